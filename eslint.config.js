@@ -1,0 +1,46 @@
+// Lint rules, including the one-way import direction of STYLE.md:
+// http → store, catalog, exports; store imports nothing above it; exports knows no HTTP or client;
+// client takes only types from the server.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const forbid = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['server/store/**'],
+    rules: forbid(['**/http/**', '**/catalog/**', '**/exports/**', '**/client/**'], 'store imports nothing above it'),
+  },
+  {
+    files: ['server/catalog/**'],
+    rules: forbid(['**/http/**', '**/store/**', '**/exports/**', '**/client/**'], 'catalog knows no HTTP or SQL'),
+  },
+  {
+    files: ['exports/**'],
+    ignores: ['exports/cli.ts', 'exports/cli/**'],
+    rules: forbid(['**/server/http/**', '**/client/**'], 'exports knows nothing of HTTP or the client'),
+  },
+  {
+    files: ['client/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '**/exports/**'], allowTypeImports: true, message: 'client takes types only' },
+          ],
+        },
+      ],
+    },
+  },
+);
