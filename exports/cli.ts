@@ -1,0 +1,39 @@
+// `npm run cli -- <command>`: the operator's tools, using the same code as the server's routes.
+import { parseArgs } from 'node:util';
+import { briefingsCommand } from './cli/briefings';
+import { surveysCommand } from './cli/surveys';
+
+const USAGE = `usage: npm run cli -- <command> [options]
+
+  briefings add --slug <slug> --survey <id> --region <KZ-xx> --city <city> --date <YYYY-MM-DD>
+                --title-kk <text> --title-ru <text> --title-en <text>
+  briefings list
+  surveys close <id> | surveys open <id> | surveys list
+
+Environment: DATA_DIR (default ./data), SURVEYS_DIR (default ./surveys).`;
+
+export type CommandResult = number;
+
+const commands: Record<string, (args: string[]) => CommandResult | Promise<CommandResult>> = {
+  briefings: briefingsCommand,
+  surveys: surveysCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    const { values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, strict: false });
+    console.error(name && !values.help ? `unknown command "${name}"\n\n${USAGE}` : USAGE);
+    return name && !values.help ? 2 : 0;
+  }
+  return command(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

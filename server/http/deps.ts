@@ -1,0 +1,26 @@
+// What the routes are given: the store, the catalog, a clock and settings. Tests inject their own.
+import type { Catalog } from '../catalog/load';
+import type { Store } from '../store';
+import type { RateLimit } from './rate-limit';
+
+export interface AppConfig {
+  /** Largest accepted request body, in bytes. */
+  bodyLimitBytes: number;
+  responsesRateLimit: RateLimit;
+  /** Built client (dist/client); pages answer 503 when it is missing. */
+  clientDir: string;
+}
+
+export interface AppDeps {
+  store: Store;
+  catalog: Catalog;
+  clock: () => Date;
+  config: AppConfig;
+  log: (message: string, error?: unknown) => void;
+}
+
+export const DEFAULT_CONFIG: Omit<AppConfig, 'clientDir'> = {
+  bodyLimitBytes: 256 * 1024,
+  // 200 phones behind one NAT send at once, then a steady trickle; see README "Rate limits".
+  responsesRateLimit: { burst: 300, perSecond: 10 },
+};

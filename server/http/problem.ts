@@ -1,0 +1,82 @@
+// RFC 9457 problem details: the one catalog of errors a client can get, and the one error middleware.
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+
+export interface FieldError {
+  question: string;
+  message: string;
+}
+
+interface ProblemSpec {
+  status: number;
+  title: string;
+}
+
+/** Stable slugs: a problem's `type` is `/problems/<slug>`; clients may branch on it. */
+export const PROBLEMS = {
+  'unsupported-media-type': { status: 415, title: 'The body must be application/json' },
+  'malformed-json': { status: 400, title: 'The body is not valid JSON' },
+  'invalid-utf8': { status: 400, title: 'The body is not valid UTF-8' },
+  'json-too-deep': { status: 400, title: 'The JSON is nested too deeply' },
+  'invalid-request': { status: 400, title: 'The request does not have the expected shape' },
+  'body-too-large': { status: 413, title: 'The body is too large' },
+  'not-found': { status: 404, title: 'Nothing here' },
+  'survey-not-found': { status: 404, title: 'No such survey' },
+  'version-not-found': { status: 404, title: 'No such survey version' },
+  'briefing-not-found': { status: 404, title: 'No such briefing' },
+  'survey-closed': { status: 410, title: 'The survey is closed' },
+  'response-conflict': { status: 409, title: 'This response id was already used for other answers' },
+  'invalid-answers': { status: 422, title: 'The answers do not fit the survey' },
+  'too-many-requests': { status: 429, title: 'Too many requests' },
+  'storage-unavailable': { status: 503, title: 'Answers cannot be stored right now' },
+  internal: { status: 500, title: 'Something went wrong on the server' },
+} as const satisfies Record<string, ProblemSpec>;
+
+export type ProblemSlug = keyof typeof PROBLEMS;
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+}
+
+/** Thrown (or passed to next) anywhere in a handler; the middleware turns it into a problem+json reply. */
+export class Problem extends Error {
+  constructor(
+    readonly slug: ProblemSlug,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    /** Extra response headers, e.g. Retry-After for 429 and 503. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+  }
+
+  get status(): number {
+    return PROBLEMS[this.slug].status;
+  }
+
+  toBody(): ProblemBody {
+    const { status, title } = PROBLEMS[this.slug];
+    return { type: `/problems/${this.slug}`, title, status, detail: this.detail, ...(this.errors && { errors: this.errors }) };
+  }
+}
+
+export function sendProblem(res: Response, problem: Problem): void {
+  res.status(problem.status).set(problem.headers).type('application/problem+json').send(JSON.stringify(problem.toBody()));
+}
+
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new Problem('not-found', `${req.method} ${req.path} is not a route of this server`));
+};
+
+/** Registered last. Unknown errors are logged and become a generic 500: no message, stack or path leaks. */
+export function problemMiddleware(log: (message: string, error: unknown) => void): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    if (error instanceof Problem) return sendProblem(res, error);
+    log(`${req.method} ${req.path} failed`, error);
+    sendProblem(res, new Problem('internal', 'The error was logged. Please try again; if it persists, tell the organisers.'));
+  };
+}

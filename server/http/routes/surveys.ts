@@ -1,0 +1,42 @@
+// Public survey definitions: the list, the newest open version, and any published version.
+import { Router } from 'express';
+import type { SurveyVersion } from '../../catalog/load';
+import type { SurveySummary, SurveyVersionBody } from '../contract';
+import type { AppDeps } from '../deps';
+import { Problem } from '../problem';
+
+function versionBody(v: SurveyVersion): SurveyVersionBody {
+  return { id: v.surveyId, version: v.version, definition: v.definition };
+}
+
+export function surveysRouter({ catalog, store }: AppDeps): Router {
+  const router = Router();
+
+  router.get('/api/surveys', (_req, res) => {
+    const list: SurveySummary[] = catalog.surveys.map((s) => ({
+      id: s.id,
+      version: s.newest.version,
+      title: s.newest.title,
+      closed: store.isSurveyClosed(s.id),
+    }));
+    res.json(list);
+  });
+
+  router.get('/api/surveys/:id', (req, res) => {
+    const survey = catalog.getSurvey(req.params.id);
+    if (!survey) throw new Problem('survey-not-found', `There is no survey "${req.params.id}".`);
+    if (store.isSurveyClosed(survey.id))
+      throw new Problem('survey-closed', `The survey "${survey.id}" no longer accepts answers.`);
+    res.json(versionBody(survey.newest));
+  });
+
+  router.get('/api/surveys/:id/versions/:n', (req, res) => {
+    const survey = catalog.getSurvey(req.params.id);
+    if (!survey) throw new Problem('survey-not-found', `There is no survey "${req.params.id}".`);
+    const version = /^[1-9]\d{0,5}$/.test(req.params.n) ? survey.versions.find((v) => v.version === Number(req.params.n)) : undefined;
+    if (!version) throw new Problem('version-not-found', `Survey "${survey.id}" has no version "${req.params.n}".`);
+    res.json(versionBody(version));
+  });
+
+  return router;
+}

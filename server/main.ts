@@ -1,0 +1,47 @@
+// Entry point of `npm start`: read the environment, boot, listen; stop cleanly on SIGTERM/SIGINT.
+import { resolve } from 'node:path';
+import { createApp } from './app';
+import { boot, StartupError } from './boot';
+import { DEFAULT_CONFIG } from './http/deps';
+
+const port = Number(process.env.PORT ?? 8080);
+const host = process.env.HOST ?? '127.0.0.1';
+const dataDir = resolve(process.env.DATA_DIR ?? 'data');
+const surveysDir = resolve(process.env.SURVEYS_DIR ?? 'surveys');
+const clientDir = resolve(import.meta.dirname, '..', 'dist', 'client');
+
+function log(message: string, error?: unknown): void {
+  console.error(`${new Date().toISOString()} ${message}`, error ?? '');
+}
+
+let booted;
+try {
+  booted = boot({ dataDir, surveysDir });
+} catch (error) {
+  if (error instanceof StartupError) {
+    console.error(`saualnama: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+const { store, catalog, warnings } = booted;
+for (const w of warnings) console.warn(`warning: ${w}`);
+
+const app = createApp({ store, catalog, clock: () => new Date(), config: { ...DEFAULT_CONFIG, clientDir }, log });
+const server = app.listen(port, host, () => {
+  const surveys = catalog.surveys.map((s) => `${s.id} v${s.newest.version}`).join(', ') || 'none';
+  console.log(`saualnama listening on http://${host}:${port} (data in ${dataDir}; surveys: ${surveys})`);
+});
+
+function shutdown(signal: string): void {
+  console.log(`${signal}: finishing requests in flight, then closing the database`);
+  server.close(() => {
+    store.close();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  // A client that keeps a connection open must not hold the shutdown forever.
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,17 @@
+// Opens the SQLite file with the pragmas every connection needs; the one place they are set.
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  // WAL: readers (exports, charts) never block the writer that stores responses.
+  db.pragma('journal_mode = WAL');
+  // FULL: the WAL is fsynced at every commit, so a 201 survives a power cut (group commit pays one fsync per batch).
+  db.pragma('synchronous = FULL');
+  // The schema's REFERENCES are enforced, e.g. a response's briefing must exist.
+  db.pragma('foreign_keys = ON');
+  // A CLI writing beside the server (demo, recount) waits for the lock instead of failing at once.
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

@@ -1,0 +1,105 @@
+// Responses: idempotent writes through group commit, and streamed reads for exports.
+import type { Db } from './db';
+import { createGroupCommitter } from './group-commit';
+import type { NewResponse, ResponseFilter, StoredResponse, SubmitOutcome } from './types';
+
+interface ResponseRow {
+  id: string;
+  survey_id: string;
+  version: number;
+  locale: string;
+  region: string;
+  briefing: string | null;
+  started_at: string | null;
+  submitted_at: string;
+  answers: string;
+}
+
+function toResponse(row: ResponseRow): StoredResponse {
+  return {
+    id: row.id,
+    surveyId: row.survey_id,
+    version: row.version,
+    locale: row.locale,
+    region: row.region,
+    briefing: row.briefing,
+    startedAt: row.started_at,
+    submittedAt: row.submitted_at,
+    answers: JSON.parse(row.answers) as Record<string, unknown>,
+  };
+}
+
+/** Builds the WHERE clause from fixed fragments; values only ever travel as parameters. */
+function whereClause(filter: ResponseFilter): { sql: string; params: Record<string, unknown> } {
+  const parts = ['survey_id = @surveyId'];
+  const params: Record<string, unknown> = { surveyId: filter.surveyId };
+  if (filter.regions?.length) {
+    parts.push('region IN (SELECT value FROM json_each(@regions))');
+    params.regions = JSON.stringify(filter.regions);
+  }
+  if (filter.versions?.length) {
+    parts.push('version IN (SELECT value FROM json_each(@versions))');
+    params.versions = JSON.stringify(filter.versions);
+  }
+  if (filter.briefing !== undefined) {
+    parts.push('briefing = @briefing');
+    params.briefing = filter.briefing;
+  }
+  if (filter.from !== undefined) {
+    parts.push('submitted_at >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to !== undefined) {
+    parts.push('submitted_at < @to');
+    params.to = filter.to;
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+export function createResponseStore(db: Db, { batchWindowMs = 0 }: { batchWindowMs?: number } = {}) {
+  const selectHash = db.prepare<[string], { content_hash: string; submitted_at: string }>(
+    'SELECT content_hash, submitted_at FROM responses WHERE id = ?',
+  );
+  const insertResponse = db.prepare(`INSERT INTO responses
+    (id, survey_id, version, locale, region, briefing, started_at, submitted_at, answers, content_hash)
+    VALUES (@id, @surveyId, @version, @locale, @region, @briefing, @startedAt, @submittedAt, @answers, @contentHash)`);
+  const insertContacts = db.prepare(
+    'INSERT INTO response_contacts (response_id, answers) VALUES (@responseId, @answers)',
+  );
+  const selectById = db.prepare<[string], ResponseRow>('SELECT * FROM responses WHERE id = ?');
+
+  /** Runs inside the batch's transaction; a retry of the same content is recognised by its hash. */
+  function writeResponse(r: NewResponse): SubmitOutcome {
+    const existing = selectHash.get(r.id);
+    if (existing) {
+      return existing.content_hash === r.contentHash
+        ? { status: 'duplicate', submittedAt: existing.submitted_at }
+        : { status: 'conflict' };
+    }
+    insertResponse.run({ ...r, answers: JSON.stringify(r.answers) });
+    if (r.contacts) insertContacts.run({ responseId: r.id, answers: JSON.stringify(r.contacts) });
+    return { status: 'created', submittedAt: r.submittedAt };
+  }
+
+  const committer = createGroupCommitter(db, writeResponse, { windowMs: batchWindowMs });
+
+  return {
+    submitResponse: (r: NewResponse): Promise<SubmitOutcome> => committer.submit(r),
+    /** Writes many responses in one transaction (demo data, imports); same idempotency rules. */
+    insertResponses: db.transaction((rs: readonly NewResponse[]) => rs.map(writeResponse)),
+    flushPendingWrites: committer.flush,
+    getResponse(id: string): StoredResponse | undefined {
+      const row = selectById.get(id);
+      return row && toResponse(row);
+    },
+    countResponses(filter: ResponseFilter): number {
+      const { sql, params } = whereClause(filter);
+      return (db.prepare(`SELECT count(*) AS n FROM responses WHERE ${sql}`).get(params) as { n: number }).n;
+    },
+    *iterateResponses(filter: ResponseFilter): Generator<StoredResponse> {
+      const { sql, params } = whereClause(filter);
+      const rows = db.prepare(`SELECT * FROM responses WHERE ${sql} ORDER BY submitted_at, id`).iterate(params);
+      for (const row of rows) yield toResponse(row as ResponseRow);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// Domain types the store takes and returns; the HTTP layer and the CLI speak these, never rows.
+
+export interface PublishedVersion {
+  surveyId: string;
+  version: number;
+  sha256: string;
+}
+
+/** A published version whose file no longer matches the hash recorded when it was first served. */
+export interface PublishConflict extends PublishedVersion {
+  recordedSha256: string;
+  publishedAt: string;
+}
+
+export interface BriefingTitle {
+  kk: string;
+  ru: string;
+  en: string;
+}
+
+export interface Briefing {
+  slug: string;
+  surveyId: string;
+  region: string;
+  city: string;
+  /** Calendar date of the event, YYYY-MM-DD. */
+  date: string;
+  title: BriefingTitle;
+}
+
+/** A response that passed every check, ready to be written. */
+export interface NewResponse {
+  id: string;
+  surveyId: string;
+  version: number;
+  locale: 'kk' | 'ru' | 'en';
+  region: string;
+  briefing: string | null;
+  startedAt: string | null;
+  submittedAt: string;
+  /** Answers as sent, without personal data. */
+  answers: Record<string, unknown>;
+  /** Answers to `pii: true` questions, stored apart; null when none were given. */
+  contacts: Record<string, unknown> | null;
+  /** sha256 of the canonical request content: equal hashes mean an identical retry. */
+  contentHash: string;
+}
+
+export type SubmitOutcome =
+  | { status: 'created'; submittedAt: string }
+  | { status: 'duplicate'; submittedAt: string }
+  | { status: 'conflict' };
+
+export interface StoredResponse {
+  id: string;
+  surveyId: string;
+  version: number;
+  locale: string;
+  region: string;
+  briefing: string | null;
+  startedAt: string | null;
+  submittedAt: string;
+  answers: Record<string, unknown>;
+}
+
+export interface ResponseFilter {
+  surveyId: string;
+  regions?: readonly string[];
+  versions?: readonly number[];
+  briefing?: string;
+  /** Inclusive lower bound on submitted_at (ISO 8601). */
+  from?: string;
+  /** Exclusive upper bound on submitted_at (ISO 8601). */
+  to?: string;
+}

@@ -1,0 +1,66 @@
+// Starts the real app on an ephemeral port with a fresh SQLite file in a temp dir; closes and cleans up.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createApp } from '../../server/app';
+import { boot } from '../../server/boot';
+import { DEFAULT_CONFIG, type AppConfig } from '../../server/http/deps';
+import type { Store } from '../../server/store';
+
+export const FIXTURE_SURVEYS = resolve(import.meta.dirname, '../fixtures/surveys');
+export const REPO_SURVEYS = resolve(import.meta.dirname, '../../surveys');
+export const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client');
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  surveysDir: string;
+  store: Store;
+  /** Log lines the app wrote (unexpected errors); tests check none leaked. */
+  logged: string[];
+  close(): Promise<void>;
+}
+
+export function makeTempDir(prefix = 'saualnama-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A private copy of a surveys folder, so a test may edit files without touching the fixtures. */
+export function copySurveys(from = FIXTURE_SURVEYS): string {
+  const dir = makeTempDir('saualnama-surveys-');
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+export async function startServer(
+  options: { surveysDir?: string; dataDir?: string; config?: Partial<AppConfig>; clock?: () => Date } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? makeTempDir();
+  const surveysDir = options.surveysDir ?? FIXTURE_SURVEYS;
+  const { store, catalog } = boot({ dataDir, surveysDir });
+  const logged: string[] = [];
+  const app = createApp({
+    store,
+    catalog,
+    clock: options.clock ?? (() => new Date()),
+    config: { ...DEFAULT_CONFIG, clientDir: CLIENT_DIR, ...options.config },
+    log: (message, error) => logged.push(`${message} ${String(error)}`),
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((ok) => server.once('listening', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    surveysDir,
+    store,
+    logged,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      store.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
