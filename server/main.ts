@@ -9,6 +9,25 @@ const host = process.env.HOST ?? '127.0.0.1';
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const surveysDir = resolve(process.env.SURVEYS_DIR ?? 'surveys');
 const clientDir = resolve(import.meta.dirname, '..', 'dist', 'client');
+const numberFromEnv = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) {
+    console.error(`saualnama: ${name} must be a non-negative number, not "${raw}"`);
+    process.exit(1);
+  }
+  return value;
+};
+const config = {
+  ...DEFAULT_CONFIG,
+  clientDir,
+  responsesRateLimit: {
+    burst: numberFromEnv('RATE_LIMIT_BURST', DEFAULT_CONFIG.responsesRateLimit.burst),
+    perSecond: numberFromEnv('RATE_LIMIT_PER_SECOND', DEFAULT_CONFIG.responsesRateLimit.perSecond),
+  },
+};
+const batchWindowMs = numberFromEnv('GROUP_COMMIT_WINDOW_MS', 0);
 
 function log(message: string, error?: unknown): void {
   console.error(`${new Date().toISOString()} ${message}`, error ?? '');
@@ -16,7 +35,7 @@ function log(message: string, error?: unknown): void {
 
 let booted;
 try {
-  booted = boot({ dataDir, surveysDir });
+  booted = boot({ dataDir, surveysDir, batchWindowMs });
 } catch (error) {
   if (error instanceof StartupError) {
     console.error(`saualnama: ${error.message}`);
@@ -27,7 +46,7 @@ try {
 const { store, catalog, warnings } = booted;
 for (const w of warnings) console.warn(`warning: ${w}`);
 
-const app = createApp({ store, catalog, clock: () => new Date(), config: { ...DEFAULT_CONFIG, clientDir }, log });
+const app = createApp({ store, catalog, clock: () => new Date(), config, log });
 const server = app.listen(port, host, () => {
   const surveys = catalog.surveys.map((s) => `${s.id} v${s.newest.version}`).join(', ') || 'none';
   console.log(`saualnama listening on http://${host}:${port} (data in ${dataDir}; surveys: ${surveys})`);

@@ -1,0 +1,12 @@
+// `npm run bench`: runs each benchmark in turn; each prints its own figures and the machine.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const BENCHES = ['ingest.ts', 'validate.ts'];
+let failed = false;
+for (const file of BENCHES) {
+  console.log(`\n=== bench/${file} ===`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, file)], { stdio: 'inherit' });
+  failed ||= run.status !== 0;
+}
+process.exit(failed ? 1 : 0);
