@@ -1,0 +1,76 @@
+// Everything survey-core needs before a form is shown: the custom `pii` property, SurveyJS's own kk/ru words
+// (with a few Kazakh fixes), and a calm theme that uses the phone's system font instead of a web font.
+import { DefaultTheme, Model, Serializer, surveyLocalization } from 'survey-core';
+import 'survey-core/i18n/kazakh';
+import 'survey-core/i18n/russian';
+import type { SurveyJson } from '../../server/catalog/types';
+import type { Locale } from '../lib/locale';
+
+// The server's catalog registers the same property; a definition using it must load identically on both sides.
+// Guarded because Vite's hot reload runs this module again in the same page.
+if (!Serializer.findProperty('question', 'pii')) {
+  Serializer.addProperty('question', { name: 'pii:boolean', default: false });
+}
+
+// survey-core's Kazakh file has machine-translated and broken strings among those a respondent sees
+// (e.g. "{0} ден {1} бет" for "Page {0} of {1}"). These read naturally; the rest stay as shipped.
+Object.assign(surveyLocalization.locales.kk as Record<string, string>, {
+  completeText: 'Жіберу',
+  progressText: '{0}-бет, барлығы {1}',
+  indexText: '{0} / {1}',
+  placeholder: 'Таңдаңыз…',
+  commentText: 'Түсініктеме қалдырыңыз',
+  otherItemText: 'Басқа (жазыңыз)',
+  otherRequiredError: 'Өтінеміз, «Басқа» жолына мәтін жазыңыз.',
+  requiredInAllRowsError: 'Өтінеміз, әр жолдағы сұраққа жауап беріңіз.',
+  textMinLength: 'Өтінеміз, кемінде {0} таңба жазыңыз.',
+  textMaxLength: 'Өтінеміз, {0} таңбадан аспаңыз.',
+  textMinMaxLength: 'Өтінеміз, кемінде {0}, ең көбі {1} таңба жазыңыз.',
+  minSelectError: 'Өтінеміз, кемінде {0} нұсқа таңдаңыз.',
+  maxSelectError: 'Өтінеміз, {0} нұсқадан артық таңдамаңыз.',
+  minError: 'Мән {0} мәнінен кем болмауы керек.',
+  maxError: 'Мән {0} мәнінен аспауы керек.',
+  numericMinMax: '«{0}» мәні {1} мен {2} аралығында болуы керек.',
+  numericMin: '«{0}» мәні {1} мәнінен кем болмауы керек.',
+  numericMax: '«{0}» мәні {1} мәнінен аспауы керек.',
+  hideDetails: 'Егжей-тегжейін жасыру',
+  tagboxDoneButtonCaption: 'Дайын',
+  ok: 'Жарайды',
+});
+// The last button sends the answers, so it says so (SurveyJS says "Complete" / "Готово").
+Object.assign(surveyLocalization.locales.ru as Record<string, string>, { completeText: 'Отправить' });
+Object.assign(surveyLocalization.locales.en as Record<string, string>, { completeText: 'Send' });
+
+const SYSTEM_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
+
+/** A SurveyJS model for one survey version, in the reader's language, ready for survey-react-ui. */
+export function createModel(definition: SurveyJson, locale: Locale): Model {
+  const model = new Model(definition);
+  model.locale = locale;
+  // The page shows its own receipt (with the reference and the send state) instead of SurveyJS's.
+  model.showCompletePage = false;
+  model.applyTheme(
+    {
+      cssVariables: {
+        // The default theme names "Open Sans", which the fontless CSS never loads: without this, Chromium
+        // falls back to a serif font. System fonts all carry Kazakh Cyrillic (ә, ғ, қ, ң, ө, ұ, ү, һ, і).
+        '--sjs2-typography-font-family-text': SYSTEM_FONTS,
+        '--sjs2-color-project-brand-600': '#1f6f8b',
+      },
+    },
+    DefaultTheme,
+  );
+  return model;
+}
+
+/**
+ * The answers to send: SurveyJS data minus values the survey computes itself (expression questions), which the
+ * server refuses because a respondent cannot answer them.
+ */
+export function answersOf(model: Model): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...model.data };
+  for (const question of model.getAllQuestions()) {
+    if (question.getType() === 'expression') delete data[question.getValueName()];
+  }
+  return data;
+}
