@@ -1,23 +1,11 @@
 // Turns a well-formed envelope into a response ready to store, or the list of reasons it does not fit.
 // The order of checks follows DESIGN.md "How a POST /responses is judged" from 404 on.
 import type { SurveyVersion } from '../catalog/load';
-import { canonicalJson, sha256Hex } from '../catalog/canonical-json';
 import { isRegionCode } from '../catalog/regions';
+import { toResponseRecord } from '../catalog/response-record';
 import type { NewResponse, Store } from '../store';
 import type { ResponseEnvelope } from './contract';
 import { Problem, type FieldError } from './problem';
-
-/** Splits answers to `pii: true` questions (and their comments) off, to be stored apart. */
-function splitPersonalData(data: Record<string, unknown>, pii: ReadonlySet<string>) {
-  const answers: Record<string, unknown> = {};
-  const contacts: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    const question = key.endsWith('-Comment') ? key.slice(0, -'-Comment'.length) : key;
-    if (pii.has(question)) contacts[key] = value;
-    else answers[key] = value;
-  }
-  return { answers, contacts: Object.keys(contacts).length > 0 ? contacts : null };
-}
 
 export function judgeResponse(
   surveyId: string,
@@ -41,15 +29,11 @@ export function judgeResponse(
   }
   if (errors.length > 0) throw new Problem('invalid-answers', `${errors.length} answer(s) do not fit the survey.`, errors);
 
-  const { answers, contacts } = splitPersonalData(envelope.data, version.piiQuestions);
-  const content = {
-    survey: surveyId,
-    version: envelope.version,
-    locale: envelope.locale,
-    briefing: briefingSlug,
-    startedAt: envelope.startedAt ?? null,
-    data: envelope.data,
-  };
+  const startedAt = envelope.startedAt ?? null;
+  const record = toResponseRecord(
+    { surveyId, version: envelope.version, locale: envelope.locale, briefing: briefingSlug, startedAt, data: envelope.data },
+    version.piiQuestions,
+  );
   return {
     id: envelope.id,
     surveyId,
@@ -57,10 +41,8 @@ export function judgeResponse(
     locale: envelope.locale,
     region: region as string,
     briefing: briefingSlug,
-    startedAt: envelope.startedAt ?? null,
+    startedAt,
     submittedAt: now.toISOString(),
-    answers,
-    contacts,
-    contentHash: sha256Hex(canonicalJson(content)),
+    ...record,
   };
 }
