@@ -1,29 +1,16 @@
 // Reads from the public API (surveys, briefings) and the problem+json shape that every error arrives in.
 // Shapes follow DESIGN.md's contract; they are checked loosely here to keep survey-core the only big dependency.
-import type { AnswerError, LocalizedText, SurveyJson } from '../../server/catalog/types';
+import type {
+  BriefingBody,
+  SurveySummary as SurveySummaryBody,
+  SurveyVersionBody,
+} from '../../server/http/contract';
+import type { AnswerError, LocalizedText } from '../../server/catalog/types';
 
-export interface SurveySummary {
-  id: string;
-  version: number;
-  title: LocalizedText;
-  closed: boolean;
-}
-
-export interface SurveyVersion {
-  id: string;
-  version: number;
-  definition: SurveyJson;
-}
-
-export interface Briefing {
-  slug: string;
-  survey: string;
-  region: string;
-  city: LocalizedText;
-  /** ISO 8601 date, `YYYY-MM-DD`. */
-  date: string;
-  title: LocalizedText;
-}
+/** A row of `GET /api/surveys`; its title is a SurveyJS localizable string. */
+export type SurveySummary = Omit<SurveySummaryBody, 'title'> & { title: LocalizedText };
+export type SurveyVersion = SurveyVersionBody;
+export type Briefing = BriefingBody;
 
 /** RFC 9457 problem details, as the server sends them. */
 export interface Problem {
@@ -60,7 +47,9 @@ export async function readProblem(res: Response): Promise<Problem | null> {
 
 function isAnswerError(value: unknown): value is AnswerError {
   const e = value as AnswerError | null;
-  return typeof e === 'object' && e !== null && typeof e.question === 'string' && typeof e.message === 'string';
+  return (
+    typeof e === 'object' && e !== null && typeof e.question === 'string' && typeof e.message === 'string'
+  );
 }
 
 async function getJson<T>(path: string): Promise<T> {

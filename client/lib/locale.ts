@@ -56,8 +56,3 @@ export function localized(text: LocalizedText | undefined | null, locale: Locale
   if (typeof text === 'string') return text;
   return text[locale] ?? text.default ?? text.en ?? Object.values(text)[0] ?? '';
 }
-
-/** BCP 47 tag for Intl formatting; kk-KZ so that Chromium's ICU picks Kazakh month names. */
-export function intlTag(locale: Locale): string {
-  return locale === 'en' ? 'en-GB' : `${locale}-KZ`;
-}

@@ -52,7 +52,8 @@ const MAX_DELAY_MS = 60_000;
 // A request on a saturated hall network can hang for minutes; past this we abort and retry the same body.
 const REQUEST_TIMEOUT_MS = 30_000;
 
-type Attempt = { kind: 'settled'; state: Settled } | { kind: 'retry'; reason: WaitReason; afterMs: number | null };
+type Attempt =
+  { kind: 'settled'; state: Settled } | { kind: 'retry'; reason: WaitReason; afterMs: number | null };
 
 export function createOutbox(options: OutboxOptions = {}): Outbox {
   const store = options.store ?? browserPendingStore();
@@ -101,7 +102,10 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
       return { kind: 'retry', reason: res.status === 429 ? 'busy' : 'server', afterMs: retryAfterMs(res) };
     }
     // Any other answer is the server's final word on this body: sending it again would get the same reply.
-    return { kind: 'settled', state: { kind: 'rejected', status: res.status, problem: await readProblem(res) } };
+    return {
+      kind: 'settled',
+      state: { kind: 'rejected', status: res.status, problem: await readProblem(res) },
+    };
   }
 
   async function drain(): Promise<void> {
@@ -126,11 +130,13 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
             continue;
           }
           // One failure says the way to the server is down (or busy): wait, then try the whole queue again.
-          if (outcome.reason !== 'busy') failures += 1;
           const waitMs = outcome.afterMs ?? backoffMs();
+          // A busy server named its own wait; only real failures lengthen the backoff (2 s, 4 s, 8 s … 60 s).
+          if (outcome.reason !== 'busy') failures += 1;
           const retryAt = Date.now() + waitMs;
           // Listed afresh: responses queued while this attempt was in flight wait too.
-          for (const rest of store.list()) setState(rest.body.id, { kind: 'waiting', reason: outcome.reason, retryAt });
+          for (const rest of store.list())
+            setState(rest.body.id, { kind: 'waiting', reason: outcome.reason, retryAt });
           timer = setTimeout(() => void drain(), waitMs);
           return;
         }

@@ -2,9 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 export type Load<T> =
-  | { state: 'loading' }
-  | { state: 'ready'; value: T }
-  | { state: 'failed'; error: unknown };
+  { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: unknown };
 
 export function useLoad<T>(load: () => Promise<T>, key: string): [Load<T>, () => void] {
   const [result, setResult] = useState<Load<T>>({ state: 'loading' });

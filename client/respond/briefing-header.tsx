@@ -1,10 +1,18 @@
 // The briefing's title, city, date and region above its form, so attendees know they opened the right link.
 import type { Model } from 'survey-core';
 import type { Briefing } from '../lib/api';
-import { intlTag, localized, type Locale } from '../lib/locale';
+import { localized, type Locale } from '../lib/locale';
 import { stringsFor } from '../lib/strings';
 
-export function BriefingHeader({ briefing, model, locale }: { briefing: Briefing; model: Model; locale: Locale }) {
+export function BriefingHeader({
+  briefing,
+  model,
+  locale,
+}: {
+  briefing: Briefing;
+  model: Model;
+  locale: Locale;
+}) {
   // The region's name comes from the survey's own region question, so it reads in the survey's wording.
   const regionName = model.getQuestionByName('region')?.getDisplayValue(true, briefing.region) as unknown;
   return (
@@ -22,13 +30,10 @@ export function BriefingHeader({ briefing, model, locale }: { briefing: Briefing
   );
 }
 
-/** `YYYY-MM-DD` as "15 қыркүйек 2023 ж." / "15 сентября 2023 г." / "15 September 2023"; read as a local date
- *  so that no time zone moves it to the day before. */
+/** `YYYY-MM-DD` as "2023 жылғы 15 қыркүйек" / "15 сентября 2023 г." / "15 September 2023"; anything else as is. */
 function formatDate(date: string, locale: Locale): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return date;
   const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  return new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(year, month - 1, day),
-  );
+  return stringsFor(locale).date(year, month, day);
 }

@@ -5,7 +5,15 @@ import type { Locale } from '../lib/locale';
 import type { Outbox } from '../lib/send';
 import { stringsFor } from '../lib/strings';
 
-export function PendingBanner({ outbox, locale, exceptId }: { outbox: Outbox; locale: Locale; exceptId: string | null }) {
+export function PendingBanner({
+  outbox,
+  locale,
+  exceptId,
+}: {
+  outbox: Outbox;
+  locale: Locale;
+  exceptId: string | null;
+}) {
   const states = useSyncExternalStore(outbox.subscribe, outbox.snapshot);
   // Responses seen in flight while not on screen; adding is idempotent, so a repeated render does no harm.
   const earlier = useRef(new Set<string>()).current;

@@ -17,7 +17,16 @@ interface Props {
   onRetryNow: () => void;
 }
 
-export function SendStatus({ state, responseId, locale, model, onAnother, onBack, onSendAsNew, onRetryNow }: Props) {
+export function SendStatus({
+  state,
+  responseId,
+  locale,
+  model,
+  onAnother,
+  onBack,
+  onSendAsNew,
+  onRetryNow,
+}: Props) {
   const t = stringsFor(locale);
   switch (state.kind) {
     case 'sending':

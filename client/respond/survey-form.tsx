@@ -37,7 +37,12 @@ async function loadTarget(target: FormTarget): Promise<Loaded> {
 export function SurveyForm({ target, locale, outbox, onShowing }: Props) {
   const key = target.kind === 'survey' ? `s/${target.id}` : `b/${target.slug}`;
   const [loaded, retry] = useLoad(() => loadTarget(target), key);
-  if (loaded.state === 'loading') return <p className="notice" role="status">{stringsFor(locale).loading}</p>;
+  if (loaded.state === 'loading')
+    return (
+      <p className="notice" role="status">
+        {stringsFor(locale).loading}
+      </p>
+    );
   if (loaded.state === 'failed') {
     return <LoadProblem error={loaded.error} locale={locale} onRetry={retry} notFound={target.kind} />;
   }

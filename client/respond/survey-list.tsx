@@ -14,8 +14,14 @@ export function SurveyList({ locale }: { locale: Locale }) {
     document.title = `${t.surveysTitle} · Saualnama`;
   }, [t]);
 
-  if (surveys.state === 'loading') return <p className="notice" role="status">{t.loading}</p>;
-  if (surveys.state === 'failed') return <LoadProblem error={surveys.error} locale={locale} onRetry={retry} />;
+  if (surveys.state === 'loading')
+    return (
+      <p className="notice" role="status">
+        {t.loading}
+      </p>
+    );
+  if (surveys.state === 'failed')
+    return <LoadProblem error={surveys.error} locale={locale} onRetry={retry} />;
 
   const open = surveys.value.filter((survey) => !survey.closed);
   return (

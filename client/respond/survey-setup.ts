@@ -41,7 +41,8 @@ Object.assign(surveyLocalization.locales.kk as Record<string, string>, {
 Object.assign(surveyLocalization.locales.ru as Record<string, string>, { completeText: 'Отправить' });
 Object.assign(surveyLocalization.locales.en as Record<string, string>, { completeText: 'Send' });
 
-const SYSTEM_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
+const SYSTEM_FONTS =
+  'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
 
 /** A SurveyJS model for one survey version, in the reader's language, ready for survey-react-ui. */
 export function createModel(definition: SurveyJson, locale: Locale): Model {

@@ -14,7 +14,15 @@ function Placeholder() {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   document.documentElement.lang = locale;
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 640, margin: '0 auto', padding: 16, lineHeight: 1.5 }}>
+    <main
+      style={{
+        fontFamily: 'system-ui, sans-serif',
+        maxWidth: 640,
+        margin: '0 auto',
+        padding: 16,
+        lineHeight: 1.5,
+      }}
+    >
       <h1>Saualnama workspace</h1>
       <p>{TEXT[locale]}</p>
       <p>
