@@ -135,7 +135,7 @@ describe('POST /api/surveys/:id/responses', () => {
 
   it('answers 400 when the body is not valid UTF-8', async () => {
     const bytes = Buffer.concat([Buffer.from('{"id":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
-    const r = await postResponse(server.url, new Uint8Array(bytes));
+    const r = await postResponse(server.url, new Blob([bytes]));
     expectProblem(r, 400);
     expect(r.json?.type).toBe('/problems/invalid-utf8');
   });

@@ -21,9 +21,12 @@ describe('public survey routes', () => {
   it('GET /api/surveys lists each survey with its newest version and localized title', async () => {
     const r = await get('/api/surveys');
     expect(r.status).toBe(200);
-    expect(r.json).toEqual([
-      { id: 'example', version: 1, closed: false, title: expect.objectContaining({ kk: 'Брифингке арналған үлгі сауалнама' }) },
-    ]);
+    expect(r.json).toContainEqual({
+      id: 'example',
+      version: 1,
+      closed: false,
+      title: expect.objectContaining({ kk: 'Брифингке арналған үлгі сауалнама' }),
+    });
   });
 
   it('GET /api/surveys/:id gives the newest version with its definition', async () => {
@@ -46,7 +49,7 @@ describe('public survey routes', () => {
     try {
       const r = await get('/api/surveys/example');
       expect(r.status).toBe(410);
-      expect((await get('/api/surveys')).json[0].closed).toBe(true);
+      expect((await get('/api/surveys')).json.find((s: any) => s.id === 'example').closed).toBe(true);
     } finally {
       server.store.setSurveyClosed('example', false, new Date().toISOString());
     }
