@@ -57,6 +57,9 @@ export function createModel(definition: SurveyJson, locale: Locale): Model {
         // falls back to a serif font. System fonts all carry Kazakh Cyrillic (ә, ғ, қ, ң, ө, ұ, ү, һ, і).
         '--sjs2-typography-font-family-text': SYSTEM_FONTS,
         '--sjs2-color-project-brand-600': '#1f6f8b',
+        // SurveyJS's 28 px survey title takes five lines of a phone for a long Kazakh title; scale it with the width.
+        '--sjs2-typography-font-size-component-survey-header-title': 'clamp(22px, 4vw + 8px, 28px)',
+        '--sjs2-typography-line-height-component-survey-header-title': '1.3',
       },
     },
     DefaultTheme,
