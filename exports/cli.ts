@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: the operator's tools, using the same code as the server's routes.
 import { parseArgs } from 'node:util';
 import { briefingsCommand } from './cli/briefings';
+import { checkCommand } from './cli/check';
 import { surveysCommand } from './cli/surveys';
 
 const USAGE = `usage: npm run cli -- <command> [options]
@@ -9,6 +10,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
                 --title-kk <text> --title-ru <text> --title-en <text>
   briefings list
   surveys close <id> | surveys open <id> | surveys list
+  check [--surveys <dir>]       every survey version loads, keeps its names' meanings, has kk, ru and en
 
 Environment: DATA_DIR (default ./data), SURVEYS_DIR (default ./surveys).`;
 
@@ -16,6 +18,7 @@ export type CommandResult = number;
 
 const commands: Record<string, (args: string[]) => CommandResult | Promise<CommandResult>> = {
   briefings: briefingsCommand,
+  check: checkCommand,
   surveys: surveysCommand,
 };
 
