@@ -19,6 +19,7 @@ Object.assign(surveyLocalization.locales.kk as Record<string, string>, {
   progressText: '{0}-бет, барлығы {1}',
   indexText: '{0} / {1}',
   placeholder: 'Таңдаңыз…',
+  ratingOptionsCaption: 'Таңдаңыз…',
   commentText: 'Түсініктеме қалдырыңыз',
   otherItemText: 'Басқа (жазыңыз)',
   otherRequiredError: 'Өтінеміз, «Басқа» жолына мәтін жазыңыз.',
