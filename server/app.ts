@@ -1,17 +1,21 @@
-// createApp wires the routes together; it opens nothing itself, so tests can hand it any store and catalog.
+// createApp wires the routes together and returns a node request listener; it opens nothing itself, so tests can
+// hand it any store and catalog. Responses go to the ingest fast path; everything else to Express.
+import type { RequestListener } from 'node:http';
 import compression from 'compression';
 import express from 'express';
 import type { AppDeps } from './http/deps';
+import { createIngestHandler, matchIngest } from './http/ingest';
 import { notFound, problemMiddleware } from './http/problem';
 import { briefingsRouter } from './http/routes/briefings';
 import { pagesRouter } from './http/routes/pages';
-import { responsesRouter } from './http/routes/responses';
 import { surveysRouter } from './http/routes/surveys';
 import { securityHeaders } from './http/security-headers';
 
-export function createApp(deps: AppDeps): express.Express {
+function createExpressApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // ETags only pay off for static files, which serve-static tags itself; for JSON replies they are wasted hashing.
+  app.set('etag', false);
   // Query strings are parsed flat: ?a[b]=1 stays a plain string, not a nested object.
   app.set('query parser', 'simple');
   app.use(securityHeaders);
@@ -19,9 +23,18 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(compression());
   app.use(surveysRouter(deps));
   app.use(briefingsRouter(deps));
-  app.use(responsesRouter(deps));
   app.use(pagesRouter(deps));
   app.use(notFound);
   app.use(problemMiddleware(deps.log));
   return app;
+}
+
+export function createApp(deps: AppDeps): RequestListener {
+  const app = createExpressApp(deps);
+  const ingest = createIngestHandler(deps);
+  return (req, res) => {
+    const surveyId = matchIngest(req);
+    if (surveyId === undefined) app(req, res);
+    else ingest(surveyId, req, res);
+  };
 }

@@ -1,4 +1,5 @@
 // Entry point of `npm start`: read the environment, boot, listen; stop cleanly on SIGTERM/SIGINT.
+import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { createApp } from './app';
 import { boot, StartupError } from './boot';
@@ -47,7 +48,7 @@ const { store, catalog, warnings } = booted;
 for (const w of warnings) console.warn(`warning: ${w}`);
 
 const app = createApp({ store, catalog, clock: () => new Date(), config, log });
-const server = app.listen(port, host, () => {
+const server = createServer(app).listen(port, host, () => {
   const surveys = catalog.surveys.map((s) => `${s.id} v${s.newest.version}`).join(', ') || 'none';
   console.log(`saualnama listening on http://${host}:${port} (data in ${dataDir}; surveys: ${surveys})`);
 });

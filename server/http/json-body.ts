@@ -1,6 +1,7 @@
 // Reads a JSON request body strictly: content type, size limit, valid UTF-8, valid JSON, bounded depth.
-// Written by hand rather than express.json() so that each failure gets its own status and problem.
-import type { RequestHandler } from 'express';
+// Written by hand rather than express.json() so that each failure gets its own status and problem, and so that
+// the ingest fast path (no Express) can use it too.
+import type { IncomingMessage } from 'node:http';
 import { Problem } from './problem';
 
 /** Deeper than any survey answer can be; stops pathological nesting before it reaches other code. */
@@ -20,61 +21,64 @@ function depthOf(value: unknown, limit: number): number {
   return deepest;
 }
 
-export function jsonBody(limitBytes: number): RequestHandler {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  return (req, res, next) => {
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Resolves to the parsed JSON; rejects with a Problem (415, 413, 400) naming what was wrong. */
+export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
     const type = req.headers['content-type'] ?? '';
     const [mediaType, ...params] = type.split(';').map((s) => s.trim().toLowerCase());
     const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
     if (mediaType !== 'application/json' || (charset !== undefined && charset !== 'utf-8'))
-      return next(new Problem('unsupported-media-type', `Send the body as application/json in UTF-8, not "${type}".`));
+      return reject(new Problem('unsupported-media-type', `Send the body as application/json in UTF-8, not "${type}".`));
 
     const tooLarge = () =>
-      new Problem('body-too-large', `The body may be at most ${limitBytes} bytes (${Math.round(limitBytes / 1024)} KB).`);
-    const declared = Number(req.headers['content-length']);
-    if (declared > limitBytes) {
-      res.set('Connection', 'close');
-      return next(tooLarge());
-    }
+      new Problem(
+        'body-too-large',
+        `The body may be at most ${limitBytes} bytes (${Math.round(limitBytes / 1024)} KB).`,
+        undefined,
+        // The rest of the body is not read: the connection cannot be reused.
+        { Connection: 'close' },
+      );
+    if (Number(req.headers['content-length']) > limitBytes) return reject(tooLarge());
 
     const chunks: Buffer[] = [];
     let size = 0;
-    let failed = false;
+    let done = false;
     req.on('data', (chunk: Buffer) => {
-      if (failed) return;
+      if (done) return;
       size += chunk.length;
       if (size > limitBytes) {
-        failed = true;
-        res.set('Connection', 'close');
-        next(tooLarge());
+        done = true;
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);
     });
     req.on('error', (error) => {
-      if (!failed) {
-        failed = true;
-        next(error);
+      if (!done) {
+        done = true;
+        reject(error);
       }
     });
     req.on('end', () => {
-      if (failed) return;
+      if (done) return;
+      done = true;
       let text: string;
       try {
-        text = decoder.decode(Buffer.concat(chunks));
+        text = decoder.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
       } catch {
-        return next(new Problem('invalid-utf8', 'The body contains bytes that are not valid UTF-8.'));
+        return reject(new Problem('invalid-utf8', 'The body contains bytes that are not valid UTF-8.'));
       }
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);
       } catch (error) {
-        return next(new Problem('malformed-json', `The body could not be parsed as JSON: ${(error as Error).message}`));
+        return reject(new Problem('malformed-json', `The body could not be parsed as JSON: ${(error as Error).message}`));
       }
       if (depthOf(parsed, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
-        return next(new Problem('json-too-deep', `JSON may be nested at most ${MAX_JSON_DEPTH} levels deep.`));
-      req.body = parsed;
-      next();
+        return reject(new Problem('json-too-deep', `JSON may be nested at most ${MAX_JSON_DEPTH} levels deep.`));
+      resolve(parsed);
     });
-  };
+  });
 }

@@ -1,5 +1,6 @@
 // Starts the real app on an ephemeral port with a fresh SQLite file in a temp dir; closes and cleans up.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,7 +48,7 @@ export async function startServer(
     config: { ...DEFAULT_CONFIG, clientDir: CLIENT_DIR, ...options.config },
     log: (message, error) => logged.push(`${message} ${String(error)}`),
   });
-  const server = app.listen(0, '127.0.0.1');
+  const server = createServer(app).listen(0, '127.0.0.1');
   await new Promise<void>((ok) => server.once('listening', ok));
   const { port } = server.address() as AddressInfo;
   return {
