@@ -1,0 +1,74 @@
+// The SQLite store on a real file: migrations from empty, pragmas, and group commit keeping outcomes exact.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteStore, type NewResponse } from '../../server/store';
+import { makeTempDir } from '../support/server';
+
+let store: ReturnType<typeof openSqliteStore>;
+
+function response(id: string, overrides: Partial<NewResponse> = {}): NewResponse {
+  return {
+    id, surveyId: 'example', version: 1, locale: 'kk', region: 'KZ-10', briefing: null, startedAt: null,
+    submittedAt: '2023-09-15T10:00:00.000Z', answers: { region: 'KZ-10' }, contacts: null, contentHash: `hash-${id}`,
+    ...overrides,
+  };
+}
+
+beforeEach(() => {
+  store = openSqliteStore(join(makeTempDir(), 'nested', 'saualnama.db'));
+  store.publishVersions([{ surveyId: 'example', version: 1, sha256: 'abc' }], '2023-09-01T00:00:00Z');
+});
+afterEach(() => store.close());
+
+describe('SQLite store', () => {
+  it('migrates an empty database and records each migration with its sha256', () => {
+    const rows = store.db.prepare('SELECT name, sha256 FROM schema_migrations').all() as { name: string; sha256: string }[];
+    expect(rows.map((r) => r.name)).toContain('0001-initial.sql');
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.sha256))).toBe(true);
+  });
+
+  it('opens in WAL mode with synchronous=FULL and foreign keys on', () => {
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('reports a published version whose hash changed, and records nothing from that call', () => {
+    const conflicts = store.publishVersions(
+      [{ surveyId: 'example', version: 2, sha256: 'new' }, { surveyId: 'example', version: 1, sha256: 'changed' }],
+      '2023-10-01T00:00:00Z',
+    );
+    expect(conflicts).toEqual([expect.objectContaining({ surveyId: 'example', version: 1, recordedSha256: 'abc' })]);
+    expect(store.publishVersions([{ surveyId: 'example', version: 2, sha256: 'other' }], 'now')).toEqual([]);
+  });
+
+  it('group commit settles each write on its own: a clash or a bad row never fails its batch-mates', async () => {
+    await store.submitResponse(response('a'));
+    const results = await Promise.allSettled([
+      store.submitResponse(response('b')),
+      store.submitResponse(response('a', { contentHash: 'other' })),
+      store.submitResponse(response('c', { version: 9 })), // no such published version: foreign key fails
+      store.submitResponse(response('a')),
+      store.submitResponse(response('d')),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.status : 'rejected'))).toEqual([
+      'created', 'conflict', 'rejected', 'duplicate', 'created',
+    ]);
+    expect(store.countResponses({ surveyId: 'example' })).toBe(3);
+  });
+
+  it('filters responses by region, version, briefing and time, streaming them in submission order', async () => {
+    store.addBriefing({ slug: 'b1', surveyId: 'example', region: 'KZ-55', city: 'Pavlodar', date: '2023-09-20', title: { kk: 'k', ru: 'r', en: 'e' } }, 'now');
+    store.insertResponses([
+      response('r1', { region: 'KZ-55', briefing: 'b1', submittedAt: '2023-09-20T09:00:00Z' }),
+      response('r2', { region: 'KZ-10', submittedAt: '2023-09-15T09:00:00Z' }),
+      response('r3', { region: 'KZ-55', submittedAt: '2023-09-21T09:00:00Z' }),
+    ]);
+    const ids = (f: object) => [...store.iterateResponses({ surveyId: 'example', ...f })].map((r) => r.id);
+    expect(ids({})).toEqual(['r2', 'r1', 'r3']);
+    expect(ids({ regions: ['KZ-55'] })).toEqual(['r1', 'r3']);
+    expect(ids({ briefing: 'b1' })).toEqual(['r1']);
+    expect(ids({ from: '2023-09-20T00:00:00Z', to: '2023-09-21T00:00:00Z' })).toEqual(['r1']);
+    expect(store.countResponses({ surveyId: 'example', versions: [2] })).toBe(0);
+  });
+});
