@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createBriefingStore } from './briefings';
 import { openDatabase, type Db } from './db';
+import { openExportReader, type ExportReader } from './export-rows';
 import { migrate } from './migrate';
 import { createResponseStore } from './responses';
 import { createSurveyStore } from './surveys';
@@ -18,6 +19,7 @@ import type {
 } from './types';
 
 export type * from './types';
+export type * from './export-rows';
 
 export interface Store {
   publishVersions(versions: readonly PublishedVersion[], now: string): PublishConflict[];
@@ -34,6 +36,8 @@ export interface Store {
   getResponse(id: string): StoredResponse | undefined;
   countResponses(filter: ResponseFilter): number;
   iterateResponses(filter: ResponseFilter): Iterable<StoredResponse>;
+  /** A read-only view for exports on its own connection and snapshot; close it when the download ends. */
+  openExportReader(): ExportReader;
 
   close(): void;
 }
@@ -53,6 +57,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     ...createSurveyStore(db),
     ...createBriefingStore(db),
     ...responses,
+    openExportReader: () => openExportReader(file),
     close() {
       responses.flushPendingWrites();
       db.close();

@@ -2,6 +2,7 @@
 import type { Db } from './db';
 import { createGroupCommitter } from './group-commit';
 import type { NewResponse, ResponseFilter, StoredResponse, SubmitOutcome } from './types';
+import { whereClause } from './where';
 
 interface ResponseRow {
   id: string;
@@ -27,33 +28,6 @@ function toResponse(row: ResponseRow): StoredResponse {
     submittedAt: row.submitted_at,
     answers: JSON.parse(row.answers) as Record<string, unknown>,
   };
-}
-
-/** Builds the WHERE clause from fixed fragments; values only ever travel as parameters. */
-function whereClause(filter: ResponseFilter): { sql: string; params: Record<string, unknown> } {
-  const parts = ['survey_id = @surveyId'];
-  const params: Record<string, unknown> = { surveyId: filter.surveyId };
-  if (filter.regions?.length) {
-    parts.push('region IN (SELECT value FROM json_each(@regions))');
-    params.regions = JSON.stringify(filter.regions);
-  }
-  if (filter.versions?.length) {
-    parts.push('version IN (SELECT value FROM json_each(@versions))');
-    params.versions = JSON.stringify(filter.versions);
-  }
-  if (filter.briefing !== undefined) {
-    parts.push('briefing = @briefing');
-    params.briefing = filter.briefing;
-  }
-  if (filter.from !== undefined) {
-    parts.push('submitted_at >= @from');
-    params.from = filter.from;
-  }
-  if (filter.to !== undefined) {
-    parts.push('submitted_at < @to');
-    params.to = filter.to;
-  }
-  return { sql: parts.join(' AND '), params };
 }
 
 export function createResponseStore(db: Db, { batchWindowMs = 0 }: { batchWindowMs?: number } = {}) {

@@ -1,0 +1,80 @@
+// Raw rows for exports, read on a connection of their own: an open iterator on the writer's connection would make
+// every insert throw "connection is busy" for as long as a download runs, and one read transaction gives a zip's
+// 22 files the same snapshot of the data.
+import Database from 'better-sqlite3';
+import type { ResponseFilter } from './types';
+import { whereClause } from './where';
+
+/**
+ * One response as the export reads it: plain values in a fixed order (`.raw()` rows, no object per row).
+ * `contacts` is the JSON of the personal-data answers, null unless asked for and given.
+ */
+export type ExportRow = [
+  id: string,
+  version: number,
+  submittedAt: string,
+  locale: string,
+  region: string,
+  briefing: string | null,
+  answers: string,
+  contacts: string | null,
+];
+
+export interface ExportReadOptions {
+  /** Join the personal data (response_contacts). Callers ask only for a role that may export it. */
+  contacts: boolean;
+}
+
+export interface ExportReader {
+  /** Runs the query when iterated; closing the iterator early (break, return()) frees the statement. */
+  rows(filter: ResponseFilter, options: ExportReadOptions): Iterable<ExportRow>;
+  count(filter: ResponseFilter): number;
+  /** Ends any open iteration and closes the connection. Safe to call twice. */
+  close(): void;
+}
+
+export function openExportReader(file: string): ExportReader {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  // The snapshot starts at the first read and holds until close: every file of one export sees the same rows.
+  db.exec('BEGIN');
+  const open = new Set<Iterator<unknown>>();
+  return {
+    rows(filter, { contacts }) {
+      const { sql, params } = whereClause(filter);
+      const text = contacts
+        ? `SELECT r.id, r.version, r.submitted_at, r.locale, r.region, r.briefing, r.answers, c.answers
+           FROM responses r LEFT JOIN response_contacts c ON c.response_id = r.id
+           WHERE ${sql} ORDER BY r.submitted_at, r.id`
+        : `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL
+           FROM responses WHERE ${sql} ORDER BY submitted_at, id`;
+      const statement = db.prepare(text).raw(true);
+      return {
+        [Symbol.iterator]() {
+          const inner = statement.iterate(params) as IterableIterator<ExportRow>;
+          open.add(inner);
+          // Wraps only return(), so the set forgets an iterator that was closed early; next() stays the native one.
+          return {
+            next: inner.next.bind(inner),
+            return(value?: unknown) {
+              open.delete(inner);
+              return inner.return?.(value) ?? { done: true, value: undefined };
+            },
+            [Symbol.iterator]() {
+              return this;
+            },
+          } as IterableIterator<ExportRow>;
+        },
+      };
+    },
+    count(filter) {
+      const { sql, params } = whereClause(filter);
+      return (db.prepare(`SELECT count(*) AS n FROM responses WHERE ${sql}`).get(params) as { n: number }).n;
+    },
+    close() {
+      if (!db.open) return;
+      for (const it of open) it.return?.();
+      open.clear();
+      db.close();
+    },
+  };
+}
