@@ -1,0 +1,84 @@
+// One export job as bytes: the CSV, the per-region zip and the data dictionary, with their file names. The route
+// and the CLI both call these, so a download and `npm run cli -- export` give the same file.
+import type { Readable } from 'node:stream';
+import { ZipFile } from 'yazl';
+import { REGIONS } from '../server/catalog/regions';
+import type { ExportReader } from '../server/store';
+import { planColumns, type ExportPlan } from './columns';
+import { csvStream } from './csv';
+import { dictionaryCsv } from './dictionary';
+import type { ExportJob } from './request';
+
+export function exportPlan(job: ExportJob): ExportPlan {
+  return planColumns(job.versions, { choices: job.query.choices, pii: job.query.pii });
+}
+
+/** `roadmap-needs_KZ-10_2024-09-15.csv`: survey, region scope, versions if chosen, and the day it was made. */
+export function exportFileName(job: ExportJob, now: Date, extension: 'csv' | 'zip' | 'dictionary.csv'): string {
+  const regions = job.filter.regions;
+  const scope = !regions ? 'all-regions' : regions.length <= 3 ? regions.join('_') : `${regions.length}-regions`;
+  const versions = job.query.versions ? `_v${job.query.versions.join('-')}` : '';
+  const day = now.toISOString().slice(0, 10);
+  return extension === 'dictionary.csv'
+    ? `${job.survey.id}_data-dictionary_${day}.csv`
+    : `${job.survey.id}_${scope}${versions}_${day}.${extension}`;
+}
+
+export interface CsvExportOptions {
+  onProgress?: (rows: number) => void;
+}
+
+/** The CSV of `job` read through `reader`; closing the reader when the stream ends is the caller's. */
+export function csvExport(reader: ExportReader, job: ExportJob, options: CsvExportOptions = {}): Readable & { readonly rows: number } {
+  const plan = exportPlan(job);
+  return csvStream(plan, reader.rows(job.filter, { contacts: plan.options.pii }), { labels: job.query.labels, ...options });
+}
+
+/** `KZ-10_Abai-Region.csv`: the code sorts the files, the Latin name says which region without a lookup. */
+export function regionFileName(code: string): string {
+  const name = REGIONS.find((r) => r.code === code)?.name.en ?? '';
+  return `${code}_${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}.csv`;
+}
+
+export interface ZipExport {
+  stream: Readable;
+  /** Stops the entry being written and frees its statement: for a client that went away. */
+  abort(): void;
+}
+
+/**
+ * One CSV per region in scope (an empty region gets a header-only file, so the zip always has the same files), the
+ * combined file (`national.csv` when all 20 regions are in scope), and `data-dictionary.csv`. Entries are made
+ * one after another as the zip is read: only one query is open at a time, all in the reader's one snapshot.
+ */
+export function zipExport(reader: ExportReader, job: ExportJob, now: Date, options: CsvExportOptions = {}): ZipExport {
+  const plan = exportPlan(job);
+  const contacts = plan.options.pii;
+  const labels = job.query.labels;
+  const zip = new ZipFile();
+  let current: (Readable & { readonly rows: number }) | undefined;
+  let done = 0;
+  const add = (name: string, filter: ExportJob['filter']) =>
+    zip.addReadStreamLazy(name, { mtime: now }, (callback) => {
+      const base = done;
+      const entry = csvStream(plan, reader.rows(filter, { contacts }), {
+        labels,
+        ...(options.onProgress && { onProgress: (rows: number) => options.onProgress!(base + rows) }),
+      });
+      entry.once('end', () => (done = base + entry.rows));
+      current = entry;
+      callback(null, entry);
+    });
+  const inScope = job.filter.regions ?? REGIONS.map((r) => r.code);
+  for (const code of REGIONS.map((r) => r.code).filter((c) => inScope.includes(c)))
+    add(regionFileName(code), { ...job.filter, regions: [code] });
+  add(job.filter.regions ? 'combined.csv' : 'national.csv', job.filter);
+  zip.addBuffer(Buffer.from(dictionaryCsv(plan)), 'data-dictionary.csv', { mtime: now });
+  zip.end();
+  return {
+    stream: zip.outputStream as Readable,
+    abort() {
+      current?.destroy();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+// What an export asks for, parsed the same way from a query string (the route) and from flags (the CLI): zod checks
+// each parameter and names it when it is wrong, then the request is resolved against the catalog and briefings.
+import { z } from 'zod';
+import type { SurveyEntry } from '../server/catalog/load';
+import { isRegionCode, REGION_CODES } from '../server/catalog/regions';
+import { LOCALES } from '../server/catalog/types';
+import type { Briefing, ResponseFilter } from '../server/store';
+import type { ChoiceLayout } from './columns';
+import type { LabelMode } from './rows';
+
+/** A date alone means that whole day in Kazakhstan's time (UTC+5 everywhere since March 2024), where briefings are. */
+export const KAZAKHSTAN_OFFSET = '+05:00';
+
+const list = (message: string) =>
+  z
+    .string({ message })
+    .transform((s) => s.split(',').map((part) => part.trim()).filter((part) => part !== ''));
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `2024-09-15` or an ISO 8601 date-time with offset → an instant, as the stored `submitted_at` strings compare. */
+const instant = (endOfDay: boolean) =>
+  z.string().transform((s, ctx) => {
+    const dateOnly = DATE_ONLY.test(s);
+    const text = dateOnly ? `${s}T00:00:00${KAZAKHSTAN_OFFSET}` : s;
+    const valid = dateOnly || z.iso.datetime({ offset: true }).safeParse(s).success;
+    const ms = valid ? Date.parse(text) : NaN;
+    if (Number.isNaN(ms)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with offset' });
+      return z.NEVER;
+    }
+    // `to=2024-09-15` includes that whole day: the bound is the next midnight, exclusive.
+    return new Date(dateOnly && endOfDay ? ms + 86_400_000 : ms).toISOString();
+  });
+
+export const exportQuerySchema = z
+  // Strict: a misspelt `regions=KZ-55` must not quietly export every region the account may read.
+  .strictObject({
+    region: list('must be region codes separated by commas').pipe(
+      z.array(z.string().refine(isRegionCode, { message: 'must be one of the 20 region codes (KZ-10 … KZ-79)' })),
+    ),
+    version: list('must be version numbers separated by commas').pipe(
+      z.array(z.string().regex(/^[1-9]\d{0,5}$/, { message: 'must be version numbers such as 1,2' }).transform(Number)),
+    ),
+    briefing: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'must be a briefing slug' }),
+    from: instant(false),
+    to: instant(true),
+    labels: z.enum(['values', ...LOCALES], { message: 'must be values, kk, ru or en' }),
+    choices: z.enum(['columns', 'joined'], { message: 'must be columns or joined' }),
+    pii: z.enum(['0', '1'], { message: 'must be 0 or 1' }).transform((v) => v === '1'),
+  })
+  .partial()
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'must be after from', path: ['to'] });
+
+export interface ExportQuery {
+  regions?: string[];
+  versions?: number[];
+  briefing?: string;
+  from?: string;
+  to?: string;
+  labels: LabelMode;
+  choices: ChoiceLayout;
+  pii: boolean;
+}
+
+/** One refused parameter, named as the caller wrote it (query parameter or CLI flag without dashes). */
+export interface ParameterError {
+  question: string;
+  message: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: ParameterError[] };
+
+function issueErrors(issues: readonly z.core.$ZodIssue[]): ParameterError[] {
+  return issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => ({ question: key, message: 'is not a parameter of exports' }))
+      : [{ question: String(i.path[0] ?? 'query'), message: i.message }],
+  );
+}
+
+/**
+ * Empty strings count as absent (`?briefing=` from a form), so a blank field never filters everything away; a
+ * repeated parameter (`?region=KZ-10&region=KZ-55`) means the same as a comma list.
+ */
+export function parseExportQuery(raw: Record<string, unknown>): Parsed<ExportQuery> {
+  const present = Object.fromEntries(
+    Object.entries(raw)
+      .map(([k, v]) => [k, Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(',') : v] as const)
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = exportQuerySchema.safeParse(present);
+  if (!parsed.success) return { ok: false, errors: issueErrors(parsed.error.issues) };
+  const q = parsed.data;
+  return {
+    ok: true,
+    value: {
+      ...(q.region?.length && { regions: [...new Set(q.region)] }),
+      ...(q.version?.length && { versions: [...new Set(q.version)].sort((a, b) => a - b) }),
+      ...(q.briefing !== undefined && { briefing: q.briefing }),
+      ...(q.from !== undefined && { from: q.from }),
+      ...(q.to !== undefined && { to: q.to }),
+      labels: q.labels ?? 'values',
+      choices: q.choices ?? 'columns',
+      pii: q.pii ?? false,
+    },
+  };
+}
+
+/** A parsed query checked against the survey: versions that exist, a briefing of this survey. */
+export interface ExportJob {
+  survey: SurveyEntry;
+  query: ExportQuery;
+  /** Versions whose questions make the columns: the requested ones, or all. */
+  versions: SurveyEntry['versions'];
+  filter: ResponseFilter;
+}
+
+export function resolveExport(
+  survey: SurveyEntry,
+  query: ExportQuery,
+  getBriefing: (slug: string) => Briefing | undefined,
+): Parsed<ExportJob> {
+  const errors: ParameterError[] = [];
+  const missing = (query.versions ?? []).filter((n) => !survey.versions.some((v) => v.version === n));
+  if (missing.length > 0)
+    errors.push({ question: 'version', message: `survey "${survey.id}" has no version ${missing.join(', ')}` });
+  if (query.briefing !== undefined && getBriefing(query.briefing)?.surveyId !== survey.id)
+    errors.push({ question: 'briefing', message: `no briefing "${query.briefing}" for survey "${survey.id}"` });
+  if (errors.length > 0) return { ok: false, errors };
+  const versions = query.versions ? survey.versions.filter((v) => query.versions!.includes(v.version)) : survey.versions;
+  const filter: ResponseFilter = {
+    surveyId: survey.id,
+    // Every stored response has one of the 20 codes: asking for all of them is no filter, and lets SQLite walk
+    // the (survey, time) index in order instead of sorting a million rows before the first byte.
+    ...(query.regions && query.regions.length < REGION_CODES.length && { regions: query.regions }),
+    ...(query.versions && { versions: query.versions }),
+    ...(query.briefing !== undefined && { briefing: query.briefing }),
+    ...(query.from !== undefined && { from: query.from }),
+    ...(query.to !== undefined && { to: query.to }),
+  };
+  return { ok: true, value: { survey, query, versions, filter } };
+}

@@ -1,0 +1,238 @@
+// Stored responses → row arrays by the plan. Everything that does not depend on the response (choice → column
+// index, code → cell text in the label language, not-asked lists) is computed here once; per row there is one
+// JSON.parse and cell writes into one reused array.
+import { findRegion } from '../server/catalog/regions';
+import type { Locale } from '../server/catalog/types';
+import type { ExportRow } from '../server/store';
+import type { Column, ExportPlan } from './columns';
+import type { ChoiceInfo, Code, QuestionInfo } from './questions';
+
+/** `values`: stored codes; a language: choice labels in it (region_name too; with `values` it is English). */
+export type LabelMode = 'values' | Locale;
+
+export interface RowOptions {
+  labels: LabelMode;
+  /**
+   * Applied to every text cell (CSV quoting and formula defence). Choice cells are encoded once at compile time,
+   * free texts per row. The identity by default, for callers that want plain values.
+   */
+  encode?: (text: string) => string;
+}
+
+type Json = Record<string, unknown>;
+/** Writes one question's cells from the response's answers (or contacts, for personal data). */
+type Writer = (source: Json, out: string[]) => void;
+
+const COMMENT_SUFFIX = '-Comment';
+const EMPTY: Json = Object.freeze({}) as Json;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Escapes `%` and `;` inside one item of a joined cell, so the `;` between items stays unambiguous. */
+const joinPart = (text: string) => text.replace(/[%;]/g, (c) => (c === '%' ? '%25' : '%3B'));
+
+/** Choice code (with its JSON type) → lookups, so 1 and "1" stay apart as they do in the validator. */
+class CodeMap<T> {
+  private readonly map = new Map<Code, T>();
+  set(code: Code, value: T) {
+    this.map.set(code, value);
+  }
+  get(value: unknown): T | undefined {
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? this.map.get(value) : undefined;
+  }
+}
+
+/** Builds the writers of one question from its columns (consecutive in the plan) and the label language. */
+function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; index: number }[], labels: LabelMode, enc: (s: string) => string): Writer[] {
+  const text = (choice: ChoiceInfo) => (labels === 'values' ? String(choice.code) : choice.label[labels]);
+  const cellOf = new CodeMap<string>();
+  for (const c of q.choices) cellOf.set(c.code, enc(text(c)));
+  const plain = (v: unknown) => (typeof v === 'string' ? enc(v) : typeof v === 'number' ? String(v) : enc(JSON.stringify(v)));
+  const choiceCell = (v: unknown) => cellOf.get(v) ?? plain(v);
+  const name = q.name;
+  const writers: Writer[] = [];
+  const own = columns.filter(({ column }) => column.kind !== 'text');
+  const textColumn = columns.find(({ column }) => column.kind === 'text');
+  if (textColumn) {
+    const key = name + COMMENT_SUFFIX;
+    const at = textColumn.index;
+    writers.push((src, out) => {
+      const t = src[key];
+      if (t !== undefined && t !== null) out[at] = plain(t);
+    });
+  }
+  const firstColumn = own[0];
+  if (!firstColumn) return writers;
+  const at = firstColumn.index;
+  const kind = firstColumn.column.kind;
+
+  if (kind === 'choice' || kind === 'rank') {
+    const indexOf = new CodeMap<number>();
+    for (const { column, index } of own) if (column.kind === kind) indexOf.set(column.choice.code, index);
+    const from = at;
+    const to = own[own.length - 1]!.index;
+    if (kind === 'choice')
+      writers.push((src, out) => {
+        const v = src[name];
+        if (!Array.isArray(v) || v.length === 0) return;
+        // Answered: every choice is 0 unless chosen, so a sum over the 0/1 columns counts the respondents.
+        for (let i = from; i <= to; i++) out[i] = '0';
+        for (const item of v) {
+          const i = indexOf.get(item);
+          if (i !== undefined) out[i] = '1';
+        }
+      });
+    else
+      writers.push((src, out) => {
+        const v = src[name];
+        if (!Array.isArray(v)) return;
+        for (let r = 0; r < v.length; r++) {
+          const i = indexOf.get(v[r]);
+          if (i !== undefined) out[i] = String(r + 1);
+        }
+      });
+    return writers;
+  }
+
+  if (kind === 'row' || kind === 'cell') {
+    const rowAt = new Map<string, number>();
+    const cellsAt = new Map<string, Map<string, number>>();
+    for (const { column, index } of own) {
+      if (column.kind === 'row') rowAt.set(String(column.row.code), index);
+      else if (column.kind === 'cell') {
+        const row = String(column.row.code);
+        if (!cellsAt.has(row)) cellsAt.set(row, new Map());
+        cellsAt.get(row)!.set(String(column.cell.code), index);
+      }
+    }
+    const cellValue = (v: unknown) => (Array.isArray(v) ? enc(v.map((x) => joinPart(String(x))).join(';')) : plain(v));
+    if (q.shape === 'matrix')
+      writers.push((src, out) => {
+        const v = src[name];
+        if (!isObject(v)) return;
+        for (const key in v) {
+          const i = rowAt.get(key);
+          if (i !== undefined) out[i] = choiceCell(v[key]);
+        }
+      });
+    else if (kind === 'row')
+      writers.push((src, out) => {
+        const v = src[name];
+        if (!isObject(v)) return;
+        for (const key in v) {
+          const i = rowAt.get(key);
+          if (i !== undefined && v[key] !== null) out[i] = plain(v[key]);
+        }
+      });
+    else
+      writers.push((src, out) => {
+        const v = src[name];
+        if (!isObject(v)) return;
+        for (const row in v) {
+          const cells = cellsAt.get(row);
+          const value = v[row];
+          if (!cells || !isObject(value)) continue;
+          for (const key in value) {
+            const i = cells.get(key);
+            if (i !== undefined && value[key] !== null) out[i] = cellValue(value[key]);
+          }
+        }
+      });
+    return writers;
+  }
+
+  switch (q.shape) {
+    case 'multiple':
+    case 'ranking': {
+      // Joined: codes (or labels) by `;`; a checkbox in the definition's order, a ranking in rank order.
+      const order = new CodeMap<number>();
+      q.choices.forEach((c, i) => order.set(c.code, i));
+      const part = new CodeMap<string>();
+      for (const c of q.choices) part.set(c.code, joinPart(text(c)));
+      const ranked = q.shape === 'ranking';
+      writers.push((src, out) => {
+        const v = src[name];
+        if (!Array.isArray(v) || v.length === 0) return;
+        const items = ranked ? v : [...v].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+        out[at] = enc(items.map((x) => part.get(x) ?? joinPart(String(x))).join(';'));
+      });
+      break;
+    }
+    case 'boolean': {
+      const [yes, no] = q.choices;
+      writers.push((src, out) => {
+        const v = src[name];
+        if (v === undefined || v === null) return;
+        out[at] = v === yes?.code ? '1' : v === no?.code ? '0' : plain(v);
+      });
+      break;
+    }
+    case 'single':
+      writers.push((src, out) => {
+        const v = src[name];
+        if (v !== undefined && v !== null) out[at] = choiceCell(v);
+      });
+      break;
+    default:
+      // text, number, rating (numbers stay numbers whatever the label language), and anything stored as JSON.
+      writers.push((src, out) => {
+        const v = src[name];
+        if (v !== undefined && v !== null) out[at] = plain(v);
+      });
+  }
+  return writers;
+}
+
+/**
+ * Compiles the row function for a plan. It returns the same array every call, overwritten by the next call:
+ * consume (encode, copy) it before asking for the next row.
+ */
+export function compileRows(plan: ExportPlan, options: RowOptions): (row: ExportRow) => string[] {
+  const enc = options.encode ?? ((s: string) => s);
+  const lang: Locale = options.labels === 'values' ? 'en' : options.labels;
+  const byQuestion = new Map<string, { column: Column; index: number }[]>();
+  plan.columns.forEach((column, index) => {
+    if ('question' in column) {
+      const list = byQuestion.get(column.question.name) ?? [];
+      list.push({ column, index });
+      byQuestion.set(column.question.name, list);
+    }
+  });
+  const fromAnswers: Writer[] = [];
+  const fromContacts: Writer[] = [];
+  for (const q of plan.questions)
+    (q.pii ? fromContacts : fromAnswers).push(...compileQuestion(q, byQuestion.get(q.name) ?? [], options.labels, enc));
+
+  const width = plan.columns.length;
+  const notAsked = new Map([...plan.notAsked].map(([v, list]) => [v, enc(list)]));
+  const versionCell = new Map(plan.versions.map((v) => [v, String(v)]));
+  const survey = enc(plan.surveyId);
+  const regionName = new Map<string, string>();
+  const nameOf = (code: string) => {
+    let name = regionName.get(code);
+    if (name === undefined) regionName.set(code, (name = enc(findRegion(code)?.name[lang] ?? '')));
+    return name;
+  };
+  const out = new Array<string>(width).fill('');
+  const last = width - 1;
+  const withContacts = plan.options.pii && fromContacts.length > 0;
+
+  return (row) => {
+    out.fill('');
+    out[0] = enc(row[0]);
+    out[1] = survey;
+    out[2] = versionCell.get(row[1]) ?? String(row[1]);
+    out[3] = enc(row[2]);
+    out[4] = enc(row[3]);
+    out[5] = enc(row[4]);
+    out[6] = nameOf(row[4]);
+    out[7] = row[5] === null ? '' : enc(row[5]);
+    const answers = JSON.parse(row[6]) as Json;
+    for (let i = 0; i < fromAnswers.length; i++) fromAnswers[i]!(answers, out);
+    if (withContacts) {
+      const contacts = row[7] === null ? EMPTY : (JSON.parse(row[7]) as Json);
+      for (let i = 0; i < fromContacts.length; i++) fromContacts[i]!(contacts, out);
+    }
+    out[last] = notAsked.get(row[1]) ?? '';
+    return out;
+  };
+}
