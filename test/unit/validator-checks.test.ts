@@ -6,7 +6,10 @@ import { compileJudge, compileValidator, DEFAULT_COMMENT_MAX_LENGTH } from '../.
 import { isEmptyValue } from '../../server/catalog/validator/values';
 
 const options = { regionCodes: ['KZ-10'] };
-const definitionOf = (question: object, survey: object = {}): SurveyJson => ({ elements: [{ name: 'q', ...question }], ...survey });
+const definitionOf = (question: object, survey: object = {}): SurveyJson => ({
+  elements: [{ name: 'q', ...question }],
+  ...survey,
+});
 const rules = (question: object, data: Record<string, unknown>, survey: object = {}) =>
   compileJudge(definitionOf(question, survey), options)(data).map((e) => e.rule);
 const messages = (question: object, data: Record<string, unknown>) =>
@@ -14,7 +17,11 @@ const messages = (question: object, data: Record<string, unknown>) =>
 
 describe('built-in validators', () => {
   it('numeric: refuses a value outside minValue..maxValue with a clear default message', () => {
-    const q = { type: 'text', inputType: 'number', validators: [{ type: 'numeric', minValue: 1, maxValue: 5 }] };
+    const q = {
+      type: 'text',
+      inputType: 'number',
+      validators: [{ type: 'numeric', minValue: 1, maxValue: 5 }],
+    };
     expect(rules(q, { q: 3 })).toEqual([]);
     expect(messages(q, { q: 6 })).toEqual(['must be between 1 and 5']);
   });
@@ -55,7 +62,12 @@ describe('built-in validators', () => {
   it('expression: runs on the answers, even when the question itself is empty', () => {
     const elements = [
       { type: 'text', name: 'age', inputType: 'number' },
-      { type: 'text', name: 'years', inputType: 'number', validators: [{ type: 'expression', expression: '{years} <= {age}' }] },
+      {
+        type: 'text',
+        name: 'years',
+        inputType: 'number',
+        validators: [{ type: 'expression', expression: '{years} <= {age}' }],
+      },
     ];
     const judge = compileJudge({ elements }, options);
     expect(judge({ age: 30, years: 10 })).toEqual([]);
@@ -65,7 +77,11 @@ describe('built-in validators', () => {
   });
 
   it('answercount: minCount and maxCount on a checkbox', () => {
-    const q = { type: 'checkbox', choices: ['a', 'b', 'c'], validators: [{ type: 'answercount', minCount: 2, maxCount: 2 }] };
+    const q = {
+      type: 'checkbox',
+      choices: ['a', 'b', 'c'],
+      validators: [{ type: 'answercount', minCount: 2, maxCount: 2 }],
+    };
     expect(rules(q, { q: ['a', 'b'] })).toEqual([]);
     expect(messages(q, { q: ['a'] })).toEqual(['choose at least 2']);
     expect(rules(q, { q: ['a', 'b', 'c'] })).toEqual(['validator']);
@@ -97,12 +113,16 @@ describe('"other" text and comment area', () => {
   });
 
   it('refuses an "other" text when "other" is not chosen', () => {
-    expect(messages(q, { q: ['a'], 'q-Comment': 'stray' })).toEqual(['"q-Comment" is the "other" text, but "other" is not chosen']);
+    expect(messages(q, { q: ['a'], 'q-Comment': 'stray' })).toEqual([
+      '"q-Comment" is the "other" text, but "other" is not chosen',
+    ]);
   });
 
   it('refuses a non-string "other" text, and one over the cap', () => {
     expect(rules(q, { q: ['other'], 'q-Comment': 5 })).toEqual(['type']);
-    expect(rules(q, { q: ['other'], 'q-Comment': 'x'.repeat(DEFAULT_COMMENT_MAX_LENGTH + 1) })).toEqual(['length-cap']);
+    expect(rules(q, { q: ['other'], 'q-Comment': 'x'.repeat(DEFAULT_COMMENT_MAX_LENGTH + 1) })).toEqual([
+      'length-cap',
+    ]);
     expect(rules(q, { q: ['other'], 'q-Comment': 'xyz' }, { maxCommentLength: 2 })).toEqual(['length-cap']);
   });
 
@@ -116,18 +136,47 @@ describe('"other" text and comment area', () => {
 
 describe('helpers that copy survey-core', () => {
   it('isEmptyValue agrees with survey-core’s Helpers.isValueEmpty', () => {
-    const samples: unknown[] = [undefined, null, '', ' ', 0, false, true, Number.NaN, [], [''], {}, { a: '' }, { a: { b: [] } }, { a: 0 }, 'x'];
-    for (const value of samples) expect(isEmptyValue(value), JSON.stringify(value)).toBe(Helpers.isValueEmpty(value));
+    const samples: unknown[] = [
+      undefined,
+      null,
+      '',
+      ' ',
+      0,
+      false,
+      true,
+      Number.NaN,
+      [],
+      [''],
+      {},
+      { a: '' },
+      { a: { b: [] } },
+      { a: 0 },
+      'x',
+    ];
+    for (const value of samples)
+      expect(isEmptyValue(value), JSON.stringify(value)).toBe(Helpers.isValueEmpty(value));
   });
 
   it('the email check agrees with survey-core’s EmailValidator', () => {
     const q = { type: 'text', validators: [{ type: 'email' }] };
     const judge = compileJudge(definitionOf(q), options);
     const theirs = new EmailValidator();
-    const samples = ['a@b.kz', 'a.b@c.d.kz', 'a@b', 'a b@c.kz', '"quoted name"@x.kz', 'a@@b.kz', 'a@b.c', 'name@домен.kz', 'x@y..kz', 'a\\b@c.kz'];
+    const samples = [
+      'a@b.kz',
+      'a.b@c.d.kz',
+      'a@b',
+      'a b@c.kz',
+      '"quoted name"@x.kz',
+      'a@@b.kz',
+      'a@b.c',
+      'name@домен.kz',
+      'x@y..kz',
+      'a\\b@c.kz',
+    ];
     for (const address of samples) {
       const oursFails = judge({ q: address }).length > 0;
-      const theirsFails = theirs.validate(address)?.error !== undefined && theirs.validate(address)?.error !== null;
+      const theirsFails =
+        theirs.validate(address)?.error !== undefined && theirs.validate(address)?.error !== null;
       expect(oursFails, address).toBe(theirsFails);
     }
   });

@@ -24,12 +24,17 @@ const compileOne = (question: object, survey: object = {}) =>
   compileValidator({ elements: [{ name: 'q', ...question }], ...survey } as SurveyJson, options);
 
 describe('compileValidator refuses what it does not follow, naming the question', () => {
-  it.each(['file', 'signaturepad', 'matrixdynamic', 'matrixdropdown', 'paneldynamic', 'multipletext', 'imagepicker'])(
-    'refuses a %s question with its name and type',
-    (type) => {
-      expect(() => compileOne({ type })).toThrow(new RegExp(`question "q".*${type}`));
-    },
-  );
+  it.each([
+    'file',
+    'signaturepad',
+    'matrixdynamic',
+    'matrixdropdown',
+    'paneldynamic',
+    'multipletext',
+    'imagepicker',
+  ])('refuses a %s question with its name and type', (type) => {
+    expect(() => compileOne({ type })).toThrow(new RegExp(`question "q".*${type}`));
+  });
 
   it.each([
     ['choicesByUrl', { choicesByUrl: { url: 'https://example.kz/choices' } }],
@@ -37,31 +42,49 @@ describe('compileValidator refuses what it does not follow, naming the question'
     ['choicesEnableIf', { choicesEnableIf: '{item} != "a"' }],
     ['choicesFromQuestion', { choicesFromQuestion: 'other' }],
   ])('refuses %s on a choice question', (property, extra) => {
-    expect(() => compileOne({ type: 'checkbox', choices: ['a'], ...extra })).toThrow(new RegExp(`question "q": ${property}`));
+    expect(() => compileOne({ type: 'checkbox', choices: ['a'], ...extra })).toThrow(
+      new RegExp(`question "q": ${property}`),
+    );
   });
 
   it('refuses a choice with its own visibleIf', () => {
-    expect(() => compileOne({ type: 'radiogroup', choices: [{ value: 'a', visibleIf: '{x} = 1' }] })).toThrow(/question "q".*visibleIf/);
+    expect(() => compileOne({ type: 'radiogroup', choices: [{ value: 'a', visibleIf: '{x} = 1' }] })).toThrow(
+      /question "q".*visibleIf/,
+    );
   });
 
   it('refuses a condition survey-core cannot parse', () => {
-    expect(() => compileOne({ type: 'text', visibleIf: '{a} = = 1' })).toThrow(/question "q" visibleIf: cannot parse/);
+    expect(() => compileOne({ type: 'text', visibleIf: '{a} = = 1' })).toThrow(
+      /question "q" visibleIf: cannot parse/,
+    );
   });
 
   it('refuses unsupported text inputs, masks and computed limits', () => {
     expect(() => compileOne({ type: 'text', inputType: 'date' })).toThrow(/question "q".*inputType "date"/);
-    expect(() => compileOne({ type: 'text', maskType: 'pattern', maskSettings: { pattern: '+7 999' } })).toThrow(/maskType/);
-    expect(() => compileOne({ type: 'text', inputType: 'number', min: '=today()' })).toThrow(/minValueExpression/);
+    expect(() =>
+      compileOne({ type: 'text', maskType: 'pattern', maskSettings: { pattern: '+7 999' } }),
+    ).toThrow(/maskType/);
+    expect(() => compileOne({ type: 'text', inputType: 'number', min: '=today()' })).toThrow(
+      /minValueExpression/,
+    );
   });
 
   it('refuses survey settings that change what a valid response is', () => {
-    expect(() => compileOne({ type: 'text' }, { clearInvisibleValues: 'none' })).toThrow(/clearInvisibleValues/);
-    expect(() => compileOne({ type: 'text' }, { triggers: [{ type: 'complete', expression: '{q} = 1' }] })).toThrow(/triggers/);
-    expect(() => compileOne({ type: 'text' }, { calculatedValues: [{ name: 'c', expression: '1' }] })).toThrow(/calculatedValues/);
+    expect(() => compileOne({ type: 'text' }, { clearInvisibleValues: 'none' })).toThrow(
+      /clearInvisibleValues/,
+    );
+    expect(() =>
+      compileOne({ type: 'text' }, { triggers: [{ type: 'complete', expression: '{q} = 1' }] }),
+    ).toThrow(/triggers/);
+    expect(() =>
+      compileOne({ type: 'text' }, { calculatedValues: [{ name: 'c', expression: '1' }] }),
+    ).toThrow(/calculatedValues/);
   });
 
   it('refuses a region question that is not a single choice', () => {
-    expect(() => compileValidator({ elements: [{ type: 'text', name: 'region' }] }, options)).toThrow(/region/);
+    expect(() => compileValidator({ elements: [{ type: 'text', name: 'region' }] }, options)).toThrow(
+      /region/,
+    );
   });
 
   it('refuses a question name that collides with another question’s comment key', () => {
@@ -74,7 +97,17 @@ describe('compileValidator refuses what it does not follow, naming the question'
 
   it('accepts tagbox, image and html', () => {
     expect(() => compileOne({ type: 'tagbox', choices: ['a'] })).not.toThrow();
-    expect(() => compileValidator({ elements: [{ type: 'image', name: 'i' }, { type: 'html', name: 'h' }] }, options)).not.toThrow();
+    expect(() =>
+      compileValidator(
+        {
+          elements: [
+            { type: 'image', name: 'i' },
+            { type: 'html', name: 'h' },
+          ],
+        },
+        options,
+      ),
+    ).not.toThrow();
   });
 });
 
@@ -90,7 +123,12 @@ describe('registerCustomProperties', () => {
 
 describe('judging a response', () => {
   it('creates no survey-core Model: the one Model is made at compile time', () => {
-    const validate = compileOne({ type: 'radiogroup', choices: ['a'], isRequired: true, visibleIf: '{x} empty' });
+    const validate = compileOne({
+      type: 'radiogroup',
+      choices: ['a'],
+      isRequired: true,
+      visibleIf: '{x} empty',
+    });
     const before = models.created;
     for (let i = 0; i < 50; i++) validate({ q: i % 2 === 0 ? 'a' : 'b' });
     expect(models.created).toBe(before);

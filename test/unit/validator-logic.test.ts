@@ -7,8 +7,12 @@ import type { SurveyJson } from '../../server/catalog/types';
 import { compileJudge, compileValidator } from '../../server/catalog/validator';
 
 const options = { regionCodes: ['KZ-10', 'KZ-11'] };
-const survey = (elements: object[], extra: object = {}): SurveyJson => ({ pages: [{ name: 'p1', elements }], ...extra });
-const validate = (elements: object[], data: Record<string, unknown>) => compileValidator(survey(elements), options)(data);
+const survey = (elements: object[], extra: object = {}): SurveyJson => ({
+  pages: [{ name: 'p1', elements }],
+  ...extra,
+});
+const validate = (elements: object[], data: Record<string, unknown>) =>
+  compileValidator(survey(elements), options)(data);
 const rulesOf = (elements: object[], data: Record<string, unknown>) =>
   compileJudge(survey(elements), options)(data).map((e) => `${e.question}:${e.rule}`);
 
@@ -53,11 +57,15 @@ describe('compiled validator: keys and prototype safety', () => {
   });
 
   it('names an unknown key "unknown question"', () => {
-    expect(validate([{ type: 'text', name: 'a' }], { a: 'x', b: 'y' })).toEqual([{ question: 'b', message: 'unknown question' }]);
+    expect(validate([{ type: 'text', name: 'a' }], { a: 'x', b: 'y' })).toEqual([
+      { question: 'b', message: 'unknown question' },
+    ]);
   });
 
   it('treats own __proto__, constructor and toString keys as unknown questions and pollutes nothing', () => {
-    const data = JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1, "toString": "x", "a": "ok"}') as Record<string, unknown>;
+    const data = JSON.parse(
+      '{"__proto__": {"polluted": true}, "constructor": 1, "toString": "x", "a": "ok"}',
+    ) as Record<string, unknown>;
     const errors = validate([{ type: 'text', name: 'a' }], data);
     expect(errors.map((e) => e.question).sort()).toEqual(['__proto__', 'constructor', 'toString']);
     expect(errors.every((e) => e.message === 'unknown question')).toBe(true);
@@ -67,7 +75,11 @@ describe('compiled validator: keys and prototype safety', () => {
   it('ignores inherited properties: a polluted Object.prototype does not answer a question', () => {
     const judge = compileJudge(survey([{ type: 'text', name: 'inherited_q', isRequired: true }]), options);
     // Simulates pollution by some other code: the validator must only read the request's own keys.
-    Object.defineProperty(Object.prototype, 'inherited_q', { value: 'x', configurable: true, enumerable: false });
+    Object.defineProperty(Object.prototype, 'inherited_q', {
+      value: 'x',
+      configurable: true,
+      enumerable: false,
+    });
     try {
       expect(judge({}).map((e) => e.rule)).toEqual(['required']);
     } finally {
@@ -76,7 +88,9 @@ describe('compiled validator: keys and prototype safety', () => {
   });
 
   it('refuses a <name>-Comment for a question that offers no comment', () => {
-    expect(validate([{ type: 'text', name: 'a' }], { 'a-Comment': 'x' })).toEqual([{ question: 'a-Comment', message: 'unknown question' }]);
+    expect(validate([{ type: 'text', name: 'a' }], { 'a-Comment': 'x' })).toEqual([
+      { question: 'a-Comment', message: 'unknown question' },
+    ]);
   });
 
   it('refuses data that is not a plain object', () => {
@@ -88,7 +102,11 @@ describe('compiled validator: keys and prototype safety', () => {
       { type: 'text', name: 'first', isRequired: true },
       { type: 'text', name: 'second', inputType: 'number' },
     ];
-    expect(validate(elements, { zzz: 1, second: 'x' }).map((e) => e.question)).toEqual(['first', 'second', 'zzz']);
+    expect(validate(elements, { zzz: 1, second: 'x' }).map((e) => e.question)).toEqual([
+      'first',
+      'second',
+      'zzz',
+    ]);
   });
 });
 
@@ -97,12 +115,17 @@ describe('compiled validator: visibility at completion', () => {
 
   it('refuses an answer to a question hidden by its visibleIf on the submitted data', () => {
     const elements = [gate, { type: 'text', name: 'q', visibleIf: '{gate} = true' }];
-    expect(validate(elements, { gate: false, q: 'x' })).toEqual([{ question: 'q', message: 'answer given for a hidden question' }]);
+    expect(validate(elements, { gate: false, q: 'x' })).toEqual([
+      { question: 'q', message: 'answer given for a hidden question' },
+    ]);
     expect(validate(elements, { gate: true, q: 'x' })).toEqual([]);
   });
 
   it('refuses an answer inside a panel hidden by the panel visibleIf', () => {
-    const elements = [gate, { type: 'panel', name: 'pn', visibleIf: '{gate} = true', elements: [{ type: 'text', name: 'q' }] }];
+    const elements = [
+      gate,
+      { type: 'panel', name: 'pn', visibleIf: '{gate} = true', elements: [{ type: 'text', name: 'q' }] },
+    ];
     expect(rulesOf(elements, { gate: false, q: 'x' })).toEqual(['q:hidden-answer']);
   });
 
@@ -121,7 +144,10 @@ describe('compiled validator: visibility at completion', () => {
 
   it('refuses a static visible: false question with a value, and its comment', () => {
     const elements = [{ type: 'radiogroup', name: 'q', visible: false, choices: ['a'], showOtherItem: true }];
-    expect(rulesOf(elements, { q: 'other', 'q-Comment': 'x' })).toEqual(['q:hidden-answer', 'q:hidden-answer']);
+    expect(rulesOf(elements, { q: 'other', 'q-Comment': 'x' })).toEqual([
+      'q:hidden-answer',
+      'q:hidden-answer',
+    ]);
   });
 
   it('accepts an empty value ("" or [] or null) for a hidden question', () => {
@@ -141,12 +167,17 @@ describe('compiled validator: visibility at completion', () => {
   });
 
   it('refuses any value sent for an expression question, even the right one', () => {
-    const elements = [{ type: 'text', name: 'age', inputType: 'number' }, { type: 'expression', name: 'double', expression: '{age} * 2' }];
+    const elements = [
+      { type: 'text', name: 'age', inputType: 'number' },
+      { type: 'expression', name: 'double', expression: '{age} * 2' },
+    ];
     expect(rulesOf(elements, { age: 2, double: 4 })).toEqual(['double:computed']);
   });
 
   it('refuses a value for an html element', () => {
-    expect(rulesOf([{ type: 'html', name: 'note', html: '<p>hi</p>' }], { note: 'x' })).toEqual(['note:no-value']);
+    expect(rulesOf([{ type: 'html', name: 'note', html: '<p>hi</p>' }], { note: 'x' })).toEqual([
+      'note:no-value',
+    ]);
   });
 });
 
@@ -154,7 +185,9 @@ describe('compiled validator: required', () => {
   const required = (q: object) => [{ name: 'q', isRequired: true, ...q }];
 
   it('requires a visible isRequired question and says so', () => {
-    expect(validate(required({ type: 'text' }), {})).toEqual([{ question: 'q', message: 'an answer is required' }]);
+    expect(validate(required({ type: 'text' }), {})).toEqual([
+      { question: 'q', message: 'an answer is required' },
+    ]);
   });
 
   it('counts a string of spaces as no answer, as survey-core does', () => {
@@ -168,12 +201,19 @@ describe('compiled validator: required', () => {
 
   it('counts [] and a matrix whose rows are all empty as no answer', () => {
     expect(rulesOf(required({ type: 'checkbox', choices: ['a'] }), { q: [] })).toEqual(['q:required']);
-    expect(rulesOf(required({ type: 'matrix', rows: ['r'], columns: ['c'] }), { q: { r: '' } })).toEqual(['q:required']);
-    expect(rulesOf(required({ type: 'matrix', rows: ['r'], columns: ['c'] }), { q: {} })).toEqual(['q:required']);
+    expect(rulesOf(required({ type: 'matrix', rows: ['r'], columns: ['c'] }), { q: { r: '' } })).toEqual([
+      'q:required',
+    ]);
+    expect(rulesOf(required({ type: 'matrix', rows: ['r'], columns: ['c'] }), { q: {} })).toEqual([
+      'q:required',
+    ]);
   });
 
   it('follows requiredIf, which overrides isRequired', () => {
-    const elements = [{ type: 'boolean', name: 'gate' }, { type: 'text', name: 'q', isRequired: true, requiredIf: '{gate} = true' }];
+    const elements = [
+      { type: 'boolean', name: 'gate' },
+      { type: 'text', name: 'q', isRequired: true, requiredIf: '{gate} = true' },
+    ];
     expect(rulesOf(elements, { gate: true })).toEqual(['q:required']);
     expect(rulesOf(elements, { gate: false })).toEqual([]);
   });
@@ -191,9 +231,20 @@ describe('compiled validator: required', () => {
 
   it('requires one answer in a required panel, named on its first visible question', () => {
     const elements = [
-      { type: 'panel', name: 'ideas', isRequired: true, elements: [{ type: 'text', name: 'a', visible: false }, { type: 'text', name: 'b' }, { type: 'text', name: 'c' }] },
+      {
+        type: 'panel',
+        name: 'ideas',
+        isRequired: true,
+        elements: [
+          { type: 'text', name: 'a', visible: false },
+          { type: 'text', name: 'b' },
+          { type: 'text', name: 'c' },
+        ],
+      },
     ];
-    expect(validate(elements, {})).toEqual([{ question: 'b', message: 'answer at least one question of panel "ideas"' }]);
+    expect(validate(elements, {})).toEqual([
+      { question: 'b', message: 'answer at least one question of panel "ideas"' },
+    ]);
     expect(validate(elements, { c: 'x' })).toEqual([]);
   });
 });

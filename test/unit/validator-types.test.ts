@@ -1,12 +1,25 @@
 // Compiled validator: value types and lists per question type, length caps and region codes.
 import { describe, expect, it } from 'vitest';
 import type { SurveyJson } from '../../server/catalog/types';
-import { compileJudge, compileValidator, DEFAULT_COMMENT_MAX_LENGTH, DEFAULT_TEXT_MAX_LENGTH } from '../../server/catalog/validator';
+import {
+  compileJudge,
+  compileValidator,
+  DEFAULT_COMMENT_MAX_LENGTH,
+  DEFAULT_TEXT_MAX_LENGTH,
+} from '../../server/catalog/validator';
 
 const options = { regionCodes: ['KZ-10', 'KZ-11', 'KZ-75'] };
 /** Judges `{q: value}` against one question named q; returns "rule" strings (empty when accepted). */
-function rules(question: object, value: unknown, extra: Record<string, unknown> = {}, survey: object = {}): string[] {
-  const definition: SurveyJson = { pages: [{ name: 'p1', elements: [{ name: 'q', ...question }] }], ...survey };
+function rules(
+  question: object,
+  value: unknown,
+  extra: Record<string, unknown> = {},
+  survey: object = {},
+): string[] {
+  const definition: SurveyJson = {
+    pages: [{ name: 'p1', elements: [{ name: 'q', ...question }] }],
+    ...survey,
+  };
   return compileJudge(definition, options)({ q: value, ...extra }).map((e) => e.rule);
 }
 function messages(question: object, value: unknown): string[] {
@@ -90,7 +103,13 @@ describe('radiogroup and dropdown', () => {
 });
 
 describe('checkbox and tagbox', () => {
-  const q = { type: 'checkbox', choices: ['a', 'b', 'c'], showNoneItem: true, showOtherItem: true, showSelectAllItem: true };
+  const q = {
+    type: 'checkbox',
+    choices: ['a', 'b', 'c'],
+    showNoneItem: true,
+    showOtherItem: true,
+    showSelectAllItem: true,
+  };
 
   it('takes an array of distinct listed choices', () => {
     expect(rules(q, ['a', 'c'])).toEqual([]);
@@ -102,7 +121,12 @@ describe('checkbox and tagbox', () => {
   it('keeps "none" (and refused, don’t know, isExclusive choices) alone', () => {
     expect(rules(q, ['none'])).toEqual([]);
     expect(rules(q, ['none', 'a'])).toEqual(['exclusive']);
-    const more = { type: 'checkbox', choices: ['a', { value: 'never', isExclusive: true }], showRefuseItem: true, showDontKnowItem: true };
+    const more = {
+      type: 'checkbox',
+      choices: ['a', { value: 'never', isExclusive: true }],
+      showRefuseItem: true,
+      showDontKnowItem: true,
+    };
     expect(rules(more, ['refused'])).toEqual([]);
     expect(rules(more, ['dontknow', 'a'])).toEqual(['exclusive']);
     expect(rules(more, ['never', 'a'])).toEqual(['exclusive']);
@@ -114,7 +138,13 @@ describe('checkbox and tagbox', () => {
   });
 
   it('enforces maxSelectedChoices (ours) and minSelectedChoices even when unanswered (survey-core)', () => {
-    const limited = { type: 'checkbox', choices: ['a', 'b', 'c'], minSelectedChoices: 2, maxSelectedChoices: 2, showNoneItem: true };
+    const limited = {
+      type: 'checkbox',
+      choices: ['a', 'b', 'c'],
+      minSelectedChoices: 2,
+      maxSelectedChoices: 2,
+      showNoneItem: true,
+    };
     expect(rules(limited, ['a', 'b'])).toEqual([]);
     expect(rules(limited, ['a', 'b', 'c'])).toEqual(['max-selected']);
     expect(rules(limited, ['a'])).toEqual(['min-selected']);
@@ -158,7 +188,9 @@ describe('rating and boolean', () => {
     expect(rules({ type: 'rating', rateMin: 0, rateMax: 10, rateStep: 2 }, 4)).toEqual([]);
     expect(rules({ type: 'rating', rateMin: 0, rateMax: 10, rateStep: 2 }, 5)).toEqual(['choice']);
     expect(rules({ type: 'rating', rateValues: [1, 'x', { value: 9, text: 'nine' }] }, 'x')).toEqual([]);
-    expect(rules({ type: 'rating', rateValues: [1, 'x', { value: 9, text: 'nine' }] }, 2)).toEqual(['choice']);
+    expect(rules({ type: 'rating', rateValues: [1, 'x', { value: 9, text: 'nine' }] }, 2)).toEqual([
+      'choice',
+    ]);
   });
 
   it('takes true or false, never their strings', () => {
@@ -194,7 +226,10 @@ describe('matrix', () => {
 describe('region', () => {
   const region = { type: 'dropdown', choices: ['KZ-10', 'KZ-99'] };
   const judge = (value: unknown) =>
-    compileJudge({ elements: [{ name: 'region', ...region }] }, options)({ region: value }).map((e) => e.rule);
+    compileJudge(
+      { elements: [{ name: 'region', ...region }] },
+      options,
+    )({ region: value }).map((e) => e.rule);
 
   it('takes exactly one of the region codes, case and spaces included', () => {
     expect(judge('KZ-75')).toEqual([]);

@@ -10,7 +10,8 @@ const MAX_LISTED = 3;
 
 function valueOf(item: ItemValue, where: string): Primitive {
   const value: unknown = item.value;
-  if (!isPrimitive(value)) throw new Error(`${where}: choice value ${show(value)} is not a string, number or boolean`);
+  if (!isPrimitive(value))
+    throw new Error(`${where}: choice value ${show(value)} is not a string, number or boolean`);
   return value;
 }
 
@@ -22,16 +23,26 @@ function choiceValues(q: QuestionSelectBase, where: string, skip?: ItemValue): P
 }
 
 /** radiogroup and dropdown; `region` is judged by the region codes alone, whatever its choices say. */
-export function singleChoiceAnswer(q: QuestionSelectBase, where: string, regionCodes: readonly string[]): AnswerType {
+export function singleChoiceAnswer(
+  q: QuestionSelectBase,
+  where: string,
+  regionCodes: readonly string[],
+): AnswerType {
   const isRegion = q.name === 'region';
   const choices = new ChoiceSet(isRegion ? regionCodes : choiceValues(q, where));
   const other: unknown = q.showOtherItem ? q.otherItem.value : undefined;
   return {
     checkShape(value, errors, question) {
       if (choices.has(value)) return;
-      if (!isPrimitive(value)) fail(errors, question, 'type', `must be one choice value (got ${jsonTypeOf(value)})`);
+      if (!isPrimitive(value))
+        fail(errors, question, 'type', `must be one choice value (got ${jsonTypeOf(value)})`);
       else if (isRegion)
-        fail(errors, question, 'region', `${show(value)} is not a region code: expected exactly one of ${regionCodes.join(', ')}`);
+        fail(
+          errors,
+          question,
+          'region',
+          `${show(value)} is not a region code: expected exactly one of ${regionCodes.join(', ')}`,
+        );
       else fail(errors, question, 'choice', choices.explainMiss(value));
     },
     hasOther: other === undefined ? undefined : (value) => value === other,
@@ -45,7 +56,12 @@ interface ArrayRules {
 }
 
 /** Checks shared by checkbox, tagbox and ranking; returns false when the items themselves are wrong. */
-function checkItems(value: unknown, rules: ArrayRules, errors: JudgedError[], question: string): value is unknown[] {
+function checkItems(
+  value: unknown,
+  rules: ArrayRules,
+  errors: JudgedError[],
+  question: string,
+): value is unknown[] {
   if (!Array.isArray(value)) {
     fail(errors, question, 'type', `must be an array of choice values (got ${jsonTypeOf(value)})`);
     return false;
@@ -64,7 +80,8 @@ function checkItems(value: unknown, rules: ArrayRules, errors: JudgedError[], qu
   }
   if (value.length > 1) {
     const alone = value.find((item) => rules.exclusive.has(item as Primitive));
-    if (alone !== undefined) fail(errors, question, 'exclusive', `${show(alone)} cannot be combined with other choices`);
+    if (alone !== undefined)
+      fail(errors, question, 'exclusive', `${show(alone)} cannot be combined with other choices`);
   }
   if (rules.maxSelected > 0 && value.length > rules.maxSelected)
     fail(errors, question, 'max-selected', `choose at most ${rules.maxSelected} (got ${value.length})`);
@@ -80,7 +97,8 @@ function minSelectedCheck(min: number, exclusive: ReadonlySet<Primitive>): Answe
   return (value, errors, question) => {
     const list = Array.isArray(value) ? value : [];
     if (list.length === 1 && exclusive.has(list[0] as Primitive)) return;
-    if (list.length < min) fail(errors, question, 'min-selected', `choose at least ${min} (got ${list.length})`);
+    if (list.length < min)
+      fail(errors, question, 'min-selected', `choose at least ${min} (got ${list.length})`);
   };
 }
 
@@ -89,7 +107,9 @@ export function multiChoiceAnswer(q: QuestionCheckboxModel, where: string): Answ
   const skip = q.showSelectAllItem ? q.selectAllItem : undefined; // "select all" stores the choices, not itself
   const rules: ArrayRules = {
     choices: new ChoiceSet(choiceValues(q, where, skip)),
-    exclusive: new Set(q.visibleChoices.filter((item) => q.isNoneItem(item)).map((item) => valueOf(item, where))),
+    exclusive: new Set(
+      q.visibleChoices.filter((item) => q.isNoneItem(item)).map((item) => valueOf(item, where)),
+    ),
     maxSelected: Number(q.maxSelectedChoices) || 0,
   };
   const other: unknown = q.showOtherItem ? q.otherItem.value : undefined;
@@ -115,7 +135,12 @@ export function rankingAnswer(q: QuestionRankingModel, where: string): AnswerTyp
     checkShape(value, errors, question) {
       if (!checkItems(value, rules, errors, question)) return;
       if (rankAll && value.length !== 0 && value.length !== values.length)
-        fail(errors, question, 'ranking-incomplete', `must rank all ${values.length} choices (got ${value.length})`);
+        fail(
+          errors,
+          question,
+          'ranking-incomplete',
+          `must rank all ${values.length} choices (got ${value.length})`,
+        );
     },
     checkCore: minSelectedCheck(Number(q.minSelectedChoices), rules.exclusive),
   };

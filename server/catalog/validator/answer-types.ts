@@ -12,7 +12,16 @@ import {
 import { emailCheck } from './builtin-validators';
 import { DEFAULT_COMMENT_MAX_LENGTH, DEFAULT_TEXT_MAX_LENGTH } from './limits';
 import { fail, type AnswerType } from './plan';
-import { ChoiceSet, isEmptyAnswer, isEmptyValue, isPlainObject, isPrimitive, jsonTypeOf, show, type Primitive } from './values';
+import {
+  ChoiceSet,
+  isEmptyAnswer,
+  isEmptyValue,
+  isPlainObject,
+  isPrimitive,
+  jsonTypeOf,
+  show,
+  type Primitive,
+} from './values';
 
 /** inputTypes whose value is a plain string. Date-like, color and range inputs are refused at compile time. */
 const STRING_INPUT_TYPES = new Set(['text', 'email', 'tel', 'url', 'password', 'search']);
@@ -25,9 +34,15 @@ function maxLengthOf(q: QuestionTextModel | QuestionCommentModel, fallback: numb
 
 function stringAnswer(maxLength: number, typeName: string): AnswerType['checkShape'] {
   return (value, errors, question) => {
-    if (typeof value !== 'string') fail(errors, question, 'type', `must be ${typeName} (got ${jsonTypeOf(value)})`);
+    if (typeof value !== 'string')
+      fail(errors, question, 'type', `must be ${typeName} (got ${jsonTypeOf(value)})`);
     else if (value.length > maxLength)
-      fail(errors, question, 'length-cap', `must be at most ${maxLength} characters long (got ${value.length})`);
+      fail(
+        errors,
+        question,
+        'length-cap',
+        `must be at most ${maxLength} characters long (got ${value.length})`,
+      );
   };
 }
 
@@ -41,7 +56,8 @@ function optionalNumber(value: unknown, where: string, property: string): number
 /** survey-core's isStepNumberIncorrect: scales both to integers (up to 6 decimals) and checks divisibility. */
 function breaksStep(value: number, step: number): boolean {
   let pw = 1;
-  while ((Math.round(step * pw) / pw !== step || Math.round(value * pw) / pw !== value) && pw < 1000000) pw *= 10;
+  while ((Math.round(step * pw) / pw !== step || Math.round(value * pw) / pw !== value) && pw < 1000000)
+    pw *= 10;
   const s = Math.round(step * pw);
   return s > 0 && Math.round(value * pw) % s !== 0;
 }
@@ -91,7 +107,8 @@ export function commentAnswer(q: QuestionCommentModel): AnswerType {
 
 function listed(values: readonly unknown[], where: string, what: string): ChoiceSet {
   const list = values.map((value) => {
-    if (!isPrimitive(value)) throw new Error(`${where}: ${what} ${show(value)} is not a string, number or boolean`);
+    if (!isPrimitive(value))
+      throw new Error(`${where}: ${what} ${show(value)} is not a string, number or boolean`);
     return value;
   });
   return new ChoiceSet(list);
@@ -107,7 +124,11 @@ function oneOf(set: ChoiceSet, what: string): AnswerType['checkShape'] {
 
 /** The rate values the page shows: rateValues if given, else rateMin..rateMax by rateStep (survey-core computes them). */
 export function ratingAnswer(q: QuestionRatingModel, where: string): AnswerType {
-  const set = listed(q.visibleRateValues.map((item) => item.value as unknown), where, 'rate value');
+  const set = listed(
+    q.visibleRateValues.map((item) => item.value as unknown),
+    where,
+    'rate value',
+  );
   return { checkShape: oneOf(set, 'rating value') };
 }
 
@@ -119,10 +140,16 @@ export function booleanAnswer(q: QuestionBooleanModel, where: string): AnswerTyp
 
 /** A matrix value is an object: row value (as a JSON key) → column value (with its JSON type). */
 export function matrixAnswer(q: QuestionMatrixModel, where: string): AnswerType {
-  const rowValues = (q.rows as ItemValue[]).map((row) => listed([row.value], where, 'row value').list[0] as Primitive);
+  const rowValues = (q.rows as ItemValue[]).map(
+    (row) => listed([row.value], where, 'row value').list[0] as Primitive,
+  );
   const rowKeys = new Set(rowValues.map(String));
   if (rowKeys.size !== rowValues.length) throw new Error(`${where}: two rows have the same value`);
-  const columns = listed((q.columns as ItemValue[]).map((c) => c.value as unknown), where, 'column value');
+  const columns = listed(
+    (q.columns as ItemValue[]).map((c) => c.value as unknown),
+    where,
+    'column value',
+  );
   const eachRowRequired = q.eachRowRequired === true;
   const eachRowUnique = q.eachRowUnique === true;
   const rowValue = (value: unknown, key: string): unknown =>
@@ -136,7 +163,8 @@ export function matrixAnswer(q: QuestionMatrixModel, where: string): AnswerType 
       for (const key of Object.keys(value)) {
         const cell = value[key];
         if (!rowKeys.has(key)) fail(errors, question, 'choice', `${show(key)} is not a row of this matrix`);
-        else if (!columns.has(cell)) fail(errors, question, 'choice', `row ${show(key)}: ${columns.explainMiss(cell)}`);
+        else if (!columns.has(cell))
+          fail(errors, question, 'choice', `row ${show(key)}: ${columns.explainMiss(cell)}`);
       }
     },
     checkCore:
@@ -152,8 +180,10 @@ export function matrixAnswer(q: QuestionMatrixModel, where: string): AnswerType 
               else if (seen.has(String(cell))) repeated = true;
               else seen.add(String(cell));
             }
-            if (eachRowRequired && missing) fail(errors, question, 'each-row-required', 'every row needs an answer');
-            if (eachRowUnique && repeated) fail(errors, question, 'each-row-unique', 'each row needs a different column');
+            if (eachRowRequired && missing)
+              fail(errors, question, 'each-row-required', 'every row needs an answer');
+            if (eachRowUnique && repeated)
+              fail(errors, question, 'each-row-unique', 'each row needs a different column');
           }
         : undefined,
   };

@@ -1,14 +1,15 @@
 // survey-core's built-in validators (numeric, text, email, regex, expression, answercount) as plain functions.
 // Each copies survey-core's semantics, quirks included (see allowDigits), so the page and the server agree.
 import { Helpers, type SurveyValidator } from 'survey-core';
-import { compileCondition, type Values } from './conditions';
+import type { LogicCompiler, Values } from './conditions';
 import { isEmptyAnswer } from './values';
 
 /** Returns an English message when the value fails, undefined when it passes. */
 export type ValueCheck = (value: unknown, values: Values) => string | undefined;
 
 /** survey-core's own address pattern (EmailValidator.re), so an address the page accepts is accepted here. */
-const EMAIL = /^(([^<>()[\].,;:\s@"]+(\.[^<>()[\].,;:\s@"]+)*)|(".+"))@(([^<>()=[\].,;:\s@"]+\.)+[^<>()=[\].,;:\s@"]{2,})$/i;
+const EMAIL =
+  /^(([^<>()[\].,;:\s@"]+(\.[^<>()[\].,;:\s@"]+)*)|(".+"))@(([^<>()=[\].,;:\s@"]+\.)+[^<>()=[\].,;:\s@"]{2,})$/i;
 
 /** survey-core's TextValidator pattern: only digits at the END of the text count (so "abc1" fails, "1abc" passes). */
 const TRAILING_DIGITS = /\d+$/;
@@ -74,7 +75,9 @@ function regexCheck(v: SurveyValidator, text: string, where: string): ValueCheck
   try {
     re = new RegExp(String(source), v.getPropertyValue('caseInsensitive') === true ? 'i' : '');
   } catch (error) {
-    throw new Error(`${where}: regex validator ${JSON.stringify(source)} does not compile: ${(error as Error).message}`);
+    throw new Error(
+      `${where}: regex validator ${JSON.stringify(source)} does not compile: ${(error as Error).message}`,
+    );
   }
   const message = text || `does not match the expected pattern ${String(source)}`;
   return (value) => {
@@ -96,9 +99,9 @@ function answerCountCheck(v: SurveyValidator, text: string): ValueCheck {
   };
 }
 
-function expressionCheck(v: SurveyValidator, text: string, where: string): ValueCheck {
+function expressionCheck(v: SurveyValidator, text: string, where: string, logic: LogicCompiler): ValueCheck {
   const expression: unknown = v.getPropertyValue('expression');
-  const condition = compileCondition(expression, `${where}: expression validator`);
+  const condition = logic.condition(expression, `${where}: expression validator`);
   // survey-core passes a validator without an expression; it runs even when the question is empty.
   if (!condition) return () => undefined;
   const message = text || `does not satisfy ${String(expression)}`;
@@ -106,7 +109,7 @@ function expressionCheck(v: SurveyValidator, text: string, where: string): Value
 }
 
 /** Compiles one validator of a question of the compile-time Model; throws for types survey-core has but we lack. */
-export function compileBuiltinValidator(v: SurveyValidator, where: string): ValueCheck {
+export function compileBuiltinValidator(v: SurveyValidator, where: string, logic: LogicCompiler): ValueCheck {
   // The compile-time Model's locale is the default one, which Saualnama's definitions keep in English.
   const text = v.text;
   switch (v.getType()) {
@@ -121,7 +124,7 @@ export function compileBuiltinValidator(v: SurveyValidator, where: string): Valu
     case 'answercountvalidator':
       return answerCountCheck(v, text);
     case 'expressionvalidator':
-      return expressionCheck(v, text, where);
+      return expressionCheck(v, text, where, logic);
     default:
       throw new Error(`${where}: validator type "${v.getType()}" is not supported by the server's validator`);
   }

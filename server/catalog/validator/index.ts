@@ -10,7 +10,10 @@ export { STRICTER_RULES, SURVEY_CORE_RULES, isStricterRule, type JudgedError, ty
 export type { CompileOptions } from './walk';
 
 /** Like compileValidator, but each error keeps the rule that produced it (for tests and logs, not for clients). */
-export function compileJudge(definition: SurveyJson, options: CompileOptions): (data: Record<string, unknown>) => JudgedError[] {
+export function compileJudge(
+  definition: SurveyJson,
+  options: CompileOptions,
+): (data: Record<string, unknown>) => JudgedError[] {
   const plan = buildPlan(definition, options);
   return (data) => judge(plan, data);
 }

@@ -59,6 +59,10 @@ export interface SurveyPlan {
   questions: readonly QuestionPlan[];
   /** Expression questions, in definition order. */
   computed: readonly QuestionPlan[];
+  /** How many times to compute them: more than once only when one expression reads another. */
+  computePasses: number;
+  /** The keys of `data` that conditions, expressions and expression validators read. */
+  logicKeys: readonly string[];
   /** Every key `data` may hold: question names and the comment keys their questions offer. */
   keys: ReadonlySet<string>;
 }

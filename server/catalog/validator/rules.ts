@@ -5,9 +5,11 @@ import type { AnswerError } from '../types';
 /** Rules survey-core's Model also enforces (`model.validate()`): ours must reject wherever it rejects. */
 export const SURVEY_CORE_RULES = {
   required: 'isRequired / requiredIf on a visible, editable question',
-  'panel-required': 'isRequired / requiredIf on a visible panel or page: at least one visible question answered',
+  'panel-required':
+    'isRequired / requiredIf on a visible panel or page: at least one visible question answered',
   'other-text-required': 'the "other" choice is chosen and its text is empty',
-  'min-selected': 'minSelectedChoices on checkbox, tagbox and ranking (survey-core applies it even when unanswered)',
+  'min-selected':
+    'minSelectedChoices on checkbox, tagbox and ranking (survey-core applies it even when unanswered)',
   'each-row-required': 'matrix eachRowRequired (isAllRowRequired): every row answered',
   'each-row-unique': 'matrix eachRowUnique: no two rows with the same column',
   'number-range': 'text inputType number: the question’s own min, max and step',
@@ -27,16 +29,22 @@ export const STRICTER_RULES = {
   computed: 'a value sent for an expression question: it is computed from other answers, never entered',
   'no-value': 'a value sent for html or image elements, which hold no answer',
   type: 'a value of the wrong JSON type (string for a number, scalar for a checkbox, number 1 for choice "1"): survey-core converts or ignores it',
-  choice: 'a choice, rating, boolean or matrix value outside the definition: survey-core drops it silently from model.data',
-  region: 'region must be exactly one of the 20 ISO 3166-2:KZ codes (case and spaces count), whatever the choices say',
+  choice:
+    'a choice, rating, boolean or matrix value outside the definition: survey-core drops it silently from model.data',
+  region:
+    'region must be exactly one of the 20 ISO 3166-2:KZ codes (case and spaces count), whatever the choices say',
   duplicate: 'the same value twice in a checkbox, tagbox or ranking answer',
-  exclusive: '"none" (or refused, don’t know, isExclusive choices) together with other choices: the page never sends both',
-  'max-selected': 'maxSelectedChoices exceeded: the page disables further choices, survey-core does not validate it',
-  'ranking-incomplete': 'a ranking without selectToRankEnabled must rank all its choices or none, as the page does',
+  exclusive:
+    '"none" (or refused, don’t know, isExclusive choices) together with other choices: the page never sends both',
+  'max-selected':
+    'maxSelectedChoices exceeded: the page disables further choices, survey-core does not validate it',
+  'ranking-incomplete':
+    'a ranking without selectToRankEnabled must rank all its choices or none, as the page does',
   'length-cap':
     'text longer than its maxLength (or survey maxTextLength / maxCommentLength), else a default cap: the page enforces maxLength in the input, survey-core does not validate it',
   'other-text-without-other': 'an "other" text sent although "other" is not chosen',
-  'other-text-blank': 'an "other" text made only of spaces: the page trims it to empty, survey-core accepts it as sent',
+  'other-text-blank':
+    'an "other" text made only of spaces: the page trims it to empty, survey-core accepts it as sent',
 } as const;
 
 export type SurveyCoreRule = keyof typeof SURVEY_CORE_RULES;

@@ -21,24 +21,33 @@ const REFUSED_PROPERTIES: Readonly<Record<string, string>> = {
 
 /** Survey-level settings that change what a valid response looks like. */
 export function refuseUnsupportedSurvey(definition: SurveyJson): void {
-  const nonEmpty = (key: string) => Array.isArray(definition[key]) && (definition[key] as unknown[]).length > 0;
-  if (nonEmpty('triggers')) throw new Error('survey triggers (setvalue, copyvalue, ...) are not supported by the server\'s validator');
-  if (nonEmpty('calculatedValues')) throw new Error('survey calculatedValues are not supported by the server\'s validator');
+  const nonEmpty = (key: string) =>
+    Array.isArray(definition[key]) && (definition[key] as unknown[]).length > 0;
+  if (nonEmpty('triggers'))
+    throw new Error("survey triggers (setvalue, copyvalue, ...) are not supported by the server's validator");
+  if (nonEmpty('calculatedValues'))
+    throw new Error("survey calculatedValues are not supported by the server's validator");
   if (definition.mode === 'display' || definition.readOnly === true)
     throw new Error('a read-only survey (mode "display") cannot collect answers');
   // With "none" the page would send answers to hidden questions, which the server refuses.
   if (definition.clearInvisibleValues === 'none')
-    throw new Error('clearInvisibleValues "none" would send answers to hidden questions, which the server refuses');
+    throw new Error(
+      'clearInvisibleValues "none" would send answers to hidden questions, which the server refuses',
+    );
   if (definition.storeOthersAsComment === false)
     throw new Error('storeOthersAsComment false stores "other" texts inside the values; keep the default');
-  if (Array.isArray(definition.pages) && (definition.elements !== undefined || definition.questions !== undefined))
+  if (
+    Array.isArray(definition.pages) &&
+    (definition.elements !== undefined || definition.questions !== undefined)
+  )
     throw new Error('the definition has both "pages" and top-level "elements"; put every element in a page');
 }
 
 function refuseItems(items: readonly ItemValue[], where: string, what: string): void {
   for (const item of items) {
     const conditional = item.getPropertyValue('visibleIf') || item.getPropertyValue('enableIf');
-    if (conditional) throw new Error(`${where}: ${what} ${JSON.stringify(item.value)} has visibleIf/enableIf`);
+    if (conditional)
+      throw new Error(`${where}: ${what} ${JSON.stringify(item.value)} has visibleIf/enableIf`);
     if (item.getPropertyValue('showCommentArea') === true)
       throw new Error(`${where}: ${what} ${JSON.stringify(item.value)} has its own comment area`);
     const elements: unknown = item.getPropertyValue('elements');
@@ -54,12 +63,16 @@ export function refuseUnsupported(raw: Record<string, unknown>, q: Question, whe
     const fromModel = property.endsWith('ValueExpression') ? q.getPropertyValue(property) : undefined;
     const value = raw[property] ?? fromModel;
     const set = typeof value === 'object' && value !== null ? Object.keys(value).length > 0 : Boolean(value);
-    if (set) throw new Error(`${where}: ${property} is not supported by the server's validator (it ${reason})`);
+    if (set)
+      throw new Error(`${where}: ${property} is not supported by the server's validator (it ${reason})`);
   }
   const maskType: unknown = q.getPropertyValue('maskType');
-  if (maskType && maskType !== 'none') throw new Error(`${where}: input masks (maskType "${String(maskType)}") are not supported`);
+  if (maskType && maskType !== 'none')
+    throw new Error(`${where}: input masks (maskType "${String(maskType)}") are not supported`);
   if (raw.storeOthersAsComment === false)
-    throw new Error(`${where}: storeOthersAsComment false stores the "other" text inside the value; keep the default`);
+    throw new Error(
+      `${where}: storeOthersAsComment false stores the "other" text inside the value; keep the default`,
+    );
   if (q.getPropertyValue('showOtherItem') === true && q.showCommentArea)
     throw new Error(`${where}: showOtherItem with showCommentArea stores the "other" text inside the value`);
   if (q.getType() === 'expression' && q.validators.length > 0)

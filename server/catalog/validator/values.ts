@@ -1,7 +1,7 @@
 // Value helpers with survey-core's exact semantics (emptiness) and JSON-typed choice sets.
 // Everything here runs per response, so it allocates nothing on the happy path.
 
-/** True for undefined and null and '': no answer at all, whatever the question type (the page never sends these). */
+/** undefined, null and '': no answer at all, whatever the question type (so no type check applies). */
 export function isAbsent(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
@@ -13,7 +13,11 @@ export function isAbsent(value: unknown): boolean {
 export function isEmptyValue(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
   // Same test as survey-core, quirk included: an own "constructor" key (possible in JSON) makes it non-empty.
-  if (value !== null && typeof value === 'object' && (value as { constructor?: unknown }).constructor === Object) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    (value as { constructor?: unknown }).constructor === Object
+  ) {
     for (const key of Object.keys(value)) {
       if (!isEmptyValue((value as Record<string, unknown>)[key])) return false;
     }
@@ -36,7 +40,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export type Primitive = string | number | boolean;
 
 export function isPrimitive(value: unknown): value is Primitive {
-  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+  return (
+    typeof value === 'string' ||
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    typeof value === 'boolean'
+  );
 }
 
 /** Short JSON rendering of a value for error messages, capped so a huge string does not echo back whole. */

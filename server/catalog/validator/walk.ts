@@ -18,7 +18,7 @@ import type { SurveyJson } from '../types';
 import { singleChoiceAnswer, multiChoiceAnswer, rankingAnswer } from './answer-choices';
 import { booleanAnswer, commentAnswer, matrixAnswer, ratingAnswer, textAnswer } from './answer-types';
 import { compileBuiltinValidator } from './builtin-validators';
-import { compileCondition, compileExpression, type Expression } from './conditions';
+import { LogicCompiler, type Expression } from './conditions';
 import { DEFAULT_COMMENT_MAX_LENGTH } from './limits';
 import type { AnswerType, CommentPlan, ContainerPlan, Flag, QuestionPlan, SurveyPlan } from './plan';
 import { refuseUnsupported, refuseUnsupportedSurvey } from './unsupported';
@@ -34,13 +34,13 @@ function flag(fixed: boolean, when: Flag['when']): Flag {
   return { fixed, when };
 }
 
-function flagsOf(raw: Json, where: string) {
-  const enable = compileCondition(raw.enableIf, `${where} enableIf`);
+function flagsOf(raw: Json, where: string, logic: LogicCompiler) {
+  const enable = logic.condition(raw.enableIf, `${where} enableIf`);
   return {
     // A condition, when present, overrides the static property, as survey-core's runCondition does.
-    visible: flag(raw.visible !== false, compileCondition(raw.visibleIf, `${where} visibleIf`)),
+    visible: flag(raw.visible !== false, logic.condition(raw.visibleIf, `${where} visibleIf`)),
     readOnly: flag(raw.readOnly === true, enable && ((values) => !enable(values))),
-    required: flag(raw.isRequired === true, compileCondition(raw.requiredIf, `${where} requiredIf`)),
+    required: flag(raw.isRequired === true, logic.condition(raw.requiredIf, `${where} requiredIf`)),
   };
 }
 
@@ -54,8 +54,8 @@ function childrenOf(raw: Json, where: string): Json[] {
 }
 
 /** survey-core's roundValue for expression questions: a precision rounds numbers, Infinity becomes no value. */
-function computeOf(q: Question, where: string): Expression | undefined {
-  const expression = compileExpression(q.getPropertyValue('expression'), `${where} expression`);
+function computeOf(q: Question, where: string, logic: LogicCompiler): Expression | undefined {
+  const expression = logic.expression(q.getPropertyValue('expression'), `${where} expression`);
   if (!expression) return undefined;
   const precision = Number(q.getPropertyValue('precision'));
   return (values) => {
@@ -81,13 +81,25 @@ function answerOf(q: Question, where: string, options: CompileOptions): AnswerTy
   throw new Error(`${where}: question type "${type}" is not supported by the server's validator`);
 }
 
-const ANSWER_TYPES = new Set(['text', 'comment', 'radiogroup', 'dropdown', 'checkbox', 'tagbox', 'ranking', 'rating', 'boolean', 'matrix']);
+const ANSWER_TYPES = new Set([
+  'text',
+  'comment',
+  'radiogroup',
+  'dropdown',
+  'checkbox',
+  'tagbox',
+  'ranking',
+  'rating',
+  'boolean',
+  'matrix',
+]);
 const DISPLAY_TYPES = new Set(['html', 'image']);
 const NO_ANSWER: AnswerType = { checkShape: () => undefined };
 
 function commentOf(q: Question, maxLength: number): CommentPlan | undefined {
   const key = q.name + settings.commentSuffix;
-  if (q.supportOther() && q.getPropertyValue('showOtherItem') === true) return { key, kind: 'other', maxLength };
+  if (q.supportOther() && q.getPropertyValue('showOtherItem') === true)
+    return { key, kind: 'other', maxLength };
   if (q.supportComment() && q.showCommentArea) return { key, kind: 'area', maxLength };
   return undefined;
 }
@@ -96,9 +108,11 @@ export function buildPlan(definition: SurveyJson, options: CompileOptions): Surv
   registerCustomProperties();
   refuseUnsupportedSurvey(definition);
   const model = new Model(definition);
-  const maxCommentLength = Number(model.maxCommentLength) > 0 ? Number(model.maxCommentLength) : DEFAULT_COMMENT_MAX_LENGTH;
+  const maxCommentLength =
+    Number(model.maxCommentLength) > 0 ? Number(model.maxCommentLength) : DEFAULT_COMMENT_MAX_LENGTH;
   const questions: QuestionPlan[] = [];
   const keys = new Set<string>();
+  const logic = new LogicCompiler();
 
   function question(raw: Json, where: string): QuestionPlan {
     const name = raw.name;
@@ -114,7 +128,8 @@ export function buildPlan(definition: SurveyJson, options: CompileOptions): Surv
     const kind = type === 'expression' ? 'computed' : DISPLAY_TYPES.has(type) ? 'display' : 'answer';
     const comment = kind === 'answer' ? commentOf(q, maxCommentLength) : undefined;
     for (const key of comment ? [name, comment.key] : [name]) {
-      if (keys.has(key)) throw new Error(`${where}: "${key}" is used twice (question names and their comments)`);
+      if (keys.has(key))
+        throw new Error(`${where}: "${key}" is used twice (question names and their comments)`);
       keys.add(key);
     }
     const plan: QuestionPlan = {
@@ -122,11 +137,11 @@ export function buildPlan(definition: SurveyJson, options: CompileOptions): Surv
       name,
       type,
       kind,
-      ...flagsOf(raw, where),
+      ...flagsOf(raw, where, logic),
       answer: kind === 'answer' ? answerOf(q, where, options) : NO_ANSWER,
       comment,
-      validators: kind === 'answer' ? q.validators.map((v) => compileBuiltinValidator(v, where)) : [],
-      compute: kind === 'computed' ? computeOf(q, where) : undefined,
+      validators: kind === 'answer' ? q.validators.map((v) => compileBuiltinValidator(v, where, logic)) : [],
+      compute: kind === 'computed' ? computeOf(q, where, logic) : undefined,
     };
     questions.push(plan);
     return plan;
@@ -140,7 +155,7 @@ export function buildPlan(definition: SurveyJson, options: CompileOptions): Surv
       if (child.type === 'panel') return container(child, 'panel', at);
       return question(child, at);
     });
-    return { element, name, ...flagsOf(raw, where), children };
+    return { element, name, ...flagsOf(raw, where, logic), children };
   }
 
   const rawPages = definition.pages ?? [definition];
@@ -150,6 +165,17 @@ export function buildPlan(definition: SurveyJson, options: CompileOptions): Surv
     return container(page, 'page', `page ${i + 1}`);
   });
   if (questions.length !== model.getAllQuestions(false, true).length)
-    throw new Error('the definition holds questions outside pages and panels that the validator cannot place');
-  return { pages, questions, computed: questions.filter((q) => q.compute), keys };
+    throw new Error(
+      'the definition holds questions outside pages and panels that the validator cannot place',
+    );
+  const computed = questions.filter((q) => q.compute);
+  return {
+    pages,
+    questions,
+    computed,
+    // One pass computes every expression unless one reads another (then survey-core settles them over passes).
+    computePasses: computed.some((q) => logic.reads(q.name)) ? computed.length + 1 : 1,
+    keys,
+    logicKeys: [...keys].filter((key) => logic.reads(key)),
+  };
 }
