@@ -1,6 +1,7 @@
 // Start-up shared by the server, the CLI and the tests: open the store, load the catalog, publish versions.
 // Refuses (throws StartupError) when a survey file is broken or a published version was edited.
 import { join } from 'node:path';
+import { countPlansOf } from '../exports/aggregates/count-plan';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load';
 import { openSqliteStore, type Store } from './store';
 
@@ -27,7 +28,8 @@ export function boot({ dataDir, surveysDir, now = new Date(), batchWindowMs }: {
     if (error instanceof CatalogError) throw new StartupError(error.message);
     throw error;
   }
-  const store = openSqliteStore(join(dataDir, DATABASE_FILE), { batchWindowMs });
+  // The store counts answers as it writes them; how, per version, comes from the same metadata as the CSV columns.
+  const store = openSqliteStore(join(dataDir, DATABASE_FILE), { batchWindowMs, countPlans: countPlansOf(loaded.catalog.surveys) });
   const conflicts = store.publishVersions(
     loaded.catalog.surveys.flatMap((s) => s.versions.map((v) => ({ surveyId: v.surveyId, version: v.version, sha256: v.sha256 }))),
     now.toISOString(),
@@ -42,5 +44,8 @@ export function boot({ dataDir, surveysDir, now = new Date(), batchWindowMs }: {
     });
     throw new StartupError(`refusing to start:\n  - ${files.join('\n  - ')}`);
   }
-  return { store, catalog: loaded.catalog, warnings: loaded.warnings };
+  const rebuilt = store.countsRebuilt.map(
+    (r) => `answer counts of ${r.surveys.join(', ')} rebuilt from ${r.responses} responses (their count plans changed)`,
+  );
+  return { store, catalog: loaded.catalog, warnings: [...loaded.warnings, ...rebuilt] };
 }

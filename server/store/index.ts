@@ -2,12 +2,25 @@
 // so that a PostgreSQL store can be added for deployments that outgrow one machine.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createAnswerCounts } from './answer-counts';
 import { createBriefingStore } from './briefings';
+import type {
+  CountFilter,
+  CountPlan,
+  CoverageDimension,
+  RecountReport,
+  TallyGroup,
+  TallyGrouping,
+  TextAnswer,
+  TextQuery,
+} from './count-types';
 import { openDatabase, type Db } from './db';
 import { openExportReader, type ExportReader } from './export-rows';
 import { migrate } from './migrate';
+import { createRecount } from './recount';
 import { createResponseStore } from './responses';
 import { createSurveyStore } from './surveys';
+import { createTextAnswers } from './text-answers';
 import type {
   Briefing,
   NewResponse,
@@ -19,6 +32,7 @@ import type {
 } from './types';
 
 export type * from './types';
+export type * from './count-types';
 export type * from './export-rows';
 
 export interface Store {
@@ -39,24 +53,43 @@ export interface Store {
   /** A read-only view for exports on its own connection and snapshot; close it when the download ends. */
   openExportReader(): ExportReader;
 
+  /** Sums of answer counts (kept in each insert's transaction) over a filter, grouped; see count-types.ts. */
+  tallyAnswers(filter: CountFilter, grouping: TallyGrouping, questions?: readonly string[]): TallyGroup[];
+  countResponsesBy(filter: CountFilter, dimension: CoverageDimension): { key: string | number; responses: number }[];
+  listTextAnswers(query: TextQuery): { answers: TextAnswer[]; hasMore: boolean };
+  /** Rebuilds the counts of these surveys (default: every survey with a plan) from the responses. */
+  recountAnswers(surveyIds?: readonly string[]): RecountReport;
+  /** Surveys whose counts were rebuilt when the store opened, because their count plans had changed. */
+  readonly countsRebuilt: readonly RecountReport[];
+
   close(): void;
 }
 
 export interface SqliteStoreOptions {
   /** See createGroupCommitter: 0 batches the writes of one event-loop turn. */
   batchWindowMs?: number;
+  /** How each survey version's answers are counted (built from the catalog by exports/aggregates/count-plan.ts). */
+  countPlans?: readonly CountPlan[];
 }
 
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store & { db: Db } {
   mkdirSync(dirname(file), { recursive: true });
   const db = openDatabase(file);
   migrate(db);
-  const responses = createResponseStore(db, options);
+  const counts = createAnswerCounts(db, options.countPlans ?? []);
+  const recount = createRecount(db, counts.layouts);
+  const countsRebuilt = recount.syncPlans();
+  const responses = createResponseStore(db, { ...options, counts });
   return {
     db,
     ...createSurveyStore(db),
     ...createBriefingStore(db),
     ...responses,
+    tallyAnswers: counts.tallyAnswers,
+    countResponsesBy: counts.countResponsesBy,
+    ...createTextAnswers(db),
+    recountAnswers: (surveyIds) => recount.recount(surveyIds ?? [...new Set((options.countPlans ?? []).map((p) => p.surveyId))]),
+    countsRebuilt,
     openExportReader: () => openExportReader(file),
     close() {
       responses.flushPendingWrites();

@@ -1,4 +1,5 @@
 // Responses: idempotent writes through group commit, and streamed reads for exports.
+import type { AnswerCounts } from './answer-counts';
 import type { Db } from './db';
 import { createGroupCommitter } from './group-commit';
 import type { NewResponse, ResponseFilter, StoredResponse, SubmitOutcome } from './types';
@@ -30,7 +31,10 @@ function toResponse(row: ResponseRow): StoredResponse {
   };
 }
 
-export function createResponseStore(db: Db, { batchWindowMs = 0 }: { batchWindowMs?: number } = {}) {
+export function createResponseStore(
+  db: Db,
+  { batchWindowMs = 0, counts }: { batchWindowMs?: number; counts?: Pick<AnswerCounts, 'countResponse'> } = {},
+) {
   const selectHash = db.prepare<[string], { content_hash: string; submitted_at: string }>(
     'SELECT content_hash, submitted_at FROM responses WHERE id = ?',
   );
@@ -52,6 +56,8 @@ export function createResponseStore(db: Db, { batchWindowMs = 0 }: { batchWindow
     }
     insertResponse.run({ ...r, answers: JSON.stringify(r.answers) });
     if (r.contacts) insertContacts.run({ responseId: r.id, answers: JSON.stringify(r.contacts) });
+    // Same savepoint as the insert: the counts move with the response or not at all (duplicates returned above).
+    counts?.countResponse(r);
     return { status: 'created', submittedAt: r.submittedAt };
   }
 

@@ -1,0 +1,37 @@
+// The count plan of each survey version, from the same question metadata as the CSV columns (exports/questions.ts),
+// so a chart's codes are the export's codes. Passed to the store at boot as plain data; pii questions are left out.
+import type { CountPlan, CountQuestion } from '../../server/store';
+import { describeQuestions, type QuestionInfo, type VersionInput } from '../questions';
+
+function toCountQuestion(q: QuestionInfo): CountQuestion {
+  const codes = (items: QuestionInfo['choices']) => items.map((c) => c.code);
+  switch (q.shape) {
+    case 'single':
+    case 'rating':
+    case 'boolean':
+      return { name: q.name, kind: 'single', values: codes(q.choices) };
+    case 'multiple':
+      return { name: q.name, kind: 'multi', values: codes(q.choices) };
+    case 'matrix':
+      return { name: q.name, kind: 'matrix', rows: codes(q.rows), columns: codes(q.choices) };
+    case 'ranking':
+      return { name: q.name, kind: 'ranking', choices: codes(q.choices) };
+    default:
+      // Text, numbers and structured answers are counted as answered only: never by value.
+      return { name: q.name, kind: 'answered' };
+  }
+}
+
+export function countPlanOf(version: VersionInput): CountPlan {
+  return {
+    surveyId: version.surveyId,
+    version: version.version,
+    questions: describeQuestions([version])
+      .filter((q) => !q.pii)
+      .map(toCountQuestion),
+  };
+}
+
+export function countPlansOf(surveys: readonly { versions: readonly VersionInput[] }[]): CountPlan[] {
+  return surveys.flatMap((s) => s.versions.map(countPlanOf));
+}

@@ -1,0 +1,202 @@
+// Answer counts kept in each insert's transaction, and the sums the dashboard reads: per key (survey, version,
+// region, briefing, day) a vector of counts plus the responses' byte records (see the 0003 migration).
+import { endianness } from 'node:os';
+import { addRecord, choicesIn, compileLayout, countAnswers, tallyOf, type CountLayout } from './count-layout';
+import type {
+  CountCode,
+  CountFilter,
+  CountPlan,
+  CoverageDimension,
+  TallyGroup,
+  TallyGrouping,
+  VersionTally,
+} from './count-types';
+import type { Db } from './db';
+import type { NewResponse } from './types';
+
+export const RECORDS_PER_CHUNK = 64;
+/** Kazakhstan's clocks (UTC+5 everywhere since March 2024): a count's day is the day the export's filters mean. */
+export const COUNT_DAY_OFFSET_MS = 5 * 3_600_000;
+
+// The vectors are read as native int32; every platform Node supports in practice is little-endian.
+if (endianness() !== 'LE') throw new Error('answer counts assume a little-endian machine');
+
+export const countDay = (submittedAt: string): string =>
+  new Date(Date.parse(submittedAt) + COUNT_DAY_OFFSET_MS).toISOString().slice(0, 10);
+
+export const planKey = (surveyId: string, version: number) => `${surveyId}\u0000${version}`;
+
+/** Copies a stored vector into aligned memory (a Buffer from SQLite may start at any byte). */
+export function readVector(blob: Buffer, layout: CountLayout): Int32Array {
+  if (blob.byteLength !== layout.vectorLength * 4)
+    throw new Error(`answer counts of ${layout.plan.surveyId} v${layout.plan.version} do not fit its plan: run recount`);
+  const vector = new Int32Array(layout.vectorLength);
+  new Uint8Array(vector.buffer).set(blob);
+  return vector;
+}
+
+export const vectorBlob = (vector: Int32Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+
+/** WHERE on answer_counts (alias k) from fixed fragments; values travel only as parameters. */
+export function keyWhere(filter: CountFilter): { sql: string; params: Record<string, unknown> } {
+  const parts = ['k.survey_id = @surveyId'];
+  const params: Record<string, unknown> = { surveyId: filter.surveyId };
+  const list = (column: string, name: string, values: readonly unknown[] | undefined) => {
+    if (values === undefined) return;
+    parts.push(`k.${column} IN (SELECT value FROM json_each(@${name}))`);
+    params[name] = JSON.stringify(values);
+  };
+  list('region', 'regions', filter.regions);
+  list('version', 'versions', filter.versions);
+  list('briefing', 'briefings', filter.briefings);
+  if (filter.fromDay !== undefined) {
+    parts.push('k.day >= @fromDay');
+    params.fromDay = filter.fromDay;
+  }
+  if (filter.toDay !== undefined) {
+    parts.push('k.day <= @toDay');
+    params.toDay = filter.toDay;
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+interface KeyRow {
+  id: number;
+  responses: number;
+  counts: Buffer;
+}
+
+export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
+  const layouts = new Map(plans.map((p) => [planKey(p.surveyId, p.version), compileLayout(p)]));
+  const selectKey = db.prepare<Record<string, unknown>, KeyRow>(`SELECT id, responses, counts FROM answer_counts
+    WHERE survey_id = @surveyId AND version = @version AND region = @region AND briefing = @briefing AND day = @day`);
+  const insertKey = db.prepare(`INSERT INTO answer_counts (survey_id, version, region, briefing, day, responses, counts)
+    VALUES (@surveyId, @version, @region, @briefing, @day, 1, @counts)`);
+  const updateKey = db.prepare('UPDATE answer_counts SET responses = @responses, counts = @counts WHERE id = @id');
+  // `||` yields TEXT even of two BLOBs (bytes kept as they are, NULs included): the CAST makes it a BLOB again.
+  const appendRecord = db.prepare(`INSERT INTO answer_records (key_id, chunk, records) VALUES (@keyId, @chunk, @record)
+    ON CONFLICT (key_id, chunk) DO UPDATE SET records = CAST(records || excluded.records AS BLOB)`);
+
+  /**
+   * Called by writeResponse inside the response's savepoint, after its INSERT succeeded: a duplicate or a clash
+   * never gets here, and a failure later in the savepoint undoes these writes with the response.
+   * A version without a plan (a store opened without plans) is not counted; recount then agrees.
+   */
+  function countResponse(r: NewResponse): void {
+    const layout = layouts.get(planKey(r.surveyId, r.version));
+    if (!layout) return;
+    const key = { surveyId: r.surveyId, version: r.version, region: r.region, briefing: r.briefing ?? '', day: countDay(r.submittedAt) };
+    const record = new Uint8Array(layout.recordLength);
+    const row = selectKey.get(key);
+    const vector = row ? readVector(row.counts, layout) : new Int32Array(layout.vectorLength);
+    countAnswers(layout, r.answers, vector, record);
+    let keyId: number;
+    let before = 0;
+    if (row) {
+      keyId = row.id;
+      before = row.responses;
+      updateKey.run({ id: keyId, responses: before + 1, counts: vectorBlob(vector) });
+    } else {
+      keyId = Number(insertKey.run({ ...key, counts: vectorBlob(vector) }).lastInsertRowid);
+    }
+    appendRecord.run({ keyId, chunk: Math.floor(before / RECORDS_PER_CHUNK), record: Buffer.from(record.buffer) });
+  }
+
+  function layoutOf(surveyId: string, version: number): CountLayout | undefined {
+    return layouts.get(planKey(surveyId, version));
+  }
+
+  /** Decodes summed vectors into tallies, keeping only the asked-for questions (all when `only` is undefined). */
+  function toVersionTally(layout: CountLayout, responses: number, sums: Float64Array, only?: ReadonlySet<string>): VersionTally {
+    const questions = new Map(
+      layout.questions.filter((q) => !only || only.has(q.question.name)).map((q) => [q.question.name, tallyOf(q, sums)]),
+    );
+    return { version: layout.plan.version, responses, questions };
+  }
+
+  /** Sums key vectors: one group, or one per region. Reads a few thousand rows whatever the number of responses. */
+  function tallyByKey(filter: CountFilter, byRegion: boolean, only?: ReadonlySet<string>): TallyGroup[] {
+    const { sql, params } = keyWhere(filter);
+    const groups = new Map<string, Map<number, { responses: number; sums: Float64Array }>>();
+    const rows = db.prepare(`SELECT k.version, k.region, k.responses, k.counts FROM answer_counts k WHERE ${sql}`).raw();
+    for (const [version, region, responses, counts] of rows.iterate(params) as Iterable<[number, string, number, Buffer]>) {
+      const layout = layoutOf(filter.surveyId, version);
+      if (!layout) continue;
+      const key = byRegion ? region : '';
+      let versions = groups.get(key);
+      if (!versions) groups.set(key, (versions = new Map()));
+      let acc = versions.get(version);
+      if (!acc) versions.set(version, (acc = { responses: 0, sums: new Float64Array(layout.vectorLength) }));
+      acc.responses += responses;
+      const vector = readVector(counts, layout);
+      for (let i = 0; i < vector.length; i++) acc.sums[i]! += vector[i]!;
+    }
+    return [...groups].map(([key, versions]) => ({
+      key,
+      versions: [...versions].map(([v, acc]) => toVersionTally(layoutOf(filter.surveyId, v)!, acc.responses, acc.sums, only)),
+    }));
+  }
+
+  /**
+   * Groups respondents by their answer to a single- or multiple-choice question and tallies the `only` questions
+   * in each group, from the byte records (~90 bytes a response). Responses of versions without `by` are left out.
+   */
+  function tallyByAnswer(filter: CountFilter, by: string, only: ReadonlySet<string>): TallyGroup[] {
+    const { sql, params } = keyWhere(filter);
+    // Per version: by-value index → responses and a tally per question, laid out [answered, counts...].
+    const acc = new Map<number, Map<number, { responses: number; tallies: Int32Array[] }>>();
+    const chosen: number[] = [];
+    const rows = db
+      .prepare(`SELECT k.version, r.records FROM answer_records r JOIN answer_counts k ON k.id = r.key_id WHERE ${sql}`)
+      .raw();
+    for (const [version, records] of rows.iterate(params) as Iterable<[number, Buffer]>) {
+      const layout = layoutOf(filter.surveyId, version);
+      const byQ = layout?.byName.get(by);
+      if (!layout || !byQ) continue;
+      const targets = layout.questions.filter((q) => only.has(q.question.name));
+      let groups = acc.get(version);
+      if (!groups) acc.set(version, (groups = new Map()));
+      const bytes = new Uint8Array(records.buffer, records.byteOffset, records.byteLength);
+      for (let base = 0; base < bytes.length; base += layout.recordLength) {
+        for (const i of choicesIn(byQ, bytes, base, chosen)) {
+          let g = groups.get(i);
+          if (!g) groups.set(i, (g = { responses: 0, tallies: targets.map((q) => new Int32Array(1 + q.size)) }));
+          g.responses++;
+          targets.forEach((q, t) => addRecord(q, bytes, base, g!.tallies[t]!));
+        }
+      }
+    }
+    const byCode = new Map<CountCode, VersionTally[]>();
+    for (const [version, groups] of acc) {
+      const layout = layoutOf(filter.surveyId, version)!;
+      const byQ = layout.byName.get(by)!;
+      const targets = layout.questions.filter((q) => only.has(q.question.name));
+      const codes = byQ.question.kind === 'single' || byQ.question.kind === 'multi' ? byQ.question.values : [];
+      for (const [i, g] of groups) {
+        const code = codes[i]!;
+        const questions = new Map(targets.map((q, t) => [q.question.name, tallyOf(q, g.tallies[t]!, 0)]));
+        byCode.set(code, [...(byCode.get(code) ?? []), { version, responses: g.responses, questions }]);
+      }
+    }
+    return [...byCode].map(([key, versions]) => ({ key, versions }));
+  }
+
+  return {
+    countResponse,
+    layouts,
+    tallyAnswers(filter: CountFilter, grouping: TallyGrouping, questions?: readonly string[]): TallyGroup[] {
+      const only = questions && new Set(questions);
+      if (grouping.by === 'question') return tallyByAnswer(filter, grouping.question, only ?? new Set());
+      return tallyByKey(filter, grouping.by === 'region', only);
+    },
+    countResponsesBy(filter: CountFilter, dimension: CoverageDimension): { key: string | number; responses: number }[] {
+      const column = ({ region: 'region', briefing: 'briefing', version: 'version', day: 'day' } as const)[dimension];
+      const { sql, params } = keyWhere(filter);
+      return db
+        .prepare(`SELECT k.${column} AS key, sum(k.responses) AS responses FROM answer_counts k WHERE ${sql} GROUP BY 1 ORDER BY 1`)
+        .all(params) as { key: string | number; responses: number }[];
+    },
+  };
+}
+
+export type AnswerCounts = ReturnType<typeof createAnswerCounts>;

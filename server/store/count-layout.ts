@@ -1,0 +1,225 @@
+// Compiles a version's count plan into fixed positions: where each question's counts sit in a key's int32 vector,
+// and where its answer sits in a response's byte record. Pure; shared by the insert path, recount and the readers.
+import type { CountCode, CountPlan, CountQuestion, QuestionTally } from './count-types';
+
+export interface CompiledQuestion {
+  question: CountQuestion;
+  /** Position of the question's "answered" bit at the start of each record. */
+  index: number;
+  /** vector[offset] = respondents who answered; vector[offset + 1 + i] = counts[i]. */
+  offset: number;
+  size: number;
+  /** First byte of the question's cells in a record, after the answered bits. */
+  recordOffset: number;
+  /** single: 1 cell (value index + 1); matrix: a cell per row (column index + 1); ranking: a rank byte per choice. */
+  cellWidth: 1 | 2;
+  /** multi: a bitmask of ceil(values / 8) bytes. */
+  recordBytes: number;
+  /** Values, matrix columns or ranking choices → index; JS Maps keep 1 and "1" apart, as SurveyJS does. */
+  lookup: Map<CountCode, number>;
+  /** Matrix rows by their key in the answer object (always a string there). */
+  rowLookup: Map<string, number>;
+}
+
+export interface CountLayout {
+  plan: CountPlan;
+  questions: CompiledQuestion[];
+  byName: Map<string, CompiledQuestion>;
+  vectorLength: number;
+  recordLength: number;
+}
+
+const indexMap = (codes: readonly CountCode[]) => new Map(codes.map((c, i) => [c, i] as const));
+
+/** Cells store index + 1 (0 = no answer): one byte while that fits. */
+const widthFor = (n: number): 1 | 2 => (n + 1 <= 0xff ? 1 : 2);
+
+export function compileLayout(plan: CountPlan): CountLayout {
+  const answeredBytes = Math.ceil(plan.questions.length / 8);
+  let offset = 0;
+  let recordOffset = answeredBytes;
+  const questions = plan.questions.map((question, index): CompiledQuestion => {
+    let size = 0;
+    let cellWidth: 1 | 2 = 1;
+    let recordBytes = 0;
+    let lookup = new Map<CountCode, number>();
+    let rowLookup = new Map<string, number>();
+    switch (question.kind) {
+      case 'single':
+        size = question.values.length;
+        cellWidth = widthFor(size);
+        recordBytes = cellWidth;
+        lookup = indexMap(question.values);
+        break;
+      case 'multi':
+        size = question.values.length;
+        recordBytes = Math.ceil(size / 8);
+        lookup = indexMap(question.values);
+        break;
+      case 'matrix':
+        size = question.rows.length * question.columns.length;
+        cellWidth = widthFor(question.columns.length);
+        recordBytes = cellWidth * question.rows.length;
+        lookup = indexMap(question.columns);
+        rowLookup = new Map(question.rows.map((r, i) => [String(r), i]));
+        break;
+      case 'ranking':
+        if (question.choices.length > 0xff) throw new Error(`ranking "${question.name}" has more than 255 choices`);
+        size = question.choices.length * question.choices.length;
+        recordBytes = question.choices.length;
+        lookup = indexMap(question.choices);
+        break;
+      case 'answered':
+        break;
+    }
+    const compiled = { question, index, offset, size, recordOffset, cellWidth, recordBytes, lookup, rowLookup };
+    offset += 1 + size;
+    recordOffset += recordBytes;
+    return compiled;
+  });
+  return {
+    plan,
+    questions,
+    byName: new Map(questions.map((q) => [q.question.name, q])),
+    vectorLength: offset,
+    recordLength: recordOffset,
+  };
+}
+
+/** Not answered: absent, null, '' and empty arrays or objects; the CSV leaves exactly these cells empty. */
+export function isAnswered(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return true;
+}
+
+function writeCell(record: Uint8Array, at: number, width: 1 | 2, cell: number): void {
+  record[at] = cell & 0xff;
+  if (width === 2) record[at + 1] = cell >> 8;
+}
+
+function readCell(record: Uint8Array, at: number, width: 1 | 2): number {
+  return width === 1 ? record[at]! : record[at]! | (record[at + 1]! << 8);
+}
+
+/**
+ * Adds one response to a key's vector and writes its record (zero-filled, `layout.recordLength` bytes at `base`).
+ * Values outside the plan (which validation refuses) count as answered but in no cell.
+ */
+export function countAnswers(
+  layout: CountLayout,
+  answers: Record<string, unknown>,
+  vector: Int32Array,
+  record: Uint8Array,
+  base = 0,
+): void {
+  for (const q of layout.questions) {
+    const value = answers[q.question.name];
+    if (!isAnswered(value)) continue;
+    record[base + (q.index >> 3)]! |= 1 << (q.index & 7);
+    vector[q.offset]!++;
+    const counts = q.offset + 1;
+    const cells = base + q.recordOffset;
+    switch (q.question.kind) {
+      case 'single': {
+        const i = q.lookup.get(value as CountCode);
+        if (i === undefined) break;
+        vector[counts + i]!++;
+        writeCell(record, cells, q.cellWidth, i + 1);
+        break;
+      }
+      case 'multi':
+        if (!Array.isArray(value)) break;
+        for (const item of value) {
+          const i = q.lookup.get(item as CountCode);
+          if (i === undefined) continue;
+          vector[counts + i]!++;
+          record[cells + (i >> 3)]! |= 1 << (i & 7);
+        }
+        break;
+      case 'matrix': {
+        if (typeof value !== 'object' || Array.isArray(value)) break;
+        const columns = q.question.columns.length;
+        for (const [row, column] of Object.entries(value as Record<string, unknown>)) {
+          const r = q.rowLookup.get(row);
+          const c = q.lookup.get(column as CountCode);
+          if (r === undefined || c === undefined) continue;
+          vector[counts + r * columns + c]!++;
+          writeCell(record, cells + r * q.cellWidth, q.cellWidth, c + 1);
+        }
+        break;
+      }
+      case 'ranking': {
+        if (!Array.isArray(value)) break;
+        const choices = q.question.choices.length;
+        value.forEach((item, position) => {
+          const c = q.lookup.get(item as CountCode);
+          if (c === undefined || position >= choices) return;
+          vector[counts + c * choices + position]!++;
+          record[cells + c] = position + 1;
+        });
+        break;
+      }
+      case 'answered':
+        break;
+    }
+  }
+}
+
+export function answeredIn(q: CompiledQuestion, record: Uint8Array, base: number): boolean {
+  return (record[base + (q.index >> 3)]! & (1 << (q.index & 7))) !== 0;
+}
+
+/** The value indexes a record holds for a single- or multiple-choice question (what a crosstab groups by). */
+export function choicesIn(q: CompiledQuestion, record: Uint8Array, base: number, out: number[]): number[] {
+  out.length = 0;
+  const at = base + q.recordOffset;
+  if (q.question.kind === 'single') {
+    const cell = readCell(record, at, q.cellWidth);
+    if (cell > 0) out.push(cell - 1);
+  } else if (q.question.kind === 'multi') {
+    for (let i = 0; i < q.size; i++) if (record[at + (i >> 3)]! & (1 << (i & 7))) out.push(i);
+  }
+  return out;
+}
+
+/** Adds one record's answer to a question's tally: tally[0] answered, tally[1 + i] counts[i], as in the vector. */
+export function addRecord(q: CompiledQuestion, record: Uint8Array, base: number, tally: Int32Array): void {
+  if (!answeredIn(q, record, base)) return;
+  tally[0]!++;
+  const at = base + q.recordOffset;
+  switch (q.question.kind) {
+    case 'single': {
+      const cell = readCell(record, at, q.cellWidth);
+      if (cell > 0) tally[cell]!++;
+      break;
+    }
+    case 'multi':
+      for (let i = 0; i < q.size; i++) if (record[at + (i >> 3)]! & (1 << (i & 7))) tally[1 + i]!++;
+      break;
+    case 'matrix': {
+      const columns = q.question.columns.length;
+      for (let r = 0; r < q.question.rows.length; r++) {
+        const cell = readCell(record, at + r * q.cellWidth, q.cellWidth);
+        if (cell > 0) tally[1 + r * columns + cell - 1]!++;
+      }
+      break;
+    }
+    case 'ranking': {
+      const choices = q.question.choices.length;
+      for (let c = 0; c < choices; c++) {
+        const rank = record[at + c]!;
+        if (rank > 0) tally[1 + c * choices + rank - 1]!++;
+      }
+      break;
+    }
+    case 'answered':
+      break;
+  }
+}
+
+/** A question's slice of a vector (or of a tally laid out like one) as answered + counts. */
+export function tallyOf(q: CompiledQuestion, vector: Int32Array | Float64Array, offset = q.offset): QuestionTally {
+  return { answered: vector[offset]!, counts: Array.from(vector.subarray(offset + 1, offset + 1 + q.size)) };
+}

@@ -1,0 +1,98 @@
+// What the answer counts are built from (a count plan per survey version, passed in as plain data) and what the
+// store hands back when asked for sums. The index order of `counts` below is the contract with exports/aggregates.
+
+/** A stored choice value: SurveyJS keeps the JSON type, so 1 and "1" are different codes. */
+export type CountCode = string | number | boolean;
+
+/**
+ * How one question of one version is counted. `counts[i]` of its tally means:
+ * - single (radiogroup, dropdown, rating, boolean): respondents whose answer is `values[i]`;
+ * - multi (checkbox, tagbox): respondents who chose `values[i]` (a respondent counts once per choice);
+ * - matrix: respondents who answered row `rows[r]` with column `columns[c]`, at `i = r * columns.length + c`;
+ * - ranking: respondents who put `choices[c]` at rank `k` (1-based), at `i = c * choices.length + (k - 1)`;
+ * - answered (text, comment, numbers, other structured answers): no values, only whether it was answered.
+ */
+export type CountQuestion =
+  | { name: string; kind: 'single' | 'multi'; values: readonly CountCode[] }
+  | { name: string; kind: 'matrix'; rows: readonly CountCode[]; columns: readonly CountCode[] }
+  | { name: string; kind: 'ranking'; choices: readonly CountCode[] }
+  | { name: string; kind: 'answered' };
+
+/** Everything one version asks that may be counted: personal-data questions are never in a plan. */
+export interface CountPlan {
+  surveyId: string;
+  version: number;
+  questions: readonly CountQuestion[];
+}
+
+/**
+ * Which responses to sum. Every field is a dimension of the counts' key, so any combination is a sum over keys.
+ * Days are calendar days at UTC+5 (Kazakhstan), inclusive at both ends, as the CSV export's date-only filters.
+ */
+export interface CountFilter {
+  surveyId: string;
+  regions?: readonly string[];
+  versions?: readonly number[];
+  /** Briefing slugs; '' stands for responses that came without a briefing. */
+  briefings?: readonly string[];
+  fromDay?: string;
+  toDay?: string;
+}
+
+/** Respondents who answered one question, and its counts in the index order of its CountQuestion. */
+export interface QuestionTally {
+  answered: number;
+  counts: number[];
+}
+
+/** Sums over the responses of one version in one group. A question is present only if the version asks it. */
+export interface VersionTally {
+  version: number;
+  responses: number;
+  questions: Map<string, QuestionTally>;
+}
+
+/**
+ * How to split the sums: one group for everything, a group per region (summary by region), or a group per answer
+ * of a single- or multiple-choice question (a respondent who chose several choices is in several groups).
+ */
+export type TallyGrouping = { by: 'all' } | { by: 'region' } | { by: 'question'; question: string };
+
+export interface TallyGroup {
+  /** '' for `all`, the region code, or the by-question's answer code. */
+  key: CountCode;
+  versions: VersionTally[];
+}
+
+/** Response counts along one dimension of the key (coverage). */
+export type CoverageDimension = 'region' | 'briefing' | 'version' | 'day';
+
+export interface RecountReport {
+  surveys: string[];
+  responses: number;
+  /** Key rows (survey, version, region, briefing, day) whose response count or answer counts were wrong or missing. */
+  keysDiffering: number;
+  /** Chunks of per-response records (used by question × question crosstabs) that were wrong or missing. */
+  recordChunksDiffering: number;
+}
+
+/** A free-text answer as the text browser lists it. */
+export interface TextAnswer {
+  id: string;
+  version: number;
+  region: string;
+  briefing: string | null;
+  locale: string;
+  submittedAt: string;
+  text: string;
+}
+
+export interface TextQuery {
+  filter: CountFilter;
+  /** The answers key holding the text: a question name, or `<question>-Comment` for an "other" text. */
+  key: string;
+  /** Case-insensitive substring, matched with Unicode lower-casing (Kazakh and Russian included). */
+  search?: string;
+  offset: number;
+  limit: number;
+}
