@@ -1,7 +1,7 @@
 // Microseconds per validation of one response: the compiled validator vs survey-core's Model (fresh and reused),
 // on the kitchen-sink survey. A benchmark prints figures; it asserts nothing. Run: node --import tsx bench/validate.ts
 import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Model } from 'survey-core';
 import { REGION_CODES } from '../server/catalog/regions';
@@ -67,6 +67,8 @@ const cpu = cpus();
 console.log(
   `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
 );
+// Other work on the box inflates every figure below; the load average says how much to trust them.
+console.log(`load average (1 min): ${loadavg()[0]?.toFixed(2) ?? '?'}`);
 console.log(`survey: kitchen-sink v1 (${new Model(definition).getAllQuestions().length} questions)\n`);
 
 const validate = compileValidator(definition, { regionCodes: REGION_CODES });

@@ -93,6 +93,17 @@ describe('compiled validator: keys and prototype safety', () => {
     ]);
   });
 
+  it('lists at most 20 unknown keys one by one and counts the rest in one more error', () => {
+    const data: Record<string, unknown> = { a: 'x' };
+    for (let i = 0; i < 5000; i++) data[`junk${i}`] = i;
+    const errors = validate([{ type: 'text', name: 'a' }], data);
+    expect(errors).toHaveLength(21);
+    expect(errors[20]).toEqual({
+      question: 'junk20',
+      message: 'unknown question (and 4979 more unknown questions, not listed)',
+    });
+  });
+
   it('refuses data that is not a plain object', () => {
     expect(validate([{ type: 'text', name: 'a' }], [] as unknown as Record<string, unknown>)).toHaveLength(1);
   });

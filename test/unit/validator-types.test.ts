@@ -152,6 +152,14 @@ describe('checkbox and tagbox', () => {
     expect(rules(limited, ['none'])).toEqual([]);
   });
 
+  it('answers thousands of wrong items with one short error', () => {
+    const junk = Array.from({ length: 10_000 }, (_, i) => `junk${i}`);
+    const errors = compileValidator({ elements: [{ name: 'q', ...q }] }, options)({ q: junk });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(/\(and 9997 more\)$/);
+    expect(errors[0]?.message.length).toBeLessThan(400);
+  });
+
   it('judges a tagbox as a checkbox', () => {
     expect(rules({ type: 'tagbox', choices: ['a', 'b'] }, ['b'])).toEqual([]);
     expect(rules({ type: 'tagbox', choices: ['a', 'b'] }, ['b', 'z'])).toEqual(['choice']);
@@ -214,6 +222,12 @@ describe('matrix', () => {
     expect(rules(q, { r1: '1' })).toEqual(['choice']);
     expect(rules(q, { r9: 1 })).toEqual(['choice']);
     expect(rules(q, [1])).toEqual(['type']);
+  });
+
+  it('reports all wrong rows and cells in one error', () => {
+    const value: Record<string, unknown> = { r1: 'x' };
+    for (let i = 0; i < 1000; i++) value[`bad${i}`] = 1;
+    expect(rules(q, value)).toEqual(['choice']);
   });
 
   it('enforces isAllRowRequired and eachRowUnique, as survey-core does', () => {

@@ -1,12 +1,9 @@
 // Value checks for the choice questions: radiogroup and dropdown (one value), checkbox and tagbox (several),
 // ranking (an order). Choices come from the compile-time Model, so aliases and generated choices count as on the page.
 import type { ItemValue, QuestionCheckboxModel, QuestionRankingModel, QuestionSelectBase } from 'survey-core';
-import { fail, type AnswerType } from './plan';
+import { fail, MAX_LISTED, someOf, type AnswerType } from './plan';
 import type { JudgedError } from './rules';
 import { ChoiceSet, isPrimitive, jsonTypeOf, show, type Primitive } from './values';
-
-/** The few explanations an error lists; more would only make a hostile request's error longer. */
-const MAX_LISTED = 3;
 
 function valueOf(item: ItemValue, where: string): Primitive {
   const value: unknown = item.value;
@@ -66,11 +63,15 @@ function checkItems(
     fail(errors, question, 'type', `must be an array of choice values (got ${jsonTypeOf(value)})`);
     return false;
   }
-  const misses: string[] = [];
-  for (const item of value) if (!rules.choices.has(item)) misses.push(rules.choices.explainMiss(item));
-  if (misses.length > 0) {
-    const more = misses.length > MAX_LISTED ? ` (and ${misses.length - MAX_LISTED} more)` : '';
-    fail(errors, question, 'choice', misses.slice(0, MAX_LISTED).join('; ') + more);
+  let misses = 0;
+  for (const item of value) if (!rules.choices.has(item)) misses++;
+  if (misses > 0) {
+    const shown: string[] = [];
+    for (const item of value) {
+      if (shown.length === MAX_LISTED) break;
+      if (!rules.choices.has(item)) shown.push(rules.choices.explainMiss(item));
+    }
+    fail(errors, question, 'choice', someOf(shown, misses));
     return false;
   }
   // All items are primitives here, and a Set keeps 1 and "1" apart: same size means no repeats.

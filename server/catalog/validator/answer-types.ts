@@ -11,7 +11,7 @@ import {
 } from 'survey-core';
 import { emailCheck } from './builtin-validators';
 import { DEFAULT_COMMENT_MAX_LENGTH, DEFAULT_TEXT_MAX_LENGTH } from './limits';
-import { fail, type AnswerType } from './plan';
+import { fail, MAX_LISTED, someOf, type AnswerType } from './plan';
 import {
   ChoiceSet,
   isEmptyAnswer,
@@ -160,12 +160,21 @@ export function matrixAnswer(q: QuestionMatrixModel, where: string): AnswerType 
         fail(errors, question, 'type', `must be an object of row → column (got ${jsonTypeOf(value)})`);
         return;
       }
+      // One error for all wrong cells, listing a few: a hostile object with thousands of keys gets a short error.
+      const shown: string[] = [];
+      let wrong = 0;
       for (const key of Object.keys(value)) {
         const cell = value[key];
-        if (!rowKeys.has(key)) fail(errors, question, 'choice', `${show(key)} is not a row of this matrix`);
-        else if (!columns.has(cell))
-          fail(errors, question, 'choice', `row ${show(key)}: ${columns.explainMiss(cell)}`);
+        const problem = !rowKeys.has(key)
+          ? `${show(key)} is not a row of this matrix`
+          : columns.has(cell)
+            ? undefined
+            : `row ${show(key)}: ${columns.explainMiss(cell)}`;
+        if (problem === undefined) continue;
+        wrong++;
+        if (shown.length < MAX_LISTED) shown.push(problem);
       }
+      if (wrong > 0) fail(errors, question, 'choice', someOf(shown, wrong));
     },
     checkCore:
       eachRowRequired || eachRowUnique

@@ -5,6 +5,9 @@ import { fail, type ContainerPlan, type Flag, type QuestionPlan, type SurveyPlan
 import type { JudgedError } from './rules';
 import { isAbsent, isEmptyAnswer, isEmptyValue, isPlainObject } from './values';
 
+/** Unknown keys listed one by one; the rest are counted in one more error. */
+const MAX_UNKNOWN_KEYS = 20;
+
 function holds(f: Flag, values: Values): boolean {
   return f.when ? f.when(values) : f.fixed;
 }
@@ -179,8 +182,22 @@ export function judge(plan: SurveyPlan, data: Record<string, unknown>): JudgedEr
   }
   const values = valuesOf(plan, data);
   for (const page of plan.pages) checkContainer(page, true, false, data, values, errors);
+  let unknown = 0;
+  let firstUnlisted = '';
   for (const key of Object.keys(data)) {
-    if (!plan.keys.has(key)) fail(errors, key, 'unknown-key', 'unknown question');
+    if (plan.keys.has(key)) continue;
+    // A flood of made-up keys gets a bounded list, not an error per key.
+    if (++unknown <= MAX_UNKNOWN_KEYS) fail(errors, key, 'unknown-key', 'unknown question');
+    else if (unknown === MAX_UNKNOWN_KEYS + 1) firstUnlisted = key;
+  }
+  if (unknown > MAX_UNKNOWN_KEYS) {
+    const rest = unknown - MAX_UNKNOWN_KEYS - 1;
+    fail(
+      errors,
+      firstUnlisted,
+      'unknown-key',
+      `unknown question (and ${rest} more unknown questions, not listed)`,
+    );
   }
   return errors;
 }

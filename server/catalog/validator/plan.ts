@@ -70,3 +70,12 @@ export interface SurveyPlan {
 export function fail(errors: JudgedError[], question: string, rule: Rule, message: string): void {
   errors.push({ question, message, rule });
 }
+
+/** How many wrong items one message lists: a hostile value with thousands of them gets a short error. */
+export const MAX_LISTED = 3;
+
+/** "a; b; c (and 7 more)" from the first few explanations and the total count. */
+export function someOf(shown: readonly string[], total: number): string {
+  const more = total > shown.length ? ` (and ${total - shown.length} more)` : '';
+  return shown.join('; ') + more;
+}
