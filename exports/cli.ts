@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { briefingsCommand } from './cli/briefings';
 import { checkCommand } from './cli/check';
+import { recountCommand } from './cli/recount';
 import { surveysCommand } from './cli/surveys';
 
 const USAGE = `usage: npm run cli -- <command> [options]
@@ -11,6 +12,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   briefings list
   surveys close <id> | surveys open <id> | surveys list
   check [--surveys <dir>]       every survey version loads, keeps its names' meanings, has kk, ru and en
+  recount [--survey <id>]       rebuild the answer counts behind the charts from the responses; says if any differed
 
 Environment: DATA_DIR (default ./data), SURVEYS_DIR (default ./surveys).`;
 
@@ -19,6 +21,7 @@ export type CommandResult = number;
 const commands: Record<string, (args: string[]) => CommandResult | Promise<CommandResult>> = {
   briefings: briefingsCommand,
   check: checkCommand,
+  recount: recountCommand,
   surveys: surveysCommand,
 };
 

@@ -1,0 +1,34 @@
+// Small-cell suppression: a count of 1 … k−1 respondents is never shown, so that a small region's few respondents
+// cannot be singled out; nor is a cell that subtraction from a shown total would give back.
+import type { Count } from './types';
+
+export const SUPPRESSED = { suppressed: true } as const satisfies Count;
+
+const percentOf = (count: number, denominator: number) =>
+  denominator > 0 ? Math.round((1000 * count) / denominator) / 10 : null;
+
+/** Zero stays visible (nobody is singled out by "nobody"), unless the denominator itself is hidden. */
+export function countCell(count: number, denominator: number, k: number, denominatorHidden = false): Count {
+  if (denominatorHidden || (count > 0 && count < k)) return SUPPRESSED;
+  return { count, percent: percentOf(count, denominator) };
+}
+
+export const isHidden = (c: Count) => c.suppressed === true;
+
+/**
+ * Cells that add up to a shown total (one answer per respondent: a single choice, a matrix row): if exactly one
+ * non-zero cell is hidden, total − shown cells gives it back, so the next smallest non-zero cell is hidden too.
+ */
+export function partitionCells(counts: readonly number[], total: number, k: number, totalHidden: boolean): Count[] {
+  const cells = counts.map((n) => countCell(n, total, k, totalHidden));
+  if (totalHidden) return cells;
+  const hidden = cells.filter((c, i) => isHidden(c) && counts[i]! > 0).length;
+  if (hidden === 1) {
+    let next = -1;
+    counts.forEach((n, i) => {
+      if (n > 0 && !isHidden(cells[i]!) && (next < 0 || n < counts[next]!)) next = i;
+    });
+    if (next >= 0) cells[next] = SUPPRESSED;
+  }
+  return cells;
+}
