@@ -4,6 +4,7 @@ import { briefingsCommand } from './cli/briefings';
 import { checkCommand } from './cli/check';
 import { recountCommand } from './cli/recount';
 import { surveysCommand } from './cli/surveys';
+import { usersCommand } from './cli/users';
 
 const USAGE = `usage: npm run cli -- <command> [options]
 
@@ -13,6 +14,8 @@ const USAGE = `usage: npm run cli -- <command> [options]
   surveys close <id> | surveys open <id> | surveys list
   check [--surveys <dir>]       every survey version loads, keeps its names' meanings, has kk, ru and en
   recount [--survey <id>]       rebuild the answer counts behind the charts from the responses; says if any differed
+  users add <email> --role admin|analyst|author [--regions KZ-10,KZ-55] [--password-stdin]
+  users list | users disable <email> | users enable <email> | users password <email> [--password-stdin]
 
 Environment: DATA_DIR (default ./data), SURVEYS_DIR (default ./surveys).`;
 
@@ -23,6 +26,7 @@ const commands: Record<string, (args: string[]) => CommandResult | Promise<Comma
   check: checkCommand,
   recount: recountCommand,
   surveys: surveysCommand,
+  users: usersCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

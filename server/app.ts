@@ -4,11 +4,14 @@ import type { RequestListener } from 'node:http';
 import compression from 'compression';
 import express from 'express';
 import type { AppDeps } from './http/deps';
+import { sessionMiddleware } from './http/auth';
 import { createIngestHandler, matchIngest } from './http/ingest';
 import { notFound, problemMiddleware } from './http/problem';
 import { briefingsRouter } from './http/routes/briefings';
 import { pagesRouter } from './http/routes/pages';
+import { sessionRouter } from './http/routes/session';
 import { surveysRouter } from './http/routes/surveys';
+import { usersRouter } from './http/routes/users';
 import { securityHeaders } from './http/security-headers';
 
 function createExpressApp(deps: AppDeps): express.Express {
@@ -21,8 +24,12 @@ function createExpressApp(deps: AppDeps): express.Express {
   app.use(securityHeaders);
   // The survey engine is ~1.6 MB of JavaScript; gzip brings it to ~0.4 MB over a hall's weak mobile data.
   app.use(compression());
+  // Before every router: refuses cross-site unsafe requests that carry the cookie, and loads the signed-in user.
+  app.use(sessionMiddleware(deps));
   app.use(surveysRouter(deps));
   app.use(briefingsRouter(deps));
+  app.use(sessionRouter(deps));
+  app.use(usersRouter(deps));
   app.use(pagesRouter(deps));
   app.use(notFound);
   app.use(problemMiddleware(deps.log));

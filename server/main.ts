@@ -46,6 +46,17 @@ try {
 }
 const { store, catalog, warnings } = booted;
 for (const w of warnings) console.warn(`warning: ${w}`);
+if (store.countUsers() === 0) {
+  // The CLI must open the same data (and surveys) folder as this server, so the command carries them when set.
+  const quote = (s: string) => (/^[\w./:-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
+  const env = [
+    process.env.DATA_DIR ? `DATA_DIR=${quote(dataDir)} ` : '',
+    process.env.SURVEYS_DIR ? `SURVEYS_DIR=${quote(surveysDir)} ` : '',
+  ].join('');
+  console.log(
+    `No users yet: the workspace needs a first admin. Create one with:\n  ${env}npm run cli -- users add <your email> --role admin`,
+  );
+}
 
 const app = createApp({ store, catalog, clock: () => new Date(), config, log });
 const server = createServer(app).listen(port, host, () => {

@@ -3,6 +3,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createAnswerCounts } from './answer-counts';
+import {
+  createAccountStore,
+  type ActiveSession,
+  type NewSession,
+  type NewUser,
+  type UpdateUserOutcome,
+  type User,
+  type UserChanges,
+} from './accounts';
 import { createBriefingStore } from './briefings';
 import type {
   CountFilter,
@@ -34,6 +43,8 @@ import type {
 export type * from './types';
 export type * from './count-types';
 export type * from './export-rows';
+export type * from './accounts';
+export { ROLES } from './accounts';
 
 export interface Store {
   publishVersions(versions: readonly PublishedVersion[], now: string): PublishConflict[];
@@ -62,6 +73,18 @@ export interface Store {
   /** Surveys whose counts were rebuilt when the store opened, because their count plans had changed. */
   readonly countsRebuilt: readonly RecountReport[];
 
+  countUsers(): number;
+  addUser(user: NewUser): User | undefined;
+  getUser(id: number): User | undefined;
+  getUserCredentials(email: string): { user: User; passwordHash: string } | undefined;
+  listUsers(): User[];
+  updateUser(id: number, changes: UserChanges, now: string, keepSession?: string | null): UpdateUserOutcome;
+  rehashPassword(id: number, passwordHash: string): void;
+  addSession(session: NewSession): void;
+  getActiveSession(id: string): ActiveSession | undefined;
+  touchSession(id: string, now: string): void;
+  revokeSession(id: string, now: string): void;
+
   close(): void;
 }
 
@@ -84,6 +107,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     db,
     ...createSurveyStore(db),
     ...createBriefingStore(db),
+    ...createAccountStore(db),
     ...responses,
     tallyAnswers: counts.tallyAnswers,
     countResponsesBy: counts.countResponsesBy,

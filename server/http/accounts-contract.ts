@@ -1,0 +1,101 @@
+// zod schemas and reply shapes for sign-in and user management; the users routes and `npm run cli -- users`
+// validate with the same schemas, and the workspace client imports the types only.
+import { z } from 'zod';
+import { isRegionCode } from '../catalog/regions';
+import { ROLES, type User } from '../store';
+import { Problem, type FieldError } from './problem';
+
+/** Long enough to resist guessing, short enough that nobody pastes a book into scrypt. */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 256;
+
+// Lower-cased so that Aigerim@Example.kz and aigerim@example.kz are one account.
+export const emailField = z
+  .string({ message: 'must be an email address' })
+  .trim()
+  .toLowerCase()
+  .max(254, { message: 'must be at most 254 characters' })
+  .pipe(z.email({ message: 'must be an email address' }));
+
+export const passwordField = z
+  .string({ message: 'must be a string' })
+  .min(PASSWORD_MIN, { message: `must be at least ${PASSWORD_MIN} characters` })
+  .max(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` });
+
+export const roleField = z.enum(ROLES, { message: 'must be "admin", "analyst" or "author"' });
+
+/** A non-empty list of distinct region codes, or null for all 20 regions. */
+export const regionsField = z
+  .array(z.string().refine(isRegionCode, { message: 'must be one of the 20 region codes (KZ-10 … KZ-79)' }), {
+    message: 'must be a list of region codes, or null for all regions',
+  })
+  .min(1, { message: 'must name at least one region, or be null for all regions' })
+  .refine((codes) => new Set(codes).size === codes.length, { message: 'must not repeat a region' })
+  .nullable();
+
+export const credentialsBody = z.strictObject({
+  email: emailField,
+  // Not held to PASSWORD_MIN here: a sign-in only compares, and must not tell which rule a guess broke.
+  password: z.string({ message: 'must be a string' }).max(PASSWORD_MAX, { message: 'is too long' }),
+});
+
+const adminsReadAll = { message: 'an admin reads all regions: leave regions out or null', path: ['regions'] };
+
+export const newUserBody = z
+  .strictObject({
+    email: emailField,
+    role: roleField,
+    regions: regionsField.optional(),
+    password: passwordField,
+  })
+  .refine((u) => u.role !== 'admin' || u.regions == null, adminsReadAll);
+
+export const userPatchBody = z.strictObject({
+  role: roleField.optional(),
+  regions: regionsField.optional(),
+  password: passwordField.optional(),
+  disabled: z.boolean({ message: 'must be true or false' }).optional(),
+});
+
+/** zod issues as the problem catalog's field errors: each names the field it is about. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((i) => ({
+    question:
+      i.path.length > 0 ? i.path.join('.') : i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(body)',
+    message: i.code === 'unrecognized_keys' ? 'is not a field of this request' : i.message,
+  }));
+}
+
+/** Parses a body or throws the 400 problem naming every wrong field. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown, what: string): z.output<T> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success)
+    throw new Problem(
+      'invalid-request',
+      `The ${what} is not as expected: see errors.`,
+      fieldErrors(parsed.error),
+    );
+  return parsed.data;
+}
+
+/** GET /api/session */
+export interface SessionBody {
+  email: string;
+  role: User['role'];
+  regions: readonly string[] | null;
+}
+
+/** An entry of GET /api/users, and the reply of POST and PATCH. Never carries the password hash. */
+export interface UserBody {
+  id: number;
+  email: string;
+  role: User['role'];
+  regions: string[] | null;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export function userBody(user: User): UserBody {
+  const { id, email, role, regions, createdAt, disabledAt } = user;
+  return { id, email, role, regions, createdAt, disabledAt };
+}

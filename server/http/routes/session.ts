@@ -1,0 +1,58 @@
+// Signing in and out of the workspace: POST /api/session checks the password and sets the cookie,
+// GET tells the workspace who is signed in, DELETE revokes the session.
+import { Router } from 'express';
+import { credentialsBody, parseBody, type SessionBody } from '../accounts-contract';
+import { currentUser, endSession, requireUser, startSession } from '../auth';
+import type { AppDeps } from '../deps';
+import { readJsonBody } from '../json-body';
+import { createLoginThrottle } from '../login-throttle';
+import { hashPassword, needsRehash, prepareDecoy, verifyNothing, verifyPassword } from '../passwords';
+import { Problem } from '../problem';
+
+/** Credentials are tiny; a larger body is not a sign-in. */
+const LOGIN_BODY_LIMIT = 4 * 1024;
+
+export function sessionRouter(deps: AppDeps): Router {
+  const { store, clock } = deps;
+  const throttle = createLoginThrottle(() => clock().getTime());
+  prepareDecoy();
+  const router = Router();
+
+  router.post('/api/session', async (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    const { email, password } = parseBody(
+      credentialsBody,
+      await readJsonBody(req, LOGIN_BODY_LIMIT),
+      'sign-in',
+    );
+    const address = req.socket.remoteAddress ?? 'unknown';
+    throttle.begin(address, email);
+
+    const found = store.getUserCredentials(email);
+    // Unknown emails cost the same scrypt work as known ones, and get the same answer as a wrong password.
+    const valid = found ? await verifyPassword(password, found.passwordHash) : await verifyNothing(password);
+    if (!found || !valid) throw new Problem('login-failed', 'The email or the password is wrong.');
+    throttle.succeeded(address, email);
+    // Only someone who knows the password learns that the account is disabled.
+    if (found.user.disabledAt !== null)
+      throw new Problem('account-disabled', 'This account has been disabled; ask an admin of the workspace.');
+    // Hashes made with older scrypt parameters are upgraded while the password is at hand.
+    if (needsRehash(found.passwordHash)) store.rehashPassword(found.user.id, await hashPassword(password));
+
+    startSession(deps, req, res, found.user);
+    res.status(204).end();
+  });
+
+  router.get('/api/session', requireUser(), (_req, res) => {
+    const { email, role, regions } = currentUser(res);
+    res.set('Cache-Control', 'no-store').json({ email, role, regions } satisfies SessionBody);
+  });
+
+  // Signing out works without a live session too: the cookie is cleared either way.
+  router.delete('/api/session', (req, res) => {
+    endSession(deps, req, res);
+    res.status(204).end();
+  });
+
+  return router;
+}
