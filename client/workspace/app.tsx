@@ -1,0 +1,77 @@
+// The workspace's root: asks the server who is signed in (GET /api/session), then shows the sign-in form or the
+// shell. The address is kept throughout, so a shared link to a filtered view opens that view after signing in.
+import { useCallback, useEffect, useState } from 'react';
+import { initialLocale, saveLocale, type Locale } from '../lib/locale';
+import { getSession, signOut, type Session } from '../lib/workspace-api';
+import { Shell } from './shell';
+import { SignIn } from './sign-in';
+import { shellStrings } from './strings';
+import { TopBar } from './top-bar';
+
+type State =
+  | { state: 'loading' }
+  | { state: 'failed' }
+  | { state: 'signed-out'; notice?: 'ended' | 'signed-out' }
+  | { state: 'signed-in'; session: Session };
+
+export function App() {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const [state, setState] = useState<State>({ state: 'loading' });
+  const t = shellStrings(locale);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const changeLocale = useCallback((next: Locale) => {
+    setLocale(next);
+    // The same stored choice as the respondent page: one language across the site.
+    saveLocale(next);
+  }, []);
+
+  const load = useCallback(() => {
+    setState({ state: 'loading' });
+    getSession().then(
+      (session) => setState(session ? { state: 'signed-in', session } : { state: 'signed-out' }),
+      () => setState({ state: 'failed' }),
+    );
+  }, []);
+  useEffect(load, [load]);
+
+  const ended = useCallback(() => setState({ state: 'signed-out', notice: 'ended' }), []);
+  const leave = useCallback(() => {
+    // Shown as signed out whatever the server said: a failed DELETE must not keep the user looking signed in.
+    signOut()
+      .catch(() => undefined)
+      .finally(() => setState({ state: 'signed-out', notice: 'signed-out' }));
+  }, []);
+
+  if (state.state === 'signed-in')
+    return (
+      <Shell session={state.session} locale={locale} onLocale={changeLocale} onSignOut={leave} onSignedOut={ended} />
+    );
+
+  return (
+    <>
+      <TopBar locale={locale} onLocale={changeLocale} />
+      <main className="narrow">
+        {state.state === 'loading' && <p className="muted" role="status">{t.loading}</p>}
+        {state.state === 'failed' && (
+          <div className="notice bad" role="alert">
+            <p>{t.offline}</p>
+            <button type="button" onClick={load}>
+              {t.tryAgain}
+            </button>
+          </div>
+        )}
+        {state.state === 'signed-out' && (
+          <SignIn
+            locale={locale}
+            notice={state.notice === 'ended' ? t.sessionEnded : state.notice === 'signed-out' ? t.signedOut : undefined}
+            onSignedIn={load}
+          />
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+// The three downloads as plain <a download> links (the browser streams big files straight to disk, cookie
+// included). A click first asks for the small data dictionary with the same filters: the server judges them
+// exactly as for the export, so a refusal shows here in words instead of arriving as a file named export.csv.
+import { useRef, useState, type MouseEvent } from 'react';
+import type { Locale } from '../../lib/locale';
+import { HttpError, readProblem } from '../../lib/api';
+import { SAME_ORIGIN } from '../../lib/workspace-api';
+import { shellStrings } from '../strings';
+import { downloadHref, type DownloadKind } from './export-query';
+import { EXPORT_STRINGS } from './strings';
+
+interface Props {
+  locale: Locale;
+  survey: string;
+  query: URLSearchParams;
+  /** Why the filters cannot be downloaded as they are; the links stay disabled while there is any. */
+  blocked: readonly string[];
+  onSignedOut: () => void;
+}
+
+export function DownloadLinks({ locale, survey, query, blocked, onSignedOut }: Props) {
+  const t = EXPORT_STRINGS[locale];
+  const [checking, setChecking] = useState<DownloadKind | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  // The href that passed the check: the repeated click on it goes through to the browser.
+  const passed = useRef<string | null>(null);
+
+  async function check(event: MouseEvent<HTMLAnchorElement>, kind: DownloadKind) {
+    const link = event.currentTarget;
+    const href = link.getAttribute('href') ?? '';
+    if (passed.current === href) {
+      passed.current = null;
+      return;
+    }
+    event.preventDefault();
+    if (blocked.length > 0 || checking) return;
+    setChecking(kind);
+    setRefusal(null);
+    try {
+      const res = await fetch(downloadHref(survey, 'dictionary.csv', query), { ...SAME_ORIGIN, method: 'GET' });
+      if (res.status === 401) return onSignedOut();
+      if (!res.ok) throw new HttpError(res.status, await readProblem(res));
+      await res.body?.cancel();
+      passed.current = href;
+      link.click();
+    } catch (error) {
+      const problem = error instanceof HttpError ? error.problem : null;
+      const details = problem?.errors?.map((e) => `${e.question}: ${e.message}`).join('; ') || problem?.detail;
+      setRefusal(error instanceof HttpError ? `${t.refused} ${details ?? error.message}` : shellStrings(locale).offline);
+    } finally {
+      setChecking(null);
+    }
+  }
+
+  const links: { kind: DownloadKind; label: string; primary?: boolean }[] = [
+    { kind: 'export.csv', label: t.csv, primary: true },
+    { kind: 'export.zip', label: t.zip },
+    { kind: 'dictionary.csv', label: t.dictionary },
+  ];
+
+  return (
+    <section className="block downloads" aria-labelledby="downloads-title">
+      <h2 id="downloads-title">{t.download}</h2>
+      <div className="download-links">
+        {links.map(({ kind, label, primary }) => (
+          <a
+            key={kind}
+            className={`button${primary ? ' primary' : ''}`}
+            href={downloadHref(survey, kind, query)}
+            download
+            aria-disabled={blocked.length > 0 || undefined}
+            onClick={(event) => void check(event, kind)}
+          >
+            {checking === kind ? t.checking : label}
+          </a>
+        ))}
+      </div>
+      {blocked.length > 0 && (
+        <ul className="notice bad" role="alert">
+          {blocked.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      )}
+      {refusal && (
+        <p className="notice bad" role="alert">
+          {refusal}
+        </p>
+      )}
+      <ul className="about">
+        <li>{t.aboutCsv}</li>
+        <li>{t.skipped}</li>
+        <li>{t.notAsked}</li>
+        <li>{t.aboutZip}</li>
+        <li>{t.aboutDictionary}</li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+// /workspace/exports: choose a survey and its filters, then download the CSV, the per-region ZIP or the data
+// dictionary. Every choice is written to the address, so the link reproduces the same download.
+import { useEffect } from 'react';
+import { getSurveys, type SurveySummary } from '../../lib/api';
+import { localized } from '../../lib/locale';
+import { useLoad } from '../../lib/use-load';
+import { getJson, HttpError, isSignedOut } from '../../lib/workspace-api';
+import { regionsOf } from '../../lib/workspace-regions';
+import { setQuery } from '../router';
+import type { SectionProps } from '../sections';
+import { shellStrings } from '../strings';
+import { DownloadLinks } from './download-links';
+import { apiQuery, filterProblems, listValue, readFilters, type ExportContext } from './export-query';
+import { FilterFields } from './filter-fields';
+import { RegionPicker, type Count } from './region-picker';
+import { EXPORT_STRINGS } from './strings';
+import './export-page.css';
+
+/** The part of GET /api/surveys/:id/coverage this page reads (exports/aggregates/types.ts has the whole). */
+interface Coverage {
+  smallCellThreshold?: number;
+  regions?: { code: string; responses: Count }[];
+  briefings?: { slug: string; region: string; title: Record<string, string>; responses?: Count }[];
+}
+
+/** Coverage, or null where the route is not there: the page works without counts. */
+async function getCoverage(survey: string): Promise<Coverage | null> {
+  try {
+    return await getJson<Coverage>(`/api/surveys/${encodeURIComponent(survey)}/coverage`);
+  } catch (error) {
+    if (error instanceof HttpError && !isSignedOut(error)) return null;
+    throw error;
+  }
+}
+
+export default function ExportPage({ session, locale, query, onSignedOut }: SectionProps) {
+  const t = EXPORT_STRINGS[locale];
+  const shell = shellStrings(locale);
+  const [surveys, retrySurveys] = useLoad(getSurveys, 'surveys');
+  const list: SurveySummary[] = surveys.state === 'ready' ? surveys.value : [];
+  const survey = list.find((s) => s.id === query.get('survey')) ?? list[0];
+  const surveyKey = survey ? `${survey.id}/${survey.version}` : '';
+
+  // The newest version's definition names the regions (a closed survey still serves its versions).
+  const [definition, retryDefinition] = useLoad(
+    () =>
+      survey
+        ? getJson<{ definition: Record<string, unknown> }>(
+            `/api/surveys/${encodeURIComponent(survey.id)}/versions/${survey.version}`,
+          )
+        : Promise.resolve(null),
+    `definition:${surveyKey}`,
+  );
+  const [coverage] = useLoad(() => (survey ? getCoverage(survey.id) : Promise.resolve(null)), `coverage:${surveyKey}`);
+
+  useEffect(() => {
+    const failed = [surveys, definition, coverage].find((load) => load.state === 'failed');
+    if (failed?.state === 'failed' && isSignedOut(failed.error)) onSignedOut();
+  }, [surveys, definition, coverage, onSignedOut]);
+
+  if (surveys.state === 'failed' || definition.state === 'failed')
+    return (
+      <div className="notice bad" role="alert">
+        <p>{shell.loadFailed}</p>
+        <button type="button" onClick={surveys.state === 'failed' ? retrySurveys : retryDefinition}>
+          {shell.tryAgain}
+        </button>
+      </div>
+    );
+  if (surveys.state === 'loading' || definition.state === 'loading' || !survey || !definition.value)
+    return <p className="muted">{shell.loading}</p>;
+
+  const regions = regionsOf(definition.value.definition);
+  const readable = regions.map((r) => r.code).filter((code) => session.regions === null || session.regions.includes(code));
+  const ctx: ExportContext = { readable, newest: survey.version, mayExportPersonalData: session.role === 'admin' };
+  const filters = readFilters(query, ctx);
+  const cover = coverage.state === 'ready' ? coverage.value : null;
+  const counts = cover?.regions ? new Map(cover.regions.map((r) => [r.code, r.responses])) : null;
+  const blocked = filterProblems(filters).map((problem) => t[problem]);
+
+  return (
+    <div className="export-page">
+      <div className="export-form">
+        <h1>{t.title}</h1>
+        <p className="muted">{t.intro}</p>
+        <label className="field block">
+          <span>{t.survey}</span>
+          <select value={survey.id} onChange={(e) => setQuery({ survey: e.target.value, version: null, briefing: null })}>
+            {list.map((s) => (
+              <option key={s.id} value={s.id}>
+                {localized(s.title as Parameters<typeof localized>[0], locale)}
+                {s.closed ? ` (${t.closed})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <RegionPicker
+          locale={locale}
+          regions={regions}
+          readable={readable}
+          chosen={filters.regions}
+          counts={coverage.state === 'loading' ? new Map() : counts}
+          smallCell={cover?.smallCellThreshold ?? 5}
+          onChange={(chosen) => setQuery({ region: listValue(chosen, readable) })}
+        />
+        <FilterFields
+          locale={locale}
+          filters={filters}
+          newest={survey.version}
+          briefings={cover?.briefings ?? null}
+          mayExportPersonalData={ctx.mayExportPersonalData}
+        />
+      </div>
+      <DownloadLinks
+        locale={locale}
+        survey={survey.id}
+        query={apiQuery(filters, ctx)}
+        blocked={blocked}
+        onSignedOut={onSignedOut}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+// The export filters besides survey and regions: versions, briefing, period, how answers are written, the layout
+// of multiple-answer questions, and (admins only) personal data. Each change goes straight to the address.
+import { localized, type Locale } from '../../lib/locale';
+import { setQuery } from '../router';
+import { shellStrings } from '../strings';
+import { CHOICE_LAYOUTS, LABEL_MODES, listValue, type ExportFilters } from './export-query';
+import type { Count } from './region-picker';
+import { EXPORT_STRINGS } from './strings';
+
+export interface BriefingOption {
+  slug: string;
+  region: string;
+  title: Record<string, string>;
+  responses?: Count;
+}
+
+interface Props {
+  locale: Locale;
+  filters: ExportFilters;
+  newest: number;
+  /** The survey's briefings from the coverage API; null without it, and then the slug is typed. */
+  briefings: readonly BriefingOption[] | null;
+  mayExportPersonalData: boolean;
+}
+
+export function FilterFields({ locale, filters, newest, briefings, mayExportPersonalData }: Props) {
+  const t = EXPORT_STRINGS[locale];
+  const number = shellStrings(locale).number;
+  const all = Array.from({ length: newest }, (_, i) => i + 1);
+  const toggleVersion = (n: number, on: boolean) =>
+    setQuery({ version: listValue(all.filter((v) => (v === n ? on : filters.versions.includes(v))), all) });
+  // Only the ticked regions' briefings: another region's would export nothing. A slug from a shared link that
+  // the list lacks stays visible and chosen, so the page shows what the download will ask for.
+  const inRegions = briefings?.filter((b) => filters.regions.includes(b.region));
+  const options = inRegions && filters.briefing && !inRegions.some((b) => b.slug === filters.briefing)
+    ? [...inRegions, { slug: filters.briefing, region: '', title: { en: filters.briefing } }]
+    : inRegions;
+
+  return (
+    <>
+      <div className="filter-row">
+        <fieldset className="block">
+          <legend>{t.versions}</legend>
+          {all.map((n) => (
+            <label key={n} className="check">
+              <input
+                type="checkbox"
+                name="version"
+                checked={filters.versions.includes(n)}
+                onChange={(e) => toggleVersion(n, e.target.checked)}
+              />
+              {t.version(n)}
+              {n === newest && <span className="muted"> ({t.newest})</span>}
+            </label>
+          ))}
+          <p className="hint">{t.versionsNote}</p>
+        </fieldset>
+
+        <fieldset className="block">
+          <legend>{t.briefing}</legend>
+          {options ? (
+            <select
+              aria-label={t.briefing}
+              value={filters.briefing}
+              onChange={(e) => setQuery({ briefing: e.target.value || null })}
+            >
+              <option value="">{t.allBriefings}</option>
+              {options.map((b) => (
+                <option key={b.slug} value={b.slug}>
+                  {localized(b.title, locale)}
+                  {b.responses && 'count' in b.responses ? ` — ${number(b.responses.count)}` : ''}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <label className="field">
+              <span>{t.briefingSlug}</span>
+              <input
+                type="text"
+                name="briefing"
+                spellCheck={false}
+                autoCapitalize="none"
+                // Re-created when the address changes (another survey, a back step), so it never shows a stale slug.
+                key={filters.briefing}
+                defaultValue={filters.briefing}
+                placeholder="semey-2023-09-15"
+                onBlur={(e) => setQuery({ briefing: e.target.value.trim().toLowerCase() || null })}
+                onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+              />
+              <span className="hint">{t.briefingSlugHint}</span>
+            </label>
+          )}
+        </fieldset>
+
+        <fieldset className="block">
+          <legend>{t.period}</legend>
+          <div className="dates">
+            <label className="field">
+              <span>{t.from}</span>
+              <input type="date" value={filters.from} onChange={(e) => setQuery({ from: e.target.value || null })} />
+            </label>
+            <label className="field">
+              <span>{t.to}</span>
+              <input type="date" value={filters.to} onChange={(e) => setQuery({ to: e.target.value || null })} />
+            </label>
+          </div>
+          <p className="hint">{t.periodNote}</p>
+        </fieldset>
+      </div>
+
+      <div className="filter-row">
+        <fieldset className="block">
+          <legend>{t.labels}</legend>
+          {LABEL_MODES.map((mode) => (
+            <label key={mode} className="check">
+              <input
+                type="radio"
+                name="labels"
+                checked={filters.labels === mode}
+                onChange={() => setQuery({ labels: mode === 'values' ? null : mode })}
+              />
+              {t.labelOptions[mode]}
+            </label>
+          ))}
+        </fieldset>
+
+        <fieldset className="block">
+          <legend>{t.choices}</legend>
+          {CHOICE_LAYOUTS.map((layout) => (
+            <label key={layout} className="check">
+              <input
+                type="radio"
+                name="choices"
+                checked={filters.choices === layout}
+                onChange={() => setQuery({ choices: layout === 'columns' ? null : layout })}
+              />
+              {t.choiceOptions[layout]}
+            </label>
+          ))}
+        </fieldset>
+
+        {mayExportPersonalData && (
+          <fieldset className="block pii">
+            <legend>{t.piiLegend}</legend>
+            <label className="check">
+              <input type="checkbox" checked={filters.pii} onChange={(e) => setQuery({ pii: e.target.checked ? '1' : null })} />
+              {t.pii}
+            </label>
+            <p className="hint">{t.piiNote}</p>
+          </fieldset>
+        )}
+      </div>
+    </>
+  );
+}

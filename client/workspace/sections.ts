@@ -1,0 +1,43 @@
+// The workspace's sections, in navigation order: add an entry here and the shell shows it (to the roles named),
+// routes /workspace/<path>[/…] to it, and loads its code only when opened (chart code stays out of other pages).
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Locale } from '../lib/locale';
+import type { Role, Session } from '../lib/workspace-api';
+
+/** What the shell gives every section. */
+export interface SectionProps {
+  session: Session;
+  locale: Locale;
+  /** The view's filters; change them with setQuery (router.ts) so the address stays shareable. */
+  query: URLSearchParams;
+  /** What follows /workspace/<path> (`/semey-2023`), '' when nothing does. */
+  rest: string;
+  /** Call when a request answered 401: the shell shows the sign-in form, and the address is kept. */
+  onSignedOut: () => void;
+}
+
+export interface Section {
+  /** The first path segment after /workspace: `exports` → /workspace/exports. */
+  path: string;
+  /** The navigation label and the page's document title. Short: eight of them share a laptop's width. */
+  title: Record<Locale, string>;
+  /** Who sees it in the navigation and may open it; the server checks again on every request. */
+  roles: readonly Role[];
+  /** The page, code-split: `lazy(() => import('./<section>/<page>'))` with the page as the default export. */
+  component: LazyExoticComponent<ComponentType<SectionProps>>;
+}
+
+export const SECTIONS: readonly Section[] = [
+  {
+    path: 'exports',
+    title: { kk: 'Деректерді жүктеп алу', ru: 'Выгрузка данных', en: 'Data export' },
+    // Authors work from aggregates only (issue 6); the export routes refuse them too.
+    roles: ['admin', 'analyst'],
+    component: lazy(() => import('./exports/export-page')),
+  },
+];
+
+/** The sections a role may open, in navigation order. */
+export function sectionsFor(role: Role, sections: readonly Section[] = SECTIONS): Section[] {
+  return sections.filter((section) => section.roles.includes(role));
+}
