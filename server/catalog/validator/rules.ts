@@ -28,9 +28,9 @@ export const STRICTER_RULES = {
     'a value for a question hidden at completion (visibleIf on it, its panel or its page): survey-core would clear it on complete, we refuse it so that stored data equals what the logic allows',
   computed: 'a value sent for an expression question: it is computed from other answers, never entered',
   'no-value': 'a value sent for html or image elements, which hold no answer',
-  type: 'a value of the wrong JSON type (string for a number, scalar for a checkbox, number 1 for choice "1"): survey-core converts or ignores it',
+  type: 'a value of the wrong JSON type (string for a number, scalar for a checkbox, number 1 for choice "1"): survey-core converts it or keeps it as sent',
   choice:
-    'a choice, rating, boolean or matrix value outside the definition: survey-core drops it silently from model.data',
+    'a choice, rating, boolean or matrix value outside the definition: survey-core accepts it (with showOtherItem it even takes it as the "other" text) and may drop it on complete',
   region:
     'region must be exactly one of the 20 ISO 3166-2:KZ codes (case and spaces count), whatever the choices say',
   duplicate: 'the same value twice in a checkbox, tagbox or ranking answer',
@@ -44,7 +44,7 @@ export const STRICTER_RULES = {
     'text longer than its maxLength (or survey maxTextLength / maxCommentLength), else a default cap: the page enforces maxLength in the input, survey-core does not validate it',
   'other-text-without-other': 'an "other" text sent although "other" is not chosen',
   'other-text-blank':
-    'an "other" text made only of spaces: the page trims it to empty, survey-core accepts it as sent',
+    'an "other" text made only of spaces: the page trims it to empty and asks again, survey-core accepts it in data',
 } as const;
 
 export type SurveyCoreRule = keyof typeof SURVEY_CORE_RULES;
