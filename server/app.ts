@@ -10,7 +10,9 @@ import { notFound, problemMiddleware } from './http/problem';
 import { briefingsRouter } from './http/routes/briefings';
 import { pagesRouter } from './http/routes/pages';
 import { sessionRouter } from './http/routes/session';
+import { summaryRouter } from './http/routes/summary';
 import { surveysRouter } from './http/routes/surveys';
+import { textRouter } from './http/routes/text';
 import { usersRouter } from './http/routes/users';
 import { securityHeaders } from './http/security-headers';
 
@@ -30,6 +32,8 @@ function createExpressApp(deps: AppDeps): express.Express {
   app.use(briefingsRouter(deps));
   app.use(sessionRouter(deps));
   app.use(usersRouter(deps));
+  app.use(summaryRouter(deps));
+  app.use(textRouter(deps));
   app.use(pagesRouter(deps));
   app.use(notFound);
   app.use(problemMiddleware(deps.log));

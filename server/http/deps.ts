@@ -9,6 +9,8 @@ export interface AppConfig {
   responsesRateLimit: RateLimit;
   /** Built client (dist/client); pages answer 503 when it is missing. */
   clientDir: string;
+  /** Aggregates show no count of 1 … k−1 respondents (small-cell suppression); the dashboard prints "< k". */
+  smallCellThreshold: number;
 }
 
 export interface AppDeps {
@@ -23,4 +25,6 @@ export const DEFAULT_CONFIG: Omit<AppConfig, 'clientDir'> = {
   bodyLimitBytes: 256 * 1024,
   // 200 phones behind one NAT send at once, then a steady trickle; see README "Rate limits".
   responsesRateLimit: { burst: 300, perSecond: 10 },
+  // Five, as statistics offices commonly use: fewer respondents in a cell could be told apart in a small region.
+  smallCellThreshold: 5,
 };

@@ -1,0 +1,115 @@
+// The filters of the aggregate routes (summary, crosstab, coverage, text), parsed exactly as the CSV export parses
+// them (exports/request.ts) and then turned into whole UTC+5 days, the grain of the answer counts.
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { parseExportQuery, resolveExport } from '../../../exports/request';
+import { surveyAggregates, type SurveyAggregates } from '../../../exports/aggregates/summary';
+import type { AppliedFilters } from '../../../exports/aggregates/types';
+import type { QuestionInfo } from '../../../exports/questions';
+import type { SurveyEntry } from '../../catalog/load';
+import { REGION_CODES } from '../../catalog/regions';
+import type { CountFilter } from '../../store';
+import { currentUser, readableRegions } from '../auth';
+import type { AppDeps } from '../deps';
+import { Problem, type FieldError } from '../problem';
+
+export interface AggregateQuery {
+  survey: SurveyEntry;
+  ctx: SurveyAggregates;
+  filter: CountFilter;
+  applied: AppliedFilters;
+  /** The regions the reader may see within the filter, in the regions' order. */
+  regions: string[];
+}
+
+const DAY_MS = 86_400_000;
+const OFFSET_MS = 5 * 3_600_000;
+
+/** An instant at a UTC+5 midnight → that day; anything else is not a whole day. */
+function dayAt(instant: string): string | undefined {
+  const local = Date.parse(instant) + OFFSET_MS;
+  return local % DAY_MS === 0 ? new Date(local).toISOString().slice(0, 10) : undefined;
+}
+
+const badRequest = (errors: FieldError[]) =>
+  new Problem('invalid-request', `Check ${[...new Set(errors.map((e) => e.question))].join(', ')}.`, errors);
+
+// Aggregating a survey over some versions reads their definitions once per process, not once per request.
+const contexts = new WeakMap<SurveyEntry, Map<string, SurveyAggregates>>();
+
+function contextFor(survey: SurveyEntry, versions: SurveyEntry['versions']): SurveyAggregates {
+  let byVersions = contexts.get(survey);
+  if (!byVersions) contexts.set(survey, (byVersions = new Map()));
+  const key = versions.map((v) => v.version).join(',');
+  let ctx = byVersions.get(key);
+  if (!ctx) byVersions.set(key, (ctx = surveyAggregates(versions)));
+  return ctx;
+}
+
+/** Parse (400) → authorize the regions (403) → resolve versions and briefing against the survey (404, 400). */
+export function parseAggregateQuery(deps: AppDeps, req: Request, res: Response): AggregateQuery {
+  const id = String(req.params.id);
+  const survey = deps.catalog.getSurvey(id);
+  if (!survey) throw new Problem('survey-not-found', `There is no survey "${id}".`);
+  const query = req.query as Record<string, unknown>;
+  const parsed = parseExportQuery({ region: query.region, version: query.version, briefing: query.briefing, from: query.from, to: query.to });
+  if (!parsed.ok) throw badRequest(parsed.errors);
+  const regions = readableRegions(currentUser(res), parsed.value.regions);
+  const resolved = resolveExport(survey, { ...parsed.value, regions }, (slug) => deps.store.getBriefing(slug));
+  if (!resolved.ok) throw badRequest(resolved.errors);
+  const { from, to, briefing, versions } = parsed.value;
+  // The counts are kept per day: a bound inside a day could not be answered from them, and the CSV would differ.
+  const fromDay = from === undefined ? undefined : dayAt(from);
+  const toDay = to === undefined ? undefined : dayAt(new Date(Date.parse(to) - DAY_MS).toISOString());
+  const errors: FieldError[] = [];
+  if (from !== undefined && fromDay === undefined) errors.push({ question: 'from', message: 'charts count whole days: give a date (YYYY-MM-DD)' });
+  if (to !== undefined && toDay === undefined) errors.push({ question: 'to', message: 'charts count whole days: give a date (YYYY-MM-DD)' });
+  if (errors.length > 0) throw badRequest(errors);
+  const filter: CountFilter = {
+    surveyId: survey.id,
+    // All 20 is no filter at all: leave it out rather than test every key against the list.
+    ...(regions.length < REGION_CODES.length && { regions }),
+    ...(versions && { versions }),
+    ...(briefing !== undefined && { briefings: [briefing] }),
+    ...(fromDay !== undefined && { fromDay }),
+    ...(toDay !== undefined && { toDay }),
+  };
+  const chosen = resolved.value.versions;
+  return {
+    survey,
+    ctx: contextFor(survey, chosen),
+    filter,
+    regions,
+    applied: {
+      regions,
+      versions: chosen.map((v) => v.version),
+      briefing: briefing ?? null,
+      from: fromDay ?? null,
+      to: toDay ?? null,
+    },
+  };
+}
+
+/** A question of the chosen versions that may be aggregated or listed: 404 when unknown, 403 for personal data. */
+export function aggregatableQuestion(q: AggregateQuery, name: string, parameter: string): QuestionInfo {
+  const info = q.ctx.byName.get(name);
+  if (info) return info;
+  const pii = q.survey.versions.some((v) => v.piiQuestions.has(name));
+  if (pii)
+    throw new Problem('forbidden', `"${name}" holds contact details: personal data is never aggregated or listed.`, [
+      { question: parameter, message: 'is a personal-data question' },
+    ]);
+  throw new Problem('not-found', `Survey "${q.survey.id}" (versions ${q.applied.versions.join(', ')}) has no question "${name}".`, [
+    { question: parameter, message: 'no such question in the chosen versions' },
+  ]);
+}
+
+
+export const questionName = z.string({ message: 'is required: a question name' }).min(1).max(200);
+
+/** zod for the parameters of crosstab and text beyond the filters; each error names its parameter. */
+export function parseParameters<T extends z.ZodRawShape>(shape: T, query: unknown): z.infer<z.ZodObject<T>> {
+  const parsed = z.object(shape).safeParse(query);
+  if (parsed.success) return parsed.data;
+  throw badRequest(parsed.error.issues.map((i) => ({ question: String(i.path[0] ?? 'query'), message: i.message })));
+}

@@ -1,0 +1,71 @@
+// The free-text browser: one question's texts (or the "other" texts of a choice question), newest first, searched,
+// paginated, within the reader's regions. Contact-detail questions are never listed.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { TextBody } from '../../../exports/aggregates/types';
+import { requireUser } from '../auth';
+import type { AppDeps } from '../deps';
+import { Problem } from '../problem';
+import { aggregatableQuestion, parseAggregateQuery, parseParameters } from './aggregate-query';
+
+const MAX_PAGE_SIZE = 200;
+
+const textParameters = {
+  q: z.string().max(200, { message: 'must be at most 200 characters' }).optional(),
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, { message: 'must be a page number from 1' })
+    .transform(Number)
+    .optional(),
+  pageSize: z
+    .string()
+    .regex(/^[1-9]\d{0,2}$/, { message: `must be a number from 1 to ${MAX_PAGE_SIZE}` })
+    .transform(Number)
+    .refine((n) => n <= MAX_PAGE_SIZE, { message: `must be a number from 1 to ${MAX_PAGE_SIZE}` })
+    .optional(),
+};
+
+export function textRouter(deps: AppDeps): Router {
+  const router = Router();
+
+  router.get('/api/surveys/:id/text/:question', requireUser(), (req, res) => {
+    const q = parseAggregateQuery(deps, req, res);
+    const params = parseParameters(textParameters, req.query);
+    const info = aggregatableQuestion(q, String(req.params.question), 'question');
+    // A text question's own answer, or the text kept beside a choice question ("other", or a comment area).
+    const source = info.shape === 'text' ? 'answer' : info.text;
+    if (source === undefined)
+      throw new Problem('not-found', `"${info.name}" is a ${info.type} question without free text; see its counts in the summary.`, [
+        { question: 'question', message: 'has no free text' },
+      ]);
+    const search = params.q?.trim() || undefined;
+    const page = params.page ?? 1;
+    const pageSize = params.pageSize ?? 50;
+    const { answers, hasMore } = deps.store.listTextAnswers({
+      filter: q.filter,
+      key: source === 'answer' ? info.name : `${info.name}-Comment`,
+      ...(search !== undefined && { search }),
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    });
+    // Without a search the total comes from the counts (answered), which agree with the listing exactly.
+    let total: number | null = null;
+    if (search === undefined && source === 'answer') {
+      const [all] = deps.store.tallyAnswers(q.filter, { by: 'all' }, [info.name]);
+      total = (all?.versions ?? []).reduce((n, t) => n + (t.questions.get(info.name)?.answered ?? 0), 0);
+    }
+    res.json({
+      survey: q.survey.id,
+      filters: q.applied,
+      question: { name: info.name, title: info.title, source },
+      q: search ?? null,
+      page,
+      pageSize,
+      total,
+      hasMore,
+      answers,
+    } satisfies TextBody);
+  });
+
+  return router;
+}
