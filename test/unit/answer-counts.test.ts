@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countPlansOf } from '../../exports/aggregates/count-plan';
 import { answerGroups, regionGroups, summaryBody, surveyAggregates } from '../../exports/aggregates/summary';
-import type { QuestionAggregate } from '../../exports/aggregates/types';
+import type { Count, QuestionAggregate } from '../../exports/aggregates/types';
 import { describeQuestions } from '../../exports/questions';
 import { loadCatalog } from '../../server/catalog/load';
 import { REGION_CODES } from '../../server/catalog/regions';
@@ -71,9 +71,9 @@ const all = (filter: Partial<CountFilter> = {}): StoredResponse[] =>
 
 /** A summary entry in the brute-force shape (k = 1: nothing is hidden). */
 function asBrute(a: QuestionAggregate): BruteCounts {
-  const n = (c: { count?: number }) => c.count ?? NaN;
+  const n = (c: Count) => (c.suppressed ? NaN : c.count);
   const cells: Record<string, number> = {};
-  const put = (key: string, c: { count?: number }) => n(c) > 0 && (cells[key] = n(c));
+  const put = (key: string, c: Count) => n(c) > 0 && (cells[key] = n(c));
   if (a.kind === 'choice' || a.kind === 'multiple' || a.kind === 'rating') for (const c of a.choices) put(String(c.code), c.result);
   if (a.kind === 'matrix') for (const r of a.rows) r.cells.forEach((c, i) => put(`${r.code}|${a.columns[i]!.code}`, c));
   if (a.kind === 'ranking') for (const c of a.choices) c.ranks.forEach((x, i) => put(`${c.code}|${i + 1}`, x));
