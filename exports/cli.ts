@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { briefingsCommand } from './cli/briefings';
 import { checkCommand } from './cli/check';
 import { recountCommand } from './cli/recount';
+import { exportCommand } from './cli/export';
+import { demoCommand } from './cli/demo';
 import { surveysCommand } from './cli/surveys';
 import { usersCommand } from './cli/users';
 
@@ -14,6 +16,10 @@ const USAGE = `usage: npm run cli -- <command> [options]
   surveys close <id> | surveys open <id> | surveys list
   check [--surveys <dir>]       every survey version loads, keeps its names' meanings, has kk, ru and en
   recount [--survey <id>]       rebuild the answer counts behind the charts from the responses; says if any differed
+  export --survey <id> [--region ..] [--version ..] [--briefing ..] [--from ..] [--to ..] [--labels values|kk|ru|en]
+         [--choices columns|joined] [--pii] (--out file.csv | --zip file.zip | --dictionary file.csv)
+  demo --responses N [--survey roadmap-needs] [--seed S] [--workers W]
+                                synthetic, validated responses over the 20 regions and the demo briefings
   users add <email> --role admin|analyst|author [--regions KZ-10,KZ-55] [--password-stdin]
   users list | users disable <email> | users enable <email> | users password <email> [--password-stdin]
 
@@ -25,6 +31,8 @@ const commands: Record<string, (args: string[]) => CommandResult | Promise<Comma
   briefings: briefingsCommand,
   check: checkCommand,
   recount: recountCommand,
+  export: exportCommand,
+  demo: demoCommand,
   surveys: surveysCommand,
   users: usersCommand,
 };

@@ -1,0 +1,157 @@
+// `npm run cli -- demo` as an operator runs it: a few thousand responses into a temp DATA_DIR, then the stored data
+// is read back through the store and judged: valid, spread over regions, versions and languages, and regional.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../server/boot';
+import { loadCatalog } from '../../server/catalog/load';
+import { REGION_CODES } from '../../server/catalog/regions';
+import { openSqliteStore, type StoredResponse } from '../../server/store';
+import { makeTempDir, REPO_SURVEYS } from '../support/server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const COUNT = 2000;
+const dirs: string[] = [];
+
+function runDemo(dataDir: string, ...args: string[]) {
+  const { SURVEYS_DIR: _ignored, ...env } = process.env;
+  return spawnSync(process.execPath, ['--import', 'tsx', 'exports/cli.ts', 'demo', ...args], {
+    cwd: ROOT,
+    env: { ...env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+/** Everything stored, with each response's contact details (stored apart) merged back into its data. */
+function readBack(dataDir: string) {
+  const store = openSqliteStore(join(dataDir, DATABASE_FILE));
+  try {
+    const contacts = new Map(
+      store.db
+        .prepare<[], { response_id: string; answers: string }>('SELECT response_id, answers FROM response_contacts')
+        .all()
+        .map((row) => [row.response_id, JSON.parse(row.answers) as Record<string, unknown>]),
+    );
+    const responses = [...store.iterateResponses({ surveyId: 'roadmap-needs' })];
+    return { responses, contacts, briefings: store.listBriefings() };
+  } finally {
+    store.close();
+  }
+}
+
+/** Share of a region's responses for which `test` holds, among those that answered the question. */
+function share(responses: StoredResponse[], region: string, test: (a: Record<string, unknown>) => boolean | undefined): number {
+  const answered = responses.filter((r) => r.region === region).map((r) => test(r.answers)).filter((x) => x !== undefined);
+  return answered.filter(Boolean).length / answered.length;
+}
+
+let first: ReturnType<typeof readBack>;
+let dataDir: string;
+
+beforeAll(() => {
+  dataDir = makeTempDir();
+  dirs.push(dataDir);
+  const run = runDemo(dataDir, '--responses', String(COUNT), '--seed', '11');
+  expect(run.stderr).toMatch(/100%/);
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toMatch(/2,000 new/);
+  first = readBack(dataDir);
+}, 90_000);
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run cli -- demo', () => {
+  it('stores the requested number of responses, each of which passes its version’s validator', () => {
+    const { catalog } = loadCatalog(REPO_SURVEYS);
+    expect(first.responses).toHaveLength(COUNT);
+    for (const r of first.responses) {
+      const version = catalog.getVersion('roadmap-needs', r.version);
+      const data = { ...r.answers, ...first.contacts.get(r.id) };
+      expect(version?.validate(data), `${r.id} v${r.version}`).toEqual([]);
+    }
+  });
+
+  it('covers all 20 regions, both versions (v1 before v2) and all three languages', () => {
+    const { responses } = first;
+    expect(new Set(responses.map((r) => r.region))).toEqual(new Set(REGION_CODES));
+    expect(new Set(responses.map((r) => r.locale))).toEqual(new Set(['kk', 'ru', 'en']));
+    const v1 = responses.filter((r) => r.version === 1).map((r) => r.submittedAt).sort();
+    const v2 = responses.filter((r) => r.version === 2).map((r) => r.submittedAt).sort();
+    expect(v1.length).toBeGreaterThan(COUNT / 5);
+    expect(v2.length).toBeGreaterThan(COUNT / 5);
+    expect(v1.at(-1)! < v2[0]!).toBe(true);
+    expect(responses.filter((r) => r.locale === 'en').length).toBeLessThan(COUNT / 20);
+  });
+
+  it('ties responses to demo briefings of their own region, submitted on the briefing day', () => {
+    const bySlug = new Map(first.briefings.map((b) => [b.slug, b]));
+    const semey = bySlug.get('demo-kz-10-semey-1');
+    expect(semey).toMatchObject({ region: 'KZ-10', date: '2023-09-15', surveyId: 'roadmap-needs' });
+    expect(semey?.title.kk).toMatch(/Семей/);
+    for (const b of first.briefings) expect(b.date >= '2023-09-01' && b.date <= '2024-03-31').toBe(true);
+    const briefed = first.responses.filter((r) => r.briefing !== null);
+    expect(briefed.length).toBeGreaterThan(COUNT * 0.9);
+    for (const r of briefed) {
+      const b = bySlug.get(r.briefing!);
+      expect(b?.region).toBe(r.region);
+      expect(r.submittedAt.slice(0, 10)).toBe(b?.date);
+      if (r.startedAt) expect(r.startedAt < r.submittedAt).toBe(true);
+    }
+  });
+
+  it('stores contact details apart, and only for respondents who consented', () => {
+    expect(first.contacts.size).toBeGreaterThan(20);
+    for (const r of first.responses) {
+      expect(Object.keys(r.answers).some((k) => k.startsWith('contact_') && k !== 'contact_consent')).toBe(false);
+      if (first.contacts.has(r.id)) expect(r.answers.contact_consent).toBe('yes');
+    }
+  });
+
+  it('skips some optional questions and writes free text in kk and ru', () => {
+    const texts = first.responses.map((r) => r.answers.roadmap_proposals).filter((t): t is string => typeof t === 'string');
+    expect(texts.some((t) => /[әғқңөұүһі]/i.test(t))).toBe(true);
+    expect(texts.some((t) => /[ыэъ]/i.test(t))).toBe(true);
+    expect(new Set(texts).size).toBeGreaterThan(texts.length / 3);
+    expect(first.responses.filter((r) => r.answers.gender === undefined).length).toBeGreaterThan(COUNT / 20);
+  });
+
+  it('gives regions different profiles: rural Turkistan reports access problems, Almaty city uses online platforms', () => {
+    const { responses } = first;
+    const serious = (a: Record<string, unknown>) => {
+      const cell = (a.problems_severity as Record<string, string> | undefined)?.rural_access;
+      return cell === undefined || cell === 'dont_know' ? undefined : cell === 'serious' || cell === 'very_serious';
+    };
+    expect(share(responses, 'KZ-61', serious) - share(responses, 'KZ-75', serious)).toBeGreaterThan(0.2);
+    const online = (a: Record<string, unknown>) => (Array.isArray(a.practices_used) ? a.practices_used.includes('online_platforms') : undefined);
+    expect(share(responses, 'KZ-75', online) - share(responses, 'KZ-61', online)).toBeGreaterThan(0.1);
+    // Population-weighted: Almaty city sends several times more responses than Ulytau.
+    const count = (code: string) => responses.filter((r) => r.region === code).length;
+    expect(count('KZ-75')).toBeGreaterThan(4 * count('KZ-62'));
+  });
+
+  it('makes the same data from the same seed, and adds nothing when run again into the same database', () => {
+    const other = makeTempDir();
+    dirs.push(other);
+    expect(runDemo(other, '--responses', String(COUNT), '--seed', '11').status).toBe(0);
+    const again = readBack(other);
+    expect(again.responses).toEqual(first.responses);
+    expect([...again.contacts]).toEqual([...first.contacts]);
+
+    const rerun = runDemo(dataDir, '--responses', String(COUNT), '--seed', '11');
+    expect(rerun.status).toBe(0);
+    expect(rerun.stdout).toMatch(/0 new, 2,000 already stored/);
+    expect(readBack(dataDir).responses).toHaveLength(COUNT);
+  }, 120_000);
+
+  it('makes other data from another seed', () => {
+    const other = makeTempDir();
+    dirs.push(other);
+    expect(runDemo(other, '--responses', '50', '--seed', '12').status).toBe(0);
+    const ids = new Set(first.responses.map((r) => r.id));
+    expect(readBack(other).responses.filter((r) => ids.has(r.id))).toEqual([]);
+  }, 60_000);
+});
