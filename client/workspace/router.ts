@@ -38,7 +38,7 @@ export function useLocation(): WorkspaceLocation {
 
 /** The address of a section, with an optional query. */
 export function sectionHref(section: string, query?: URLSearchParams): string {
-  const search = query?.toString();
+  const search = query && readableQuery(query);
   return `${BASE}/${encodeURIComponent(section)}${search ? `?${search}` : ''}`;
 }
 
@@ -60,8 +60,13 @@ export function setQuery(changes: Record<string, string | null>): void {
     if (value === null) query.delete(key);
     else query.set(key, value);
   }
-  const search = query.toString();
+  const search = readableQuery(query);
   navigate(`${location.pathname}${search ? `?${search}` : ''}`, { replace: true });
+}
+
+/** A query string with its commas left as commas (`region=KZ-10,KZ-55`): legal in a URL, and easier to read. */
+export function readableQuery(query: URLSearchParams): string {
+  return query.toString().replaceAll('%2C', ',');
 }
 
 /** onClick for an <a href> inside the workspace: a plain click routes here; ctrl/cmd/middle-click opens a tab. */

@@ -1,7 +1,7 @@
 // The three downloads as plain <a download> links (the browser streams big files straight to disk, cookie
 // included). A click first asks for the small data dictionary with the same filters: the server judges them
 // exactly as for the export, so a refusal shows here in words instead of arriving as a file named export.csv.
-import { useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { Locale } from '../../lib/locale';
 import { HttpError, readProblem } from '../../lib/api';
 import { SAME_ORIGIN } from '../../lib/workspace-api';
@@ -24,6 +24,20 @@ export function DownloadLinks({ locale, survey, query, blocked, onSignedOut }: P
   const [refusal, setRefusal] = useState<string | null>(null);
   // The href that passed the check: the repeated click on it goes through to the browser.
   const passed = useRef<string | null>(null);
+  const search = query.toString();
+  // A refusal is about the filters it was given: changing any of them clears it.
+  useEffect(() => setRefusal(null), [search, survey]);
+  // The server names refused parameters by their query names; the reader knows them by the page's labels.
+  const fieldName: Record<string, string> = {
+    region: t.regions,
+    version: t.versions,
+    briefing: t.briefing,
+    from: t.from,
+    to: t.to,
+    labels: t.labels,
+    choices: t.choices,
+    pii: t.piiLegend,
+  };
 
   async function check(event: MouseEvent<HTMLAnchorElement>, kind: DownloadKind) {
     const link = event.currentTarget;
@@ -45,7 +59,7 @@ export function DownloadLinks({ locale, survey, query, blocked, onSignedOut }: P
       link.click();
     } catch (error) {
       const problem = error instanceof HttpError ? error.problem : null;
-      const details = problem?.errors?.map((e) => `${e.question}: ${e.message}`).join('; ') || problem?.detail;
+      const details = problem?.errors?.map((e) => `${fieldName[e.question] ?? e.question}: ${e.message}`).join('; ') || problem?.detail;
       setRefusal(error instanceof HttpError ? `${t.refused} ${details ?? error.message}` : shellStrings(locale).offline);
     } finally {
       setChecking(null);

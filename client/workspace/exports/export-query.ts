@@ -2,6 +2,7 @@
 // The page keeps the API's parameter names (region, version, briefing, from, to, labels, choices, pii) plus
 // `survey`, so a shared link and the download it leads to say the same thing.
 import { LOCALES, type Locale } from '../../lib/locale';
+import { readableQuery } from '../router';
 
 export type LabelMode = 'values' | Locale;
 export type ChoiceLayout = 'columns' | 'joined';
@@ -98,6 +99,6 @@ export function apiQuery(filters: ExportFilters, ctx: ExportContext): URLSearchP
 export type DownloadKind = 'export.csv' | 'export.zip' | 'dictionary.csv';
 
 export function downloadHref(survey: string, kind: DownloadKind, query: URLSearchParams): string {
-  const search = query.toString();
+  const search = readableQuery(query);
   return `/api/surveys/${encodeURIComponent(survey)}/${kind}${search ? `?${search}` : ''}`;
 }

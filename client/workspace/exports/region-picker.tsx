@@ -33,6 +33,12 @@ export function RegionPicker({ locale, regions, readable, chosen, counts, smallC
     return 'suppressed' in count ? t.fewer(smallCell) : number(count.count);
   };
 
+  // The chosen regions' responses in all; unknown when a suppressed count is among them (or nothing is known).
+  const chosenCounts = chosen.map((code) => counts?.get(code));
+  const total = chosenCounts.every((c) => c && 'count' in c)
+    ? chosenCounts.reduce((sum, c) => sum + (c && 'count' in c ? c.count : 0), 0)
+    : null;
+
   const item = (region: RegionName) => {
     const enabled = readable.includes(region.code);
     return (
@@ -67,6 +73,7 @@ export function RegionPicker({ locale, regions, readable, chosen, counts, smallC
         </button>
         <span className="muted" aria-live="polite">
           {t.selectedRegions(chosen.length, readable.length)}
+          {total !== null && ` · ${t.responses(total, number(total))}`}
         </span>
       </div>
       {counts === null && <p className="hint">{t.countsUnavailable}</p>}

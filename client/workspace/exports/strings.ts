@@ -15,6 +15,8 @@ export interface ExportStrings {
   fewer: (k: number) => string;
   otherRegions: (count: number) => string;
   selectedRegions: (chosen: number, of: number) => string;
+  /** `n` already written with the thousands separator. */
+  responses: (count: number, n: string) => string;
   versions: string;
   version: (n: number) => string;
   newest: string;
@@ -50,6 +52,13 @@ export interface ExportStrings {
   notAsked: string;
 }
 
+/** Russian counts take one of three forms: 1 ответ, 2–4 ответа, 5–20 ответов (and 21 ответ again). */
+function ruPlural(n: number, one: string, few: string, many: string): string {
+  const [ten, hundred] = [n % 10, n % 100];
+  if (ten === 1 && hundred !== 11) return one;
+  return ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14) ? few : many;
+}
+
 const kk: ExportStrings = {
   title: 'Жауаптарды жүктеп алу',
   intro: 'Сүзгілерді таңдап, файлды жүктеп алыңыз. Бұл беттің сілтемесі таңдалған сүзгілерді сақтайды.',
@@ -63,6 +72,7 @@ const kk: ExportStrings = {
   fewer: (k) => `< ${k}`,
   otherRegions: (count) => `Тіркелгіңізге қолжетімсіз басқа өңірлер (${count})`,
   selectedRegions: (chosen, of) => `Таңдалғаны: ${chosen} / ${of}`,
+  responses: (_, n) => `${n} жауап`,
   versions: 'Сауалнама нұсқалары',
   version: (n) => `${n}-нұсқа`,
   newest: 'ең жаңасы',
@@ -120,6 +130,7 @@ const ru: ExportStrings = {
   fewer: (k) => `< ${k}`,
   otherRegions: (count) => `Другие регионы, недоступные вашей учётной записи (${count})`,
   selectedRegions: (chosen, of) => `Выбрано: ${chosen} из ${of}`,
+  responses: (count, n) => `${n} ${ruPlural(count, 'ответ', 'ответа', 'ответов')}`,
   versions: 'Версии анкеты',
   version: (n) => `версия ${n}`,
   newest: 'новейшая',
@@ -177,6 +188,7 @@ const en: ExportStrings = {
   fewer: (k) => `< ${k}`,
   otherRegions: (count) => `Other regions, outside your account (${count})`,
   selectedRegions: (chosen, of) => `${chosen} of ${of} chosen`,
+  responses: (count, n) => `${n} ${count === 1 ? 'response' : 'responses'}`,
   versions: 'Survey versions',
   version: (n) => `version ${n}`,
   newest: 'newest',
