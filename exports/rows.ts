@@ -20,11 +20,12 @@ export interface RowOptions {
 }
 
 type Json = Record<string, unknown>;
-/** Writes one question's cells from the response's answers (or contacts, for personal data). */
-type Writer = (source: Json, out: string[]) => void;
+/** Writes the cells of one stored key (a question's value, or its `-Comment` text). */
+type Writer = (value: unknown, out: string[]) => void;
 
 const COMMENT_SUFFIX = '-Comment';
-const EMPTY: Json = Object.freeze({}) as Json;
+/** Rank cells, made once: '1', '2', … */
+const RANKS = Array.from({ length: 1000 }, (_, i) => String(i + 1));
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Escapes `%` and `;` inside one item of a joined cell, so the `;` between items stays unambiguous. */
@@ -42,24 +43,28 @@ class CodeMap<T> {
 }
 
 /** Builds the writers of one question from its columns (consecutive in the plan) and the label language. */
-function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; index: number }[], labels: LabelMode, enc: (s: string) => string): Writer[] {
+/**
+ * Builds the writers of one question, keyed by the answer keys they read: the question's name, and its comment
+ * key. The row function walks a response's own keys once and dispatches on them: looking up every question by
+ * name in objects of ever-changing shape cost more than the JSON.parse itself.
+ */
+function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; index: number }[], labels: LabelMode, enc: (s: string) => string): [string, Writer][] {
   const text = (choice: ChoiceInfo) => (labels === 'values' ? String(choice.code) : choice.label[labels]);
   const cellOf = new CodeMap<string>();
   for (const c of q.choices) cellOf.set(c.code, enc(text(c)));
   const plain = (v: unknown) => (typeof v === 'string' ? enc(v) : typeof v === 'number' ? String(v) : enc(JSON.stringify(v)));
   const choiceCell = (v: unknown) => cellOf.get(v) ?? plain(v);
   const name = q.name;
-  const writers: Writer[] = [];
+  const writers: [string, Writer][] = [];
   const own = columns.filter(({ column }) => column.kind !== 'text');
   const textColumn = columns.find(({ column }) => column.kind === 'text');
   if (textColumn) {
-    const key = name + COMMENT_SUFFIX;
     const at = textColumn.index;
-    writers.push((src, out) => {
-      const t = src[key];
-      if (t !== undefined && t !== null) out[at] = plain(t);
-    });
+    writers.push([name + COMMENT_SUFFIX, (t, out) => {
+      if (t !== null) out[at] = plain(t);
+    }]);
   }
+  const add = (write: Writer) => writers.push([name, write]);
   const firstColumn = own[0];
   if (!firstColumn) return writers;
   const at = firstColumn.index;
@@ -71,8 +76,7 @@ function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; in
     const from = at;
     const to = own[own.length - 1]!.index;
     if (kind === 'choice')
-      writers.push((src, out) => {
-        const v = src[name];
+      add((v, out) => {
         if (!Array.isArray(v) || v.length === 0) return;
         // Answered: every choice is 0 unless chosen, so a sum over the 0/1 columns counts the respondents.
         for (let i = from; i <= to; i++) out[i] = '0';
@@ -82,12 +86,11 @@ function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; in
         }
       });
     else
-      writers.push((src, out) => {
-        const v = src[name];
+      add((v, out) => {
         if (!Array.isArray(v)) return;
         for (let r = 0; r < v.length; r++) {
           const i = indexOf.get(v[r]);
-          if (i !== undefined) out[i] = String(r + 1);
+          if (i !== undefined) out[i] = RANKS[r] ?? String(r + 1);
         }
       });
     return writers;
@@ -106,8 +109,7 @@ function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; in
     }
     const cellValue = (v: unknown) => (Array.isArray(v) ? enc(v.map((x) => joinPart(String(x))).join(';')) : plain(v));
     if (q.shape === 'matrix')
-      writers.push((src, out) => {
-        const v = src[name];
+      add((v, out) => {
         if (!isObject(v)) return;
         for (const key in v) {
           const i = rowAt.get(key);
@@ -115,8 +117,7 @@ function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; in
         }
       });
     else if (kind === 'row')
-      writers.push((src, out) => {
-        const v = src[name];
+      add((v, out) => {
         if (!isObject(v)) return;
         for (const key in v) {
           const i = rowAt.get(key);
@@ -124,8 +125,7 @@ function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; in
         }
       });
     else
-      writers.push((src, out) => {
-        const v = src[name];
+      add((v, out) => {
         if (!isObject(v)) return;
         for (const row in v) {
           const cells = cellsAt.get(row);
@@ -149,8 +149,7 @@ function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; in
       const part = new CodeMap<string>();
       for (const c of q.choices) part.set(c.code, joinPart(text(c)));
       const ranked = q.shape === 'ranking';
-      writers.push((src, out) => {
-        const v = src[name];
+      add((v, out) => {
         if (!Array.isArray(v) || v.length === 0) return;
         const items = ranked ? v : [...v].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
         out[at] = enc(items.map((x) => part.get(x) ?? joinPart(String(x))).join(';'));
@@ -159,23 +158,20 @@ function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; in
     }
     case 'boolean': {
       const [yes, no] = q.choices;
-      writers.push((src, out) => {
-        const v = src[name];
+      add((v, out) => {
         if (v === undefined || v === null) return;
         out[at] = v === yes?.code ? '1' : v === no?.code ? '0' : plain(v);
       });
       break;
     }
     case 'single':
-      writers.push((src, out) => {
-        const v = src[name];
+      add((v, out) => {
         if (v !== undefined && v !== null) out[at] = choiceCell(v);
       });
       break;
     default:
       // text, number, rating (numbers stay numbers whatever the label language), and anything stored as JSON.
-      writers.push((src, out) => {
-        const v = src[name];
+      add((v, out) => {
         if (v !== undefined && v !== null) out[at] = plain(v);
       });
   }
@@ -197,10 +193,11 @@ export function compileRows(plan: ExportPlan, options: RowOptions): (row: Export
       byQuestion.set(column.question.name, list);
     }
   });
-  const fromAnswers: Writer[] = [];
-  const fromContacts: Writer[] = [];
+  const fromAnswers = new Map<string, Writer>();
+  const fromContacts = new Map<string, Writer>();
   for (const q of plan.questions)
-    (q.pii ? fromContacts : fromAnswers).push(...compileQuestion(q, byQuestion.get(q.name) ?? [], options.labels, enc));
+    for (const [key, write] of compileQuestion(q, byQuestion.get(q.name) ?? [], options.labels, enc))
+      (q.pii ? fromContacts : fromAnswers).set(key, write);
 
   const width = plan.columns.length;
   const notAsked = new Map([...plan.notAsked].map(([v, list]) => [v, enc(list)]));
@@ -214,7 +211,7 @@ export function compileRows(plan: ExportPlan, options: RowOptions): (row: Export
   };
   const out = new Array<string>(width).fill('');
   const last = width - 1;
-  const withContacts = plan.options.pii && fromContacts.length > 0;
+  const withContacts = plan.options.pii && fromContacts.size > 0;
 
   return (row) => {
     out.fill('');
@@ -227,10 +224,11 @@ export function compileRows(plan: ExportPlan, options: RowOptions): (row: Export
     out[6] = nameOf(row[4]);
     out[7] = row[5] === null ? '' : enc(row[5]);
     const answers = JSON.parse(row[6]) as Json;
-    for (let i = 0; i < fromAnswers.length; i++) fromAnswers[i]!(answers, out);
-    if (withContacts) {
-      const contacts = row[7] === null ? EMPTY : (JSON.parse(row[7]) as Json);
-      for (let i = 0; i < fromContacts.length; i++) fromContacts[i]!(contacts, out);
+    // Keys the plan does not know (a question of a version not chosen, `region`) have no writer and no column.
+    for (const key in answers) fromAnswers.get(key)?.(answers[key], out);
+    if (withContacts && row[7] !== null) {
+      const contacts = JSON.parse(row[7]) as Json;
+      for (const key in contacts) fromContacts.get(key)?.(contacts[key], out);
     }
     out[last] = notAsked.get(row[1]) ?? '';
     return out;

@@ -8,6 +8,7 @@ import { sessionMiddleware } from './http/auth';
 import { createIngestHandler, matchIngest } from './http/ingest';
 import { notFound, problemMiddleware } from './http/problem';
 import { briefingsRouter } from './http/routes/briefings';
+import { exportsRouter } from './http/routes/exports';
 import { pagesRouter } from './http/routes/pages';
 import { sessionRouter } from './http/routes/session';
 import { summaryRouter } from './http/routes/summary';
@@ -30,6 +31,7 @@ function createExpressApp(deps: AppDeps): express.Express {
   app.use(sessionMiddleware(deps));
   app.use(surveysRouter(deps));
   app.use(briefingsRouter(deps));
+  app.use(exportsRouter(deps));
   app.use(sessionRouter(deps));
   app.use(usersRouter(deps));
   app.use(summaryRouter(deps));

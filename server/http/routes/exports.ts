@@ -1,0 +1,99 @@
+// Signed-in downloads of answers: CSV, the per-region zip, and the data dictionary. Admins and analysts export;
+// authors work from aggregates only (issue 6). Region scope and personal data go through auth.ts's predicates.
+import type { ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Router, type Request, type Response } from 'express';
+import { dictionaryCsv } from '../../../exports/dictionary';
+import { csvExport, exportFileName, exportPlan, zipExport } from '../../../exports/export';
+import { parseExportQuery, resolveExport, type ExportJob } from '../../../exports/request';
+import type { ExportReader } from '../../store';
+import { canExportPersonalData, currentUser, readableRegions, requireUser } from '../auth';
+import type { AppDeps } from '../deps';
+import { Problem } from '../problem';
+
+/** Parse (400) → authorize (403) → resolve against the catalog (404, 400): the job a download runs. */
+function prepare(deps: AppDeps, req: Request, res: Response): ExportJob {
+  const id = String(req.params.id);
+  const survey = deps.catalog.getSurvey(id);
+  if (!survey) throw new Problem('survey-not-found', `There is no survey "${id}".`);
+  const parsed = parseExportQuery(req.query as Record<string, unknown>);
+  if (!parsed.ok)
+    throw new Problem('invalid-request', `Check ${[...new Set(parsed.errors.map((e) => e.question))].join(', ')}.`, parsed.errors);
+  const user = currentUser(res);
+  const regions = readableRegions(user, parsed.value.regions);
+  if (parsed.value.pii && !canExportPersonalData(user))
+    throw new Problem('forbidden', 'Personal data (pii=1) may be exported by an admin only; leave pii out for the answers.');
+  const resolved = resolveExport(survey, { ...parsed.value, regions }, (slug) => deps.store.getBriefing(slug));
+  if (!resolved.ok)
+    throw new Problem('invalid-request', `Check ${resolved.errors.map((e) => e.question).join(', ')}.`, resolved.errors);
+  return resolved.value;
+}
+
+function downloadHeaders(res: ServerResponse, type: string, fileName: string): void {
+  res.statusCode = 200;
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+  // Answers are not for shared caches; no-transform also keeps the compression middleware off a stream that is
+  // CPU-bound already (the zip is the compressed download).
+  res.setHeader('Cache-Control', 'private, no-store, no-transform');
+}
+
+/** A client that closed the connection is not an error to log; anything else cut the download short. */
+const clientWentAway = (error: unknown, res: ServerResponse) =>
+  (error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE' || (res.destroyed && !res.writableFinished);
+
+/**
+ * Streams `body` with backpressure. A client that goes away destroys `body`, which closes its iterator; the
+ * reader's connection is closed whatever happened. Not awaited: an error after the headers cannot be a problem
+ * reply any more, so it is logged here instead of reaching the error middleware.
+ */
+function stream(deps: AppDeps, res: ServerResponse, body: Readable, reader: ExportReader, abort?: () => void): void {
+  pipeline(body, res)
+    .catch((error: unknown) => {
+      abort?.();
+      if (!clientWentAway(error, res)) deps.log('export stopped by an error', error);
+    })
+    .finally(() => reader.close());
+}
+
+export function exportsRouter(deps: AppDeps): Router {
+  const router = Router();
+  const mayExport = requireUser('admin', 'analyst');
+
+  router.get('/api/surveys/:id/export.csv', mayExport, (req, res) => {
+    const job = prepare(deps, req, res);
+    const reader = deps.store.openExportReader();
+    let body: Readable;
+    try {
+      body = csvExport(reader, job);
+    } catch (error) {
+      reader.close();
+      throw error;
+    }
+    downloadHeaders(res, 'text/csv; charset=utf-8; header=present', exportFileName(job, deps.clock(), 'csv'));
+    stream(deps, res, body, reader);
+  });
+
+  router.get('/api/surveys/:id/export.zip', mayExport, (req, res) => {
+    const job = prepare(deps, req, res);
+    const reader = deps.store.openExportReader();
+    let zip: ReturnType<typeof zipExport>;
+    try {
+      zip = zipExport(reader, job, deps.clock());
+    } catch (error) {
+      reader.close();
+      throw error;
+    }
+    downloadHeaders(res, 'application/zip', exportFileName(job, deps.clock(), 'zip'));
+    stream(deps, res, zip.stream, reader, zip.abort);
+  });
+
+  router.get('/api/surveys/:id/dictionary.csv', mayExport, (req, res) => {
+    const job = prepare(deps, req, res);
+    downloadHeaders(res, 'text/csv; charset=utf-8; header=present', exportFileName(job, deps.clock(), 'dictionary.csv'));
+    res.end(dictionaryCsv(exportPlan(job)));
+  });
+
+  return router;
+}
