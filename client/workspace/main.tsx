@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './workspace.css';
+import './controls.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('workspace/index.html lacks #root');

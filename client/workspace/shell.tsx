@@ -23,9 +23,10 @@ export function Shell({ session, locale, onLocale, onSignOut, onSignedOut }: Pro
   const open = sections.find((s) => s.path === path);
   const first = sections[0];
 
+  const search = query.toString();
   useEffect(() => {
-    if (path === '' && first) navigate(sectionHref(first.path), { replace: true });
-  }, [path, first]);
+    if (path === '' && first) navigate(sectionHref(first.path, new URLSearchParams(search)), { replace: true });
+  }, [path, first, search]);
 
   useEffect(() => {
     document.title = open ? `${open.title[locale]} · ${t.product}` : t.product;
