@@ -1,7 +1,7 @@
 // Answer counts kept in each insert's transaction, and the sums the dashboard reads: per key (survey, version,
 // region, briefing, day) a vector of counts plus the responses' byte records (see the 0003 migration).
 import { endianness } from 'node:os';
-import { addRecord, choicesIn, compileLayout, countAnswers, tallyOf, type CountLayout } from './count-layout';
+import { addRecord, choicesIn, compileLayout, countAnswers, tallyOf, type CompiledQuestion, type CountLayout } from './count-layout';
 import type {
   CountCode,
   CountFilter,
@@ -26,10 +26,14 @@ export const countDay = (submittedAt: string): string =>
 
 export const planKey = (surveyId: string, version: number) => `${surveyId}\u0000${version}`;
 
-/** Copies a stored vector into aligned memory (a Buffer from SQLite may start at any byte). */
-export function readVector(blob: Buffer, layout: CountLayout): Int32Array {
+/**
+ * A stored vector as int32s: a view when the Buffer is 4-byte aligned (read-only use), else an aligned copy.
+ * `copy` always copies, for a vector that will be changed and written back.
+ */
+export function readVector(blob: Buffer, layout: CountLayout, copy = false): Int32Array {
   if (blob.byteLength !== layout.vectorLength * 4)
     throw new Error(`answer counts of ${layout.plan.surveyId} v${layout.plan.version} do not fit its plan: run recount`);
+  if (!copy && blob.byteOffset % 4 === 0) return new Int32Array(blob.buffer, blob.byteOffset, layout.vectorLength);
   const vector = new Int32Array(layout.vectorLength);
   new Uint8Array(vector.buffer).set(blob);
   return vector;
@@ -88,7 +92,7 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
     const key = { surveyId: r.surveyId, version: r.version, region: r.region, briefing: r.briefing ?? '', day: countDay(r.submittedAt) };
     const record = new Uint8Array(layout.recordLength);
     const row = selectKey.get(key);
-    const vector = row ? readVector(row.counts, layout) : new Int32Array(layout.vectorLength);
+    const vector = row ? readVector(row.counts, layout, true) : new Int32Array(layout.vectorLength);
     countAnswers(layout, r.answers, vector, record);
     let keyId: number;
     let before = 0;
@@ -118,6 +122,16 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
   function tallyByKey(filter: CountFilter, byRegion: boolean, only?: ReadonlySet<string>): TallyGroup[] {
     const { sql, params } = keyWhere(filter);
     const groups = new Map<string, Map<number, { responses: number; sums: Float64Array }>>();
+    // The parts of each version's vector worth adding: the asked-for questions only (a crosstab wants one).
+    const ranges = new Map<number, [number, number][]>();
+    const rangesOf = (layout: CountLayout) => {
+      let r = ranges.get(layout.plan.version);
+      if (!r) {
+        const wanted = layout.questions.filter((q) => !only || only.has(q.question.name));
+        ranges.set(layout.plan.version, (r = wanted.map((q) => [q.offset, q.offset + 1 + q.size])));
+      }
+      return r;
+    };
     const rows = db.prepare(`SELECT k.version, k.region, k.responses, k.counts FROM answer_counts k WHERE ${sql}`).raw();
     for (const [version, region, responses, counts] of rows.iterate(params) as Iterable<[number, string, number, Buffer]>) {
       const layout = layoutOf(filter.surveyId, version);
@@ -129,7 +143,8 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
       if (!acc) versions.set(version, (acc = { responses: 0, sums: new Float64Array(layout.vectorLength) }));
       acc.responses += responses;
       const vector = readVector(counts, layout);
-      for (let i = 0; i < vector.length; i++) acc.sums[i]! += vector[i]!;
+      const sums = acc.sums;
+      for (const [from, to] of rangesOf(layout)) for (let i = from; i < to; i++) sums[i]! += vector[i]!;
     }
     return [...groups].map(([key, versions]) => ({
       key,
@@ -143,40 +158,49 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
    */
   function tallyByAnswer(filter: CountFilter, by: string, only: ReadonlySet<string>): TallyGroup[] {
     const { sql, params } = keyWhere(filter);
-    // Per version: by-value index → responses and a tally per question, laid out [answered, counts...].
-    const acc = new Map<number, Map<number, { responses: number; tallies: Int32Array[] }>>();
+    interface Group {
+      responses: number;
+      /** One per target question, laid out [answered, counts...] as in the vectors. */
+      tallies: Int32Array[];
+    }
+    // Per version: its layout, the questions to tally, and a group per index of the by-question's values.
+    const perVersion = new Map<number, { byQ: CompiledQuestion; targets: CompiledQuestion[]; groups: (Group | undefined)[] } | null>();
+    const stateOf = (version: number) => {
+      if (perVersion.has(version)) return perVersion.get(version)!;
+      const layout = layoutOf(filter.surveyId, version);
+      const byQ = layout?.byName.get(by);
+      const state = layout && byQ ? { byQ, targets: layout.questions.filter((q) => only.has(q.question.name)), groups: [] } : null;
+      perVersion.set(version, state);
+      return state;
+    };
     const chosen: number[] = [];
     const rows = db
       .prepare(`SELECT k.version, r.records FROM answer_records r JOIN answer_counts k ON k.id = r.key_id WHERE ${sql}`)
       .raw();
     for (const [version, records] of rows.iterate(params) as Iterable<[number, Buffer]>) {
-      const layout = layoutOf(filter.surveyId, version);
-      const byQ = layout?.byName.get(by);
-      if (!layout || !byQ) continue;
-      const targets = layout.questions.filter((q) => only.has(q.question.name));
-      let groups = acc.get(version);
-      if (!groups) acc.set(version, (groups = new Map()));
+      const state = stateOf(version);
+      if (!state) continue;
+      const { byQ, targets, groups } = state;
+      const recordLength = layoutOf(filter.surveyId, version)!.recordLength;
       const bytes = new Uint8Array(records.buffer, records.byteOffset, records.byteLength);
-      for (let base = 0; base < bytes.length; base += layout.recordLength) {
+      for (let base = 0; base < bytes.length; base += recordLength) {
         for (const i of choicesIn(byQ, bytes, base, chosen)) {
-          let g = groups.get(i);
-          if (!g) groups.set(i, (g = { responses: 0, tallies: targets.map((q) => new Int32Array(1 + q.size)) }));
+          const g = (groups[i] ??= { responses: 0, tallies: targets.map((q) => new Int32Array(1 + q.size)) });
           g.responses++;
-          targets.forEach((q, t) => addRecord(q, bytes, base, g!.tallies[t]!));
+          for (let t = 0; t < targets.length; t++) addRecord(targets[t]!, bytes, base, g.tallies[t]!);
         }
       }
     }
     const byCode = new Map<CountCode, VersionTally[]>();
-    for (const [version, groups] of acc) {
-      const layout = layoutOf(filter.surveyId, version)!;
-      const byQ = layout.byName.get(by)!;
-      const targets = layout.questions.filter((q) => only.has(q.question.name));
-      const codes = byQ.question.kind === 'single' || byQ.question.kind === 'multi' ? byQ.question.values : [];
-      for (const [i, g] of groups) {
+    for (const [version, state] of perVersion) {
+      if (!state) continue;
+      const codes = state.byQ.question.kind === 'single' || state.byQ.question.kind === 'multi' ? state.byQ.question.values : [];
+      state.groups.forEach((g, i) => {
+        if (!g) return;
         const code = codes[i]!;
-        const questions = new Map(targets.map((q, t) => [q.question.name, tallyOf(q, g.tallies[t]!, 0)]));
+        const questions = new Map(state.targets.map((q, t) => [q.question.name, tallyOf(q, g.tallies[t]!, 0)]));
         byCode.set(code, [...(byCode.get(code) ?? []), { version, responses: g.responses, questions }]);
-      }
+      });
     }
     return [...byCode].map(([key, versions]) => ({ key, versions }));
   }

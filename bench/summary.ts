@@ -1,0 +1,184 @@
+// Dashboard benchmark: with demo data (BENCH_RESPONSES, default 1,000,000, made by `npm run cli -- demo`), times
+// summary, crosstab by region and by another question, coverage and text over HTTP as a signed-in admin, and the
+// cost of counting at insert. Goals: summary ≤ 100 ms, crosstab by region ≤ 50 ms, question × question ≤ 3 s.
+// BENCH_DATA_DIR keeps the data between runs (a million responses take minutes to make). Prints; asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { countPlansOf } from '../exports/aggregates/count-plan';
+import { createApp } from '../server/app';
+import type { Catalog } from '../server/catalog/load';
+import { boot, DATABASE_FILE } from '../server/boot';
+import { DEFAULT_CONFIG } from '../server/http/deps';
+import { hashPassword } from '../server/http/passwords';
+import { openSqliteStore, type NewResponse } from '../server/store';
+import { describeMachine } from './machine';
+import { fillSimple } from './summary-data';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SURVEYS = join(ROOT, 'surveys');
+const SURVEY = 'roadmap-needs';
+const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const keep = process.env.BENCH_DATA_DIR;
+const dataDir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'saualnama-bench-summary-'));
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** Responses of the survey already in the data folder. */
+function stored(): number {
+  if (!existsSync(join(dataDir, DATABASE_FILE))) return 0;
+  const s = openSqliteStore(join(dataDir, DATABASE_FILE));
+  const count = s.countResponses({ surveyId: SURVEY });
+  s.close();
+  return count;
+}
+
+/**
+ * Fills the data folder up to RESPONSES with the demo generator (idempotent per seed: a rerun adds what is missing);
+ * if that fails, with plain synthetic data of the same shape (bench/summary-data.ts), and says so.
+ */
+function ensureData(): string {
+  const have = stored();
+  if (have >= RESPONSES) return `${n(have)} responses already in ${dataDir}`;
+  const started = performance.now();
+  const took = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+  if (process.env.BENCH_DATA !== 'simple') {
+    console.log(`data: making ${n(RESPONSES)} demo responses in ${dataDir} (npm run cli -- demo) ...`);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'exports/cli.ts', 'demo', '--responses', String(RESPONSES), '--survey', SURVEY], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, SURVEYS_DIR: SURVEYS },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (run.status === 0) return `npm run cli -- demo made them in ${took()}`;
+    console.log(`data: npm run cli -- demo failed (exit ${run.status}); filling up with plain synthetic data instead`);
+  }
+  const { store, catalog } = boot({ dataDir, surveysDir: SURVEYS });
+  fillSimple(store, catalog, SURVEY, RESPONSES, (done) => done % 100_000 === 0 && console.log(`data: ${n(done)} …`));
+  store.close();
+  return `bench/summary-data.ts filled up to ${n(RESPONSES)} in ${took()} (demo answers were ${n(have)} at the start)`;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timeHttp(url: string, cookie: string, path: string) {
+  const times: number[] = [];
+  let bytes = 0;
+  let status = 0;
+  for (let i = 0; i <= RUNS; i++) {
+    const started = performance.now();
+    const res = await fetch(`${url}${path}`, { headers: { cookie, 'accept-encoding': 'identity' } });
+    bytes = (await res.arrayBuffer()).byteLength;
+    status = res.status;
+    if (i > 0) times.push(performance.now() - started); // the first run warms the JIT and the page cache
+  }
+  return { status, median: median(times), max: Math.max(...times), bytes };
+}
+
+/** µs per response that counting adds, from one bulk transaction each way (CPU only: no fsync per response). */
+function insertCost(catalog: Catalog, sample: NewResponse[]) {
+  const plans = countPlansOf(catalog.surveys);
+  const perResponse = (withCounts: boolean) => {
+    const dir = mkdtempSync(join(tmpdir(), 'saualnama-bench-i-'));
+    const store = openSqliteStore(join(dir, DATABASE_FILE), withCounts ? { countPlans: plans } : {});
+    store.publishVersions(catalog.surveys.flatMap((s) => s.versions.map((v) => ({ surveyId: s.id, version: v.version, sha256: v.sha256 }))), 'now');
+    for (const b of new Set(sample.map((r) => r.briefing).filter((b) => b !== null)))
+      store.addBriefing({ slug: b, surveyId: SURVEY, region: 'KZ-10', city: 'x', date: '2023-09-15', title: { kk: b, ru: b, en: b } }, 'now');
+    const started = performance.now();
+    for (let i = 0; i < sample.length; i += 500) store.insertResponses(sample.slice(i, i + 500));
+    const us = ((performance.now() - started) * 1000) / sample.length;
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+    return us;
+  };
+  perResponse(true); // warm-up
+  const without = perResponse(false);
+  const withCounts = perResponse(true);
+  return { without, withCounts };
+}
+
+const made = ensureData();
+const { store, catalog } = boot({ dataDir, surveysDir: SURVEYS });
+const survey = catalog.getSurvey(SURVEY)!;
+const total = store.countResponses({ surveyId: SURVEY });
+const briefing = store.listBriefings().find((b) => b.surveyId === SURVEY && b.region === 'KZ-10')?.slug ?? '';
+await ensureUser();
+const app = createServer(createApp({ store, catalog, clock: () => new Date(), config: { ...DEFAULT_CONFIG, clientDir: join(ROOT, 'dist/client') }, log: () => {} }));
+app.listen(0, '127.0.0.1');
+await new Promise((ok) => app.once('listening', ok));
+const url = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+const cookie = await signIn();
+
+async function ensureUser() {
+  if (store.getUserCredentials('bench@example.kz')) return;
+  store.addUser({ email: 'bench@example.kz', role: 'admin', regions: null, passwordHash: await hashPassword('bench password'), createdAt: new Date().toISOString() });
+}
+
+async function signIn(): Promise<string> {
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email: 'bench@example.kz', password: 'bench password' }),
+  });
+  if (res.status !== 204) throw new Error(`sign-in failed: ${res.status}`);
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+const db = join(dataDir, DATABASE_FILE);
+const size = [db, `${db}-wal`].reduce((s, f) => s + (existsSync(f) ? statSync(f).size : 0), 0);
+const stats = new Database(db, { readonly: true });
+const rowsOf = (table: string) => n(stats.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
+console.log(`summary: ${n(total)} ${SURVEY} responses (v${survey.versions.map((v) => v.version).join(', v')}), ` +
+  `database ${(size / 2 ** 30).toFixed(2)} GiB, ${rowsOf('answer_counts')} count rows, ${rowsOf('answer_records')} record chunks; ` +
+  `median of ${RUNS} HTTP requests after one warm-up`);
+stats.close();
+console.log(`data: ${made}`);
+console.log(`machine: ${describeMachine()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+if (RESPONSES < 1_000_000) console.log(`NOTE: BENCH_RESPONSES=${n(RESPONSES)}: the goals are stated for 1,000,000.`);
+
+const base = `/api/surveys/${SURVEY}`;
+const cases: [string, string, number][] = [
+  ['summary', `${base}/summary`, 100],
+  ['summary', `${base}/summary?region=KZ-10`, 100],
+  ['summary', `${base}/summary?region=KZ-10,KZ-55,KZ-63,KZ-75`, 100],
+  ['summary', `${base}/summary?version=2`, 100],
+  ['summary', `${base}/summary?briefing=${briefing}`, 100],
+  ['summary', `${base}/summary?from=2023-11-01&to=2024-01-31`, 100],
+  ['summary', `${base}/summary?from=2023-09-20&to=2024-03-20&region=KZ-75,KZ-79&version=1`, 100],
+  ['crosstab by region', `${base}/crosstab?question=top_needs&by=region`, 50],
+  ['crosstab by region', `${base}/crosstab?question=problems_severity&by=region&from=2023-10-01`, 50],
+  ['crosstab by region', `${base}/crosstab?question=role&by=region&version=2`, 50],
+  ['question × question', `${base}/crosstab?question=top_needs&by=role`, 3000],
+  ['question × question', `${base}/crosstab?question=problems_severity&by=settlement_type`, 3000],
+  ['question × question', `${base}/crosstab?question=practices_used&by=activity_fields`, 3000],
+  ['question × question', `${base}/crosstab?question=roadmap_vectors&by=front_office_exists&region=KZ-10`, 3000],
+  ['coverage', `${base}/coverage`, 100],
+  ['text', `${base}/text/roadmap_proposals`, 100],
+  ['text search', `${base}/text/roadmap_proposals?q=${encodeURIComponent('офис')}`, 3000],
+];
+const rows = [];
+for (const [kind, path, goal] of cases) {
+  const t = await timeHttp(url, cookie, path);
+  rows.push({ kind, request: path.replace(base, ''), status: t.status, 'median ms': +t.median.toFixed(1), 'max ms': +t.max.toFixed(1), 'goal ms': goal, KB: Math.round(t.bytes / 1024), met: t.median <= goal ? 'yes' : 'NO' });
+}
+console.table(rows);
+
+const sample = [...store.iterateResponses({ surveyId: SURVEY, from: '2023-10-01T00:00:00Z' })].slice(0, 10_000).map((r, i) => ({
+  ...r,
+  id: `20000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  locale: r.locale as NewResponse['locale'],
+  contacts: null,
+  contentHash: `h${i}`,
+}));
+app.close();
+store.close();
+const cost = insertCost(catalog, sample);
+console.log(
+  `insert cost on ${n(sample.length)} ${SURVEY} responses (one transaction per 500, CPU only): ` +
+    `${cost.without.toFixed(0)} µs each without counting, ${cost.withCounts.toFixed(0)} µs with (+${(cost.withCounts - cost.without).toFixed(0)} µs)`,
+);
+if (!keep) rmSync(dataDir, { recursive: true, force: true });
+process.exit(0);
