@@ -11,6 +11,8 @@ export interface AppConfig {
   clientDir: string;
   /** Aggregates show no count of 1 … k−1 respondents (small-cell suppression); the dashboard prints "< k". */
   smallCellThreshold: number;
+  /** How long after a survey closes it still takes answers begun before the closing (phones that were offline). */
+  closedGraceMs: number;
 }
 
 export interface AppDeps {
@@ -27,4 +29,6 @@ export const DEFAULT_CONFIG: Omit<AppConfig, 'clientDir'> = {
   responsesRateLimit: { burst: 300, perSecond: 10 },
   // Five, as statistics offices commonly use: fewer respondents in a cell could be told apart in a small region.
   smallCellThreshold: 5,
+  // Three days: a briefing on Friday whose phones only find a network again on Monday still gets its answers.
+  closedGraceMs: 72 * 3_600_000,
 };

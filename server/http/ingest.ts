@@ -62,7 +62,7 @@ export function createIngestHandler({ catalog, store, clock, config, log }: AppD
     const now = clock();
     const envelope = parseEnvelope(body, now);
     if (!catalog.getSurvey(surveyId)) throw new Problem('survey-not-found', `There is no survey "${surveyId}".`);
-    const response = judgeResponse(surveyId, envelope, { catalog, store, now });
+    const response = judgeResponse(surveyId, envelope, { catalog, store, now, closedGraceMs: config.closedGraceMs });
     const outcome = await store.submitResponse(response).catch((error: unknown) => {
       throw storageProblem(error);
     });

@@ -10,11 +10,19 @@ import { Problem, type FieldError } from './problem';
 export function judgeResponse(
   surveyId: string,
   envelope: ResponseEnvelope,
-  { catalog, store, now }: { catalog: { getVersion(id: string, n: number): SurveyVersion | undefined }; store: Store; now: Date },
+  {
+    catalog,
+    store,
+    now,
+    closedGraceMs,
+  }: { catalog: { getVersion(id: string, n: number): SurveyVersion | undefined }; store: Store; now: Date; closedGraceMs: number },
 ): NewResponse {
   const version = catalog.getVersion(surveyId, envelope.version);
   if (!version) throw new Problem('version-not-found', `Survey "${surveyId}" has no version ${envelope.version}.`);
-  if (store.isSurveyClosed(surveyId)) throw new Problem('survey-closed', `The survey "${surveyId}" no longer accepts answers.`);
+  // A newer version does not retire this one: answers to any published version are taken while the survey is
+  // open (exports mark the questions it lacked "not asked"), so a phone that kept an older form loses nothing.
+  const closedAt = store.surveyClosedAt(surveyId);
+  if (closedAt !== undefined) refuseUnlessInGrace(surveyId, closedAt, envelope.startedAt ?? null, now, closedGraceMs);
 
   const errors: FieldError[] = version.validate(envelope.data);
   const region = envelope.data.region;
@@ -45,4 +53,25 @@ export function judgeResponse(
     submittedAt: now.toISOString(),
     ...record,
   };
+}
+
+/**
+ * After a survey closes, answers begun before the closing (by the respondent's `startedAt`) are still taken for
+ * `graceMs`: they were typed in the hall and waited on a phone without network. Anything else is a 410 that says
+ * which rule refused it, with the times as extension members so the page can say it in kk/ru/en.
+ * `startedAt` is the client's claim; the grace bounds what a forged one could add to a closed survey.
+ */
+function refuseUnlessInGrace(surveyId: string, closedAt: string, startedAt: string | null, now: Date, graceMs: number): void {
+  const closed = Date.parse(closedAt);
+  const acceptedUntil = new Date(closed + graceMs).toISOString();
+  const times = { closedAt, acceptedUntil };
+  const refuse = (detail: string) => {
+    throw new Problem('survey-closed', detail, undefined, {}, times);
+  };
+  if (startedAt === null)
+    refuse(`The survey "${surveyId}" closed at ${closedAt}; a response without startedAt cannot show it was begun before.`);
+  else if (Date.parse(startedAt) >= closed)
+    refuse(`The survey "${surveyId}" closed at ${closedAt}, before this response was begun (${startedAt}).`);
+  else if (now.getTime() >= closed + graceMs)
+    refuse(`The survey "${surveyId}" closed at ${closedAt}; answers begun before then were taken until ${acceptedUntil}.`);
 }

@@ -43,7 +43,15 @@ export const PROBLEMS = {
 
 export type ProblemSlug = keyof typeof PROBLEMS;
 
-export interface ProblemBody {
+/** RFC 9457 extension members, so that a client can word the problem in its reader's language. */
+export interface ProblemExtensions {
+  /** survey-closed: when the survey closed (ISO time). */
+  closedAt?: string;
+  /** survey-closed: until when answers begun before the closing were taken (ISO time). */
+  acceptedUntil?: string;
+}
+
+export interface ProblemBody extends ProblemExtensions {
   type: string;
   title: string;
   status: number;
@@ -59,6 +67,7 @@ export class Problem extends Error {
     readonly errors?: FieldError[],
     /** Extra response headers, e.g. Retry-After for 429 and 503. */
     readonly headers: Record<string, string> = {},
+    readonly extensions: ProblemExtensions = {},
   ) {
     super(detail);
   }
@@ -69,7 +78,14 @@ export class Problem extends Error {
 
   toBody(): ProblemBody {
     const { status, title } = PROBLEMS[this.slug];
-    return { type: `/problems/${this.slug}`, title, status, detail: this.detail, ...(this.errors && { errors: this.errors }) };
+    return {
+      ...this.extensions,
+      type: `/problems/${this.slug}`,
+      title,
+      status,
+      detail: this.detail,
+      ...(this.errors && { errors: this.errors }),
+    };
   }
 }
 

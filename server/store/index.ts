@@ -49,6 +49,7 @@ export { ROLES } from './accounts';
 export interface Store {
   publishVersions(versions: readonly PublishedVersion[], now: string): PublishConflict[];
   isSurveyClosed(surveyId: string): boolean;
+  surveyClosedAt(surveyId: string): string | undefined;
   setSurveyClosed(surveyId: string, closed: boolean, now: string): void;
 
   addBriefing(briefing: Briefing, createdAt: string): boolean;

@@ -44,6 +44,10 @@ export function createSurveyStore(db: Db) {
     isSurveyClosed(surveyId: string): boolean {
       return selectClosed.get(surveyId) !== undefined;
     },
+    /** When the survey was closed (ISO time), or undefined while it is open. */
+    surveyClosedAt(surveyId: string): string | undefined {
+      return selectClosed.get(surveyId)?.closed_at;
+    },
     setSurveyClosed(surveyId: string, closed: boolean, now: string): void {
       if (closed) insertClosure.run(surveyId, now);
       else deleteClosure.run(surveyId);
