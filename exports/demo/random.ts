@@ -1,27 +1,45 @@
-// A small seeded PRNG (mulberry32) and the draws the demo needs. Each response gets its own generator seeded from
-// (seed, index), so the data depend only on --seed and the response's index, never on batch sizes or timing.
+// A small seeded PRNG (sfc32, 128-bit state) and the draws the demo needs. Each response gets its own generator
+// seeded from (seed, index), so the data depend only on --seed and the response's index, never on batch sizes.
+
+/** splitmix32: spreads one 32-bit input over a well-mixed 32-bit output (used only to seed sfc32). */
+function splitmix32(x: number): number {
+  x = (x + 0x9e3779b9) | 0;
+  x = Math.imul(x ^ (x >>> 16), 0x21f0aaad);
+  x = Math.imul(x ^ (x >>> 15), 0x735a2d97);
+  return (x ^ (x >>> 15)) >>> 0;
+}
 
 export class Random {
-  private state: number;
+  // A 32-bit state (mulberry32) is not enough: among a million streams some start a few steps apart and repeat
+  // each other's draws, ids included. sfc32's 128 bits make such overlaps vanishingly unlikely.
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
 
-  constructor(seed: number) {
-    this.state = seed >>> 0;
+  constructor(seed: number, stream = 0) {
+    this.a = splitmix32(seed);
+    this.b = splitmix32(this.a ^ stream);
+    this.c = splitmix32(this.b + 0x6d2b79f5);
+    this.d = 1; // sfc32's counter
+    this.c = (this.c ^ splitmix32(stream + 0x632be5ab)) >>> 0;
+    for (let i = 0; i < 12; i++) this.next(); // let the seeds mix before the first draw that matters
   }
 
-  /** Mixes a run seed and a response index into one 32-bit seed (splitmix-style avalanche). */
+  /** The generator of response `index` in the run seeded with `seed`. */
   static for(seed: number, index: number): Random {
-    let h = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 0x27d4eb2f, 0xc2b2ae35)) >>> 0;
-    h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-    h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-    return new Random((h ^ (h >>> 16)) >>> 0);
+    return new Random(seed, index);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return (t >>> 0) / 4294967296;
   }
 
   int(n: number): number {

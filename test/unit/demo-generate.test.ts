@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { chronologicalOrder, demoPlan, demoResponse } from '../../exports/demo/generate';
+import { Random } from '../../exports/demo/random';
 import { demoSchedule } from '../../exports/demo/schedule';
 import { canonicalJson } from '../../server/catalog/canonical-json';
 import { loadCatalog } from '../../server/catalog/load';
@@ -49,6 +50,17 @@ describe('demo responses', () => {
     // Whole seconds: within one second the order is by index.
     const times = [...order].map((i) => demoResponse(plan, 5, i).response.submittedAt.slice(0, 19));
     expect(times).toEqual([...times].sort());
+  });
+
+  it('gives every response of a big run its own id: the streams of different indices never overlap', () => {
+    // The draws before the id vary in number, as in demoResponse; a 32-bit PRNG state repeated ids here.
+    const ids = new Set<string>();
+    for (let i = 0; i < 300_000; i++) {
+      const random = Random.for(1, i);
+      for (let k = i % 9; k > 0; k--) random.next();
+      ids.add(random.uuid());
+    }
+    expect(ids.size).toBe(300_000);
   });
 
   it('is a function of seed and index', () => {
