@@ -3,12 +3,12 @@
 import { join } from 'node:path';
 import { countPlansOf } from '../exports/aggregates/count-plan';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load';
-import { openSqliteStore, type Store } from './store';
+import { openSqliteStore, type SqliteStore } from './store';
 
 export class StartupError extends Error {}
 
 export interface Booted {
-  store: Store;
+  store: SqliteStore;
   catalog: Catalog;
   warnings: string[];
 }

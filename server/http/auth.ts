@@ -5,7 +5,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { isRegionCode, REGION_CODES } from '../catalog/regions';
 import type { User } from '../store';
 import type { AppDeps } from './deps';
-import { Problem } from './problem';
+import { isStorageFault, Problem } from './problem';
 
 export type Role = 'admin' | 'analyst' | 'author';
 export interface SessionUser {
@@ -95,8 +95,14 @@ export function sessionMiddleware({ store, clock }: Pick<AppDeps, 'store' | 'clo
     const t = now.getTime();
     if (t >= Date.parse(session.expiresAt) || t - Date.parse(session.lastSeenAt) >= SESSION_IDLE_MS)
       return next();
-    if (t - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS)
-      store.touchSession(session.id, now.toISOString());
+    if (t - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {
+      try {
+        store.touchSession(session.id, now.toISOString());
+      } catch (error) {
+        // On a full disk or a read-only file a reader keeps reading; the idle clock is just not moved on this time.
+        if (!isStorageFault(error)) throw error;
+      }
+    }
     const { id, email, role, regions } = session.user;
     res.locals.user = { id, email, role, regions } satisfies SessionUser;
     res.locals.sessionId = session.id;

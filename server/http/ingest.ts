@@ -6,22 +6,11 @@ import { responseEnvelope, STARTED_AT_MAX_SKEW_MS, type ResponseReceipt } from '
 import type { AppDeps } from './deps';
 import { readJsonBody } from './json-body';
 import { judgeResponse } from './judge-response';
-import { Problem, sendProblem } from './problem';
+import { Problem, sendProblem, storageFault } from './problem';
 import { createRateLimiter } from './rate-limit';
 import { SECURITY_HEADERS } from './security-headers';
 
 const INGEST_PATH = /^\/api\/surveys\/([^/?#]+)\/responses\/?(?:\?.*)?$/;
-
-/** SQLite codes that mean "the disk or file cannot take writes now", as opposed to a bug. */
-const STORAGE_FAULTS = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|NOMEM)/;
-
-function storageProblem(error: unknown): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !STORAGE_FAULTS.test(code)) return error;
-  return new Problem('storage-unavailable', 'Your answers were not stored; please send them again shortly.', undefined, {
-    'Retry-After': '10',
-  });
-}
 
 function parseEnvelope(body: unknown, now: Date) {
   const parsed = responseEnvelope.safeParse(body);
@@ -64,7 +53,10 @@ export function createIngestHandler({ catalog, store, clock, config, log }: AppD
     if (!catalog.getSurvey(surveyId)) throw new Problem('survey-not-found', `There is no survey "${surveyId}".`);
     const response = judgeResponse(surveyId, envelope, { catalog, store, now, closedGraceMs: config.closedGraceMs });
     const outcome = await store.submitResponse(response).catch((error: unknown) => {
-      throw storageProblem(error);
+      const fault = storageFault(error, 'Your answers were not stored; please send them again shortly.');
+      if (!fault) throw error;
+      log(`POST ${req.url} not stored (storage fault, answered 503)`, error);
+      throw fault;
     });
     if (outcome.status === 'conflict')
       throw new Problem('response-conflict', `Response ${response.id} was already stored with other answers; a new response needs a new id.`);

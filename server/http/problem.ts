@@ -37,7 +37,7 @@ export const PROBLEMS = {
   'user-not-found': { status: 404, title: 'No such user' },
   'user-exists': { status: 409, title: 'A user with this email already exists' },
   'last-admin': { status: 409, title: 'At least one enabled admin must remain' },
-  'storage-unavailable': { status: 503, title: 'Answers cannot be stored right now' },
+  'storage-unavailable': { status: 503, title: 'The database cannot take writes right now' },
   internal: { status: 500, title: 'Something went wrong on the server' },
 } as const satisfies Record<string, ProblemSpec>;
 
@@ -100,16 +100,39 @@ export function sendProblem(res: ServerResponse, problem: Problem): void {
   res.end(body);
 }
 
+/** SQLite codes that mean "the disk or file cannot take writes now" (full, read-only, I/O error, locked), not a bug. */
+const STORAGE_FAULTS = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|NOMEM)/;
+
+export function isStorageFault(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && STORAGE_FAULTS.test(code);
+}
+
+/**
+ * The 503 problem (with Retry-After) for a storage fault, else undefined. Nothing was written: the store's
+ * transactions roll back whole, so the client may simply send the same request again.
+ */
+export function storageFault(error: unknown, detail: string): Problem | undefined {
+  if (!isStorageFault(error)) return undefined;
+  return new Problem('storage-unavailable', detail, undefined, { 'Retry-After': '10' });
+}
+
 export const notFound: RequestHandler = (req, _res, next) => {
   next(new Problem('not-found', `${req.method} ${req.path} is not a route of this server`));
 };
 
-/** Registered last. Unknown errors are logged and become a generic 500: no message, stack or path leaks. */
+/**
+ * Registered last. Unknown errors are logged and become a generic 500: no message, stack or path leaks. Storage
+ * faults become a 503 with Retry-After, as on the ingest path.
+ */
 export function problemMiddleware(log: (message: string, error: unknown) => void): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
     if (error instanceof Problem) return sendProblem(res, error);
-    log(`${req.method} ${req.path} failed`, error);
+    const fault = storageFault(error, 'Nothing was changed; please try again in a little while.');
+    // Logged either way: a full disk or a read-only file is for the operator to fix, even though the client gets a 503.
+    log(`${req.method} ${req.path} failed${fault ? ' (storage fault, answered 503)' : ''}`, error);
+    if (fault) return sendProblem(res, fault);
     sendProblem(res, new Problem('internal', 'The error was logged. Please try again; if it persists, tell the organisers.'));
   };
 }

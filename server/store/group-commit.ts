@@ -45,12 +45,16 @@ export function createGroupCommitter<T, R>(
           try {
             settled.push({ ok: true, value: writeInSavepoint(p.item) });
           } catch (error) {
+            // On SQLITE_FULL, IOERR, NOMEM or BUSY SQLite may roll back the whole transaction, not just the savepoint:
+            // the batch-mates written so far are gone, and the next write would run (and commit) outside any batch.
+            // Give up on the batch, so that every write of it fails with this error and none is half-acknowledged.
+            if (!db.inTransaction) throw error;
             settled.push({ ok: false, error });
           }
         }
       })();
     } catch (error) {
-      // The COMMIT itself failed (disk full, read-only file): nothing of the batch is stored.
+      // The COMMIT itself failed (disk full, read-only file), or SQLite rolled the batch back: nothing of it is stored.
       for (const p of batch) p.reject(error);
       return;
     }

@@ -96,7 +96,10 @@ export interface SqliteStoreOptions {
   countPlans?: readonly CountPlan[];
 }
 
-export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store & { db: Db } {
+/** The SQLite store, with its connection for what only SQLite can do (backups, the storage-fault tests). */
+export type SqliteStore = Store & { db: Db };
+
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
   mkdirSync(dirname(file), { recursive: true });
   const db = openDatabase(file);
   migrate(db);

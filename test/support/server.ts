@@ -5,9 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../../server/app';
-import { boot } from '../../server/boot';
+import { boot, type Booted } from '../../server/boot';
 import { DEFAULT_CONFIG, type AppConfig } from '../../server/http/deps';
-import type { Store } from '../../server/store';
 
 export const FIXTURE_SURVEYS = resolve(import.meta.dirname, '../fixtures/surveys');
 export const REPO_SURVEYS = resolve(import.meta.dirname, '../../surveys');
@@ -17,7 +16,7 @@ export interface TestServer {
   url: string;
   dataDir: string;
   surveysDir: string;
-  store: Store;
+  store: Booted['store'];
   /** Log lines the app wrote (unexpected errors); tests check none leaked. */
   logged: string[];
   close(): Promise<void>;

@@ -1,0 +1,184 @@
+// A full disk or a read-only database under the running server: writes answer 503 problem+json with Retry-After and
+// store nothing, reads keep working, and writes succeed again once the fault is gone, without a restart. The faults
+// are provoked on the server's own connection by server/store/faults.ts (test-only, unreachable from HTTP), and, where
+// the tests may mount file systems, by a real full tmpfs under the data folder.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectStorageFault } from '../../server/store/faults';
+import type { NewResponse } from '../../server/store';
+import { createUser, fetchAs, signIn } from '../support/auth';
+import { envelope, exampleAnswers, postResponse } from '../support/answers';
+import { answerTablesFingerprint, databaseHealth, recountReport } from '../support/db-check';
+import { makeTempDir, startServer, type TestServer } from '../support/server';
+
+const PASSWORD = 'Birgemiz-2024-jyl';
+let server: TestServer;
+let now = Date.parse('2024-03-01T09:00:00Z');
+let cookie: string;
+
+beforeAll(async () => {
+  server = await startServer({ clock: () => new Date(now) });
+  await createUser(server.store, { email: 'admin@example.kz', role: 'admin', password: PASSWORD });
+  cookie = await signIn(server.url, 'admin@example.kz', PASSWORD);
+  expect((await postResponse(server.url, envelope({ startedAt: null }))).status).toBe(201);
+});
+afterAll(() => server.close());
+
+/** ~8 KB of answers: more than a 4 KB page, so the write needs new pages and cannot fit into free space. */
+const bigAnswers = () => exampleAnswers({ role: 'other', 'role-Comment': 'Ұйымдастыру '.repeat(350) });
+
+/** Reads a respondent and a signed-in analyst make; each must keep answering 200 during a fault. */
+async function expectReadsWork(): Promise<void> {
+  // Seven minutes on: the session is due to be touched (a write), which must not turn a read into an error.
+  now += 7 * 60_000;
+  expect((await fetch(`${server.url}/api/surveys/example`)).status).toBe(200);
+  for (const path of ['/api/session', '/api/surveys/example/summary', '/api/surveys/example/coverage']) {
+    const res = await fetchAs(server.url, cookie, path);
+    expect(res.status, path).toBe(200);
+  }
+}
+
+async function expect503(r: { status: number; headers: Headers; json: Record<string, any> | null }) {
+  expect(r.status).toBe(503);
+  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(r.json).toMatchObject({ type: '/problems/storage-unavailable', status: 503, detail: expect.stringMatching(/again/) });
+  expect(JSON.stringify(r.json)).not.toMatch(/SQLITE|disk|\.ts|\/work\//);
+}
+
+/** A response the way the ingest path hands it to the store. */
+function newResponse(answers: Record<string, unknown>): NewResponse {
+  const id = randomUUID();
+  return {
+    id, surveyId: 'example', version: 1, locale: 'kk', region: 'KZ-10', briefing: null, startedAt: null,
+    submittedAt: new Date(now).toISOString(), answers, contacts: null, contentHash: `hash-${id}`,
+  };
+}
+
+describe('a full disk', () => {
+  it('answers 503 with Retry-After to every post, stores nothing, keeps reads working, and takes posts again once space returns', async () => {
+    const before = answerTablesFingerprint(server.dataDir);
+    const bodies = Array.from({ length: 12 }, () => envelope({ startedAt: null }, bigAnswers()));
+    const heal = injectStorageFault(server.store.db, 'full');
+    try {
+      const refused = await Promise.all(bodies.map((b) => postResponse(server.url, b)));
+      for (const r of refused) await expect503(r);
+      expect(answerTablesFingerprint(server.dataDir)).toBe(before);
+      await expectReadsWork();
+    } finally {
+      heal();
+    }
+    // The same requests sent again, as the respondent page's outbox does: stored once each, no restart needed.
+    const again = await Promise.all(bodies.map((b) => postResponse(server.url, b)));
+    expect(again.map((r) => r.status)).toEqual(bodies.map(() => 201));
+    expect(databaseHealth(server.dataDir)).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0 });
+    expect(server.logged.length).toBeGreaterThan(0);
+    expect(server.logged.every((line) => /storage fault, answered 503/.test(line))).toBe(true);
+    server.logged.length = 0;
+  });
+
+  it('fails every write of a group-commit batch when one of them hits the full disk: none half-stored, none acknowledged', async () => {
+    const before = answerTablesFingerprint(server.dataDir);
+    const heal = injectStorageFault(server.store.db, 'full');
+    let outcomes: PromiseSettledResult<unknown>[];
+    try {
+      // Submitted in one turn of the event loop: one batch, one transaction. The small writes fit into free space
+      // of existing pages; the big one does not, and SQLite rolls back the whole transaction when it fails.
+      const batch = [newResponse(exampleAnswers()), newResponse(bigAnswers()), newResponse(exampleAnswers())];
+      outcomes = await Promise.allSettled(batch.map((r) => server.store.submitResponse(r)));
+    } finally {
+      heal();
+    }
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    for (const o of outcomes) expect((o as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_FULL' });
+    expect(answerTablesFingerprint(server.dataDir)).toBe(before);
+    // The connection is usable at once: the next batch commits.
+    await expect(server.store.submitResponse(newResponse(bigAnswers()))).resolves.toMatchObject({ status: 'created' });
+  });
+});
+
+describe('a read-only database', () => {
+  it('answers 503 to posts and to a sign-in, keeps reads working, and recovers when it is writable again', async () => {
+    const before = answerTablesFingerprint(server.dataDir);
+    const body = envelope({ startedAt: null });
+    const heal = injectStorageFault(server.store.db, 'read-only');
+    try {
+      await expect503(await postResponse(server.url, body));
+      const signIn503 = await fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email: 'admin@example.kz', password: PASSWORD }),
+      });
+      expect(signIn503.status).toBe(503);
+      expect(signIn503.headers.get('retry-after')).toBe('10');
+      expect(answerTablesFingerprint(server.dataDir)).toBe(before);
+      await expectReadsWork();
+    } finally {
+      heal();
+    }
+    expect((await postResponse(server.url, body)).status).toBe(201);
+    expect(server.store.getResponse(String(body.id))?.answers).toEqual(body.data);
+    server.logged.length = 0;
+  });
+
+  it('leaves answer counts that agree with a recount of the responses after all the faults above', () => {
+    expect(recountReport(server.dataDir, server.surveysDir)).toMatchObject({ keysDiffering: 0, recordChunksDiffering: 0 });
+    expect(databaseHealth(server.dataDir)).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0 });
+  });
+});
+
+/** A real size-limited file system needs root and mount privileges (a CI container as root usually has them). */
+function mountTmpfs(dir: string, size: string): boolean {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const probeDir = makeTempDir('saualnama-tmpfs-');
+const canMount = mountTmpfs(probeDir, '1m');
+if (canMount) execFileSync('umount', [probeDir]);
+rmSync(probeDir, { recursive: true });
+if (!canMount)
+  console.warn('storage-faults: the real full-disk test is skipped: run the tests as root with mount privileges (e.g. docker --privileged)');
+
+describe.runIf(canMount)('a real full disk (an 8 MB tmpfs filled to the last byte)', () => {
+  it('answers 503 when the COMMIT cannot write the WAL, keeps reads working, and takes posts once a file is deleted', async () => {
+    const dataDir = makeTempDir('saualnama-full-');
+    expect(mountTmpfs(dataDir, '8m')).toBe(true);
+    const full = await startServer({ dataDir });
+    try {
+      for (let i = 0; i < 5; i++) expect((await postResponse(full.url, envelope({}, bigAnswers()))).status).toBe(201);
+      const filler = openSync(join(dataDir, 'filler'), 'w');
+      try {
+        // 64 KB at a time, then byte by byte: the file system is full to its last byte.
+        for (const size of [1 << 16, 1]) {
+          try {
+            for (;;) writeSync(filler, Buffer.alloc(size));
+          } catch (error) {
+            if ((error as { code?: string }).code !== 'ENOSPC') throw error;
+          }
+        }
+      } finally {
+        closeSync(filler);
+      }
+      const before = answerTablesFingerprint(dataDir);
+      const bodies = Array.from({ length: 10 }, () => envelope({}, bigAnswers()));
+      for (const r of await Promise.all(bodies.map((b) => postResponse(full.url, b)))) await expect503(r);
+      expect(answerTablesFingerprint(dataDir)).toBe(before);
+      expect((await fetch(`${full.url}/api/surveys/example`)).status).toBe(200);
+      rmSync(join(dataDir, 'filler'));
+      const again = await Promise.all(bodies.map((b) => postResponse(full.url, b)));
+      expect(again.map((r) => r.status)).toEqual(bodies.map(() => 201));
+      expect(databaseHealth(dataDir)).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0, responses: 15 });
+    } finally {
+      await full.close();
+      execFileSync('umount', [dataDir]);
+      rmSync(dataDir, { recursive: true });
+    }
+  });
+});
