@@ -1,82 +1,121 @@
-// Where unsent responses wait on the device: one localStorage key per response, so two open tabs never
-// overwrite each other's list. Falls back to memory when storage is refused (some private modes).
+// Where unsent responses wait on the device: IndexedDB (the `outbox` store, and `refused` for answers the server
+// turned down, kept for "save my unsent answers to a file"); memory when the browser refuses IndexedDB.
+// Also moves what the first, localStorage-based outbox left behind into IndexedDB, once.
 import type { Problem } from './api';
+import { lazyDatabase, transact } from './idb';
 import type { Submission } from './send';
 
+export interface RefusedSubmission extends Submission {
+  problem: Problem | null;
+  refusedAt: string;
+}
+
 export interface PendingStore {
+  /** False when answers last only as long as the page (no IndexedDB): the page must not say "saved". */
+  readonly durable: boolean;
   /** Waiting responses, oldest first. */
-  list(): Submission[];
-  put(submission: Submission): void;
-  remove(id: string): void;
-  /** Keeps a response the server refused, so that it is never silently lost. */
-  keepRejected(submission: Submission, problem: Problem | null): void;
+  list(): Promise<Submission[]>;
+  /** Queues a response; when `draftKey` is given, deletes that draft in the same transaction. */
+  put(submission: Submission, draftKey?: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  /** Moves a response the server refused out of the queue and keeps it aside, so it is never silently lost. */
+  refuse(submission: Submission, problem: Problem | null, refusedAt: string): Promise<void>;
+  listRefused(): Promise<RefusedSubmission[]>;
 }
 
-const PENDING_PREFIX = 'saualnama.pending.';
-const REJECTED_PREFIX = 'saualnama.rejected.';
+const byQueuedAt = (a: Submission, b: Submission) => a.queuedAt.localeCompare(b.queuedAt);
 
-export function browserPendingStore(): PendingStore {
-  let storage: Storage | null = null;
-  try {
-    storage = window.localStorage;
-    // Safari's old private mode exposes localStorage but throws on write.
-    storage.setItem('saualnama.probe', '1');
-    storage.removeItem('saualnama.probe');
-  } catch {
-    storage = null;
-  }
-  return storage ? localPendingStore(storage) : memoryPendingStore();
-}
-
-export function localPendingStore(storage: Storage): PendingStore {
-  // Responses that storage refused (quota full) still go out from memory in this page; they just do not survive a reload.
-  const unsaved = new Map<string, Submission>();
+export function idbPendingStore(database: () => Promise<IDBDatabase>): PendingStore {
   return {
-    list() {
-      const found: Submission[] = [...unsaved.values()];
-      for (let i = 0; i < storage.length; i += 1) {
-        const key = storage.key(i);
-        if (!key?.startsWith(PENDING_PREFIX)) continue;
-        const submission = parse(storage.getItem(key));
-        if (submission) found.push(submission);
-      }
-      return found.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+    durable: true,
+    async list() {
+      const all = await transact(await database(), ['outbox'], 'readonly', (s) => s.outbox.getAll());
+      return (all as Submission[]).sort(byQueuedAt);
     },
-    put(submission) {
-      try {
-        storage.setItem(PENDING_PREFIX + submission.body.id, JSON.stringify(submission));
-      } catch {
-        unsaved.set(submission.body.id, submission);
-      }
+    async put(submission, draftKey) {
+      const names = draftKey === undefined ? (['outbox'] as const) : (['outbox', 'drafts'] as const);
+      await transact(await database(), [...names], 'readwrite', (s) => {
+        s.outbox.put(submission);
+        if (draftKey !== undefined) s.drafts.delete(draftKey);
+      });
     },
-    remove(id) {
-      unsaved.delete(id);
-      storage.removeItem(PENDING_PREFIX + id);
+    async remove(id) {
+      await transact(await database(), ['outbox'], 'readwrite', (s) => void s.outbox.delete(id));
     },
-    keepRejected(submission, problem) {
-      try {
-        storage.setItem(REJECTED_PREFIX + submission.body.id, JSON.stringify({ ...submission, problem }));
-      } catch {
-        // Nothing more to do: the respondent saw the refusal on screen.
-      }
+    async refuse(submission, problem, refusedAt) {
+      const refused: RefusedSubmission = { ...submission, problem, refusedAt };
+      await transact(await database(), ['outbox', 'refused'], 'readwrite', (s) => {
+        s.outbox.delete(submission.body.id);
+        s.refused.put(refused);
+      });
+    },
+    async listRefused() {
+      const all = await transact(await database(), ['refused'], 'readonly', (s) => s.refused.getAll());
+      return (all as RefusedSubmission[]).sort(byQueuedAt);
     },
   };
 }
 
 export function memoryPendingStore(): PendingStore {
   const waiting = new Map<string, Submission>();
+  const refused = new Map<string, RefusedSubmission>();
   return {
-    list: () => [...waiting.values()].sort((a, b) => a.queuedAt.localeCompare(b.queuedAt)),
-    put: (submission) => void waiting.set(submission.body.id, submission),
-    remove: (id) => void waiting.delete(id),
-    keepRejected: () => undefined,
+    durable: false,
+    list: async () => [...waiting.values()].sort(byQueuedAt),
+    put: async (submission) => void waiting.set(submission.body.id, submission),
+    remove: async (id) => void waiting.delete(id),
+    async refuse(submission, problem, refusedAt) {
+      waiting.delete(submission.body.id);
+      refused.set(submission.body.id, { ...submission, problem, refusedAt });
+    },
+    listRefused: async () => [...refused.values()].sort(byQueuedAt),
   };
 }
 
-function parse(text: string | null): Submission | null {
+/** IndexedDB when the browser gives it (Firefox's private windows used to refuse it), else memory. */
+export async function browserPendingStore(factory?: IDBFactory): Promise<PendingStore> {
+  const database = lazyDatabase(factory ?? globalThis.indexedDB);
   try {
-    const value = JSON.parse(text ?? 'null') as Submission | null;
-    return value && typeof value.surveyId === 'string' && typeof value.body?.id === 'string' ? value : null;
+    await database();
+    return idbPendingStore(database);
+  } catch {
+    return memoryPendingStore();
+  }
+}
+
+const PENDING_PREFIX = 'saualnama.pending.';
+const REJECTED_PREFIX = 'saualnama.rejected.';
+
+/**
+ * Moves responses from the first outbox (one localStorage key per response) into `store`. Each key is removed
+ * only after its response is in the store, so a crash halfway loses nothing; a second run finds nothing left.
+ */
+export async function migrateLocalStorage(storage: Storage, store: PendingStore): Promise<number> {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i += 1) {
+    const key = storage.key(i);
+    if (key?.startsWith(PENDING_PREFIX) || key?.startsWith(REJECTED_PREFIX)) keys.push(key);
+  }
+  let moved = 0;
+  for (const key of keys) {
+    const found = parse(storage.getItem(key));
+    if (found && key.startsWith(PENDING_PREFIX)) await store.put(found.submission);
+    else if (found) await store.refuse(found.submission, found.problem, found.submission.queuedAt);
+    storage.removeItem(key);
+    if (found) moved += 1;
+  }
+  return moved;
+}
+
+function parse(text: string | null): { submission: Submission; problem: Problem | null } | null {
+  try {
+    const value = JSON.parse(text ?? 'null') as (Submission & { problem?: Problem | null }) | null;
+    if (!value || typeof value.surveyId !== 'string' || typeof value.body?.id !== 'string') return null;
+    const { problem = null, ...submission } = value;
+    return {
+      submission: { surveyId: submission.surveyId, body: submission.body, queuedAt: submission.queuedAt },
+      problem,
+    };
   } catch {
     return null;
   }

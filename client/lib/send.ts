@@ -1,8 +1,17 @@
-// Sends finished responses and retries each one, with its own uuid and the very same body, until the server has it.
-// The only module that knows about retries: issue 7's IndexedDB outbox replaces it behind the same `Outbox` shape.
-import { readProblem, type Problem } from './api';
+// The outbox: every finished response goes to the device's store first (IndexedDB), then to the server, and is
+// retried with its own uuid and the very same body until the server has stored or refused it. Drains by itself:
+// on page open, on `online`, on a backoff timer, when the tab comes back, and when the service worker says so.
+import type { Problem } from './api';
 import type { Locale } from './locale';
-import { browserPendingStore, type PendingStore } from './pending-store';
+import {
+  browserPendingStore,
+  migrateLocalStorage,
+  type PendingStore,
+  type RefusedSubmission,
+} from './pending-store';
+import { postSubmission, type WaitReason } from './post-response';
+
+export type { WaitReason };
 
 export interface ResponseBody {
   id: string;
@@ -19,8 +28,6 @@ export interface Submission {
   queuedAt: string;
 }
 
-export type WaitReason = 'network' | 'server' | 'busy';
-
 export type SendState =
   | { kind: 'sending' }
   | { kind: 'waiting'; reason: WaitReason; retryAt: number }
@@ -29,9 +36,15 @@ export type SendState =
 
 export type Settled = Extract<SendState, { kind: 'stored' | 'rejected' }>;
 
+export interface Unsent {
+  waiting: Submission[];
+  refused: RefusedSubmission[];
+}
+
 export interface Outbox {
-  /** Keeps the response (on this device) until the server has stored or refused it; resolves then. */
-  send(surveyId: string, body: ResponseBody): Promise<Settled>;
+  /** Keeps the response (on this device) until the server has stored or refused it; resolves then.
+   *  `draftKey`: the draft this response finishes, deleted in the same transaction that queues it. */
+  send(surveyId: string, body: ResponseBody, options?: { draftKey?: string }): Promise<Settled>;
   /** Each response's latest state, by response id; a new Map on every change (for useSyncExternalStore). */
   snapshot(): ReadonlyMap<string, SendState>;
   subscribe(listener: () => void): () => void;
@@ -39,30 +52,45 @@ export interface Outbox {
   retryNow(): void;
   /** Sends what earlier visits left behind and retries when the browser says it is back online. */
   start(): void;
+  /** What this device holds that the server has not stored: for "save my unsent answers to a file". */
+  unsent(): Promise<Unsent>;
+  /** False when waiting answers would not survive closing the page (no IndexedDB, or a write failed). */
+  durable(): boolean;
 }
 
 export interface OutboxOptions {
-  store?: PendingStore;
+  store?: PendingStore | Promise<PendingStore>;
+  /** The first outbox's localStorage, whose leftovers move into the store before the first drain. */
+  legacyStorage?: Storage | null;
   fetch?: typeof fetch;
   random?: () => number;
+  /** A response has to wait: the page asks the service worker for a Background Sync then. */
+  onWaiting?: () => void;
+  /** A response was queued: the page asks for persistent storage then, when it matters. */
+  onQueued?: () => void;
 }
 
 const FIRST_DELAY_MS = 2_000;
 const MAX_DELAY_MS = 60_000;
-// A request on a saturated hall network can hang for minutes; past this we abort and retry the same body.
-const REQUEST_TIMEOUT_MS = 30_000;
-
-type Attempt =
-  { kind: 'settled'; state: Settled } | { kind: 'retry'; reason: WaitReason; afterMs: number | null };
 
 export function createOutbox(options: OutboxOptions = {}): Outbox {
-  const store = options.store ?? browserPendingStore();
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const random = options.random ?? Math.random;
+  let durable = true;
+  const ready: Promise<PendingStore> = Promise.resolve(options.store ?? browserPendingStore()).then(
+    async (store) => {
+      durable = store.durable;
+      // Leftovers of the localStorage outbox are moved before anything is sent, so none is sent twice.
+      if (options.legacyStorage) await migrateLocalStorage(options.legacyStorage, store).catch(() => 0);
+      return store;
+    },
+  );
 
   let states: ReadonlyMap<string, SendState> = new Map();
   const listeners = new Set<() => void>();
   const settle = new Map<string, (state: Settled) => void>();
+  // Responses the store refused to take (quota): still sent from memory by this page.
+  const unsaved = new Map<string, Submission>();
   let failures = 0;
   let draining = false;
   let drainAgain = false;
@@ -79,33 +107,31 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
     return Math.round(base * (1 + 0.2 * random()));
   }
 
-  async function post(sub: Submission): Promise<Attempt> {
-    const abort = new AbortController();
-    const timeout = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
-    let res: Response;
-    try {
-      res = await doFetch(`/api/surveys/${encodeURIComponent(sub.surveyId)}/responses`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(sub.body),
-        signal: abort.signal,
-      });
-    } catch {
-      return { kind: 'retry', reason: 'network', afterMs: null };
-    } finally {
-      clearTimeout(timeout);
+  async function queued(store: PendingStore): Promise<Submission[]> {
+    const listed = await store.list();
+    const ids = new Set(listed.map((sub) => sub.body.id));
+    return [...listed, ...[...unsaved.values()].filter((sub) => !ids.has(sub.body.id))];
+  }
+
+  /**
+   * Responses this page saw waiting that left the store meanwhile: the service worker or another tab sent them.
+   * Only `waiting` ones: those were listed from the store, and only a drain (serialised here) removes them;
+   * a `sending` one may still be on its way into the store.
+   */
+  async function reconcile(store: PendingStore, queue: Submission[]): Promise<void> {
+    const present = new Set(queue.map((sub) => sub.body.id));
+    const gone = [...states].filter(([id, state]) => state.kind === 'waiting' && !present.has(id));
+    if (gone.length === 0) return;
+    const refused = new Map((await store.listRefused()).map((sub) => [sub.body.id, sub]));
+    for (const [id] of gone) {
+      const seen = refused.get(id);
+      done(
+        id,
+        seen
+          ? { kind: 'rejected', status: seen.problem?.status ?? 400, problem: seen.problem }
+          : { kind: 'stored', status: 200 },
+      );
     }
-    if (res.status === 200 || res.status === 201) {
-      return { kind: 'settled', state: { kind: 'stored', status: res.status } };
-    }
-    if (res.status === 429 || res.status >= 500) {
-      return { kind: 'retry', reason: res.status === 429 ? 'busy' : 'server', afterMs: retryAfterMs(res) };
-    }
-    // Any other answer is the server's final word on this body: sending it again would get the same reply.
-    return {
-      kind: 'settled',
-      state: { kind: 'rejected', status: res.status, problem: await readProblem(res) },
-    };
   }
 
   async function drain(): Promise<void> {
@@ -117,16 +143,18 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
     clearTimeout(timer);
     timer = undefined;
     try {
+      const store = await ready;
       do {
         drainAgain = false;
-        const queue = store.list();
+        const queue = await queued(store);
+        await reconcile(store, queue);
         for (const sub of queue) {
           const id = sub.body.id;
           setState(id, { kind: 'sending' });
-          const outcome = await post(sub);
-          if (outcome.kind === 'settled') {
-            failures = outcome.state.kind === 'stored' ? 0 : failures;
-            finish(sub, outcome.state);
+          const outcome = await postSubmission(doFetch, sub);
+          if (outcome.kind !== 'retry') {
+            if (outcome.kind === 'stored') failures = 0;
+            await finish(store, sub, outcome);
             continue;
           }
           // One failure says the way to the server is down (or busy): wait, then try the whole queue again.
@@ -135,9 +163,10 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
           if (outcome.reason !== 'busy') failures += 1;
           const retryAt = Date.now() + waitMs;
           // Listed afresh: responses queued while this attempt was in flight wait too.
-          for (const rest of store.list())
+          for (const rest of await queued(store))
             setState(rest.body.id, { kind: 'waiting', reason: outcome.reason, retryAt });
           timer = setTimeout(() => void drain(), waitMs);
+          options.onWaiting?.();
           return;
         }
       } while (drainAgain);
@@ -146,21 +175,43 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
     }
   }
 
-  function finish(sub: Submission, state: Settled): void {
-    store.remove(sub.body.id);
-    // A refused response is kept aside, not thrown away: issue 7's "save my unsent answers" can offer it.
-    if (state.kind === 'rejected') store.keepRejected(sub, state.problem);
-    setState(sub.body.id, state);
-    settle.get(sub.body.id)?.(state);
-    settle.delete(sub.body.id);
+  async function finish(store: PendingStore, sub: Submission, state: Settled): Promise<void> {
+    unsaved.delete(sub.body.id);
+    try {
+      // A refused response is kept aside, never thrown away: "save my unsent answers" offers it.
+      if (state.kind === 'stored') await store.remove(sub.body.id);
+      else await store.refuse(sub, state.problem, new Date().toISOString());
+    } catch {
+      // Left in the queue, it is posted again later and the server answers 200 (or the same refusal): no harm.
+    }
+    done(sub.body.id, state);
+  }
+
+  function done(id: string, state: Settled): void {
+    setState(id, state);
+    settle.get(id)?.(state);
+    settle.delete(id);
   }
 
   function retryNow(): void {
     void drain();
   }
 
+  async function enqueue(sub: Submission, draftKey: string | undefined): Promise<void> {
+    try {
+      const store = await ready;
+      // Saved before the first attempt: if the tab is closed mid-request, the next visit sends it again.
+      await store.put(sub, draftKey);
+    } catch {
+      durable = false;
+      unsaved.set(sub.body.id, sub);
+    }
+    options.onQueued?.();
+    void drain();
+  }
+
   return {
-    send(surveyId, body) {
+    send(surveyId, body, { draftKey } = {}) {
       const pending = new Promise<Settled>((resolve) => {
         const earlier = settle.get(body.id);
         settle.set(body.id, (state) => {
@@ -168,9 +219,8 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
           resolve(state);
         });
       });
-      // Saved before the first attempt: if the tab is closed mid-request, the next visit sends it again.
-      store.put({ surveyId, body, queuedAt: new Date().toISOString() });
-      void drain();
+      setState(body.id, { kind: 'sending' });
+      void enqueue({ surveyId, body, queuedAt: new Date().toISOString() }, draftKey);
       return pending;
     },
     snapshot: () => states,
@@ -190,18 +240,12 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
       });
       void drain();
     },
+    async unsent() {
+      const store = await ready;
+      return { waiting: await queued(store), refused: await store.listRefused() };
+    },
+    durable: () => durable,
   };
-}
-
-/** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable. */
-function retryAfterMs(res: Response): number | null {
-  const header = res.headers.get('retry-after');
-  if (!header) return null;
-  const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
-  if (!Number.isFinite(ms)) return null;
-  // At least a second, so a "Retry-After: 0" cannot make a tight loop; at most ten minutes.
-  return Math.min(Math.max(ms, 1000), 600_000);
 }
 
 /** A v4 uuid for one response. crypto.randomUUID exists only on https or localhost; a hall server on a LAN

@@ -1,34 +1,9 @@
-// The respondent page's outbox (client/lib/send.ts over pending-store.ts) with a scripted fetch, fake timers and
-// an in-memory localStorage: whatever the network does, one response is one uuid and one body, never a second.
+// The respondent page's outbox logic (client/lib/send.ts) with a scripted fetch, fake timers and the in-memory
+// store: whatever the network does, one response is one uuid and one body, never a second. The IndexedDB store
+// itself is tested with fake-indexeddb in outbox-idb.test.ts (its scheduling does not run under fake timers).
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { localPendingStore } from '../../client/lib/pending-store';
+import { memoryPendingStore, type PendingStore } from '../../client/lib/pending-store';
 import { createOutbox, type Outbox, type ResponseBody } from '../../client/lib/send';
-
-/** localStorage as the browser has it, in memory, so that a "reload" can open a new outbox over the same data. */
-class MemoryStorage implements Storage {
-  private readonly items = new Map<string, string>();
-  get length(): number {
-    return this.items.size;
-  }
-  key(index: number): string | null {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-  clear(): void {
-    this.items.clear();
-  }
-  keys(): string[] {
-    return [...this.items.keys()];
-  }
-}
 
 type Reply = number | { status: number; headers?: Record<string, string>; body?: unknown } | 'network-error';
 
@@ -67,18 +42,19 @@ function responseBody(id = '2b1f6a3c-8d4e-4f5a-9b6c-7d8e9f0a1b2c'): ResponseBody
   };
 }
 
-let storage: MemoryStorage;
+/** The phone's storage: one per test; a "reload" opens a new outbox over the same one. */
+let store: PendingStore;
 
 function outboxWith(fetch: typeof globalThis.fetch): Outbox {
   // random() = 0: no jitter, so the backoff is exactly 2 s, 4 s, 8 s …
-  return createOutbox({ store: localPendingStore(storage), fetch, random: () => 0 });
+  return createOutbox({ store, fetch, random: () => 0 });
 }
 
-const pendingKeys = () => storage.keys().filter((key) => key.startsWith('saualnama.pending.'));
+const pendingIds = async () => (await store.list()).map((sub) => sub.body.id);
 
 beforeEach(() => {
   vi.useFakeTimers({ now: new Date('2024-05-14T10:00:00Z') });
-  storage = new MemoryStorage();
+  store = memoryPendingStore();
   // start() listens for `online` and `visibilitychange`; node has neither window nor document.
   vi.stubGlobal('window', new EventTarget());
   vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible' }));
@@ -104,7 +80,7 @@ describe('outbox', () => {
       reason: 'network',
       retryAt: Date.now() + 2_000,
     });
-    expect(pendingKeys()).toEqual([`saualnama.pending.${body.id}`]);
+    expect(await pendingIds()).toEqual([body.id]);
 
     await vi.advanceTimersByTimeAsync(1_999);
     expect(calls).toHaveLength(1);
@@ -118,7 +94,7 @@ describe('outbox', () => {
     ]);
     expect(calls[1]!.body).toBe(calls[0]!.body);
     expect(JSON.parse(calls[0]!.body)).toEqual(body);
-    expect(pendingKeys()).toEqual([]);
+    expect(await pendingIds()).toEqual([]);
     // Nothing is left to send: however long the page stays open, no third request goes out.
     await vi.advanceTimersByTimeAsync(600_000);
     expect(calls).toHaveLength(2);
@@ -173,12 +149,8 @@ describe('outbox', () => {
     const settled = await outbox.send('example', body);
     expect(settled).toMatchObject({ kind: 'rejected', status: 422, problem: { status: 422, errors } });
     expect(outbox.snapshot().get(body.id)).toEqual(settled);
-    expect(pendingKeys()).toEqual([]);
-    expect(JSON.parse(storage.getItem(`saualnama.rejected.${body.id}`) ?? 'null')).toMatchObject({
-      surveyId: 'example',
-      body,
-      problem: { errors },
-    });
+    expect(await pendingIds()).toEqual([]);
+    expect(await store.listRefused()).toMatchObject([{ surveyId: 'example', body, problem: { errors } }]);
 
     await vi.advanceTimersByTimeAsync(600_000);
     outboxWith(fetch).start();
@@ -193,7 +165,7 @@ describe('outbox', () => {
 
     await expect(outbox.send('example', body)).resolves.toEqual({ kind: 'stored', status });
     expect(outbox.snapshot().get(body.id)).toEqual({ kind: 'stored', status });
-    expect(pendingKeys()).toEqual([]);
+    expect(await pendingIds()).toEqual([]);
     await vi.advanceTimersByTimeAsync(600_000);
     expect(calls).toHaveLength(1);
   });
@@ -204,7 +176,7 @@ describe('outbox', () => {
     void outboxWith(offline.fetch).send('example', body);
     await vi.advanceTimersByTimeAsync(0);
     expect(offline.calls).toHaveLength(1);
-    expect(pendingKeys()).toEqual([`saualnama.pending.${body.id}`]);
+    expect(await pendingIds()).toEqual([body.id]);
 
     // The tab is closed: its timers die with it. The next visit builds a new outbox over the same storage.
     vi.clearAllTimers();
@@ -217,7 +189,7 @@ describe('outbox', () => {
     expect(online.calls[0]!.body).toBe(offline.calls[0]!.body);
     expect(JSON.parse(online.calls[0]!.body).id).toBe(body.id);
     expect(reloaded.snapshot().get(body.id)).toEqual({ kind: 'stored', status: 201 });
-    expect(pendingKeys()).toEqual([]);
+    expect(await pendingIds()).toEqual([]);
   });
 
   test('the browser saying it is back online sends at once, without waiting out the backoff', async () => {
@@ -253,7 +225,7 @@ describe('outbox', () => {
     await expect(settledSecond).resolves.toEqual({ kind: 'stored', status: 201 });
     const sentIds = calls.map((call) => JSON.parse(call.body).id as string);
     expect(sentIds.slice(-2)).toEqual([first.id, second.id]);
-    expect(pendingKeys()).toEqual([]);
+    expect(await pendingIds()).toEqual([]);
   });
 
   test('a request that hangs for 30 s is aborted and sent again with the same body', async () => {
