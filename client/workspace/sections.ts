@@ -35,6 +35,25 @@ export const SECTIONS: readonly Section[] = [
     roles: ['admin', 'analyst'],
     component: lazy(() => import('./exports/export-page')),
   },
+  {
+    path: 'coverage',
+    title: { kk: 'Қамту', ru: 'Охват', en: 'Coverage' },
+    roles: ['admin', 'analyst', 'author'],
+    component: lazy(() => import('./coverage/coverage-page')),
+  },
+  {
+    path: 'text',
+    title: { kk: 'Еркін жауаптар', ru: 'Текстовые ответы', en: 'Free-text answers' },
+    // Authors read the proposals too (the text API lets them): the Roadmap is drafted from them.
+    roles: ['admin', 'analyst', 'author'],
+    component: lazy(() => import('./text/text-page')),
+  },
+  {
+    path: 'brief',
+    title: { kk: 'Жол картасына анықтама', ru: 'Справка к Дорожной карте', en: 'Roadmap brief' },
+    roles: ['admin', 'analyst', 'author'],
+    component: lazy(() => import('./brief/brief-page')),
+  },
 ];
 
 /** The sections a role may open, in navigation order. */
