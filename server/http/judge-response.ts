@@ -4,6 +4,7 @@ import type { SurveyVersion } from '../catalog/load';
 import { isRegionCode } from '../catalog/regions';
 import { toResponseRecord } from '../catalog/response-record';
 import type { NewResponse, Store } from '../store';
+import { refuseUnlessBriefingOpen } from './briefing-window';
 import type { ResponseEnvelope } from './contract';
 import { Problem, type FieldError } from './problem';
 
@@ -23,14 +24,17 @@ export function judgeResponse(
   // open (exports mark the questions it lacked "not asked"), so a phone that kept an older form loses nothing.
   const closedAt = store.surveyClosedAt(surveyId);
   if (closedAt !== undefined) refuseUnlessInGrace(surveyId, closedAt, envelope.startedAt ?? null, now, closedGraceMs);
+  const briefingSlug = envelope.briefing ?? null;
+  const briefing = briefingSlug === null ? undefined : store.getBriefing(briefingSlug);
+  // A closed briefing is a 410 like a closed survey (same grace); a wrong slug stays a 422 below.
+  if (briefing && briefing.surveyId === surveyId)
+    refuseUnlessBriefingOpen(briefing, envelope.startedAt ?? null, now, closedGraceMs);
 
   const errors: FieldError[] = version.validate(envelope.data);
   const region = envelope.data.region;
   if (!isRegionCode(region) && !errors.some((e) => e.question === 'region'))
     errors.push({ question: 'region', message: 'the region is required and must be one of the 20 region codes' });
-  const briefingSlug = envelope.briefing ?? null;
   if (briefingSlug !== null) {
-    const briefing = store.getBriefing(briefingSlug);
     if (!briefing) errors.push({ question: 'briefing', message: `there is no briefing "${briefingSlug}"` });
     else if (briefing.surveyId !== surveyId)
       errors.push({ question: 'briefing', message: `briefing "${briefingSlug}" belongs to another survey` });

@@ -25,6 +25,8 @@ export const PROBLEMS = {
   'version-not-found': { status: 404, title: 'No such survey version' },
   'briefing-not-found': { status: 404, title: 'No such briefing' },
   'survey-closed': { status: 410, title: 'The survey is closed' },
+  'briefing-closed': { status: 410, title: 'The briefing does not take answers now' },
+  'briefing-exists': { status: 409, title: 'A briefing with this slug already exists' },
   'response-conflict': { status: 409, title: 'This response id was already used for other answers' },
   'invalid-answers': { status: 422, title: 'The answers do not fit the survey' },
   'too-many-requests': { status: 429, title: 'Too many requests' },
@@ -45,9 +47,9 @@ export type ProblemSlug = keyof typeof PROBLEMS;
 
 /** RFC 9457 extension members, so that a client can word the problem in its reader's language. */
 export interface ProblemExtensions {
-  /** survey-closed: when the survey closed (ISO time). */
+  /** survey-closed, briefing-closed: when the survey or briefing closed (ISO time). */
   closedAt?: string;
-  /** survey-closed: until when answers begun before the closing were taken (ISO time). */
+  /** survey-closed, briefing-closed: until when answers begun before the closing were taken (ISO time). */
   acceptedUntil?: string;
 }
 

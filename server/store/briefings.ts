@@ -1,6 +1,8 @@
-// Briefings: one event each (slug, survey, region, city, date, title in kk/ru/en).
+// Briefings: one event each (slug, survey, region, city, date, title in kk/ru/en, when it takes answers), and the
+// counts of responses tagged with them, in total and per local hour for the live screen and the workspace.
+import { COUNT_DAY_OFFSET_MS } from './answer-counts';
 import type { Db } from './db';
-import type { Briefing } from './types';
+import type { Briefing, BriefingChanges, BriefingHour } from './types';
 
 interface BriefingRow {
   slug: string;
@@ -11,6 +13,9 @@ interface BriefingRow {
   title_kk: string;
   title_ru: string;
   title_en: string;
+  opens_at: string | null;
+  closes_at: string | null;
+  closed_at: string | null;
 }
 
 function toBriefing(row: BriefingRow): Briefing {
@@ -21,28 +26,75 @@ function toBriefing(row: BriefingRow): Briefing {
     city: row.city,
     date: row.date,
     title: { kk: row.title_kk, ru: row.title_ru, en: row.title_en },
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    closedAt: row.closed_at,
   };
 }
 
+/** SQLite's date modifier for Kazakhstan's clock: the same offset as the answer counts' days. */
+const LOCAL_OFFSET = `+${COUNT_DAY_OFFSET_MS / 3_600_000} hours`;
+
 export function createBriefingStore(db: Db) {
   const insert = db.prepare(`INSERT INTO briefings
-    (slug, survey_id, region, city, date, title_kk, title_ru, title_en, created_at)
-    VALUES (@slug, @surveyId, @region, @city, @date, @kk, @ru, @en, @createdAt)`);
+    (slug, survey_id, region, city, date, title_kk, title_ru, title_en, opens_at, closes_at, closed_at, created_at,
+     updated_at)
+    VALUES (@slug, @surveyId, @region, @city, @date, @kk, @ru, @en, @opensAt, @closesAt, @closedAt, @createdAt,
+     @createdAt)
+    ON CONFLICT (slug) DO NOTHING`);
+  const update = db.prepare(`UPDATE briefings SET survey_id = @surveyId, region = @region, city = @city,
+    date = @date, title_kk = @kk, title_ru = @ru, title_en = @en, opens_at = @opensAt, closes_at = @closesAt,
+    closed_at = @closedAt, updated_at = @updatedAt WHERE slug = @slug`);
   const selectOne = db.prepare<[string], BriefingRow>('SELECT * FROM briefings WHERE slug = ?');
   const selectAll = db.prepare<[], BriefingRow>('SELECT * FROM briefings ORDER BY date, slug');
+  // Both read the partial index responses_by_briefing_time only: cheap enough to run every second per briefing.
+  const countOne = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM responses WHERE briefing = ?');
+  const countAll = db.prepare<[], { slug: string; n: number }>(
+    'SELECT briefing AS slug, count(*) AS n FROM responses WHERE briefing IS NOT NULL GROUP BY briefing',
+  );
+  const countByHour = db.prepare<{ slug: string; offset: string }, { hour: string; n: number }>(
+    `SELECT strftime('%Y-%m-%dT%H:00', submitted_at, @offset) AS hour, count(*) AS n
+     FROM responses WHERE briefing = @slug GROUP BY hour ORDER BY hour`,
+  );
+
+  const params = (b: Briefing) => ({
+    ...b,
+    ...b.title,
+    opensAt: b.opensAt ?? null,
+    closesAt: b.closesAt ?? null,
+    closedAt: b.closedAt ?? null,
+  });
 
   return {
     /** Returns false when the slug is taken. */
     addBriefing(b: Briefing, createdAt: string): boolean {
-      const result = insert.run({ ...b, ...b.title, createdAt });
-      return result.changes === 1;
+      return insert.run({ ...params(b), createdAt }).changes === 1;
     },
+    /** Applies the changes and returns the briefing as it now is; undefined when there is no such briefing. */
+    updateBriefing: db.transaction((slug: string, changes: BriefingChanges, now: string): Briefing | undefined => {
+      const row = selectOne.get(slug);
+      if (!row) return undefined;
+      const next: Briefing = { ...toBriefing(row), ...changes, title: { ...toBriefing(row).title, ...changes.title } };
+      update.run({ ...params(next), slug, updatedAt: now });
+      return next;
+    }),
     getBriefing(slug: string): Briefing | undefined {
       const row = selectOne.get(slug);
       return row && toBriefing(row);
     },
     listBriefings(): Briefing[] {
       return selectAll.all().map(toBriefing);
+    },
+    countBriefingResponses(slug: string): number {
+      return countOne.get(slug)?.n ?? 0;
+    },
+    /** Responses per briefing slug; briefings without any are absent. */
+    countResponsesPerBriefing(): Map<string, number> {
+      return new Map(countAll.all().map((r) => [r.slug, r.n]));
+    },
+    /** Responses per hour of Kazakhstan's clock (UTC+5), `YYYY-MM-DDTHH:00` local, hours without any left out. */
+    countBriefingResponsesByHour(slug: string): BriefingHour[] {
+      return countByHour.all({ slug, offset: LOCAL_OFFSET }).map((r) => ({ hour: r.hour, responses: r.n }));
     },
   };
 }

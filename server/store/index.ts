@@ -32,6 +32,8 @@ import { createSurveyStore } from './surveys';
 import { createTextAnswers } from './text-answers';
 import type {
   Briefing,
+  BriefingChanges,
+  BriefingHour,
   NewResponse,
   PublishConflict,
   PublishedVersion,
@@ -55,6 +57,10 @@ export interface Store {
   addBriefing(briefing: Briefing, createdAt: string): boolean;
   getBriefing(slug: string): Briefing | undefined;
   listBriefings(): Briefing[];
+  updateBriefing(slug: string, changes: BriefingChanges, now: string): Briefing | undefined;
+  countBriefingResponses(slug: string): number;
+  countResponsesPerBriefing(): Map<string, number>;
+  countBriefingResponsesByHour(slug: string): BriefingHour[];
 
   /** Resolves after the response's transaction committed durably. */
   submitResponse(response: NewResponse): Promise<SubmitOutcome>;

@@ -26,6 +26,20 @@ export interface Briefing {
   /** Calendar date of the event, YYYY-MM-DD. */
   date: string;
   title: BriefingTitle;
+  /** ISO times bounding when it takes answers; null or absent: no bound. */
+  opensAt?: string | null;
+  closesAt?: string | null;
+  /** When an admin closed it by hand (ISO time); null or absent: not closed by hand. */
+  closedAt?: string | null;
+}
+
+/** What PATCH /api/briefings/:slug may change; the slug is the link on printed posters, so it never changes. */
+export type BriefingChanges = Partial<Omit<Briefing, 'slug' | 'title'>> & { title?: Partial<BriefingTitle> };
+
+/** Responses of one briefing in one hour of Kazakhstan's clock (UTC+5): `hour` is `YYYY-MM-DDTHH:00` local. */
+export interface BriefingHour {
+  hour: string;
+  responses: number;
 }
 
 /** A response that passed every check, ready to be written. */

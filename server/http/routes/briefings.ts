@@ -1,16 +1,176 @@
-// Public briefing lookup: what /b/<slug> needs to prefill the region and tag the response.
-import { Router } from 'express';
+// Briefings: the public lookup that /b/<slug> needs to prefill the region and tag the response; for signed-in
+// readers the list, counts, QR codes and the live count of their regions' briefings; create and change for admins.
+import { Router, type Request, type Response } from 'express';
+import QRCode from 'qrcode';
+import type { Briefing } from '../../store';
+import { canReadRegion, currentUser, requireUser } from '../auth';
+import { parseBody } from '../accounts-contract';
+import { createBriefingWatch, streamCount } from '../briefing-live';
+import {
+  briefingAdminBody,
+  briefingLink,
+  briefingPatchBody,
+  newBriefingBody,
+  type BriefingAdminBody,
+  type BriefingCountsBody,
+} from '../briefings-contract';
 import type { BriefingBody } from '../contract';
 import type { AppDeps } from '../deps';
+import { readJsonBody } from '../json-body';
 import { Problem } from '../problem';
 
-export function briefingsRouter({ store }: AppDeps): Router {
+/** PNG sizes a poster or a slide may ask for; 1024 px prints sharp at 8 cm and stays a small file. */
+const PNG_SIZES = { min: 128, max: 2048, default: 1024 };
+
+export function briefingsRouter({ store, catalog, clock, config }: AppDeps): Router {
   const router = Router();
+  const watch = createBriefingWatch((slug) => store.countBriefingResponses(slug));
+  // PUBLIC_URL comes with the proxy settings (issue 8); read loosely so this file stands with or without them.
+  const publicUrl = (config as { publicUrl?: string | null }).publicUrl ?? null;
+  const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
+  /** The address respondents open: PUBLIC_URL behind a proxy, else the origin this request came to. */
+  const originOf = (req: Request) => publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const adminBody = (req: Request, b: Briefing, count = store.countBriefingResponses(b.slug)) =>
+    briefingAdminBody(b, clock(), originOf(req), count);
+
+  /** The briefing named in the path, if the signed-in user may read its region; 404 otherwise (no probing). */
+  const readable = (req: Request, res: Response): Briefing => {
+    const slug = String(req.params.slug);
+    const b = store.getBriefing(slug);
+    if (!b || !canReadRegion(currentUser(res), b.region))
+      throw new Problem('briefing-not-found', `There is no briefing "${slug}".`);
+    return b;
+  };
+  const surveyMustExist = (survey: string | undefined) => {
+    if (survey !== undefined && !catalog.getSurvey(survey))
+      throw new Problem('invalid-request', 'The briefing is not as expected: see errors.', [
+        { question: 'survey', message: `there is no survey "${survey}" in the catalog` },
+      ]);
+  };
+
   router.get('/api/briefings/:slug', (req, res) => {
     const b = store.getBriefing(req.params.slug);
     if (!b) throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
     const body: BriefingBody = { slug: b.slug, survey: b.surveyId, region: b.region, city: b.city, date: b.date, title: b.title };
     res.json(body);
   });
+
+  // Analysts and authors see the briefings of their regions too: the dashboards filter by them.
+  router.get('/api/briefings', requireUser(), (req, res) => {
+    const user = currentUser(res);
+    const counts = store.countResponsesPerBriefing();
+    const list = store
+      .listBriefings()
+      .filter((b) => canReadRegion(user, b.region))
+      .map((b) => adminBody(req, b, counts.get(b.slug) ?? 0));
+    noStore(res).json(list satisfies BriefingAdminBody[]);
+  });
+
+  router.post('/api/briefings', requireUser('admin'), async (req, res) => {
+    const body = parseBody(newBriefingBody, await readJsonBody(req, config.bodyLimitBytes), 'briefing');
+    surveyMustExist(body.survey);
+    const now = clock().toISOString();
+    const briefing: Briefing = {
+      slug: body.slug,
+      surveyId: body.survey,
+      region: body.region,
+      city: body.city,
+      date: body.date,
+      title: body.title,
+      opensAt: body.opensAt ?? null,
+      closesAt: body.closesAt ?? null,
+      closedAt: body.open === false ? now : null,
+    };
+    if (!store.addBriefing(briefing, now))
+      throw new Problem('briefing-exists', `There is already a briefing "${body.slug}"; choose another slug.`, [
+        { question: 'slug', message: 'is taken' },
+      ]);
+    noStore(res)
+      .status(201)
+      .location(`/api/briefings/${encodeURIComponent(briefing.slug)}`)
+      .json(adminBody(req, briefing, 0));
+  });
+
+  router.patch('/api/briefings/:slug', requireUser('admin'), async (req, res) => {
+    const body = parseBody(briefingPatchBody, await readJsonBody(req, config.bodyLimitBytes), 'change');
+    surveyMustExist(body.survey);
+    const existing = store.getBriefing(String(req.params.slug));
+    if (!existing) throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
+    if (body.survey !== undefined && body.survey !== existing.surveyId && store.countBriefingResponses(existing.slug) > 0)
+      throw new Problem('invalid-request', 'The change is not as expected: see errors.', [
+        { question: 'survey', message: 'responses already name this briefing; it cannot move to another survey' },
+      ]);
+    const now = clock().toISOString();
+    const { open, survey, ...rest } = body;
+    const next = { ...existing, ...rest, ...(survey !== undefined && { surveyId: survey }) };
+    // The opening and closing times are checked together, as they will be after the change.
+    if (next.opensAt && next.closesAt && Date.parse(next.opensAt) >= Date.parse(next.closesAt))
+      throw new Problem('invalid-request', 'The change is not as expected: see errors.', [
+        { question: 'closesAt', message: 'must be after opensAt' },
+      ]);
+    const updated = store.updateBriefing(
+      existing.slug,
+      {
+        ...rest,
+        ...(survey !== undefined && { surveyId: survey }),
+        // Closing twice keeps the first closing time: the grace for phones that waited counts from it.
+        ...(open === false && { closedAt: existing.closedAt ?? now }),
+        ...(open === true && { closedAt: null }),
+      },
+      now,
+    );
+    if (!updated) throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
+    noStore(res).json(adminBody(req, updated));
+  });
+
+  router.get('/api/briefings/:slug/counts', requireUser(), (req, res) => {
+    const b = readable(req, res);
+    const body: BriefingCountsBody = {
+      slug: b.slug,
+      total: store.countBriefingResponses(b.slug),
+      perHour: store.countBriefingResponsesByHour(b.slug),
+      timeZone: 'UTC+05:00',
+    };
+    noStore(res).json(body);
+  });
+
+  router.get('/api/briefings/:slug/live', requireUser(), (req, res) => {
+    const b = readable(req, res);
+    streamCount(res, watch, b.slug);
+  });
+
+  router.get('/api/briefings/:slug/qr.svg', requireUser(), async (req, res) => {
+    const b = readable(req, res);
+    const svg = await QRCode.toString(briefingLink(originOf(req), b.slug), {
+      type: 'svg',
+      errorCorrectionLevel: 'M',
+      margin: 4,
+    });
+    download(req, res, `${b.slug}-qr.svg`).type('image/svg+xml').send(svg);
+  });
+
+  router.get('/api/briefings/:slug/qr.png', requireUser(), async (req, res) => {
+    const b = readable(req, res);
+    const asked = req.query.size === undefined ? PNG_SIZES.default : Number(req.query.size);
+    if (!Number.isInteger(asked) || asked < PNG_SIZES.min || asked > PNG_SIZES.max)
+      throw new Problem('invalid-request', 'The QR code size is not as expected: see errors.', [
+        { question: 'size', message: `must be a whole number of pixels from ${PNG_SIZES.min} to ${PNG_SIZES.max}` },
+      ]);
+    const png = await QRCode.toBuffer(briefingLink(originOf(req), b.slug), {
+      type: 'png',
+      errorCorrectionLevel: 'M',
+      margin: 4,
+      width: asked,
+    });
+    download(req, res, `${b.slug}-qr.png`).type('image/png').send(png);
+  });
+
   return router;
+}
+
+/** `?download=1` saves the file under a useful name; without it the image shows inline (previews, posters). */
+function download(req: Request, res: Response, filename: string): Response {
+  // private: the link inside depends on the address this request came to.
+  res.set('Cache-Control', 'private, max-age=300');
+  return req.query.download === '1' ? res.attachment(filename) : res;
 }
