@@ -16,6 +16,7 @@ import { surveysRouter } from './http/routes/surveys';
 import { textRouter } from './http/routes/text';
 import { usersRouter } from './http/routes/users';
 import { securityHeaders } from './http/security-headers';
+import { trustProxyHops } from './http/client-address';
 
 function createExpressApp(deps: AppDeps): express.Express {
   const app = express();
@@ -24,7 +25,10 @@ function createExpressApp(deps: AppDeps): express.Express {
   app.set('etag', false);
   // Query strings are parsed flat: ?a[b]=1 stays a plain string, not a nested object.
   app.set('query parser', 'simple');
-  app.use(securityHeaders);
+  // req.protocol and req.secure believe X-Forwarded-Proto only from the TRUST_PROXY proxies; addresses go through
+  // client-address.ts, which walks X-Forwarded-For by the same rule.
+  app.set('trust proxy', trustProxyHops(deps.config.trustProxy));
+  app.use(securityHeaders(deps.config));
   // The survey engine is ~1.6 MB of JavaScript; gzip brings it to ~0.4 MB over a hall's weak mobile data.
   app.use(compression());
   // Before every router: refuses cross-site unsafe requests that carry the cookie, and loads the signed-in user.

@@ -49,32 +49,36 @@ function originOf(url: string | undefined): string | undefined {
 }
 
 /**
- * The request's own origin from its Host header and scheme. `req.protocol` is https only on a TLS socket;
- * TODO(#8): behind a TLS proxy set TRUST_PROXY (Express "trust proxy") so that X-Forwarded-Proto counts.
+ * This server's origin: PUBLIC_URL when set (behind a proxy the Host header may be the proxy's upstream name), else
+ * from the Host header and scheme; `req.protocol` is https on a TLS socket, or from X-Forwarded-Proto of a proxy
+ * trusted by TRUST_PROXY.
  */
-const ownOrigin = (req: Request) => originOf(`${req.protocol}://${req.headers.host ?? ''}`);
+const ownOrigin = (req: Request, publicUrl: string | null) =>
+  publicUrl ?? originOf(`${req.protocol}://${req.headers.host ?? ''}`);
 
 /** Same-origin check on Origin, or Referer when a browser sent no Origin; neither present counts as foreign. */
-function isSameOrigin(req: Request): boolean {
-  const own = ownOrigin(req);
+function isSameOrigin(req: Request, publicUrl: string | null): boolean {
+  const own = ownOrigin(req, publicUrl);
   const claimed =
     originOf(req.headers.origin) ?? (req.headers.origin ? undefined : originOf(req.headers.referer));
   return own !== undefined && claimed === own;
 }
 
-const cookieOptions = (req: Request) =>
-  ({ httpOnly: true, sameSite: 'strict', path: '/', secure: req.secure }) as const;
+/** Secure on a TLS request, and always when the public address is https (TLS ends at the proxy). */
+const cookieOptions = (req: Request, publicUrl: string | null) =>
+  ({ httpOnly: true, sameSite: 'strict', path: '/', secure: req.secure || publicUrl?.startsWith('https:') === true }) as const;
 
 /**
  * Registered before every router. Refuses cross-site unsafe requests that carry the cookie (403), then loads the
  * session's user into res.locals. A missing, unknown or ended session is not an error here: public routes do not
  * care, and requireUser answers 401.
  */
-export function sessionMiddleware({ store, clock }: Pick<AppDeps, 'store' | 'clock'>): RequestHandler {
+export function sessionMiddleware({ store, clock, config }: Pick<AppDeps, 'store' | 'clock' | 'config'>): RequestHandler {
+  const { publicUrl } = config;
   return (req, res, next) => {
     const token = readSessionToken(req);
     const unsafe = UNSAFE_METHODS.has(req.method);
-    if (unsafe && token !== undefined && !isSameOrigin(req))
+    if (unsafe && token !== undefined && !isSameOrigin(req, publicUrl))
       throw new Problem(
         'cross-site-request',
         'Signed-in changes must come from this site: the Origin (or Referer) header must match this server.',
@@ -84,7 +88,7 @@ export function sessionMiddleware({ store, clock }: Pick<AppDeps, 'store' | 'clo
       unsafe &&
       req.path === '/api/session' &&
       (req.headers.origin || req.headers.referer) &&
-      !isSameOrigin(req)
+      !isSameOrigin(req, publicUrl)
     )
       throw new Problem('cross-site-request', 'Sign in from this site’s own pages.');
     if (token === undefined || !TOKEN.test(token)) return next();
@@ -112,7 +116,7 @@ export function sessionMiddleware({ store, clock }: Pick<AppDeps, 'store' | 'clo
 
 /** Creates a session for a user who just proved their password, and sets the cookie. */
 export function startSession(
-  { store, clock }: Pick<AppDeps, 'store' | 'clock'>,
+  { store, clock, config }: Pick<AppDeps, 'store' | 'clock' | 'config'>,
   req: Request,
   res: Response,
   user: User,
@@ -125,14 +129,14 @@ export function startSession(
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + SESSION_MAX_MS).toISOString(),
   });
-  res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: SESSION_MAX_MS });
+  res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req, config.publicUrl), maxAge: SESSION_MAX_MS });
 }
 
 /** Revokes the current session, if any, and clears the cookie. */
-export function endSession({ store, clock }: Pick<AppDeps, 'store' | 'clock'>, req: Request, res: Response) {
+export function endSession({ store, clock, config }: Pick<AppDeps, 'store' | 'clock' | 'config'>, req: Request, res: Response) {
   const sessionId = currentSessionId(res);
   if (sessionId !== undefined) store.revokeSession(sessionId, clock().toISOString());
-  res.clearCookie(SESSION_COOKIE, cookieOptions(req));
+  res.clearCookie(SESSION_COOKIE, cookieOptions(req, config.publicUrl));
 }
 
 /** The session id (sha256 of the token) of a signed-in request. */

@@ -13,6 +13,16 @@ export interface AppConfig {
   smallCellThreshold: number;
   /** How long after a survey closes it still takes answers begun before the closing (phones that were offline). */
   closedGraceMs: number;
+  /**
+   * TRUST_PROXY: how many reverse proxies stand in front (0: none, clients connect directly). Their X-Forwarded-For
+   * and X-Forwarded-Proto are believed, and only theirs; see client-address.ts.
+   */
+  trustProxy: number;
+  /**
+   * PUBLIC_URL's origin (e.g. https://saualnama.example.kz) or null. When set, signed-in unsafe requests must come
+   * from exactly this origin (CSRF check), and an https address makes the session cookie Secure and adds HSTS.
+   */
+  publicUrl: string | null;
 }
 
 export interface AppDeps {
@@ -31,4 +41,6 @@ export const DEFAULT_CONFIG: Omit<AppConfig, 'clientDir'> = {
   smallCellThreshold: 5,
   // Three days: a briefing on Friday whose phones only find a network again on Monday still gets its answers.
   closedGraceMs: 72 * 3_600_000,
+  trustProxy: 0,
+  publicUrl: null,
 };

@@ -8,7 +8,8 @@ import { readJsonBody } from './json-body';
 import { judgeResponse } from './judge-response';
 import { Problem, sendProblem, storageFault } from './problem';
 import { createRateLimiter } from './rate-limit';
-import { SECURITY_HEADERS } from './security-headers';
+import { clientAddress } from './client-address';
+import { securityHeadersFor } from './security-headers';
 
 const INGEST_PATH = /^\/api\/surveys\/([^/?#]+)\/responses\/?(?:\?.*)?$/;
 
@@ -43,9 +44,10 @@ export function matchIngest(req: IncomingMessage): string | undefined {
 
 export function createIngestHandler({ catalog, store, clock, config, log }: AppDeps) {
   const takeToken = createRateLimiter(config.responsesRateLimit);
+  const headers = Object.entries(securityHeadersFor(config));
 
   async function ingest(surveyId: string, req: IncomingMessage): Promise<{ status: number; receipt: ResponseReceipt }> {
-    const limited = takeToken(req.socket.remoteAddress ?? 'unknown');
+    const limited = takeToken(clientAddress(req, config.trustProxy));
     if (limited) throw limited;
     const body = await readJsonBody(req, config.bodyLimitBytes);
     const now = clock();
@@ -71,7 +73,7 @@ export function createIngestHandler({ catalog, store, clock, config, log }: AppD
   }
 
   return (surveyId: string, req: IncomingMessage, res: ServerResponse): void => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of headers) res.setHeader(name, value);
     ingest(surveyId, req).then(
       ({ status, receipt }) => {
         const body = JSON.stringify(receipt);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../../server/app';
 import { boot, type Booted } from '../../server/boot';
+import { answerClientErrors } from '../../server/http/client-errors';
 import { DEFAULT_CONFIG, type AppConfig } from '../../server/http/deps';
 
 export const FIXTURE_SURVEYS = resolve(import.meta.dirname, '../fixtures/surveys');
@@ -47,7 +48,9 @@ export async function startServer(
     config: { ...DEFAULT_CONFIG, clientDir: CLIENT_DIR, ...options.config },
     log: (message, error) => logged.push(`${message} ${String(error)}`),
   });
-  const server = createServer(app).listen(0, '127.0.0.1');
+  const server = createServer(app);
+  answerClientErrors(server);
+  server.listen(0, '127.0.0.1');
   await new Promise<void>((ok) => server.once('listening', ok));
   const { port } = server.address() as AddressInfo;
   return {

@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import { credentialsBody, parseBody, type SessionBody } from '../accounts-contract';
 import { currentUser, endSession, requireUser, startSession } from '../auth';
+import { clientAddress } from '../client-address';
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
 import { createLoginThrottle } from '../login-throttle';
@@ -25,7 +26,7 @@ export function sessionRouter(deps: AppDeps): Router {
       await readJsonBody(req, LOGIN_BODY_LIMIT),
       'sign-in',
     );
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req, deps.config.trustProxy);
     throttle.begin(address, email);
 
     const found = store.getUserCredentials(email);
