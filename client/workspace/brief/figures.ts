@@ -32,8 +32,11 @@ export function figureOf(cell: Count): Figure {
   return cell.suppressed === true ? HIDDEN : { kind: 'shown', count: cell.count, percent: cell.percent };
 }
 
-/** What to sort by: the share, or its lower bound; hidden figures sort last. */
-export const sortValue = (f: Figure): number => (f.kind === 'hidden' ? -1 : (f.percent ?? -1));
+/**
+ * What to sort by: the share, or its lower bound. A hidden figure stands for at least one respondent, so it sorts
+ * below every shown share but above a shown zero.
+ */
+export const sortValue = (f: Figure): number => (f.kind === 'hidden' ? Number.MIN_VALUE : (f.percent ?? -1));
 
 /** Bigger shares first; ties keep the survey's order (Array.prototype.sort is stable). */
 export function byShare<T>(rows: readonly T[], figure: (row: T) => Figure): T[] {

@@ -1,6 +1,6 @@
 // The filter bar of coverage, the free-text browser and the brief: survey, one region or all, and the period.
 // Each change goes straight to the address (setQuery), so the view can be shared as a link.
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { localized, type Locale } from '../../lib/locale';
 import { regionName } from '../../lib/workspace-regions';
 import { setQuery } from '../router';
@@ -21,6 +21,8 @@ interface Props {
 
 export function ViewFilterBar({ locale, view, filters, surveyResets = [], children }: Props) {
   const t = VIEW_STRINGS[locale];
+  // Labels point at their fields by id: a <label> wrapping a <select> would name it with every option's text too.
+  const id = useId();
   const { surveys, survey, regions, readable } = view;
   const limited = readable.length < regions.length;
   const reset = Object.fromEntries(surveyResets.map((key) => [key, null]));
@@ -32,9 +34,10 @@ export function ViewFilterBar({ locale, view, filters, surveyResets = [], childr
   return (
     <form className="view-filters" aria-label={t.filters} onSubmit={(e) => e.preventDefault()}>
       {surveys.length > 1 && (
-        <label className="field">
-          <span>{t.survey}</span>
+        <div className="field">
+          <label htmlFor={`${id}-survey`}>{t.survey}</label>
           <select
+            id={`${id}-survey`}
             value={survey.id}
             onChange={(e) => setQuery({ survey: e.target.value, version: null, briefing: null, page: null, ...reset })}
           >
@@ -45,11 +48,11 @@ export function ViewFilterBar({ locale, view, filters, surveyResets = [], childr
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
-      <label className="field">
-        <span>{t.region}</span>
-        <select value={filters.region ?? ''} onChange={(e) => setQuery({ region: e.target.value || null, page: null })}>
+      <div className="field">
+        <label htmlFor={`${id}-region`}>{t.region}</label>
+        <select id={`${id}-region`} value={filters.region ?? ''} onChange={(e) => setQuery({ region: e.target.value || null, page: null })}>
           {readable.length > 1 && <option value="">{t.allRegions(limited)}</option>}
           {readable.map((code) => (
             <option key={code} value={code}>
@@ -57,15 +60,15 @@ export function ViewFilterBar({ locale, view, filters, surveyResets = [], childr
             </option>
           ))}
         </select>
-      </label>
-      <label className="field date">
-        <span>{t.from}</span>
-        <input type="date" value={filters.from} onChange={(e) => setQuery({ from: e.target.value || null, page: null })} />
-      </label>
-      <label className="field date">
-        <span>{t.to}</span>
-        <input type="date" value={filters.to} onChange={(e) => setQuery({ to: e.target.value || null, page: null })} />
-      </label>
+      </div>
+      <div className="field date">
+        <label htmlFor={`${id}-from`}>{t.from}</label>
+        <input id={`${id}-from`} type="date" value={filters.from} onChange={(e) => setQuery({ from: e.target.value || null, page: null })} />
+      </div>
+      <div className="field date">
+        <label htmlFor={`${id}-to`}>{t.to}</label>
+        <input id={`${id}-to`} type="date" value={filters.to} onChange={(e) => setQuery({ to: e.target.value || null, page: null })} />
+      </div>
       {children}
       {passedOn.length > 0 && (
         <p className="passed-on">

@@ -69,9 +69,9 @@ export default function TextPage({ session, locale, query, onSignedOut }: Sectio
       <p className="muted">{t.intro}</p>
       <ViewFilterBar locale={locale} view={ready} filters={filters} surveyResets={['question', 'q']}>
         {questions.length > 0 && chosen && (
-          <label className="field wide">
-            <span>{t.question}</span>
-            <select value={chosen.name} onChange={(e) => setQuery({ question: e.target.value, page: null })}>
+          <div className="field wide">
+            <label htmlFor="text-question">{t.question}</label>
+            <select id="text-question" value={chosen.name} onChange={(e) => setQuery({ question: e.target.value, page: null })}>
               {questions.map((item) => {
                 const title = localized(item.title, locale);
                 return (
@@ -81,7 +81,7 @@ export default function TextPage({ session, locale, query, onSignedOut }: Sectio
                 );
               })}
             </select>
-          </label>
+          </div>
         )}
         <SearchField key={`${survey}:${q}`} initial={q} locale={locale} />
       </ViewFilterBar>
