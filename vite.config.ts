@@ -1,18 +1,25 @@
-// Builds the two browser entries (respondent and workspace) into dist/client; the server serves them.
+// Builds the two browser entries (respondent and workspace) into dist/client, and the respondent page's
+// service worker into dist/client/sw.js; the server serves them.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './scripts/vite-service-worker';
+
+const RESPOND_PAGE = resolve(import.meta.dirname, 'client/respond/index.html');
 
 export default defineConfig({
   root: 'client',
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    serviceWorker({ entry: resolve(import.meta.dirname, 'client/respond/sw.ts'), page: RESPOND_PAGE }),
+  ],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
     rollupOptions: {
       input: {
-        respond: resolve(import.meta.dirname, 'client/respond/index.html'),
+        respond: RESPOND_PAGE,
         workspace: resolve(import.meta.dirname, 'client/workspace/index.html'),
       },
     },

@@ -19,6 +19,9 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: AnswerError[];
+  /** survey-closed: when the survey closed, and until when answers begun before then were taken (ISO times). */
+  closedAt?: string;
+  acceptedUntil?: string;
 }
 
 /** A reply that was not 2xx. Network failures stay as fetch's own TypeError, so callers can tell them apart. */
@@ -52,9 +55,13 @@ function isAnswerError(value: unknown): value is AnswerError {
   );
 }
 
+/** API paths this page has read: the service worker caches them if it was not yet in control at the time. */
+export const apiReads = new Set<string>();
+
 async function getJson<T>(path: string): Promise<T> {
   const res = await fetch(path, { headers: { accept: 'application/json' } });
   if (!res.ok) throw new HttpError(res.status, await readProblem(res));
+  apiReads.add(path);
   return (await res.json()) as T;
 }
 

@@ -248,6 +248,13 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
   };
 }
 
+/** How many responses on this device are still on their way (sending or waiting). */
+export function inFlightCount(states: ReadonlyMap<string, SendState>): number {
+  let count = 0;
+  for (const state of states.values()) if (state.kind === 'sending' || state.kind === 'waiting') count += 1;
+  return count;
+}
+
 /** A v4 uuid for one response. crypto.randomUUID exists only on https or localhost; a hall server on a LAN
  *  address is plain http, where getRandomValues still works. */
 export function newResponseId(): string {

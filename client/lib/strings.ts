@@ -22,7 +22,10 @@ export interface Strings {
   reference: string;
   fillAnother: string;
   waitingTitle: string;
-  waitingBody: string;
+  /** The response is in IndexedDB; `count` answers on this phone wait, this one included. */
+  waitingBody: (count: number) => string;
+  /** No IndexedDB: the response lives only as long as the page. */
+  waitingVolatile: string;
   nextTry: (seconds: number) => string;
   serverBusy: (seconds: number) => string;
   sendNow: string;
@@ -38,6 +41,14 @@ export interface Strings {
   earlierWaiting: (count: number) => string;
   earlierSent: string;
   earlierRejected: string;
+  saveUnsent: string;
+  draftRestored: (savedAt: string) => string;
+  draftOlderVersion: string;
+  startOver: string;
+  startOverConfirm: string;
+  closedAfterGrace: (closedAt: string, acceptedUntil: string) => string;
+  closedBeforeStart: (closedAt: string) => string;
+  keepAnswers: string;
 }
 
 const KK_MONTHS = [
@@ -101,9 +112,11 @@ const kk: Strings = {
   sentBody: 'Рақмет! Жауабыңыз сақталды.',
   reference: 'Жауап коды',
   fillAnother: 'Тағы бір жауап толтыру',
-  waitingTitle: 'Әлі жіберілген жоқ',
-  waitingBody:
-    'Жауабыңыз осы телефонда сақталды және байланыс қалпына келгенде өздігінен жіберіледі. Мүмкін болса, бұл бетті жаппаңыз.',
+  waitingTitle: 'Осы телефонда сақталды',
+  waitingBody: (n) =>
+    `Байланыс қалпына келгенде жауап өздігінен жіберіледі. Жіберілуін күтіп тұрған жауаптар: ${n}.`,
+  waitingVolatile:
+    'Жауап әлі жіберілген жоқ. Бұл браузер оны бет жабылғаннан кейін сақтай алмайды: бетті жаппаңыз немесе жауаптарыңызды файлға сақтаңыз.',
   nextTry: (s) => `Келесі әрекет ${s} секундтан кейін.`,
   serverBusy: (s) => `Сервер қазір бос емес. Жауабыңыз ${s} секундтан кейін қайта жіберіледі.`,
   sendNow: 'Қазір жіберу',
@@ -117,9 +130,19 @@ const kk: Strings = {
   sendAsNew: 'Жаңа жауап ретінде жіберу',
   serverSaid: 'Сервердің хабары',
   earlierWaiting: (n) =>
-    `Жіберілуді күтіп тұрған бұрынғы жауаптар: ${n}. Байланыс болғанда өздігінен жіберіледі.`,
+    `Осы телефонда жіберілуін күтіп тұрған жауаптар: ${n}. Байланыс болғанда өздігінен жіберіледі.`,
   earlierSent: 'Бұрын толтырылған жауаптар жіберілді ✔',
   earlierRejected: 'Бұрын толтырылған бір жауапты сервер қабылдамады.',
+  saveUnsent: 'Жіберілмеген жауаптарымды файлға сақтау',
+  draftRestored: (at) => `Аяқталмаған жауаптарыңыз қалпына келтірілді (сақталған уақыты: ${at}).`,
+  draftOlderVersion: 'Сіз сауалнаманың алдыңғы нұсқасын бастағансыз: жауаптарыңыз сол нұсқаға жіберіледі.',
+  startOver: 'Басынан бастау',
+  startOverConfirm: 'Осы жауаптар өшіріледі. Басынан бастайсыз ба?',
+  closedAfterGrace: (closed, until) =>
+    `Бұл сауалнама жабылды (жабылған уақыты: ${closed}). Жабылғанға дейін басталған жауаптарды қабылдаудың соңғы мерзімі: ${until}.`,
+  closedBeforeStart: (closed) =>
+    `Бұл сауалнама жабылды (жабылған уақыты: ${closed}). Бұл жауап сауалнама жабылғаннан кейін басталған.`,
+  keepAnswers: 'Жауаптарыңыз осы телефонда қалды: оларды файлға сақтап, ұйымдастырушыларға беріңіз.',
 };
 
 const ru: Strings = {
@@ -140,9 +163,10 @@ const ru: Strings = {
   sentBody: 'Спасибо! Ваш ответ сохранён.',
   reference: 'Код ответа',
   fillAnother: 'Заполнить ещё один ответ',
-  waitingTitle: 'Ещё не отправлено',
-  waitingBody:
-    'Ваш ответ сохранён на этом телефоне и будет отправлен автоматически, когда появится связь. По возможности не закрывайте эту страницу.',
+  waitingTitle: 'Сохранено на этом телефоне',
+  waitingBody: (n) => `Ответ будет отправлен автоматически, когда появится связь. Ждут отправки: ${n}.`,
+  waitingVolatile:
+    'Ответ ещё не отправлен. Этот браузер не сможет сохранить его после закрытия страницы: не закрывайте её или сохраните ответы в файл.',
   nextTry: (s) => `Следующая попытка через ${s} с.`,
   serverBusy: (s) => `Сервер сейчас занят. Ответ будет отправлен повторно через ${s} с.`,
   sendNow: 'Отправить сейчас',
@@ -156,9 +180,19 @@ const ru: Strings = {
   sendAsNew: 'Отправить как новый ответ',
   serverSaid: 'Сообщение сервера',
   earlierWaiting: (n) =>
-    `Ранее заполненные ответы ждут отправки: ${n}. Они уйдут автоматически, когда появится связь.`,
+    `Ответы на этом телефоне, ждущие отправки: ${n}. Они уйдут автоматически, когда появится связь.`,
   earlierSent: 'Ранее заполненные ответы отправлены ✔',
   earlierRejected: 'Сервер не принял один из ранее заполненных ответов.',
+  saveUnsent: 'Сохранить неотправленные ответы в файл',
+  draftRestored: (at) => `Ваши незаконченные ответы восстановлены (сохранены: ${at}).`,
+  draftOlderVersion: 'Вы начали предыдущую версию опроса: ответы будут отправлены в неё.',
+  startOver: 'Начать заново',
+  startOverConfirm: 'Эти ответы будут удалены. Начать заново?',
+  closedAfterGrace: (closed, until) =>
+    `Этот опрос закрыт (время закрытия: ${closed}). Ответы, начатые до закрытия, принимались до ${until}.`,
+  closedBeforeStart: (closed) =>
+    `Этот опрос закрыт (время закрытия: ${closed}). Этот ответ начат уже после закрытия.`,
+  keepAnswers: 'Ваши ответы остались на этом телефоне: сохраните их в файл и передайте организаторам.',
 };
 
 const en: Strings = {
@@ -179,9 +213,10 @@ const en: Strings = {
   sentBody: 'Thank you! Your answer has been saved.',
   reference: 'Reference',
   fillAnother: 'Fill in another response',
-  waitingTitle: 'Not sent yet',
-  waitingBody:
-    'Your answer is saved on this phone and will be sent automatically when the connection returns. If you can, keep this page open.',
+  waitingTitle: 'Saved on this phone',
+  waitingBody: (n) => `It will be sent automatically when the connection returns. Waiting to be sent: ${n}.`,
+  waitingVolatile:
+    'Not sent yet. This browser cannot keep it once the page is closed: keep the page open, or save your answers to a file.',
   nextTry: (s) => `Next try in ${s} s.`,
   serverBusy: (s) => `The server is busy. Your answer will be sent again in ${s} s.`,
   sendNow: 'Send now',
@@ -195,13 +230,31 @@ const en: Strings = {
   sendAsNew: 'Send as a new response',
   serverSaid: 'Server message',
   earlierWaiting: (n) =>
-    `Earlier answers waiting to be sent: ${n}. They will go automatically when the connection returns.`,
+    `Answers on this phone waiting to be sent: ${n}. They will go automatically when the connection returns.`,
   earlierSent: 'Earlier answers have been sent ✔',
   earlierRejected: 'The server did not accept one of the earlier answers.',
+  saveUnsent: 'Save my unsent answers to a file',
+  draftRestored: (at) => `Your unfinished answers were restored (saved ${at}).`,
+  draftOlderVersion: 'You began an earlier version of this survey: your answers will be sent to that version.',
+  startOver: 'Start over',
+  startOverConfirm: 'These answers will be deleted. Start over?',
+  closedAfterGrace: (closed, until) =>
+    `This survey closed on ${closed}. Answers begun before then were accepted until ${until}.`,
+  closedBeforeStart: (closed) => `This survey closed on ${closed}, before this response was begun.`,
+  keepAnswers: 'Your answers are still on this phone: save them to a file and give it to the organisers.',
 };
 
 const STRINGS: Record<Locale, Strings> = { kk, ru, en };
 
 export function stringsFor(locale: Locale): Strings {
   return STRINGS[locale];
+}
+
+/** An ISO time in the phone's clock: "14:05" when it is today, else the date too ("14 мамыр 2024, 14:05"). */
+export function formatWhen(iso: string, t: Strings, now = new Date()): string {
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return iso;
+  const time = `${String(when.getHours()).padStart(2, '0')}:${String(when.getMinutes()).padStart(2, '0')}`;
+  if (when.toDateString() === now.toDateString()) return time;
+  return `${t.date(when.getFullYear(), when.getMonth() + 1, when.getDate())}, ${time}`;
 }

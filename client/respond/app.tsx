@@ -1,6 +1,7 @@
 // The respondent page: reads the route from the address (`/`, `/s/<id>`, `/b/<slug>`), keeps the reader's
 // language, and puts the language switch and the banner about earlier responses above every view.
 import { useCallback, useEffect, useState } from 'react';
+import type { DraftStore } from '../lib/drafts';
 import { initialLocale, saveLocale, type Locale } from '../lib/locale';
 import type { Outbox } from '../lib/send';
 import { stringsFor } from '../lib/strings';
@@ -20,7 +21,7 @@ export function routeOf(pathname: string): Route {
   return match[1] === 's' ? { kind: 'survey', id: value } : { kind: 'briefing', slug: value };
 }
 
-export function App({ outbox }: { outbox: Outbox }) {
+export function App({ outbox, drafts }: { outbox: Outbox; drafts: DraftStore }) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [showingId, setShowingId] = useState<string | null>(null);
   const route = routeOf(window.location.pathname);
@@ -46,7 +47,13 @@ export function App({ outbox }: { outbox: Outbox }) {
         <PendingBanner outbox={outbox} locale={locale} exceptId={showingId} />
         {route.kind === 'list' && <SurveyList locale={locale} />}
         {(route.kind === 'survey' || route.kind === 'briefing') && (
-          <SurveyForm target={route} locale={locale} outbox={outbox} onShowing={setShowingId} />
+          <SurveyForm
+            target={route}
+            locale={locale}
+            outbox={outbox}
+            drafts={drafts}
+            onShowing={setShowingId}
+          />
         )}
         {route.kind === 'unknown' && (
           <div className="panel problem" role="alert">

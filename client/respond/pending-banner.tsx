@@ -1,9 +1,11 @@
 // A line above the page about responses from earlier (a previous visit, or a form left while it waited) that
-// are still being sent, and then that they went; the response on screen has its own status view instead.
+// are still on this phone waiting to be sent, and then that they went; the response on screen has its own
+// status view instead, which counts them all, so the line steps aside while that one waits.
 import { useRef, useSyncExternalStore } from 'react';
 import type { Locale } from '../lib/locale';
 import type { Outbox } from '../lib/send';
 import { stringsFor } from '../lib/strings';
+import { SaveUnsentButton } from './save-unsent-button';
 
 export function PendingBanner({
   outbox,
@@ -20,7 +22,8 @@ export function PendingBanner({
   for (const [id, state] of states) {
     if (id !== exceptId && (state.kind === 'sending' || state.kind === 'waiting')) earlier.add(id);
   }
-  if (earlier.size === 0) return null;
+  const shown = exceptId === null ? undefined : states.get(exceptId)?.kind;
+  if (earlier.size === 0 || shown === 'sending' || shown === 'waiting') return null;
 
   const t = stringsFor(locale);
   let inFlight = 0;
@@ -32,14 +35,16 @@ export function PendingBanner({
   }
   if (inFlight > 0) {
     return (
-      <p className="banner" role="status">
-        {t.earlierWaiting(inFlight)}
-      </p>
+      <div className="banner" role="status">
+        <p>{t.earlierWaiting(inFlight)}</p>
+        <SaveUnsentButton outbox={outbox} locale={locale} />
+      </div>
     );
   }
   return (
-    <p className={rejected ? 'banner warn' : 'banner ok'} role="status">
-      {rejected ? t.earlierRejected : t.earlierSent}
-    </p>
+    <div className={rejected ? 'banner warn' : 'banner ok'} role="status">
+      <p>{rejected ? t.earlierRejected : t.earlierSent}</p>
+      {rejected > 0 && <SaveUnsentButton outbox={outbox} locale={locale} />}
+    </div>
   );
 }

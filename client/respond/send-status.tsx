@@ -1,16 +1,21 @@
-// What the respondent sees after pressing Send: sending, the receipt, "not sent yet" while retrying,
-// or the server's refusal with what to fix.
-import { useEffect, useState } from 'react';
+// What the respondent sees after pressing Send: sending, the receipt ("sent ✔"), "saved on this phone" while
+// the outbox retries, or the server's refusal with what to fix; answers that cannot go can be saved to a file.
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Model } from 'survey-core';
+import type { Problem } from '../lib/api';
 import type { Locale } from '../lib/locale';
-import { shortReference, type SendState } from '../lib/send';
-import { stringsFor, type Strings } from '../lib/strings';
+import { inFlightCount, shortReference, type Outbox, type SendState } from '../lib/send';
+import { formatWhen, stringsFor, type Strings } from '../lib/strings';
+import { SaveUnsentButton } from './save-unsent-button';
 
 interface Props {
   state: SendState;
   responseId: string;
+  /** When the response was begun: a 410 reads differently for one begun after the closing. */
+  startedAt: string;
   locale: Locale;
   model: Model;
+  outbox: Outbox;
   onAnother: () => void;
   onBack: () => void;
   onSendAsNew: () => void;
@@ -20,14 +25,17 @@ interface Props {
 export function SendStatus({
   state,
   responseId,
+  startedAt,
   locale,
   model,
+  outbox,
   onAnother,
   onBack,
   onSendAsNew,
   onRetryNow,
 }: Props) {
   const t = stringsFor(locale);
+  const waiting = inFlightCount(useSyncExternalStore(outbox.subscribe, outbox.snapshot));
   switch (state.kind) {
     case 'sending':
       return (
@@ -49,8 +57,14 @@ export function SendStatus({
     case 'waiting':
       return (
         <div className="panel waiting" role="status">
-          <p className="status-title">{t.waitingTitle}</p>
-          <p>{t.waitingBody}</p>
+          {outbox.durable() ? (
+            <>
+              <p className="status-title">{t.waitingTitle}</p>
+              <p>{t.waitingBody(Math.max(waiting, 1))}</p>
+            </>
+          ) : (
+            <p>{t.waitingVolatile}</p>
+          )}
           <Countdown t={t} retryAt={state.retryAt} busy={state.reason === 'busy'} />
           <Reference t={t} responseId={responseId} />
           <button type="button" className="button" onClick={onRetryNow}>
@@ -59,10 +73,21 @@ export function SendStatus({
           <button type="button" className="button secondary" onClick={onAnother}>
             {t.fillAnother}
           </button>
+          <SaveUnsentButton outbox={outbox} locale={locale} />
         </div>
       );
     case 'rejected':
-      return <Rejected state={state} t={t} model={model} onBack={onBack} onSendAsNew={onSendAsNew} />;
+      return (
+        <Rejected
+          state={state}
+          t={t}
+          model={model}
+          startedAt={startedAt}
+          onBack={onBack}
+          onSendAsNew={onSendAsNew}
+          save={<SaveUnsentButton outbox={outbox} locale={locale} />}
+        />
+      );
   }
 }
 
@@ -88,11 +113,13 @@ interface RejectedProps {
   state: Extract<SendState, { kind: 'rejected' }>;
   t: Strings;
   model: Model;
+  startedAt: string;
   onBack: () => void;
   onSendAsNew: () => void;
+  save: ReactNode;
 }
 
-function Rejected({ state, t, model, onBack, onSendAsNew }: RejectedProps) {
+function Rejected({ state, t, model, startedAt, onBack, onSendAsNew, save }: RejectedProps) {
   const { status, problem } = state;
   const errors = status === 422 ? (problem?.errors ?? []) : [];
   const reason =
@@ -101,7 +128,7 @@ function Rejected({ state, t, model, onBack, onSendAsNew }: RejectedProps) {
       : status === 413
         ? t.tooLarge
         : status === 410
-          ? t.surveyClosed
+          ? closedReason(t, problem, startedAt)
           : status === 404
             ? t.goneVersion
             : status === 422
@@ -122,7 +149,7 @@ function Rejected({ state, t, model, onBack, onSendAsNew }: RejectedProps) {
           ))}
         </ul>
       )}
-      {problem && status !== 422 && (problem.detail || problem.title) && (
+      {problem && status !== 422 && status !== 410 && (problem.detail || problem.title) && (
         <p className="muted">
           {t.serverSaid}: <span lang="en">{problem.detail || problem.title}</span>
         </p>
@@ -137,8 +164,22 @@ function Rejected({ state, t, model, onBack, onSendAsNew }: RejectedProps) {
           {t.sendAsNew}
         </button>
       )}
+      {!canFix && status !== 409 && (
+        <>
+          <p>{t.keepAnswers}</p>
+          {save}
+        </>
+      )}
     </div>
   );
+}
+
+/** The 410 in the reader's language, from the times the server names (see judge-response.ts's grace period). */
+function closedReason(t: Strings, problem: Problem | null, startedAt: string): string {
+  const closedAt = problem?.closedAt;
+  if (!closedAt) return t.surveyClosed;
+  if (Date.parse(startedAt) >= Date.parse(closedAt)) return t.closedBeforeStart(formatWhen(closedAt, t));
+  return t.closedAfterGrace(formatWhen(closedAt, t), formatWhen(problem.acceptedUntil ?? closedAt, t));
 }
 
 /** A question's title in the model's current language; envelope fields (e.g. `briefing`) keep their name. */

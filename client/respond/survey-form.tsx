@@ -1,17 +1,20 @@
-// The respondent form for `/s/<id>` and `/b/<slug>`: loads the survey (and briefing), shows it in the reader's
-// language, hands the finished response to the outbox, and shows what became of it.
+// The respondent form for `/s/<id>` and `/b/<slug>`: loads the survey (and briefing) and any draft left on the
+// phone, shows it in the reader's language, hands the finished response to the outbox, and shows what became of it.
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import { getBriefing, getSurvey, type Briefing, type SurveyVersion } from '../lib/api';
+import { draftKey, type Draft, type DraftStore } from '../lib/drafts';
 import { localized, type Locale, type LocalizedText } from '../lib/locale';
 import { newResponseId, type Outbox, type ResponseBody } from '../lib/send';
 import { stringsFor } from '../lib/strings';
 import { useLoad } from '../lib/use-load';
 import { BriefingHeader } from './briefing-header';
+import { DraftNote } from './draft-note';
 import { LoadProblem } from './load-problem';
 import { SendStatus } from './send-status';
 import { answersOf, createModel } from './survey-setup';
+import { useDraft, type DraftSource } from './use-draft';
 
 export type FormTarget = { kind: 'survey'; id: string } | { kind: 'briefing'; slug: string };
 
@@ -19,6 +22,7 @@ interface Props {
   target: FormTarget;
   locale: Locale;
   outbox: Outbox;
+  drafts: DraftStore;
   /** Tells the page which response this form is showing, so the banner about earlier ones leaves it out. */
   onShowing: (responseId: string | null) => void;
 }
@@ -26,17 +30,33 @@ interface Props {
 interface Loaded {
   survey: SurveyVersion;
   briefing: Briefing | null;
+  draft: Draft | null;
 }
 
-async function loadTarget(target: FormTarget): Promise<Loaded> {
+async function fetchTarget(target: FormTarget): Promise<Omit<Loaded, 'draft'>> {
   if (target.kind === 'survey') return { survey: await getSurvey(target.id), briefing: null };
   const briefing = await getBriefing(target.slug);
   return { survey: await getSurvey(briefing.survey), briefing };
 }
 
-export function SurveyForm({ target, locale, outbox, onShowing }: Props) {
+async function loadTarget(target: FormTarget, drafts: DraftStore): Promise<Loaded> {
+  const draft = (await drafts.latest(target)) ?? null;
+  try {
+    const { survey, briefing } = await fetchTarget(target);
+    // A briefing moved to another survey since: its old draft no longer fits this link.
+    return { survey, briefing, draft: draft?.surveyId === survey.id ? draft : null };
+  } catch (error) {
+    // Offline with nothing cached, or the survey closed meanwhile: a draft carries its own definition and opens
+    // anyway (the server takes it within the grace period after a closing, or says why not).
+    if (!draft) throw error;
+    const survey = { id: draft.surveyId, version: draft.version, definition: draft.definition };
+    return { survey, briefing: draft.briefing, draft };
+  }
+}
+
+export function SurveyForm({ target, locale, outbox, drafts, onShowing }: Props) {
   const key = target.kind === 'survey' ? `s/${target.id}` : `b/${target.slug}`;
-  const [loaded, retry] = useLoad(() => loadTarget(target), key);
+  const [loaded, retry] = useLoad(() => loadTarget(target, drafts), key);
   if (loaded.state === 'loading')
     return (
       <p className="notice" role="status">
@@ -46,27 +66,50 @@ export function SurveyForm({ target, locale, outbox, onShowing }: Props) {
   if (loaded.state === 'failed') {
     return <LoadProblem error={loaded.error} locale={locale} onRetry={retry} notFound={target.kind} />;
   }
-  return <Respondent key={key} {...loaded.value} locale={locale} outbox={outbox} onShowing={onShowing} />;
+  return (
+    <Respondent
+      key={key}
+      {...loaded.value}
+      locale={locale}
+      outbox={outbox}
+      drafts={drafts}
+      onShowing={onShowing}
+    />
+  );
 }
 
-/** One response being filled in: its model, its uuid (made once, reused by every retry) and when it began. */
-interface Form {
-  model: Model;
-  id: string;
-  startedAt: string;
+/**
+ * One response being filled in: its model, its uuid (made once, reused by every retry), when it began, and the
+ * version it answers (an older one when restored from a draft begun before a newer version came out).
+ */
+interface Form extends DraftSource {
+  restored: Draft | null;
 }
 
-function newForm({ survey, briefing }: Loaded, locale: Locale): Form {
+function newForm(survey: SurveyVersion, briefing: Briefing | null, locale: Locale): Form {
   const model = createModel(survey.definition, locale);
   // Prefilled, not fixed: someone from another region may attend this briefing.
   if (briefing) model.setValue('region', briefing.region);
-  return { model, id: newResponseId(), startedAt: new Date().toISOString() };
+  const { id: surveyId, version, definition } = survey;
+  const begun = { responseId: newResponseId(), startedAt: new Date().toISOString() };
+  return { model, surveyId, version, definition, briefing, ...begun, restored: null };
+}
+
+function restoredForm(draft: Draft, locale: Locale): Form {
+  const model = createModel(draft.definition, locale);
+  model.data = draft.data;
+  if (draft.pageNo > 0 && draft.pageNo < model.visiblePageCount) model.currentPageNo = draft.pageNo;
+  const { surveyId, version, definition, briefing, responseId, startedAt } = draft;
+  return { model, surveyId, version, definition, briefing, responseId, startedAt, restored: draft };
 }
 
 type RespondentProps = Loaded & Omit<Props, 'target'>;
 
-function Respondent({ survey, briefing, locale, outbox, onShowing }: RespondentProps) {
-  const [form, setForm] = useState(() => newForm({ survey, briefing }, locale));
+function Respondent({ survey, briefing, draft, locale, outbox, drafts, onShowing }: RespondentProps) {
+  const [form, setForm] = useState(() =>
+    draft ? restoredForm(draft, locale) : newForm(survey, briefing, locale),
+  );
+  useDraft(form, drafts);
   const [sentId, setSentId] = useState<string | null>(null);
   const states = useSyncExternalStore(outbox.subscribe, outbox.snapshot);
   const lastBody = useRef<ResponseBody | null>(null);
@@ -91,24 +134,26 @@ function Respondent({ survey, briefing, locale, outbox, onShowing }: RespondentP
   function send(body: ResponseBody) {
     lastBody.current = body;
     show(body.id);
-    void outbox.send(survey.id, body);
+    // The draft goes in the same transaction that queues the response: the answers are always in one of the two.
+    const draft = draftKey(form.surveyId, body.version, form.briefing?.slug ?? null);
+    void outbox.send(form.surveyId, body, { draftKey: draft });
   }
 
   useEffect(() => {
     const onComplete = (model: Model) => {
       send({
-        id: form.id,
-        version: survey.version,
+        id: form.responseId,
+        version: form.version,
         locale: localeRef.current,
-        ...(briefing && { briefing: briefing.slug }),
+        ...(form.briefing && { briefing: form.briefing.slug }),
         startedAt: form.startedAt,
         data: answersOf(model),
       });
     };
     form.model.onComplete.add(onComplete);
     return () => form.model.onComplete.remove(onComplete);
-    // `send` only closes over stable things (refs, setters, the outbox).
-  }, [form, survey, briefing]);
+    // `send` only closes over stable things (refs, setters, the outbox) and `form`.
+  }, [form]);
 
   useEffect(() => {
     // The Send button is at the bottom of a long page; the status and the reopened form start at the top.
@@ -131,8 +176,14 @@ function Respondent({ survey, briefing, locale, outbox, onShowing }: RespondentP
   }, [sentId, form]);
 
   function fillAnother() {
-    setForm(newForm({ survey, briefing }, locale));
+    setForm(newForm(survey, briefing, locale));
     show(null);
+  }
+
+  function startOver() {
+    void drafts.remove(draftKey(form.surveyId, form.version, form.briefing?.slug ?? null));
+    // A fresh form, on the newest version when the survey could be loaded.
+    fillAnother();
   }
 
   function backToSurvey() {
@@ -146,20 +197,25 @@ function Respondent({ survey, briefing, locale, outbox, onShowing }: RespondentP
   function sendAsNew() {
     // 409: another answer already owns this uuid, so this one needs its own.
     const id = newResponseId();
-    setForm({ ...form, id });
+    setForm({ ...form, responseId: id });
     if (lastBody.current) send({ ...lastBody.current, id });
   }
 
   const state = sentId ? (states.get(sentId) ?? { kind: 'sending' as const }) : null;
   return (
     <>
-      {briefing && <BriefingHeader briefing={briefing} model={form.model} locale={locale} />}
+      {form.briefing && <BriefingHeader briefing={form.briefing} model={form.model} locale={locale} />}
+      {form.restored && !sentId && (
+        <DraftNote draft={form.restored} newestVersion={survey.version} locale={locale} onStartOver={startOver} />
+      )}
       {state && sentId ? (
         <SendStatus
           state={state}
           responseId={sentId}
+          startedAt={form.startedAt}
           locale={locale}
           model={form.model}
+          outbox={outbox}
           onAnother={fillAnother}
           onBack={backToSurvey}
           onSendAsNew={sendAsNew}

@@ -1,6 +1,6 @@
 // Starts the real app on an ephemeral port with a fresh SQLite file in a temp dir; closes and cleans up.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +20,8 @@ export interface TestServer {
   store: Booted['store'];
   /** Log lines the app wrote (unexpected errors); tests check none leaked. */
   logged: string[];
+  /** The node server, for tests that cut a request off mid-way. */
+  http: Server;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,14 @@ export function copySurveys(from = FIXTURE_SURVEYS): string {
 }
 
 export async function startServer(
-  options: { surveysDir?: string; dataDir?: string; config?: Partial<AppConfig>; clock?: () => Date } = {},
+  options: {
+    surveysDir?: string;
+    dataDir?: string;
+    config?: Partial<AppConfig>;
+    clock?: () => Date;
+    /** A fixed port, to restart a server where a browser expects it; ephemeral by default. */
+    port?: number;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeTempDir();
   const surveysDir = options.surveysDir ?? FIXTURE_SURVEYS;
@@ -50,7 +59,7 @@ export async function startServer(
   });
   const server = createServer(app);
   answerClientErrors(server);
-  server.listen(0, '127.0.0.1');
+  server.listen(options.port ?? 0, '127.0.0.1');
   await new Promise<void>((ok) => server.once('listening', ok));
   const { port } = server.address() as AddressInfo;
   return {
@@ -59,6 +68,7 @@ export async function startServer(
     surveysDir,
     store,
     logged,
+    http: server,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));

@@ -1,4 +1,5 @@
-// The browser pages: the respondent entry for /, /s/<id> and /b/<slug>; the workspace for /workspace.
+// The browser pages: the respondent entry for /, /s/<id> and /b/<slug> (and its service worker, /sw.js);
+// the workspace for /workspace.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type Response } from 'express';
@@ -18,7 +19,11 @@ export function pagesRouter({ config }: AppDeps): Router {
   };
 
   router.get(['/', '/s/:id', '/b/:slug'], (_req, res) => sendPage(res, respondPage));
-  router.get(['/workspace', '/workspace/*rest'], (_req, res) => sendPage(res, workspacePage));
+  // The live briefing screen is a signed-in page: the workspace entry serves it (app.tsx shows it without the shell).
+  router.get(['/workspace', '/workspace/*rest', '/b/:slug/live'], (_req, res) => sendPage(res, workspacePage));
+  // The respondent page's service worker, at the root so that its scope covers /, /s/… and /b/…. Never cached
+  // by HTTP: a new build must reach phones on their next visit (the worker itself versions its caches).
+  router.get('/sw.js', (_req, res) => sendPage(res, join(config.clientDir, 'sw.js')));
   router.use(
     '/assets',
     express.static(join(config.clientDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true }),
