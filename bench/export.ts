@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describeMachine } from './machine';
@@ -50,6 +50,14 @@ function dataSet(size: number): string {
   if (!hasAdmin) cli(dataDir, ['users', 'add', ADMIN.email, '--role', 'admin', '--password-stdin'], `${ADMIN.password}\n`);
   return dataDir;
 }
+
+let running: ChildProcess | undefined;
+// Stopped early (Ctrl-C, a timeout): take the server down too rather than leave it running on its port.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    running?.kill('SIGTERM');
+    process.exit(130);
+  });
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_CPU_PROF)] : [];
@@ -128,13 +136,16 @@ const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
 async function benchSize(size: number): Promise<void> {
   const dataDir = dataSet(size);
   const server = await startServer(dataDir);
+  running = server;
   const pid = server.pid!;
   try {
     const cookie = await signIn();
     const rows = stored(dataDir);
     await download(cookie, `${CSV}?region=KZ-10`); // warm-up: JIT, page cache
     const idleRss = rssMb(pid);
-    console.log(`\n${rows.toLocaleString('en')} responses (server RSS at rest ${idleRss.toFixed(0)} MB)`);
+    // Other work on a two-core machine shows in every figure: say how busy it was.
+    const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+    console.log(`\n${rows.toLocaleString('en')} responses (server RSS at rest ${idleRss.toFixed(0)} MB; load average ${load})`);
     for (const query of ['', '?labels=ru&choices=joined']) {
       const { result: d, peakMb } = await peakRss(pid, () => download(cookie, `${CSV}${query}`));
       console.log(

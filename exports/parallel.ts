@@ -22,6 +22,12 @@ export function exportWorkerCount(): number {
 }
 
 /**
+ * A worker's garbage is all short-lived (one row's objects, one batch's strings): a small young generation keeps
+ * each thread's memory to a few MB instead of letting V8 grow it to its default maximum.
+ */
+const LIMITS = { maxYoungGenerationSizeMb: Number(process.env.EXPORT_WORKER_YOUNG_MB ?? 8) };
+
+/**
  * Starts a worker on flatten-thread. Running from source (tsx), the loader hooks do not reach worker threads, so
  * the worker registers tsx itself first (as exports/demo does).
  */
@@ -30,9 +36,9 @@ function startWorker(): Worker {
   const worker = entry.pathname.endsWith('.ts')
     ? new Worker(
         `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`,
-        { eval: true },
+        { eval: true, resourceLimits: LIMITS },
       )
-    : new Worker(entry);
+    : new Worker(entry, { resourceLimits: LIMITS });
   return worker;
 }
 
