@@ -70,7 +70,8 @@ async function timeHttp(url: string, cookie: string, path: string) {
   let status = 0;
   for (let i = 0; i <= RUNS; i++) {
     const started = performance.now();
-    const res = await fetch(`${url}${path}`, { headers: { cookie, 'accept-encoding': 'identity' } });
+    // gzip, as a browser asks: the time includes compressing the reply.
+    const res = await fetch(`${url}${path}`, { headers: { cookie, 'accept-encoding': 'gzip' } });
     bytes = (await res.arrayBuffer()).byteLength;
     status = res.status;
     if (i > 0) times.push(performance.now() - started); // the first run warms the JIT and the page cache
@@ -158,21 +159,22 @@ const cases: [string, string, number][] = [
   ['coverage', `${base}/coverage`, 100],
   ['text', `${base}/text/roadmap_proposals`, 100],
   ['text search', `${base}/text/roadmap_proposals?q=${encodeURIComponent('офис')}`, 3000],
+  // A word nobody wrote: the search reads every text of the filter before it can say so.
+  ['text search', `${base}/text/roadmap_proposals?q=${encodeURIComponent('жоқсөз')}`, 3000],
 ];
 const rows = [];
 for (const [kind, path, goal] of cases) {
   const t = await timeHttp(url, cookie, path);
-  rows.push({ kind, request: path.replace(base, ''), status: t.status, 'median ms': +t.median.toFixed(1), 'max ms': +t.max.toFixed(1), 'goal ms': goal, KB: Math.round(t.bytes / 1024), met: t.median <= goal ? 'yes' : 'NO' });
+  rows.push({ kind, request: path.replace(base, ''), status: t.status, 'median ms': +t.median.toFixed(1), 'max ms': +t.max.toFixed(1), 'goal ms': goal, 'JSON KB': Math.round(t.bytes / 1024), met: t.median <= goal ? 'yes' : 'NO' });
 }
 console.table(rows);
 
-const sample = [...store.iterateResponses({ surveyId: SURVEY, from: '2023-10-01T00:00:00Z' })].slice(0, 10_000).map((r, i) => ({
-  ...r,
-  id: `20000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-  locale: r.locale as NewResponse['locale'],
-  contacts: null,
-  contentHash: `h${i}`,
-}));
+const sample: NewResponse[] = [];
+for (const r of store.iterateResponses({ surveyId: SURVEY, from: '2023-10-01T00:00:00Z' })) {
+  const i = sample.length;
+  sample.push({ ...r, id: `20000000-0000-4000-8000-${String(i).padStart(12, '0')}`, locale: r.locale as NewResponse['locale'], contacts: null, contentHash: `h${i}` });
+  if (sample.length === 10_000) break;
+}
 app.close();
 store.close();
 const cost = insertCost(catalog, sample);

@@ -23,12 +23,13 @@ function toCountQuestion(q: QuestionInfo): CountQuestion {
 }
 
 export function countPlanOf(version: VersionInput): CountPlan {
+  const questions = describeQuestions([version]).filter((q) => !q.pii);
   return {
     surveyId: version.surveyId,
     version: version.version,
-    questions: describeQuestions([version])
-      .filter((q) => !q.pii)
-      .map(toCountQuestion),
+    questions: questions.map(toCountQuestion),
+    // What the text browser lists: text answers, and the text beside a choice ("other", or a comment area).
+    texts: questions.flatMap((q) => [...(q.shape === 'text' ? [q.name] : []), ...(q.text ? [`${q.name}-Comment`] : [])]),
   };
 }
 

@@ -1,7 +1,7 @@
 // Answer counts kept in each insert's transaction, and the sums the dashboard reads: per key (survey, version,
 // region, briefing, day) a vector of counts plus the responses' byte records (see the 0003 migration).
 import { endianness } from 'node:os';
-import { addRecord, choicesIn, compileLayout, countAnswers, tallyOf, type CompiledQuestion, type CountLayout } from './count-layout';
+import { addRecord, choicesIn, compileLayout, countAnswers, tallyOf, textsOf, type CompiledQuestion, type CountLayout } from './count-layout';
 import type {
   CountCode,
   CountFilter,
@@ -11,6 +11,7 @@ import type {
   TallyGrouping,
   VersionTally,
 } from './count-types';
+import { createCountCache } from './count-cache';
 import type { Db } from './db';
 import type { NewResponse } from './types';
 
@@ -26,14 +27,10 @@ export const countDay = (submittedAt: string): string =>
 
 export const planKey = (surveyId: string, version: number) => `${surveyId}\u0000${version}`;
 
-/**
- * A stored vector as int32s: a view when the Buffer is 4-byte aligned (read-only use), else an aligned copy.
- * `copy` always copies, for a vector that will be changed and written back.
- */
-export function readVector(blob: Buffer, layout: CountLayout, copy = false): Int32Array {
+/** A stored vector as an int32 copy to change and write back (a Buffer from SQLite may start at any byte). */
+export function readVector(blob: Buffer, layout: CountLayout): Int32Array {
   if (blob.byteLength !== layout.vectorLength * 4)
     throw new Error(`answer counts of ${layout.plan.surveyId} v${layout.plan.version} do not fit its plan: run recount`);
-  if (!copy && blob.byteOffset % 4 === 0) return new Int32Array(blob.buffer, blob.byteOffset, layout.vectorLength);
   const vector = new Int32Array(layout.vectorLength);
   new Uint8Array(vector.buffer).set(blob);
   return vector;
@@ -72,6 +69,8 @@ interface KeyRow {
 
 export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
   const layouts = new Map(plans.map((p) => [planKey(p.surveyId, p.version), compileLayout(p)]));
+  const layoutOf = (surveyId: string, version: number) => layouts.get(planKey(surveyId, version));
+  const cache = createCountCache(db, layoutOf);
   const selectKey = db.prepare<Record<string, unknown>, KeyRow>(`SELECT id, responses, counts FROM answer_counts
     WHERE survey_id = @surveyId AND version = @version AND region = @region AND briefing = @briefing AND day = @day`);
   const insertKey = db.prepare(`INSERT INTO answer_counts (survey_id, version, region, briefing, day, responses, counts)
@@ -80,19 +79,21 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
   // `||` yields TEXT even of two BLOBs (bytes kept as they are, NULs included): the CAST makes it a BLOB again.
   const appendRecord = db.prepare(`INSERT INTO answer_records (key_id, chunk, records) VALUES (@keyId, @chunk, @record)
     ON CONFLICT (key_id, chunk) DO UPDATE SET records = CAST(records || excluded.records AS BLOB)`);
+  const insertText = db.prepare(`INSERT INTO answer_texts (survey_id, question, response_rowid, key_id, folded)
+    VALUES (?, ?, ?, ?, ?)`);
 
   /**
    * Called by writeResponse inside the response's savepoint, after its INSERT succeeded: a duplicate or a clash
    * never gets here, and a failure later in the savepoint undoes these writes with the response.
    * A version without a plan (a store opened without plans) is not counted; recount then agrees.
    */
-  function countResponse(r: NewResponse): void {
+  function countResponse(r: NewResponse, rowid: number): void {
     const layout = layouts.get(planKey(r.surveyId, r.version));
     if (!layout) return;
     const key = { surveyId: r.surveyId, version: r.version, region: r.region, briefing: r.briefing ?? '', day: countDay(r.submittedAt) };
     const record = new Uint8Array(layout.recordLength);
     const row = selectKey.get(key);
-    const vector = row ? readVector(row.counts, layout, true) : new Int32Array(layout.vectorLength);
+    const vector = row ? readVector(row.counts, layout) : new Int32Array(layout.vectorLength);
     countAnswers(layout, r.answers, vector, record);
     let keyId: number;
     let before = 0;
@@ -103,11 +104,9 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
     } else {
       keyId = Number(insertKey.run({ ...key, counts: vectorBlob(vector) }).lastInsertRowid);
     }
+    cache.touched(keyId);
     appendRecord.run({ keyId, chunk: Math.floor(before / RECORDS_PER_CHUNK), record: Buffer.from(record.buffer) });
-  }
-
-  function layoutOf(surveyId: string, version: number): CountLayout | undefined {
-    return layouts.get(planKey(surveyId, version));
+    for (const [question, folded] of textsOf(layout.plan, r.answers)) insertText.run(r.surveyId, question, rowid, keyId, folded);
   }
 
   /** Decodes summed vectors into tallies, keeping only the asked-for questions (all when `only` is undefined). */
@@ -118,9 +117,8 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
     return { version: layout.plan.version, responses, questions };
   }
 
-  /** Sums key vectors: one group, or one per region. Reads a few thousand rows whatever the number of responses. */
+  /** Sums key vectors (held in memory, see count-cache.ts): one group, or one per region. */
   function tallyByKey(filter: CountFilter, byRegion: boolean, only?: ReadonlySet<string>): TallyGroup[] {
-    const { sql, params } = keyWhere(filter);
     const groups = new Map<string, Map<number, { responses: number; sums: Float64Array }>>();
     // The parts of each version's vector worth adding: the asked-for questions only (a crosstab wants one).
     const ranges = new Map<number, [number, number][]>();
@@ -132,17 +130,14 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
       }
       return r;
     };
-    const rows = db.prepare(`SELECT k.version, k.region, k.responses, k.counts FROM answer_counts k WHERE ${sql}`).raw();
-    for (const [version, region, responses, counts] of rows.iterate(params) as Iterable<[number, string, number, Buffer]>) {
-      const layout = layoutOf(filter.surveyId, version);
-      if (!layout) continue;
+    for (const { version, region, responses, vector } of cache.keys(filter)) {
+      const layout = layoutOf(filter.surveyId, version)!;
       const key = byRegion ? region : '';
       let versions = groups.get(key);
       if (!versions) groups.set(key, (versions = new Map()));
       let acc = versions.get(version);
       if (!acc) versions.set(version, (acc = { responses: 0, sums: new Float64Array(layout.vectorLength) }));
       acc.responses += responses;
-      const vector = readVector(counts, layout);
       const sums = acc.sums;
       for (const [from, to] of rangesOf(layout)) for (let i = from; i < to; i++) sums[i]! += vector[i]!;
     }
@@ -214,12 +209,12 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
       return tallyByKey(filter, grouping.by === 'region', only);
     },
     countResponsesBy(filter: CountFilter, dimension: CoverageDimension): { key: string | number; responses: number }[] {
-      const column = ({ region: 'region', briefing: 'briefing', version: 'version', day: 'day' } as const)[dimension];
-      const { sql, params } = keyWhere(filter);
-      return db
-        .prepare(`SELECT k.${column} AS key, sum(k.responses) AS responses FROM answer_counts k WHERE ${sql} GROUP BY 1 ORDER BY 1`)
-        .all(params) as { key: string | number; responses: number }[];
+      const sums = new Map<string | number, number>();
+      for (const k of cache.keys(filter)) sums.set(k[dimension], (sums.get(k[dimension]) ?? 0) + k.responses);
+      return [...sums].map(([key, responses]) => ({ key, responses })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     },
+    /** After a recount on this connection renumbered the keys. */
+    invalidate: cache.invalidate,
   };
 }
 

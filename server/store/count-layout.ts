@@ -219,6 +219,19 @@ export function addRecord(q: CompiledQuestion, record: Uint8Array, base: number,
   }
 }
 
+/**
+ * The free texts of one response the text browser may list, lower-cased for search: JavaScript's Unicode rules fold
+ * Kazakh and Russian letters, which SQLite's lower() and LIKE leave alone.
+ */
+export function textsOf(plan: CountPlan, answers: Record<string, unknown>): [key: string, folded: string][] {
+  const out: [string, string][] = [];
+  for (const key of plan.texts) {
+    const value = answers[key];
+    if (typeof value === 'string' && value !== '') out.push([key, value.toLowerCase()]);
+  }
+  return out;
+}
+
 /** A question's slice of a vector (or of a tally laid out like one) as answered + counts. */
 export function tallyOf(q: CompiledQuestion, vector: Int32Array | Float64Array, offset = q.offset): QuestionTally {
   return { answered: vector[offset]!, counts: Array.from(vector.subarray(offset + 1, offset + 1 + q.size)) };

@@ -18,11 +18,13 @@ export type CountQuestion =
   | { name: string; kind: 'ranking'; choices: readonly CountCode[] }
   | { name: string; kind: 'answered' };
 
-/** Everything one version asks that may be counted: personal-data questions are never in a plan. */
+/** Everything one version asks that may be counted or listed: personal-data questions are never in a plan. */
 export interface CountPlan {
   surveyId: string;
   version: number;
   questions: readonly CountQuestion[];
+  /** Answers keys whose free text the text browser lists: text questions, and `<question>-Comment` texts. */
+  texts: readonly string[];
 }
 
 /**
@@ -74,6 +76,8 @@ export interface RecountReport {
   keysDiffering: number;
   /** Chunks of per-response records (used by question × question crosstabs) that were wrong or missing. */
   recordChunksDiffering: number;
+  /** Free texts indexed for the text browser that were wrong or missing. */
+  textsDiffering: number;
 }
 
 /** A free-text answer as the text browser lists it. */
@@ -91,7 +95,7 @@ export interface TextQuery {
   filter: CountFilter;
   /** The answers key holding the text: a question name, or `<question>-Comment` for an "other" text. */
   key: string;
-  /** Case-insensitive substring, matched with Unicode lower-casing (Kazakh and Russian included). */
+  /** Case-insensitive substring, matched on texts lower-cased with JavaScript's Unicode rules (Kazakh, Russian). */
   search?: string;
   offset: number;
   limit: number;

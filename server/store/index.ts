@@ -110,7 +110,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const db = openDatabase(file);
   migrate(db);
   const counts = createAnswerCounts(db, options.countPlans ?? []);
-  const recount = createRecount(db, counts.layouts);
+  const recount = createRecount(db, counts.layouts, counts.invalidate);
   const countsRebuilt = recount.syncPlans();
   const responses = createResponseStore(db, { ...options, counts });
   return {

@@ -1,13 +1,13 @@
 // Rebuilds the answer counts of whole surveys from the responses, in one transaction, and says what differed;
 // also run at start-up for a survey whose count plans changed (a new plan means the old vectors mean nothing).
 import { createHash } from 'node:crypto';
-import { countAnswers, type CountLayout } from './count-layout';
+import { countAnswers, textsOf, type CountLayout } from './count-layout';
 import { countDay, planKey, RECORDS_PER_CHUNK, vectorBlob } from './answer-counts';
 import type { CountPlan, RecountReport } from './count-types';
 import type { Db } from './db';
 
 /** Bump when the layout code changes meaning, so every database rebuilds its counts at the next start. */
-const LAYOUT_FORMAT = 1;
+const LAYOUT_FORMAT = 2;
 const PAGE = 2_000;
 
 export const planSha256 = (plan: CountPlan) =>
@@ -28,15 +28,22 @@ const NEW_COUNTS = `SELECT survey_id, version, region, briefing, day, responses,
   WHERE survey_id IN (SELECT value FROM json_each(@surveys))`;
 const NEW_RECORDS = `SELECT k.survey_id, k.version, k.region, k.briefing, k.day, r.chunk, r.records
   FROM answer_records r JOIN answer_counts k ON k.id = r.key_id WHERE k.survey_id IN (SELECT value FROM json_each(@surveys))`;
+const NEW_TEXTS = `SELECT t.survey_id, t.question, t.response_rowid, k.version, k.region, k.briefing, k.day, t.folded
+  FROM answer_texts t JOIN answer_counts k ON k.id = t.key_id WHERE t.survey_id IN (SELECT value FROM json_each(@surveys))`;
 const KEY = 'survey_id, version, region, briefing, day';
 /** Old rows are copied aside by natural key, so that a rebuild (which renumbers keys) can be compared. */
-const SNAPSHOT = [`CREATE TEMP TABLE old_counts AS ${NEW_COUNTS}`, `CREATE TEMP TABLE old_records AS ${NEW_RECORDS}`];
+const SNAPSHOT = [
+  `CREATE TEMP TABLE old_counts AS ${NEW_COUNTS}`,
+  `CREATE TEMP TABLE old_records AS ${NEW_RECORDS}`,
+  `CREATE TEMP TABLE old_texts AS ${NEW_TEXTS}`,
+];
 
-export function createRecount(db: Db, layouts: ReadonlyMap<string, CountLayout>) {
+export function createRecount(db: Db, layouts: ReadonlyMap<string, CountLayout>, rebuilt: () => void = () => {}) {
   const insertKey = db.prepare(`INSERT INTO answer_counts (survey_id, version, region, briefing, day, responses, counts)
     VALUES (@surveyId, @version, @region, @briefing, @day, 0, x'')`);
   const updateKey = db.prepare('UPDATE answer_counts SET responses = @responses, counts = @counts WHERE id = @id');
   const insertChunk = db.prepare('INSERT INTO answer_records (key_id, chunk, records) VALUES (?, ?, ?)');
+  const insertText = db.prepare('INSERT INTO answer_texts (survey_id, question, response_rowid, key_id, folded) VALUES (?, ?, ?, ?, ?)');
   const page = db.prepare(`SELECT rowid, version, region, briefing, submitted_at, answers FROM responses
     WHERE survey_id = @surveyId AND rowid > @after ORDER BY rowid LIMIT ${PAGE}`).raw();
 
@@ -50,6 +57,7 @@ export function createRecount(db: Db, layouts: ReadonlyMap<string, CountLayout>)
   /** Same counting as the insert path, in rowid (= insertion) order so the record chunks come out identical. */
   function rebuildSurvey(surveyId: string): number {
     db.prepare('DELETE FROM answer_records WHERE key_id IN (SELECT id FROM answer_counts WHERE survey_id = ?)').run(surveyId);
+    db.prepare('DELETE FROM answer_texts WHERE survey_id = ?').run(surveyId);
     db.prepare('DELETE FROM answer_counts WHERE survey_id = ?').run(surveyId);
     const keys = new Map<string, KeyAcc>();
     let counted = 0;
@@ -68,7 +76,9 @@ export function createRecount(db: Db, layouts: ReadonlyMap<string, CountLayout>)
           keys.set(name, acc);
         }
         const slot = acc.responses % RECORDS_PER_CHUNK;
-        countAnswers(layout, JSON.parse(answers) as Record<string, unknown>, acc.vector, acc.pending, slot * layout.recordLength);
+        const parsed = JSON.parse(answers) as Record<string, unknown>;
+        countAnswers(layout, parsed, acc.vector, acc.pending, slot * layout.recordLength);
+        for (const [question, folded] of textsOf(layout.plan, parsed)) insertText.run(surveyId, question, rowid, acc.id, folded);
         acc.responses++;
         counted++;
         if (slot === RECORDS_PER_CHUNK - 1) flushChunk(acc, true);
@@ -111,9 +121,11 @@ export function createRecount(db: Db, layouts: ReadonlyMap<string, CountLayout>)
         responses,
         keysDiffering: differing('old_counts', NEW_COUNTS, KEY, surveys),
         recordChunksDiffering: differing('old_records', NEW_RECORDS, `${KEY}, chunk`, surveys),
+        textsDiffering: differing('old_texts', NEW_TEXTS, 'survey_id, question, response_rowid', surveys),
       };
     } finally {
-      db.exec('DROP TABLE temp.old_counts; DROP TABLE temp.old_records;');
+      rebuilt();
+      db.exec('DROP TABLE temp.old_counts; DROP TABLE temp.old_records; DROP TABLE temp.old_texts;');
     }
   });
 

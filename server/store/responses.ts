@@ -54,10 +54,10 @@ export function createResponseStore(
         ? { status: 'duplicate', submittedAt: existing.submitted_at }
         : { status: 'conflict' };
     }
-    insertResponse.run({ ...r, answers: JSON.stringify(r.answers) });
+    const { lastInsertRowid } = insertResponse.run({ ...r, answers: JSON.stringify(r.answers) });
     if (r.contacts) insertContacts.run({ responseId: r.id, answers: JSON.stringify(r.contacts) });
     // Same savepoint as the insert: the counts move with the response or not at all (duplicates returned above).
-    counts?.countResponse(r);
+    counts?.countResponse(r, Number(lastInsertRowid));
     return { status: 'created', submittedAt: r.submittedAt };
   }
 

@@ -97,7 +97,8 @@ export const AGG_RESPONSES = (): NewResponse[] => [
 
 /** A fresh store on a temp file that counts the fixture survey; versions published, nothing inserted. */
 export function openAggStore() {
-  const store = openSqliteStore(join(makeTempDir(), 'saualnama.db'), { countPlans: countPlansOf([{ versions: AGG_VERSIONS }]) });
+  const file = join(makeTempDir(), 'saualnama.db');
+  const store = openSqliteStore(file, { countPlans: countPlansOf([{ versions: AGG_VERSIONS }]) });
   store.publishVersions(AGG_VERSIONS.map((v) => ({ surveyId: 'agg', version: v.version, sha256: `v${v.version}` })), '2023-09-01T00:00:00Z');
-  return store;
+  return Object.assign(store, { file });
 }

@@ -1,13 +1,15 @@
 // Aggregate maths against hand-computed numbers: six responses over two versions, every counted question type,
-// stored through the real store so the count vectors and byte records are what is tested.
+// stored through the real store so the count vectors and byte records are what is tested; then the in-memory sums
+// kept fresh across rollbacks and other connections' writes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerGroups, regionGroups, summaryBody, surveyAggregates } from '../../exports/aggregates/summary';
-import type { CountFilter, Store } from '../../server/store';
-import { AGG_RESPONSES, AGG_VERSIONS, openAggStore } from '../support/aggregate-fixture';
+import { countPlansOf } from '../../exports/aggregates/count-plan';
+import { openSqliteStore, type CountFilter } from '../../server/store';
+import { aggResponse, AGG_RESPONSES, AGG_VERSIONS, openAggStore } from '../support/aggregate-fixture';
 
 const ctx = surveyAggregates(AGG_VERSIONS);
 const filters = { regions: [], versions: [1, 2], briefing: null, from: null, to: null };
-let store: Store;
+let store: ReturnType<typeof openAggStore>;
 
 beforeAll(() => {
   store = openAggStore();
@@ -188,5 +190,31 @@ describe('small-cell suppression in the summary', () => {
   it('hides the responses of a small filter', () => {
     expect(summary({ regions: ['KZ-63'] }, 5).body.responses).toEqual({ suppressed: true });
     expect(summary({ regions: ['KZ-75'] }, 5).body.responses).toEqual({ count: 0, percent: null });
+  });
+});
+
+describe('sums read from memory', () => {
+  const responses = () => store.tallyAnswers({ surveyId: 'agg' }, { by: 'all' })[0]!.versions.reduce((n, v) => n + v.responses, 0);
+
+  it("follow this connection's writes, and forget a write whose transaction rolled back", () => {
+    const before = responses();
+    store.insertResponses([aggResponse(2, '2024-03-04T10:00:00.000Z', { region: 'KZ-10', role: 'volunteer' })]);
+    expect(responses()).toBe(before + 1);
+    // One transaction: the second insert fails (no such briefing), so the first one's counts roll back with it.
+    const good = aggResponse(2, '2024-03-05T10:00:00.000Z', { region: 'KZ-10', role: 'volunteer' });
+    const bad = { ...aggResponse(2, '2024-03-05T10:00:00.000Z', { region: 'KZ-10' }), briefing: 'no-such-briefing' };
+    expect(() => store.insertResponses([good, bad])).toThrow();
+    expect(responses()).toBe(before + 1);
+    expect(store.tallyAnswers({ surveyId: 'agg', fromDay: '2024-03-05' }, { by: 'all' })).toEqual([]);
+  });
+
+  it('follow writes committed by another connection (the CLI beside the server)', () => {
+    const before = responses();
+    const other = openSqliteStore(store.file, { countPlans: countPlansOf([{ versions: AGG_VERSIONS }]) });
+    other.insertResponses([aggResponse(1, '2023-09-16T10:00:00.000Z', { region: 'KZ-55', role: 'ngo_staff' })]);
+    other.close();
+    expect(responses()).toBe(before + 1);
+    expect(store.recountAnswers(['agg'])).toMatchObject({ keysDiffering: 0, recordChunksDiffering: 0, textsDiffering: 0 });
+    expect(responses()).toBe(before + 1);
   });
 });

@@ -86,7 +86,24 @@ describe('answer counts kept at each insert', () => {
   });
 
   it('equal a full recount exactly, vectors and per-response records alike', () => {
-    expect(store.recountAnswers([survey.id])).toMatchObject({ keysDiffering: 0, recordChunksDiffering: 0 });
+    expect(store.recountAnswers([survey.id])).toMatchObject({ keysDiffering: 0, recordChunksDiffering: 0, textsDiffering: 0 });
+  });
+
+  it('list exactly the stored free texts of a filter, most recently received first, and search them ignoring case', () => {
+    const filter = { surveyId: survey.id, regions: ['KZ-10', 'KZ-11'] };
+    const listed = store.listTextAnswers({ filter, key: 'roadmap_proposals', offset: 0, limit: 10_000 });
+    const rowid = new Map((store.db.prepare('SELECT id, rowid FROM responses').raw().all() as [string, number][]).map(([id, n]) => [id, n]));
+    const expected = all(filter)
+      .filter((r) => typeof r.answers.roadmap_proposals === 'string' && r.answers.roadmap_proposals !== '')
+      .sort((a, b) => rowid.get(a.id)! - rowid.get(b.id)!);
+    expect(listed.hasMore).toBe(false);
+    expect(listed.answers.map((a) => [a.id, a.text])).toEqual(expected.map((r) => [r.id, r.answers.roadmap_proposals]).reverse());
+    const found = store.listTextAnswers({ filter, key: 'roadmap_proposals', search: 'ИӘ, Қ', offset: 0, limit: 10_000 });
+    expect(found.answers.length).toBe(expected.filter((r) => r.answers.roadmap_proposals === 'Иә, қажет').length);
+    expect(found.answers.length).toBeGreaterThan(0);
+    const page = store.listTextAnswers({ filter, key: 'roadmap_proposals', offset: 3, limit: 2 });
+    expect(page.answers.map((a) => a.id)).toEqual(listed.answers.slice(3, 5).map((a) => a.id));
+    expect(page.hasMore).toBe(true);
   });
 
   it.each<[string, Partial<CountFilter>]>([
@@ -119,8 +136,9 @@ describe('answer counts kept at each insert', () => {
   it('are found wrong and repaired by a recount after someone edits them by hand', () => {
     store.db.prepare('UPDATE answer_counts SET responses = responses + 1 WHERE id = (SELECT min(id) FROM answer_counts)').run();
     store.db.prepare('DELETE FROM answer_records WHERE (key_id, chunk) = (SELECT key_id, chunk FROM answer_records LIMIT 1)').run();
-    expect(store.recountAnswers([survey.id])).toMatchObject({ keysDiffering: 1, recordChunksDiffering: 1 });
-    expect(store.recountAnswers([survey.id])).toMatchObject({ keysDiffering: 0, recordChunksDiffering: 0 });
+    store.db.prepare("UPDATE answer_texts SET folded = 'x' WHERE (survey_id, question, response_rowid) = (SELECT survey_id, question, response_rowid FROM answer_texts LIMIT 1)").run();
+    expect(store.recountAnswers([survey.id])).toMatchObject({ keysDiffering: 1, recordChunksDiffering: 1, textsDiffering: 1 });
+    expect(store.recountAnswers([survey.id])).toMatchObject({ keysDiffering: 0, recordChunksDiffering: 0, textsDiffering: 0 });
   });
 
   it('are rebuilt when the store opens with a changed count plan', () => {
