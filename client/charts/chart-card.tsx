@@ -1,0 +1,117 @@
+// A chart in a card: title and n above it, notes, the canvas, PNG and CSV downloads, and the numbers as a table.
+// The dashboard gives it a question (question-card.tsx); the region comparison gives it regions as categories.
+import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Locale } from '../lib/locale';
+import { BarChart } from './chart';
+import type { Table } from './chart-table';
+import { csvDocument } from './csv';
+import { fileName, saveAs, saveText } from './download';
+import { chartPng } from './png';
+import { chartHeight, questionConfig } from './question-config';
+import type { ChartModel } from './question-model';
+import { CHART_STRINGS } from './strings';
+import './charts.css';
+
+export interface ChartCardProps {
+  title: string;
+  /** The n line ("n = 604 answered (asked: 740)"), under the title here and in the PNG. */
+  nLine: string;
+  notes?: readonly string[];
+  model: ChartModel;
+  /** The chart's numbers: header row first. The CSV is this table; the page shows it without its first column. */
+  table: Table;
+  locale: Locale;
+  /** The small-cell threshold the server applied. */
+  k: number;
+  /** File name parts (`roadmap-needs`, `top_needs`, `KZ-10`). */
+  fileParts: readonly string[];
+  /** The filter in words, written under the title in the PNG. */
+  context: readonly string[];
+  /** Stable hook for tests and styles: the question's name. */
+  name: string;
+  /** Shown instead of a chart when the model has none (free text). */
+  children?: ReactNode;
+  /** Full width of the grid (matrices, 20 regions). */
+  wide?: boolean;
+}
+
+/** The card's width, followed as the window changes: narrow cards wrap labels sooner. */
+function useWidth() {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(600);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(([entry]) => entry && setWidth(Math.round(entry.contentRect.width)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
+
+export function ChartCard(props: ChartCardProps) {
+  const { title, nLine, notes = [], model, table, locale, k, fileParts, context, name, children, wide } = props;
+  const t = CHART_STRINGS[locale];
+  const id = useId();
+  const [ref, width] = useWidth();
+  // Chart.js gives the label axis at most half the chart's width, and bars keep ~120 px for their value labels:
+  // wrap so a label fits that half (about 8.5 px a character at 14 px), from 12 to 40 characters.
+  const wrap = Math.max(12, Math.min(40, Math.floor((width - (model.layout === 'bars' ? 120 : 20)) / 2 / 8.5)));
+  const config = useMemo(() => questionConfig(model, { locale, k, wrap }), [model, locale, k, wrap]);
+  const drawn = model.layout !== 'none';
+
+  const png = () => saveAs(chartPng(model, { locale, k }, title, [nLine, ...notes, ...context]), fileName(fileParts, 'png'));
+  const csv = () => saveText(csvDocument(table), fileName(fileParts, 'csv'), 'text/csv;charset=utf-8');
+  const [header = [], ...rows] = table;
+  const shown = (cell: string | number | null) =>
+    cell === null ? '' : typeof cell !== 'number' ? cell : Number.isInteger(cell) ? t.number(cell) : t.decimal(cell);
+
+  return (
+    <article ref={ref} className={`chart-card layout-${model.layout}${wide ? ' wide' : ''}`} aria-labelledby={id} data-question={name}>
+      <h3 id={id}>{title}</h3>
+      <p className="chart-n">{nLine}</p>
+      {notes.map((note) => (
+        <p key={note} className="chart-note">
+          {note}
+        </p>
+      ))}
+      {drawn ? <BarChart config={config} height={chartHeight(model, wrap)} label={`${title}. ${nLine}`} /> : children}
+      <div className="chart-actions">
+        {drawn && (
+          <button type="button" onClick={png} title={t.pngLabel(title)}>
+            {t.png}
+          </button>
+        )}
+        <button type="button" onClick={csv} title={t.csvLabel(title)}>
+          {t.csv}
+        </button>
+      </div>
+      {drawn && (
+        <details className="chart-table">
+          <summary>{t.table}</summary>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  {header.slice(1).map((h, j) => (
+                    <th key={j}>{h}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row, i) => (
+                  <tr key={i}>
+                    {row.slice(1).map((cell, j) => (
+                      <td key={j}>{shown(cell)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
+    </article>
+  );
+}

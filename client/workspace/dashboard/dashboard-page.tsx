@@ -1,0 +1,127 @@
+// /workspace/dashboard: every question of a survey charted, in the survey's own sections, for the filters in the
+// address (survey, region, version, briefing, period); the small-cell rule said in words above the charts.
+import { useEffect, useMemo } from 'react';
+import type { QuestionAggregate, SummaryBody } from '../../../exports/aggregates/types';
+import { QuestionCard } from '../../charts/question-card';
+import { isShown } from '../../charts/question-model';
+import { localized } from '../../lib/locale';
+import { isSignedOut } from '../../lib/workspace-api';
+import { followLink, sectionHref } from '../router';
+import type { SectionProps } from '../sections';
+import { shellStrings } from '../strings';
+import { FilterBar } from './filter-bar';
+import { apiQuery, fileParts, filterWords, readFilters } from './filters';
+import { DASHBOARD_STRINGS } from './strings';
+import { useSurveyContext } from './survey-context';
+import { groupByPage, surveyPages } from './survey-pages';
+import { useStaleLoad } from './use-stale-load';
+import './dashboard.css';
+
+/**
+ * The region question lists the filter's regions only: with one region chosen, nineteen bars at 0% say nothing.
+ * (A region-limited analyst's filter is their regions, so others never appear as zeros either.)
+ */
+function onlyFiltered(q: QuestionAggregate, body: SummaryBody): QuestionAggregate {
+  if (q.name !== 'region' || q.kind !== 'choice') return q;
+  const chosen = new Set(body.filters.regions);
+  return { ...q, choices: q.choices.filter((c) => chosen.has(String(c.code))) };
+}
+
+export default function DashboardPage({ session, locale, query, onSignedOut }: SectionProps) {
+  const t = DASHBOARD_STRINGS[locale];
+  const shell = shellStrings(locale);
+  const filters = readFilters(query);
+  const ctx = useSurveyContext(session, filters.survey, onSignedOut);
+  const survey = ctx.state === 'ready' ? ctx.survey.id : null;
+  const summary = useStaleLoad<SummaryBody>(survey && `/api/surveys/${encodeURIComponent(survey)}/summary${apiQuery(filters)}`);
+
+  useEffect(() => {
+    if (isSignedOut(summary.error)) onSignedOut();
+  }, [summary.error, onSignedOut]);
+
+  const pages = useMemo(() => (ctx.state === 'ready' ? surveyPages(ctx.definition, locale) : []), [ctx, locale]);
+  // A summary for another survey (the picker just changed) must not be drawn under this survey's sections.
+  const body = summary.value?.survey === survey ? summary.value : null;
+  const groups = useMemo(() => (body ? groupByPage(body.questions.map((q) => onlyFiltered(q, body)), pages) : []), [body, pages]);
+
+  if (ctx.state === 'failed')
+    return (
+      <div className="notice bad" role="alert">
+        <p>{shell.loadFailed}</p>
+        <button type="button" onClick={ctx.retry}>
+          {shell.tryAgain}
+        </button>
+      </div>
+    );
+  if (ctx.state === 'loading') return <p className="muted">{shell.loading}</p>;
+
+  const k = body?.smallCellThreshold ?? 5;
+  const briefingTitle = ctx.briefings.find((b) => b.slug === filters.briefing)?.title;
+  const context = [localized(ctx.survey.title, locale), filterWords(filters, { locale, regions: ctx.regions, briefingTitle })];
+  const parts = fileParts(filters, ctx.survey.id);
+  const responses = body?.responses;
+  const textQuery = (question: string) => {
+    const q = new URLSearchParams(query);
+    q.set('survey', ctx.survey.id);
+    q.set('question', question);
+    return sectionHref('text', q);
+  };
+
+  return (
+    <div className="dashboard">
+      <header className="page-head">
+        <h1>{t.title}</h1>
+        <p className="muted">{t.intro}</p>
+      </header>
+      <FilterBar locale={locale} surveys={ctx.surveys} survey={ctx.survey} filters={filters} regions={ctx.readable} briefings={ctx.briefings} />
+      <p className="suppression-note" role="note">
+        {t.suppression(k)}
+      </p>
+      {summary.error && !isSignedOut(summary.error) ? (
+        <div className="notice bad" role="alert">
+          <p>{shell.loadFailed}</p>
+          <button type="button" onClick={summary.retry}>
+            {shell.tryAgain}
+          </button>
+        </div>
+      ) : null}
+      <div className="totals" aria-live="polite" aria-busy={summary.loading}>
+        {responses && (
+          <p className="total">
+            {t.responses}: <strong data-testid="responses">{isShown(responses) ? shell.number(responses.count) : `< ${k}`}</strong>
+          </p>
+        )}
+        {summary.loading && <span className="muted">{body ? t.updating : shell.loading}</span>}
+      </div>
+      {body && isShown(body.responses) && body.responses.count === 0 && <p className="notice">{t.noResponses}</p>}
+      {groups.length > 1 && (
+        <nav className="page-nav" aria-label={t.sections}>
+          {groups.map(({ page }) => (
+            <a key={page.name} href={`#part-${page.name}`}>
+              {page.title}
+            </a>
+          ))}
+        </nav>
+      )}
+      {groups.map(({ page, questions }) => (
+        <section key={page.name} id={`part-${page.name}`} className="survey-part" aria-labelledby={`part-${page.name}-title`}>
+          <h2 id={`part-${page.name}-title`}>{page.title}</h2>
+          <div className="chart-grid">
+            {questions.map((q) => (
+              <QuestionCard
+                key={q.name}
+                question={q}
+                locale={locale}
+                k={k}
+                fileParts={parts}
+                context={context}
+                textHref={q.kind === 'answered' && q.listable ? textQuery(q.name) : undefined}
+                onTextLink={followLink}
+              />
+            ))}
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}
