@@ -36,6 +36,18 @@ export const SECTIONS: readonly Section[] = [
     component: lazy(() => import('./exports/export-page')),
   },
   {
+    path: 'dashboard',
+    title: { kk: 'Нәтижелер', ru: 'Результаты', en: 'Results' },
+    roles: ['admin', 'analyst', 'author'],
+    component: lazy(() => import('./dashboard/dashboard-page')),
+  },
+  {
+    path: 'regions',
+    title: { kk: 'Өңірлерді салыстыру', ru: 'Сравнение регионов', en: 'Compare regions' },
+    roles: ['admin', 'analyst', 'author'],
+    component: lazy(() => import('./regions/regions-page')),
+  },
+  {
     path: 'coverage',
     title: { kk: 'Қамту', ru: 'Охват', en: 'Coverage' },
     roles: ['admin', 'analyst', 'author'],
