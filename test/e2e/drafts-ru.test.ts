@@ -1,0 +1,148 @@
+// A Russian-speaking attendee whose tab reloads halfway: the answers come back from the IndexedDB draft, with a
+// note and "start over"; the restored response keeps its uuid and start time. And an answer sent after the
+// survey closed (grace over) is refused in Russian, its answers still saved to a file. Real Chromium and server.
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import {
+  closeContext,
+  launchChromium,
+  openPage,
+  phoneContext,
+  pickFromList,
+  pickRadio,
+  question,
+  waitForQuestion,
+} from '../support/browser';
+import { FIXTURE_SURVEYS, startServer, type TestServer } from '../support/server';
+
+const PROPOSAL = 'Нужен постоянный фронт-офис в Семее, ә і ң';
+const RESTORED = 'Ваши незаконченные ответы восстановлены';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  // No grace after a closing, so that the last test sees the refusal at once.
+  [server, browser] = await Promise.all([
+    startServer({ surveysDir: FIXTURE_SURVEYS, config: { closedGraceMs: 0 } }),
+    launchChromium(),
+  ]);
+});
+
+afterEach(async ({ task }) => {
+  await closeContext(context, task);
+  context = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function russianPhone(): Promise<{ page: Page; pageErrors: string[] }> {
+  context = await phoneContext(browser, 'ru-RU');
+  return openPage(context);
+}
+
+/** Page 1 (region, role), then page 2 with a proposal, then on to page 3: each page change saves the draft. */
+async function fillTwoPages(page: Page): Promise<void> {
+  await page.goto(`${server.url}/s/example`);
+  await waitForQuestion(page, 'region', 'Ваш регион');
+  await pickFromList(question(page, 'region'), 'область Абай');
+  await pickRadio(question(page, 'role'), 'Сотрудник НКО');
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await waitForQuestion(page, 'top_needs', 'Выберите до двух потребностей');
+  await question(page, 'proposal').getByRole('textbox').fill(PROPOSAL);
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await waitForQuestion(page, 'consent', 'Можно ли с вами связаться?');
+}
+
+describe('drafts on a 390×844 phone in Russian', () => {
+  test('a reload halfway brings the answers back on the page it left, and sending stores the response begun first', async () => {
+    const { page, pageErrors } = await russianPhone();
+    const beforeOpening = new Date().toISOString();
+    await fillTwoPages(page);
+    const beforeReload = new Date().toISOString();
+
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: RESTORED }).waitFor();
+    await waitForQuestion(page, 'consent', 'Можно ли с вами связаться?');
+    await page.getByRole('button', { name: 'Назад' }).click();
+    expect(await question(page, 'proposal').getByRole('textbox').inputValue()).toBe(PROPOSAL);
+    await page.getByRole('button', { name: 'Далее' }).click();
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    await page.getByRole('status').filter({ hasText: 'Отправлено ✔' }).waitFor();
+
+    const rows = [...server.store.iterateResponses({ surveyId: 'example' })].filter(
+      (row) => row.answers.proposal === PROPOSAL,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ locale: 'ru', region: 'KZ-10' });
+    // startedAt is when the form was first opened, before the reload.
+    expect(rows[0]!.startedAt! >= beforeOpening && rows[0]!.startedAt! < beforeReload).toBe(true);
+
+    // The draft went with the send: a new visit starts empty, without the note.
+    await page.reload();
+    await waitForQuestion(page, 'region', 'Ваш регион');
+    expect(await page.getByText(RESTORED).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('"start over" asks first, then deletes the draft and opens an empty form', async () => {
+    const { page, pageErrors } = await russianPhone();
+    await fillTwoPages(page);
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: RESTORED }).waitFor();
+
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByRole('button', { name: 'Начать заново' }).click();
+    await waitForQuestion(page, 'consent', 'Можно ли с вами связаться?');
+
+    page.once('dialog', (dialog) => {
+      expect(dialog.message()).toBe('Эти ответы будут удалены. Начать заново?');
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: 'Начать заново' }).click();
+    await waitForQuestion(page, 'region', 'Ваш регион');
+    expect(await page.getByText(RESTORED).count()).toBe(0);
+    expect(await question(page, 'role').getByRole('radio', { checked: true }).count()).toBe(0);
+
+    await page.reload();
+    await waitForQuestion(page, 'region', 'Ваш регион');
+    expect(await page.getByText(RESTORED).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('an answer that arrives after the survey closed is refused in Russian, with the closing time, and can be saved to a file', async () => {
+    const { page, pageErrors } = await russianPhone();
+    await fillTwoPages(page);
+    server.store.setSurveyClosed('example', true, new Date().toISOString());
+    try {
+      await page.getByRole('button', { name: 'Отправить' }).click();
+      const refusal = page.getByRole('alert').filter({ hasText: 'Ответ не принят' });
+      await refusal.waitFor();
+      expect(await refusal.innerText()).toMatch(
+        /Этот опрос закрыт \(время закрытия: \d\d:\d\d\)\. Ответы, начатые до закрытия, принимались до \d\d:\d\d\./,
+      );
+      await refusal.getByText('Ваши ответы остались на этом телефоне').waitFor();
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        refusal.getByRole('button', { name: 'Сохранить неотправленные ответы в файл' }).click(),
+      ]);
+      const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+      expect(file.waiting).toEqual([]);
+      expect(file.refused).toHaveLength(1);
+      expect(file.refused[0]).toMatchObject({
+        surveyId: 'example',
+        body: { data: { proposal: PROPOSAL } },
+        problem: { status: 410, closedAt: expect.any(String) },
+      });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      server.store.setSurveyClosed('example', false, new Date().toISOString());
+    }
+  });
+});
