@@ -23,7 +23,8 @@ const instant = (endOfDay: boolean) =>
   z.string().transform((s, ctx) => {
     const dateOnly = DATE_ONLY.test(s);
     const text = dateOnly ? `${s}T00:00:00${KAZAKHSTAN_OFFSET}` : s;
-    const valid = dateOnly || z.iso.datetime({ offset: true }).safeParse(s).success;
+    // z.iso checks the calendar too: Date.parse would take 2024-02-30 for 1 March without a word.
+    const valid = (dateOnly ? z.iso.date() : z.iso.datetime({ offset: true })).safeParse(s).success;
     const ms = valid ? Date.parse(text) : NaN;
     if (Number.isNaN(ms)) {
       ctx.addIssue({ code: 'custom', message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with offset' });

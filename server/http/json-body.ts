@@ -1,4 +1,4 @@
-// Reads a JSON request body strictly: content type, size limit, valid UTF-8, valid JSON, bounded depth.
+// Reads a JSON request body strictly: content type, size limit, valid UTF-8, valid JSON, bounded depth, storable text.
 // Written by hand rather than express.json() so that each failure gets its own status and problem, and so that
 // the ingest fast path (no Express) can use it too.
 import type { IncomingMessage } from 'node:http';
@@ -7,18 +7,37 @@ import { Problem } from './problem';
 /** Deeper than any survey answer can be; stops pathological nesting before it reaches other code. */
 export const MAX_JSON_DEPTH = 32;
 
-function depthOf(value: unknown, limit: number): number {
-  // Iterative, so that a 10,000-deep document cannot overflow the stack while being measured.
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 1]];
+/** NUL, and UTF-16 surrogates without their pair (JSON's "\ud800"): text that SQLite, a CSV or a spreadsheet cannot
+ * give back as sent (a lone surrogate has no UTF-8 form at all, NUL ends a string in C and in Excel). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+const textProblem = (path: string) =>
+  new Problem('invalid-text', `The text at ${path || 'the top level'} contains a NUL character or a lone UTF-16 surrogate.`, [
+    { question: path || '(body)', message: 'contains a NUL character or an unpaired surrogate (\\u0000, \\ud800 …)' },
+  ]);
+
+/**
+ * Refuses nesting deeper than `limit` and text that cannot be stored as sent, naming where it is (`data.proposal`).
+ * Iterative, so that a 10,000-deep document cannot overflow the stack while being walked.
+ */
+function inspect(value: unknown, limit: number): Problem | undefined {
+  const stack: [unknown, number, string][] = [[value, 1, '']];
   while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+    const [node, depth, path] = stack.pop()!;
+    if (typeof node === 'string') {
+      if (unstorable(node)) return textProblem(path);
+      continue;
+    }
     if (node === null || typeof node !== 'object') continue;
-    deepest = Math.max(deepest, depth);
-    if (deepest > limit) return deepest;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+    if (depth > limit) return new Problem('json-too-deep', `JSON may be nested at most ${limit} levels deep.`);
+    for (const [key, child] of Object.entries(node)) {
+      const at = path === '' ? key : `${path}.${key}`;
+      if (unstorable(key)) return textProblem(at);
+      stack.push([child, depth + 1, at]);
+    }
   }
-  return deepest;
+  return undefined;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -76,8 +95,8 @@ export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<
       } catch (error) {
         return reject(new Problem('malformed-json', `The body could not be parsed as JSON: ${(error as Error).message}`));
       }
-      if (depthOf(parsed, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
-        return reject(new Problem('json-too-deep', `JSON may be nested at most ${MAX_JSON_DEPTH} levels deep.`));
+      const refused = inspect(parsed, MAX_JSON_DEPTH);
+      if (refused) return reject(refused);
       resolve(parsed);
     });
   });

@@ -17,6 +17,7 @@ export const PROBLEMS = {
   'unsupported-media-type': { status: 415, title: 'The body must be application/json' },
   'malformed-json': { status: 400, title: 'The body is not valid JSON' },
   'invalid-utf8': { status: 400, title: 'The body is not valid UTF-8' },
+  'invalid-text': { status: 400, title: 'The body contains text that cannot be stored' },
   'json-too-deep': { status: 400, title: 'The JSON is nested too deeply' },
   'invalid-request': { status: 400, title: 'The request does not have the expected shape' },
   'bad-request': { status: 400, title: 'The request could not be read' },
@@ -127,6 +128,17 @@ export const notFound: RequestHandler = (req, _res, next) => {
 };
 
 /**
+ * Errors that Express and its middleware mark as the client's (http-errors' `status` 4xx), e.g. a path parameter
+ * with a malformed %-escape (`/api/surveys/%E0%A4%A`), which the router cannot decode: a 400, not a logged 500.
+ */
+function clientError(error: unknown): Problem | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  if (status === 404) return new Problem('not-found', 'Nothing is here.');
+  return new Problem('bad-request', 'The address or a parameter could not be read (for instance a malformed %-escape).');
+}
+
+/**
  * Registered last. Unknown errors are logged and become a generic 500: no message, stack or path leaks. Storage
  * faults become a 503 with Retry-After, as on the ingest path.
  */
@@ -134,6 +146,8 @@ export function problemMiddleware(log: (message: string, error: unknown) => void
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
     if (error instanceof Problem) return sendProblem(res, error);
+    const refused = clientError(error);
+    if (refused) return sendProblem(res, refused);
     const fault = storageFault(error, 'Nothing was changed; please try again in a little while.');
     // Logged either way: a full disk or a read-only file is for the operator to fix, even though the client gets a 503.
     log(`${req.method} ${req.path} failed${fault ? ' (storage fault, answered 503)' : ''}`, error);
