@@ -42,7 +42,8 @@ describe('parallelCsvStream', () => {
         const parallel = await bytes(parallelCsvStream(plan, rows(n), { labels }));
         expect(parallel.equals(single), `${n} rows, labels=${labels}`).toBe(true);
       }
-  });
+    // Starting the threads (tsx in each) and eight exports: slow on a busy two-core machine.
+  }, 60_000);
 
   it('reports every row and closes the source of a stream destroyed midway', async () => {
     const seen: number[] = [];
@@ -63,7 +64,7 @@ describe('parallelCsvStream', () => {
     await new Promise((ok) => stream.once('close', ok));
     expect(closed).toBe(true);
     expect(pulled).toBeLessThan(10_000);
-  });
+  }, 60_000);
 });
 
 describe('packed batches', () => {
