@@ -46,8 +46,9 @@ export interface Strings {
   draftOlderVersion: string;
   startOver: string;
   startOverConfirm: string;
-  closedAfterGrace: (closedAt: string, acceptedUntil: string) => string;
-  closedBeforeStart: (closedAt: string) => string;
+  /** A 410 after a closing; `briefing`: the briefing closed (its own times), not the whole survey. */
+  closedAfterGrace: (closedAt: string, acceptedUntil: string, briefing: boolean) => string;
+  closedBeforeStart: (closedAt: string, briefing: boolean) => string;
   keepAnswers: string;
 }
 
@@ -138,10 +139,10 @@ const kk: Strings = {
   draftOlderVersion: 'Сіз сауалнаманың алдыңғы нұсқасын бастағансыз: жауаптарыңыз сол нұсқаға жіберіледі.',
   startOver: 'Басынан бастау',
   startOverConfirm: 'Осы жауаптар өшіріледі. Басынан бастайсыз ба?',
-  closedAfterGrace: (closed, until) =>
-    `Бұл сауалнама жабылды (жабылған уақыты: ${closed}). Жабылғанға дейін басталған жауаптарды қабылдаудың соңғы мерзімі: ${until}.`,
-  closedBeforeStart: (closed) =>
-    `Бұл сауалнама жабылды (жабылған уақыты: ${closed}). Бұл жауап сауалнама жабылғаннан кейін басталған.`,
+  closedAfterGrace: (closed, until, briefing) =>
+    `Бұл ${briefing ? 'брифинг' : 'сауалнама'} жабылды (жабылған уақыты: ${closed}). Жабылғанға дейін басталған жауаптарды қабылдаудың соңғы мерзімі: ${until}.`,
+  closedBeforeStart: (closed, briefing) =>
+    `Бұл ${briefing ? 'брифинг' : 'сауалнама'} жабылды (жабылған уақыты: ${closed}). Бұл жауап ол жабылғаннан кейін басталған.`,
   keepAnswers: 'Жауаптарыңыз осы телефонда қалды: оларды файлға сақтап, ұйымдастырушыларға беріңіз.',
 };
 
@@ -188,10 +189,10 @@ const ru: Strings = {
   draftOlderVersion: 'Вы начали предыдущую версию опроса: ответы будут отправлены в неё.',
   startOver: 'Начать заново',
   startOverConfirm: 'Эти ответы будут удалены. Начать заново?',
-  closedAfterGrace: (closed, until) =>
-    `Этот опрос закрыт (время закрытия: ${closed}). Ответы, начатые до закрытия, принимались до ${until}.`,
-  closedBeforeStart: (closed) =>
-    `Этот опрос закрыт (время закрытия: ${closed}). Этот ответ начат уже после закрытия.`,
+  closedAfterGrace: (closed, until, briefing) =>
+    `${briefing ? 'Этот брифинг' : 'Этот опрос'} закрыт (время закрытия: ${closed}). Ответы, начатые до закрытия, принимались до ${until}.`,
+  closedBeforeStart: (closed, briefing) =>
+    `${briefing ? 'Этот брифинг' : 'Этот опрос'} закрыт (время закрытия: ${closed}). Этот ответ начат уже после закрытия.`,
   keepAnswers: 'Ваши ответы остались на этом телефоне: сохраните их в файл и передайте организаторам.',
 };
 
@@ -238,9 +239,10 @@ const en: Strings = {
   draftOlderVersion: 'You began an earlier version of this survey: your answers will be sent to that version.',
   startOver: 'Start over',
   startOverConfirm: 'These answers will be deleted. Start over?',
-  closedAfterGrace: (closed, until) =>
-    `This survey closed on ${closed}. Answers begun before then were accepted until ${until}.`,
-  closedBeforeStart: (closed) => `This survey closed on ${closed}, before this response was begun.`,
+  closedAfterGrace: (closed, until, briefing) =>
+    `This ${briefing ? 'briefing' : 'survey'} closed on ${closed}. Answers begun before then were accepted until ${until}.`,
+  closedBeforeStart: (closed, briefing) =>
+    `This ${briefing ? 'briefing' : 'survey'} closed on ${closed}, before this response was begun.`,
   keepAnswers: 'Your answers are still on this phone: save them to a file and give it to the organisers.',
 };
 

@@ -178,8 +178,11 @@ function Rejected({ state, t, model, startedAt, onBack, onSendAsNew, save }: Rej
 function closedReason(t: Strings, problem: Problem | null, startedAt: string): string {
   const closedAt = problem?.closedAt;
   if (!closedAt) return t.surveyClosed;
-  if (Date.parse(startedAt) >= Date.parse(closedAt)) return t.closedBeforeStart(formatWhen(closedAt, t));
-  return t.closedAfterGrace(formatWhen(closedAt, t), formatWhen(problem.acceptedUntil ?? closedAt, t));
+  // A briefing can close on its own (its closing time) while the survey stays open: the server says which.
+  const briefing = problem.type === '/problems/briefing-closed';
+  if (Date.parse(startedAt) >= Date.parse(closedAt)) return t.closedBeforeStart(formatWhen(closedAt, t), briefing);
+  const until = formatWhen(problem.acceptedUntil ?? closedAt, t);
+  return t.closedAfterGrace(formatWhen(closedAt, t), until, briefing);
 }
 
 /** A question's title in the model's current language; envelope fields (e.g. `briefing`) keep their name. */
