@@ -1,12 +1,16 @@
 // The workspace's root: asks the server who is signed in (GET /api/session), then shows the sign-in form or the
 // shell. The address is kept throughout, so a shared link to a filtered view opens that view after signing in.
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { initialLocale, saveLocale, type Locale } from '../lib/locale';
 import { getSession, signOut, type Session } from '../lib/workspace-api';
 import { Shell } from './shell';
 import { SignIn } from './sign-in';
 import { shellStrings } from './strings';
 import { TopBar } from './top-bar';
+
+// /b/<slug>/live (the projector screen) is served by this entry too: same sign-in, no shell around it.
+const LiveScreen = lazy(() => import('./live/live-screen'));
+const isLiveScreen = () => /^\/b\/[^/]+\/live\/?$/.test(location.pathname);
 
 type State =
   | { state: 'loading' }
@@ -46,6 +50,12 @@ export function App() {
       .finally(() => setState({ state: 'signed-out', notice: 'signed-out' }));
   }, []);
 
+  if (state.state === 'signed-in' && isLiveScreen())
+    return (
+      <Suspense fallback={null}>
+        <LiveScreen locale={locale} onSignedOut={ended} />
+      </Suspense>
+    );
   if (state.state === 'signed-in')
     return (
       <Shell session={state.session} locale={locale} onLocale={changeLocale} onSignOut={leave} onSignedOut={ended} />

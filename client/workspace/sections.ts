@@ -36,6 +36,13 @@ export const SECTIONS: readonly Section[] = [
     component: lazy(() => import('./exports/export-page')),
   },
   {
+    path: 'briefings',
+    title: { kk: 'Брифингтер', ru: 'Брифинги', en: 'Briefings' },
+    // Admins create and change them; the API lets the others list their regions' briefings, not manage them.
+    roles: ['admin'],
+    component: lazy(() => import('./briefings/briefings-page')),
+  },
+  {
     path: 'dashboard',
     title: { kk: 'Нәтижелер', ru: 'Результаты', en: 'Results' },
     roles: ['admin', 'analyst', 'author'],

@@ -11,7 +11,10 @@ export interface BriefingWatch {
 }
 
 export function createBriefingWatch(countOf: (slug: string) => number, intervalMs = 1000): BriefingWatch {
-  const watches = new Map<string, { count: number; listeners: Set<(count: number) => void>; timer: NodeJS.Timeout }>();
+  const watches = new Map<
+    string,
+    { count: number; listeners: Set<(count: number) => void>; timer: NodeJS.Timeout }
+  >();
 
   function poll(slug: string): void {
     const watch = watches.get(slug);

@@ -24,7 +24,12 @@ export function briefingState(b: Briefing, now: Date): BriefingState {
  * A phone that kept an answer begun in the hall while it had no network still gets it in within `graceMs` of the
  * closing, as for closed surveys; `startedAt` is the client's claim, and the grace bounds what a forged one adds.
  */
-export function refuseUnlessBriefingOpen(b: Briefing, startedAt: string | null, now: Date, graceMs: number): void {
+export function refuseUnlessBriefingOpen(
+  b: Briefing,
+  startedAt: string | null,
+  now: Date,
+  graceMs: number,
+): void {
   const field = (message: string) => [{ question: 'briefing', message }];
   if (b.opensAt && now.getTime() < Date.parse(b.opensAt))
     throw new Problem(

@@ -48,7 +48,9 @@ export function createBriefingStore(db: Db) {
   const selectOne = db.prepare<[string], BriefingRow>('SELECT * FROM briefings WHERE slug = ?');
   const selectAll = db.prepare<[], BriefingRow>('SELECT * FROM briefings ORDER BY date, slug');
   // Both read the partial index responses_by_briefing_time only: cheap enough to run every second per briefing.
-  const countOne = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM responses WHERE briefing = ?');
+  const countOne = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM responses WHERE briefing = ?',
+  );
   const countAll = db.prepare<[], { slug: string; n: number }>(
     'SELECT briefing AS slug, count(*) AS n FROM responses WHERE briefing IS NOT NULL GROUP BY briefing',
   );
@@ -71,13 +73,19 @@ export function createBriefingStore(db: Db) {
       return insert.run({ ...params(b), createdAt }).changes === 1;
     },
     /** Applies the changes and returns the briefing as it now is; undefined when there is no such briefing. */
-    updateBriefing: db.transaction((slug: string, changes: BriefingChanges, now: string): Briefing | undefined => {
-      const row = selectOne.get(slug);
-      if (!row) return undefined;
-      const next: Briefing = { ...toBriefing(row), ...changes, title: { ...toBriefing(row).title, ...changes.title } };
-      update.run({ ...params(next), slug, updatedAt: now });
-      return next;
-    }),
+    updateBriefing: db.transaction(
+      (slug: string, changes: BriefingChanges, now: string): Briefing | undefined => {
+        const row = selectOne.get(slug);
+        if (!row) return undefined;
+        const next: Briefing = {
+          ...toBriefing(row),
+          ...changes,
+          title: { ...toBriefing(row).title, ...changes.title },
+        };
+        update.run({ ...params(next), slug, updatedAt: now });
+        return next;
+      },
+    ),
     getBriefing(slug: string): Briefing | undefined {
       const row = selectOne.get(slug);
       return row && toBriefing(row);

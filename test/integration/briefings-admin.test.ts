@@ -26,7 +26,12 @@ const SEMEY = {
 beforeAll(async () => {
   server = await startServer({ clock: () => now });
   await createUser(server.store, { email: 'admin@example.kz', role: 'admin', password: PASSWORD });
-  await createUser(server.store, { email: 'pavlodar@example.kz', role: 'analyst', regions: ['KZ-55'], password: PASSWORD });
+  await createUser(server.store, {
+    email: 'pavlodar@example.kz',
+    role: 'analyst',
+    regions: ['KZ-55'],
+    password: PASSWORD,
+  });
   [admin, analyst] = await Promise.all([
     signIn(server.url, 'admin@example.kz', PASSWORD),
     signIn(server.url, 'pavlodar@example.kz', PASSWORD),
@@ -35,19 +40,27 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const send = (cookie: string, method: string, path: string, body: unknown) =>
-  fetchAs(server.url, cookie, path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetchAs(server.url, cookie, path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 async function problem(res: Response, status: number) {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   return (await res.json()) as Record<string, any>;
 }
-const fieldsOf = (body: Record<string, any>) => (body.errors as { question: string }[]).map((e) => e.question).sort();
+const fieldsOf = (body: Record<string, any>) =>
+  (body.errors as { question: string }[]).map((e) => e.question).sort();
 /** A response to the example survey tagged with `slug`, begun a minute before the server's clock. */
 const answer = (slug: string, region = 'KZ-10') =>
   postResponse(
     server.url,
-    envelope({ briefing: slug, startedAt: new Date(now.getTime() - 60_000).toISOString() }, exampleAnswers({ region })),
+    envelope(
+      { briefing: slug, startedAt: new Date(now.getTime() - 60_000).toISOString() },
+      exampleAnswers({ region }),
+    ),
   );
 
 describe('creating and changing briefings', () => {
@@ -55,7 +68,13 @@ describe('creating and changing briefings', () => {
     const res = await send(admin, 'POST', '/api/briefings', SEMEY);
     expect(res.status, await res.clone().text()).toBe(201);
     const body = (await res.json()) as Record<string, any>;
-    expect(body).toMatchObject({ ...SEMEY, open: true, state: 'open', link: `${server.url}/b/semey-2023`, responses: 0 });
+    expect(body).toMatchObject({
+      ...SEMEY,
+      open: true,
+      state: 'open',
+      link: `${server.url}/b/semey-2023`,
+      responses: 0,
+    });
     const list = (await (await fetchAs(server.url, admin, '/api/briefings')).json()) as Record<string, any>[];
     expect(list.map((b) => b.slug)).toEqual(['semey-2023']);
     // The public lookup the respondent page reads is unchanged.
@@ -69,34 +88,70 @@ describe('creating and changing briefings', () => {
   });
 
   it('answers 400 naming every wrong field, an unknown survey and a region outside the 20', async () => {
-    const bad = { slug: 'Bad Slug', survey: 'example', region: 'KZ-99', city: '', date: '15.09.2023', title: { kk: 'a' }, extra: 1 };
+    const bad = {
+      slug: 'Bad Slug',
+      survey: 'example',
+      region: 'KZ-99',
+      city: '',
+      date: '15.09.2023',
+      title: { kk: 'a' },
+      extra: 1,
+    };
     const body = await problem(await send(admin, 'POST', '/api/briefings', bad), 400);
     expect(fieldsOf(body)).toEqual(['city', 'date', 'extra', 'region', 'slug', 'title.en', 'title.ru']);
-    const unknown = await problem(await send(admin, 'POST', '/api/briefings', { ...SEMEY, slug: 'x1', survey: 'nope' }), 400);
+    const unknown = await problem(
+      await send(admin, 'POST', '/api/briefings', { ...SEMEY, slug: 'x1', survey: 'nope' }),
+      400,
+    );
     expect(fieldsOf(unknown)).toEqual(['survey']);
-    const order = { ...SEMEY, slug: 'x2', opensAt: '2023-09-15T12:00:00+05:00', closesAt: '2023-09-15T10:00:00+05:00' };
-    expect(fieldsOf(await problem(await send(admin, 'POST', '/api/briefings', order), 400))).toEqual(['closesAt']);
+    const order = {
+      ...SEMEY,
+      slug: 'x2',
+      opensAt: '2023-09-15T12:00:00+05:00',
+      closesAt: '2023-09-15T10:00:00+05:00',
+    };
+    expect(fieldsOf(await problem(await send(admin, 'POST', '/api/briefings', order), 400))).toEqual([
+      'closesAt',
+    ]);
     expect(server.store.getBriefing('x1')).toBeUndefined();
   });
 
   it('changes the city and one title with PATCH, leaving the rest; 404 for an unknown slug', async () => {
-    const res = await send(admin, 'PATCH', '/api/briefings/semey-2023', { city: 'Семей қаласы', title: { en: 'Semey, Abai' } });
+    const res = await send(admin, 'PATCH', '/api/briefings/semey-2023', {
+      city: 'Семей қаласы',
+      title: { en: 'Semey, Abai' },
+    });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ city: 'Семей қаласы', title: { ...SEMEY.title, en: 'Semey, Abai' } });
+    expect(await res.json()).toMatchObject({
+      city: 'Семей қаласы',
+      title: { ...SEMEY.title, en: 'Semey, Abai' },
+    });
     await problem(await send(admin, 'PATCH', '/api/briefings/nowhere', { city: 'x' }), 404);
-    expect(fieldsOf(await problem(await send(admin, 'PATCH', '/api/briefings/semey-2023', { slug: 'y' }), 400))).toEqual(['slug']);
+    expect(
+      fieldsOf(await problem(await send(admin, 'PATCH', '/api/briefings/semey-2023', { slug: 'y' }), 400)),
+    ).toEqual(['slug']);
   });
 
   it('answers 403 to an analyst who tries to create or change, and 401 without a session', async () => {
-    expect((await problem(await send(analyst, 'POST', '/api/briefings', { ...SEMEY, slug: 'a1' }), 403)).type).toBe('/problems/forbidden');
+    expect(
+      (await problem(await send(analyst, 'POST', '/api/briefings', { ...SEMEY, slug: 'a1' }), 403)).type,
+    ).toBe('/problems/forbidden');
     await problem(await send(analyst, 'PATCH', '/api/briefings/semey-2023', { city: 'x' }), 403);
     await problem(await fetch(`${server.url}/api/briefings`), 401);
     await problem(await fetch(`${server.url}/api/briefings/semey-2023/qr.svg`), 401);
   });
 
   it('lists to an analyst only the briefings of their regions, and hides the others’ counts and codes (404)', async () => {
-    await send(admin, 'POST', '/api/briefings', { ...SEMEY, slug: 'pavlodar-2023', region: 'KZ-55', city: 'Павлодар' });
-    const list = (await (await fetchAs(server.url, analyst, '/api/briefings')).json()) as Record<string, any>[];
+    await send(admin, 'POST', '/api/briefings', {
+      ...SEMEY,
+      slug: 'pavlodar-2023',
+      region: 'KZ-55',
+      city: 'Павлодар',
+    });
+    const list = (await (await fetchAs(server.url, analyst, '/api/briefings')).json()) as Record<
+      string,
+      any
+    >[];
     expect(list.map((b) => b.slug)).toEqual(['pavlodar-2023']);
     await problem(await fetchAs(server.url, analyst, '/api/briefings/semey-2023/counts'), 404);
     expect((await fetchAs(server.url, analyst, '/api/briefings/pavlodar-2023/counts')).status).toBe(200);
@@ -121,7 +176,10 @@ describe('QR codes', () => {
     const png = decodePng(Buffer.from(await res.arrayBuffer()));
     expect(png).toMatchObject({ width: 512, height: 512 });
     expect(png.rawBytes).toBe(png.height * (1 + png.width * png.bytesPerPixel));
-    const tooBig = await problem(await fetchAs(server.url, admin, '/api/briefings/semey-2023/qr.png?size=99999'), 400);
+    const tooBig = await problem(
+      await fetchAs(server.url, admin, '/api/briefings/semey-2023/qr.png?size=99999'),
+      400,
+    );
     expect(fieldsOf(tooBig)).toEqual(['size']);
   });
 });
@@ -143,18 +201,27 @@ describe('counts and closing', () => {
       timeZone: 'UTC+05:00',
     });
     const list = (await (await fetchAs(server.url, admin, '/api/briefings')).json()) as Record<string, any>[];
-    expect(Object.fromEntries(list.map((b) => [b.slug, b.responses]))).toEqual({ 'pavlodar-2023': 1, 'semey-2023': 3 });
+    expect(Object.fromEntries(list.map((b) => [b.slug, b.responses]))).toEqual({
+      'pavlodar-2023': 1,
+      'semey-2023': 3,
+    });
   });
 
   it('refuses answers once closed by hand (410 naming briefing), except those begun before, within the grace', async () => {
     const closed = await send(admin, 'PATCH', '/api/briefings/semey-2023', { open: false });
     expect(await closed.json()).toMatchObject({ open: false, state: 'closed', closingAt: now.toISOString() });
-    const begunBefore = envelope({ briefing: 'semey-2023', startedAt: new Date(now.getTime() - 60_000).toISOString() });
+    const begunBefore = envelope({
+      briefing: 'semey-2023',
+      startedAt: new Date(now.getTime() - 60_000).toISOString(),
+    });
     now = new Date(now.getTime() + 60_000);
     expect((await postResponse(server.url, begunBefore)).status).toBe(201);
     const refused = await answer('semey-2023');
     expect(refused.status).toBe(410);
-    expect(refused.json).toMatchObject({ type: '/problems/briefing-closed', errors: [{ question: 'briefing' }] });
+    expect(refused.json).toMatchObject({
+      type: '/problems/briefing-closed',
+      errors: [{ question: 'briefing' }],
+    });
     expect(server.store.countBriefingResponses('semey-2023')).toBe(4);
     const reopened = await send(admin, 'PATCH', '/api/briefings/semey-2023', { open: true });
     expect(await reopened.json()).toMatchObject({ open: true, state: 'open', closingAt: null });
@@ -164,7 +231,10 @@ describe('counts and closing', () => {
   it('takes answers only between opensAt and closesAt', async () => {
     const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
     await send(admin, 'PATCH', '/api/briefings/pavlodar-2023', { opensAt: at(10), closesAt: at(70) });
-    expect((await answer('pavlodar-2023', 'KZ-55')).json).toMatchObject({ status: 410, errors: [{ question: 'briefing' }] });
+    expect((await answer('pavlodar-2023', 'KZ-55')).json).toMatchObject({
+      status: 410,
+      errors: [{ question: 'briefing' }],
+    });
     now = new Date(Date.parse(at(30)));
     expect((await answer('pavlodar-2023', 'KZ-55')).status).toBe(201);
     now = new Date(Date.parse(at(50)));
@@ -179,7 +249,9 @@ describe('live count', () => {
     admin = await signIn(server.url, 'admin@example.kz', PASSWORD);
     await send(admin, 'PATCH', '/api/briefings/semey-2023', { opensAt: null, closesAt: null, open: true });
     const controller = new AbortController();
-    const res = await fetchAs(server.url, admin, '/api/briefings/semey-2023/live', { signal: controller.signal });
+    const res = await fetchAs(server.url, admin, '/api/briefings/semey-2023/live', {
+      signal: controller.signal,
+    });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = readEvents(res.body!);
     const first = await events.next();
@@ -226,7 +298,9 @@ function decodePng(bytes: Buffer) {
     const length = bytes.readUInt32BE(offset);
     const type = bytes.toString('latin1', offset + 4, offset + 8);
     const data = bytes.subarray(offset + 8, offset + 8 + length);
-    expect(bytes.readUInt32BE(offset + 8 + length), `CRC of ${type}`).toBe(crc32(bytes.subarray(offset + 4, offset + 8 + length)));
+    expect(bytes.readUInt32BE(offset + 8 + length), `CRC of ${type}`).toBe(
+      crc32(bytes.subarray(offset + 4, offset + 8 + length)),
+    );
     if (type === 'IHDR') header = data;
     if (type === 'IDAT') idat.push(data);
     offset += 12 + length;

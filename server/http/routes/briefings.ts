@@ -51,7 +51,14 @@ export function briefingsRouter({ store, catalog, clock, config }: AppDeps): Rou
   router.get('/api/briefings/:slug', (req, res) => {
     const b = store.getBriefing(req.params.slug);
     if (!b) throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
-    const body: BriefingBody = { slug: b.slug, survey: b.surveyId, region: b.region, city: b.city, date: b.date, title: b.title };
+    const body: BriefingBody = {
+      slug: b.slug,
+      survey: b.surveyId,
+      region: b.region,
+      city: b.city,
+      date: b.date,
+      title: b.title,
+    };
     res.json(body);
   });
 
@@ -82,9 +89,11 @@ export function briefingsRouter({ store, catalog, clock, config }: AppDeps): Rou
       closedAt: body.open === false ? now : null,
     };
     if (!store.addBriefing(briefing, now))
-      throw new Problem('briefing-exists', `There is already a briefing "${body.slug}"; choose another slug.`, [
-        { question: 'slug', message: 'is taken' },
-      ]);
+      throw new Problem(
+        'briefing-exists',
+        `There is already a briefing "${body.slug}"; choose another slug.`,
+        [{ question: 'slug', message: 'is taken' }],
+      );
     noStore(res)
       .status(201)
       .location(`/api/briefings/${encodeURIComponent(briefing.slug)}`)
@@ -96,9 +105,16 @@ export function briefingsRouter({ store, catalog, clock, config }: AppDeps): Rou
     surveyMustExist(body.survey);
     const existing = store.getBriefing(String(req.params.slug));
     if (!existing) throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
-    if (body.survey !== undefined && body.survey !== existing.surveyId && store.countBriefingResponses(existing.slug) > 0)
+    if (
+      body.survey !== undefined &&
+      body.survey !== existing.surveyId &&
+      store.countBriefingResponses(existing.slug) > 0
+    )
       throw new Problem('invalid-request', 'The change is not as expected: see errors.', [
-        { question: 'survey', message: 'responses already name this briefing; it cannot move to another survey' },
+        {
+          question: 'survey',
+          message: 'responses already name this briefing; it cannot move to another survey',
+        },
       ]);
     const now = clock().toISOString();
     const { open, survey, ...rest } = body;
@@ -154,7 +170,10 @@ export function briefingsRouter({ store, catalog, clock, config }: AppDeps): Rou
     const asked = req.query.size === undefined ? PNG_SIZES.default : Number(req.query.size);
     if (!Number.isInteger(asked) || asked < PNG_SIZES.min || asked > PNG_SIZES.max)
       throw new Problem('invalid-request', 'The QR code size is not as expected: see errors.', [
-        { question: 'size', message: `must be a whole number of pixels from ${PNG_SIZES.min} to ${PNG_SIZES.max}` },
+        {
+          question: 'size',
+          message: `must be a whole number of pixels from ${PNG_SIZES.min} to ${PNG_SIZES.max}`,
+        },
       ]);
     const png = await QRCode.toBuffer(briefingLink(originOf(req), b.slug), {
       type: 'png',

@@ -1,0 +1,216 @@
+// The create/edit form of a briefing: slug (new only: posters print it), survey, region, city, date, the title in
+// kk/ru/en, open or closed, and optional opening and closing times in Kazakhstan's clock (UTC+5).
+import { useId, useState, type FormEvent } from 'react';
+import type { SurveySummary } from '../../lib/api';
+import { localized, type Locale } from '../../lib/locale';
+import { HttpError, isSignedOut } from '../../lib/workspace-api';
+import type { RegionName } from '../../lib/workspace-regions';
+import { navigate } from '../router';
+import {
+  briefingsHref,
+  changeBriefing,
+  createBriefing,
+  type AdminBriefing,
+  type BriefingFields,
+} from './briefings-api';
+import { BRIEFING_STRINGS } from './strings';
+
+const KZ_OFFSET_MS = 5 * 3_600_000;
+/** An ISO instant as the `datetime-local` value of Kazakhstan's clock. */
+const toLocalInput = (iso: string | null) =>
+  iso ? new Date(Date.parse(iso) + KZ_OFFSET_MS).toISOString().slice(0, 16) : '';
+/** A `datetime-local` value read as Kazakhstan's clock, whatever the laptop's own time zone. */
+const fromLocalInput = (value: string) => (value ? `${value}:00+05:00` : null);
+
+interface Props {
+  locale: Locale;
+  surveys: SurveySummary[];
+  regions: RegionName[];
+  /** Absent: a new briefing. */
+  briefing?: AdminBriefing;
+  onSaved?: (saved: AdminBriefing) => void;
+  onSignedOut: () => void;
+}
+
+export function BriefingForm({ locale, surveys, regions, briefing, onSaved, onSignedOut }: Props) {
+  const t = BRIEFING_STRINGS[locale];
+  const uid = useId();
+  // Labels point at their control by id: a <select> inside its <label> would give it every option as its name.
+  const id = (field: string) => `${uid}-${field}`;
+  const [slug, setSlug] = useState(briefing?.slug ?? '');
+  const [fields, setFields] = useState<BriefingFields>(() => ({
+    survey: briefing?.survey ?? surveys[0]?.id ?? '',
+    region: briefing?.region ?? regions[0]?.code ?? '',
+    city: briefing?.city ?? '',
+    date: briefing?.date ?? new Date(Date.now() + KZ_OFFSET_MS).toISOString().slice(0, 10),
+    title: briefing?.title ?? { kk: '', ru: '', en: '' },
+    open: briefing?.open ?? true,
+    opensAt: briefing?.opensAt ?? null,
+    closesAt: briefing?.closesAt ?? null,
+  }));
+  const [status, setStatus] = useState<
+    { state: 'idle' | 'saving' | 'saved' } | { state: 'failed'; lines: string[] }
+  >({
+    state: 'idle',
+  });
+  const set = (change: Partial<BriefingFields>) => setFields((f) => ({ ...f, ...change }));
+  const label = (field: string) =>
+    (
+      ({
+        slug: t.slug,
+        survey: t.survey,
+        region: t.region,
+        city: t.city,
+        date: t.date,
+        opensAt: t.opensAt,
+        closesAt: t.closesAt,
+        'title.kk': t.titleIn.kk,
+        'title.ru': t.titleIn.ru,
+        'title.en': t.titleIn.en,
+      }) as Record<string, string>
+    )[field] ?? field;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus({ state: 'saving' });
+    try {
+      const saved = briefing
+        ? await changeBriefing(briefing.slug, fields)
+        : await createBriefing(slug, fields);
+      setStatus({ state: 'saved' });
+      if (!briefing) navigate(briefingsHref(`/${encodeURIComponent(saved.slug)}`));
+      onSaved?.(saved);
+    } catch (error) {
+      if (isSignedOut(error)) return onSignedOut();
+      const problem = error instanceof HttpError ? error.problem : null;
+      // The server names each wrong field; the form shows them by this form's own labels.
+      const lines = problem?.errors?.map((e) => `${label(e.question)}: ${e.message}`) ?? [
+        problem?.detail ?? String(error),
+      ];
+      setStatus({ state: 'failed', lines });
+    }
+  }
+
+  return (
+    <form className="briefing-form block" onSubmit={submit}>
+      {!briefing && (
+        <div className="field">
+          <label htmlFor={id('slug')}>{t.slug}</label>
+          <input
+            id={id('slug')}
+            type="text"
+            required
+            pattern="[a-z0-9]([a-z0-9\-]{0,62}[a-z0-9])?"
+            value={slug}
+            autoCapitalize="none"
+            spellCheck={false}
+            onChange={(e) => setSlug(e.target.value.trim().toLowerCase())}
+          />
+          <small className="muted">{t.slugHint}</small>
+        </div>
+      )}
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor={id('survey')}>{t.survey}</label>
+          <select id={id('survey')} value={fields.survey} onChange={(e) => set({ survey: e.target.value })}>
+            {surveys.map((s) => (
+              <option key={s.id} value={s.id}>
+                {localized(s.title, locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id('region')}>{t.region}</label>
+          <select id={id('region')} value={fields.region} onChange={(e) => set({ region: e.target.value })}>
+            {regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {localized(r.name, locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor={id('city')}>{t.city}</label>
+          <input
+            id={id('city')}
+            type="text"
+            required
+            value={fields.city}
+            onChange={(e) => set({ city: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={id('date')}>{t.date}</label>
+          <input
+            id={id('date')}
+            type="date"
+            required
+            value={fields.date}
+            onChange={(e) => set({ date: e.target.value })}
+          />
+        </div>
+      </div>
+      {(['kk', 'ru', 'en'] as const).map((lang) => (
+        <div className="field" key={lang}>
+          <label htmlFor={id(`title-${lang}`)}>{t.titleIn[lang]}</label>
+          <input
+            id={id(`title-${lang}`)}
+            type="text"
+            lang={lang}
+            required
+            value={fields.title[lang]}
+            onChange={(e) => set({ title: { ...fields.title, [lang]: e.target.value } })}
+          />
+        </div>
+      ))}
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor={id('opensAt')}>{t.opensAt}</label>
+          <input
+            id={id('opensAt')}
+            type="datetime-local"
+            value={toLocalInput(fields.opensAt)}
+            onChange={(e) => set({ opensAt: fromLocalInput(e.target.value) })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={id('closesAt')}>{t.closesAt}</label>
+          <input
+            id={id('closesAt')}
+            type="datetime-local"
+            value={toLocalInput(fields.closesAt)}
+            onChange={(e) => set({ closesAt: fromLocalInput(e.target.value) })}
+          />
+        </div>
+      </div>
+      <p className="muted small">{t.timeHint}</p>
+      <label className="check">
+        <input type="checkbox" checked={fields.open} onChange={(e) => set({ open: e.target.checked })} />
+        <span>{t.takesAnswers}</span>
+      </label>
+      {status.state === 'failed' && (
+        <div className="notice bad" role="alert">
+          <p>{t.notSaved}</p>
+          <ul>
+            {status.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {status.state === 'saved' && (
+        <p className="notice" role="status">
+          {t.saved}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={status.state === 'saving'}>
+          {status.state === 'saving' ? t.saving : t.save}
+        </button>
+      </div>
+    </form>
+  );
+}

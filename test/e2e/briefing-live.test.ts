@@ -1,0 +1,173 @@
+// The organiser's path in real Chromium: an admin creates a briefing in the workspace form on a laptop, an
+// attendee opens its link on a Russian phone (region prefilled, response tagged), and the projector's live screen
+// counts responses as they arrive. Screenshots of the list, the poster (print media) and the live screen go to
+// test-results/ for looking at.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { envelope, exampleAnswers, postResponse } from '../support/answers';
+import { createUser, fetchAs, signIn } from '../support/auth';
+import {
+  closeContext,
+  launchChromium,
+  openPage,
+  phoneContext,
+  pickRadio,
+  question,
+  screenshot,
+  shownChoice,
+  waitForQuestion,
+} from '../support/browser';
+import { FIXTURE_SURVEYS, startServer, type TestServer } from '../support/server';
+
+const ADMIN = { email: 'organiser@example.kz', password: 'Birgemiz-2024-jyl' };
+const TITLE = { kk: 'Өскемендегі брифинг', ru: 'Брифинг в Усть-Каменогорске', en: 'Oskemen briefing' };
+
+let server: TestServer;
+let browser: Browser;
+let cookie: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ surveysDir: FIXTURE_SURVEYS }), launchChromium()]);
+  await createUser(server.store, { ...ADMIN, role: 'admin' });
+  cookie = await signIn(server.url, ADMIN.email, ADMIN.password);
+});
+
+afterEach(async ({ task }) => {
+  for (const context of contexts.splice(0)) await closeContext(context, task);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A signed-in laptop (or projector) at 1280×720 speaking `locale`. */
+async function laptop(locale: 'kk' | 'ru'): Promise<{ page: Page; pageErrors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    locale: `${locale}-KZ`,
+  });
+  contexts.push(context);
+  const [name, value] = cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: server.url }]);
+  // The workspace's language switch keeps its choice here; set it as a returning organiser would have.
+  await context.addInitScript((l) => localStorage.setItem('saualnama.locale', l), locale);
+  return openPage(context);
+}
+
+test('(c) an admin creates a briefing in the workspace; its link on a Russian phone prefills the region and tags the response', async () => {
+  const { page, pageErrors } = await laptop('ru');
+  await page.goto(`${server.url}/workspace/briefings/new`);
+  await page.getByLabel('Имя в ссылке').fill('oskemen-2023');
+  await page.getByLabel('Регион', { exact: true }).selectOption('KZ-63');
+  await page.getByLabel('Город', { exact: true }).fill('Өскемен');
+  await page.getByLabel('Дата', { exact: true }).fill('2023-09-20');
+  for (const [lang, label] of [
+    ['kk', 'Название на казахском'],
+    ['ru', 'Название на русском'],
+    ['en', 'Название на английском'],
+  ] as const)
+    await page.getByLabel(label, { exact: true }).fill(TITLE[lang]);
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+
+  // Saved, the page becomes the briefing's own: its absolute link, the QR preview and the tools.
+  await page.waitForURL(`${server.url}/workspace/briefings/oskemen-2023`);
+  const link = `${server.url}/b/oskemen-2023`;
+  await expect.poll(() => page.getByLabel('Ссылка для участников').inputValue()).toBe(link);
+  await page.locator('img.qr-preview').evaluate((img: HTMLImageElement) => img.decode());
+  expect(
+    await page.locator('img.qr-preview').evaluate((img: HTMLImageElement) => img.naturalWidth),
+  ).toBeGreaterThan(0);
+  expect(server.store.getBriefing('oskemen-2023')).toMatchObject({
+    region: 'KZ-63',
+    city: 'Өскемен',
+    title: TITLE,
+  });
+
+  const phone = await phoneContext(browser, 'ru-RU');
+  contexts.push(phone);
+  const { page: attendee, pageErrors: attendeeErrors } = await openPage(phone);
+  await attendee.goto(link);
+  await attendee.getByText(TITLE.ru, { exact: true }).waitFor();
+  await waitForQuestion(attendee, 'region', 'Ваш регион');
+  await expect.poll(() => shownChoice(question(attendee, 'region'))).toBe('Восточно-Казахстанская область');
+  await pickRadio(question(attendee, 'role'), 'Волонтёр');
+  await attendee.getByRole('button', { name: 'Далее' }).click();
+  await attendee.getByRole('button', { name: 'Далее' }).click();
+  await attendee.getByRole('button', { name: 'Отправить' }).click();
+  await attendee.getByRole('status').filter({ hasText: 'Отправлено ✔' }).waitFor();
+
+  const rows = [...server.store.iterateResponses({ surveyId: 'example', briefing: 'oskemen-2023' })];
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({
+    briefing: 'oskemen-2023',
+    region: 'KZ-63',
+    locale: 'ru',
+    answers: { region: 'KZ-63', role: 'volunteer' },
+  });
+
+  // The list shows it with its one response, open.
+  await page.goto(`${server.url}/workspace/briefings`);
+  const row = page.getByRole('row').filter({ hasText: TITLE.ru });
+  await expect.poll(() => row.innerText()).toMatch(/Өскемен[\s\S]*1[\s\S]*Открыт/);
+  await screenshot(page, 'briefings-list-ru');
+  expect([...pageErrors, ...attendeeErrors]).toEqual([]);
+});
+
+test('(d) the live screen’s count rises to 3 within seconds as three responses arrive', async () => {
+  const created = await fetchAs(server.url, cookie, '/api/briefings', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      slug: 'semey-live',
+      survey: 'example',
+      region: 'KZ-10',
+      city: 'Семей',
+      date: '2023-09-15',
+      title: { kk: 'Семейдегі брифинг', ru: 'Брифинг в Семее', en: 'Semey briefing' },
+    }),
+  });
+  expect(created.status).toBe(201);
+  const { page, pageErrors } = await laptop('kk');
+  await page.goto(`${server.url}/b/semey-live/live`);
+  const count = page.getByTestId('live-count');
+  await expect.poll(() => count.innerText()).toBe('0');
+  await page.getByRole('heading', { name: 'Семейдегі брифинг' }).waitFor();
+
+  for (const _ of [1, 2, 3]) {
+    const res = await postResponse(server.url, envelope({ briefing: 'semey-live' }, exampleAnswers()));
+    expect(res.status).toBe(201);
+  }
+  const posted = Date.now();
+  await expect.poll(() => count.innerText(), { timeout: 4000, interval: 100 }).toBe('3');
+  console.log(`live screen showed 3 after ${Date.now() - posted} ms`);
+  await page.locator('img.live-qr').evaluate((img: HTMLImageElement) => img.decode());
+  await screenshot(page, 'live-kk');
+
+  // The results: the example survey's key questions for this briefing only, 3 responses: every cell "< 5".
+  await page.getByRole('button', { name: 'Нәтижелер' }).click();
+  await page.getByRole('heading', { name: 'Сіздің рөліңіз' }).waitFor();
+  expect(await page.locator('.live-bar-value').allInnerTexts()).toContain('< 5');
+  await screenshot(page, 'live-results-kk');
+  expect(pageErrors).toEqual([]);
+});
+
+test('the poster prints on one A4 page with the QR code, the title in Kazakh and Russian, and the short link', async () => {
+  const { page, pageErrors } = await laptop('kk');
+  await page.goto(`${server.url}/workspace/briefings/semey-live/poster`);
+  await page.locator('img.poster-qr').evaluate((img: HTMLImageElement) => img.decode());
+  await page.emulateMedia({ media: 'print' });
+  // A4 at 96 dpi: what the printed page holds.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await expect.poll(() => page.locator('.topbar').isVisible()).toBe(false);
+  const poster = page.locator('.poster');
+  expect(await poster.innerText()).toMatch(
+    /Семейдегі брифинг[\s\S]*Брифинг в Семее[\s\S]*\/b\/semey-live[\s\S]*15\.09\.2023/,
+  );
+  await screenshot(page, 'poster-kk');
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  // One page only: the PDF's page tree counts its pages.
+  expect(/\/Type\s*\/Pages[\s\S]*?\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1]).toBe('1');
+  expect(pageErrors).toEqual([]);
+});
