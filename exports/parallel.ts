@@ -47,7 +47,7 @@ interface Listener {
   onFailure(error: Error): void;
 }
 
-/** The process's workers, started on first use and shared by concurrent exports; a dead worker is replaced. */
+/** The process's workers, started on first use and shared by concurrent exports. */
 class Pool {
   private workers: Worker[] = [];
   private readonly listeners = new Map<number, Listener>();
@@ -56,19 +56,30 @@ class Pool {
 
   constructor(private readonly size: number) {}
 
-  private spawn(index: number): Worker {
+  private spawn(): Worker {
     const worker = startWorker();
     worker.on('message', (m: FromWorker) => this.listeners.get(m.job)?.onMessage(m));
-    worker.on('error', (error) => {
-      for (const l of this.listeners.values()) l.onFailure(error);
-      this.workers[index] = this.spawn(index);
-    });
+    // A worker that failed or exited fails the exports it served; the next export starts fresh threads, so a
+    // thread that cannot start fails one export at a time instead of respawning in a loop.
+    worker.on('error', (error) => this.fail(worker, error));
+    worker.on('exit', (code) => this.fail(worker, new Error(`an export thread exited with code ${code}`)));
     worker.unref();
     return worker;
   }
 
+  private fail(worker: Worker, error: Error): void {
+    // Threads terminated below (or by an earlier failure) report their exit too: only a current thread counts.
+    if (!this.workers.includes(worker)) return;
+    const workers = this.workers;
+    this.workers = [];
+    for (const w of workers) void w.terminate();
+    const listeners = [...this.listeners.values()];
+    this.listeners.clear();
+    for (const l of listeners) l.onFailure(error);
+  }
+
   open(plan: ExportPlan, labels: LabelMode, listener: Listener): number {
-    if (this.workers.length === 0) this.workers = Array.from({ length: this.size }, (_, i) => this.spawn(i));
+    if (this.workers.length === 0) this.workers = Array.from({ length: this.size }, () => this.spawn());
     const job = this.nextJob++;
     this.listeners.set(job, listener);
     this.hold();
