@@ -2,7 +2,7 @@
 // child process; the full CSV over HTTP (first byte, total, rows/s, server peak RSS), a slow client and a client
 // that leaves midway. The data sets are kept in BENCH_EXPORT_DIR between runs: generating 1M takes many minutes.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -73,15 +73,6 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const cpuTicks = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').slice(11, 13).map(Number).reduce((a, b) => a + b);
-const dbHandles = (pid: number, dataDir: string) =>
-  readdirSync(`/proc/${pid}/fd`).filter((fd) => {
-    try {
-      return readlinkSync(`/proc/${pid}/fd/${fd}`) === join(dataDir, 'saualnama.db');
-    } catch {
-      return false;
-    }
-  }).length;
-
 /** Samples the server's RSS every 20 ms while `work` runs; returns its peak. */
 async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
   let peakMb = rssMb(pid);
@@ -146,22 +137,29 @@ async function benchSize(size: number): Promise<void> {
     // Other work on a two-core machine shows in every figure: say how busy it was.
     const load = loadavg().map((l) => l.toFixed(1)).join(' ');
     console.log(`\n${rows.toLocaleString('en')} responses (server RSS at rest ${idleRss.toFixed(0)} MB; load average ${load})`);
-    for (const query of ['', '?labels=ru&choices=joined']) {
+    // At 1M the label variant and the zip (which reads every row twice) add many minutes: BENCH_EXPORT_FULL=1 runs them.
+    const full = rows <= 100_000 || process.env.BENCH_EXPORT_FULL === '1';
+    for (const query of full ? ['', '?labels=ru&choices=joined'] : ['']) {
+      const ticks = cpuTicks(pid);
       const { result: d, peakMb } = await peakRss(pid, () => download(cookie, `${CSV}${query}`));
+      // Server CPU (all its threads) per row does not depend on how busy the machine is, unlike the wall time.
+      const cpuSeconds = (cpuTicks(pid) - ticks) / 100;
       console.log(
         `  full CSV${query ? ` ${query}` : ''}: ${d.status}, first byte ${d.ttfbMs.toFixed(0)} ms, total ${(d.totalMs / 1000).toFixed(2)} s, ` +
-          `${mb(d.bytes)}, ${Math.round(rows / (d.totalMs / 1000)).toLocaleString('en')} rows/s, server peak RSS ${peakMb.toFixed(0)} MB`,
+          `${mb(d.bytes)}, ${Math.round(rows / (d.totalMs / 1000)).toLocaleString('en')} rows/s, server peak RSS ${peakMb.toFixed(0)} MB, ` +
+          `server CPU ${cpuSeconds.toFixed(1)} s (${Math.round(rows / cpuSeconds).toLocaleString('en')} rows per CPU-second)`,
       );
     }
-    const { result: zip, peakMb: zipRss } = await peakRss(pid, () => download(cookie, '/api/surveys/roadmap-needs/export.zip'));
-    console.log(`  zip (20 regions + national + dictionary): total ${(zip.totalMs / 1000).toFixed(2)} s, ${mb(zip.bytes)}, server peak RSS ${zipRss.toFixed(0)} MB`);
+    if (full) {
+      const { result: zip, peakMb: zipRss } = await peakRss(pid, () => download(cookie, '/api/surveys/roadmap-needs/export.zip'));
+      console.log(`  zip (20 regions + national + dictionary): total ${(zip.totalMs / 1000).toFixed(2)} s, ${mb(zip.bytes)}, server peak RSS ${zipRss.toFixed(0)} MB`);
+    }
 
     // A slow client: 2 MB/s for a few seconds. Backpressure must hold the server at rest, not buffer the file.
     const slowRss = await peakRss(pid, () => download(cookie, CSV, { readBytesPerSecond: 2 * 2 ** 20, abortAfterBytes: 10 * 2 ** 20 }));
     console.log(`  slow client (2 MB/s, left after 10 MB in ${(slowRss.result.totalMs / 1000).toFixed(1)} s): server peak RSS ${slowRss.peakMb.toFixed(0)} MB`);
 
     // A client that leaves midway: the export must stop (no CPU), its connection close, and the server go on.
-    const before = dbHandles(pid, dataDir);
     const left = await download(cookie, CSV, { abortAfterBytes: 20 * 2 ** 20 });
     await new Promise((ok) => setTimeout(ok, 300));
     const ticks = cpuTicks(pid);
@@ -169,8 +167,8 @@ async function benchSize(size: number): Promise<void> {
     const busy = cpuTicks(pid) - ticks;
     const after = await download(cookie, `${CSV}?region=KZ-10`);
     console.log(
-      `  client gone after ${mb(left.bytes)}: server CPU in the next second ${busy * 10} ms, database handles ${before} → ` +
-        `${dbHandles(pid, dataDir)}, RSS ${rssMb(pid).toFixed(0)} MB, next export ${after.status} (${mb(after.bytes)})`,
+      `  client gone after ${mb(left.bytes)}: server CPU in the next second ${busy * 10} ms, ` +
+        `RSS ${rssMb(pid).toFixed(0)} MB, next export ${after.status} (${mb(after.bytes)})`,
     );
   } finally {
     server.kill('SIGTERM');
