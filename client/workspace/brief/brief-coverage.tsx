@@ -41,7 +41,10 @@ export function CoverageSection({ model, coverage, k, locale }: Props) {
             labelHead={t.role}
             rows={roles.rows}
             columns={[
-              { head: t.responses, value: (r) => (r.figure.kind === 'hidden' ? `< ${k}` : number(r.figure.count)) },
+              {
+                head: t.responses,
+                value: (r) => (r.figure.kind === 'hidden' ? `< ${k}` : number(r.figure.count)),
+              },
               { head: t.share, value: (r) => r.figure, bar: true },
             ]}
             k={k}
@@ -52,26 +55,36 @@ export function CoverageSection({ model, coverage, k, locale }: Props) {
         <div className="brief-briefings">
           <h3>{t.briefings}</h3>
           {briefings.length > LISTED_BRIEFINGS ? (
-            <p>{t.briefingSpan(briefings.length, dayText(briefings[0]!.date, locale), dayText(briefings.at(-1)!.date, locale))}</p>
+            <p>
+              {t.briefingSpan(
+                briefings.length,
+                dayText(briefings[0]!.date, locale),
+                dayText(briefings.at(-1)!.date, locale),
+              )}
+            </p>
           ) : (
-            <table className="report-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.date}</th>
-                  <th scope="col">{t.briefing}</th>
-                  <th scope="col" className="num">{t.responses}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {briefings.map((b) => (
-                  <tr key={b.slug}>
-                    <td className="nowrap">{dayText(b.date, locale)}</td>
-                    <th scope="row">{localized(b.title, locale)}</th>
-                    <td className="num">{countText(b.responses, k, locale)}</td>
+            <div className="table-wrap">
+              <table className="report-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.date}</th>
+                    <th scope="col">{t.briefing}</th>
+                    <th scope="col" className="num">
+                      {t.responses}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {briefings.map((b) => (
+                    <tr key={b.slug}>
+                      <td className="brief-date">{dayText(b.date, locale)}</td>
+                      <th scope="row">{localized(b.title, locale)}</th>
+                      <td className="num">{countText(b.responses, k, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </div>
       </div>
@@ -81,7 +94,8 @@ export function CoverageSection({ model, coverage, k, locale }: Props) {
           <ul>
             {coverage.regions.map((r) => (
               <li key={r.code}>
-                <span>{localized(r.name, locale)}</span> <span className="num">{countText(r.responses, k, locale)}</span>
+                <span>{localized(r.name, locale)}</span>{' '}
+                <span className="num">{countText(r.responses, k, locale)}</span>
               </li>
             ))}
           </ul>

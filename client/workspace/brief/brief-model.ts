@@ -17,7 +17,12 @@ export const BRIEF_QUESTIONS = {
   needs: 'top_needs',
   practices: 'practices_used',
   effectiveness: 'practices_effectiveness',
-  cooperation: { name: 'cooperation_quality', good: ['good', 'very_good'], poor: ['poor', 'very_poor'], none: ['no_cooperation'] },
+  cooperation: {
+    name: 'cooperation_quality',
+    good: ['good', 'very_good'],
+    poor: ['poor', 'very_poor'],
+    none: ['no_cooperation'],
+  },
   vectors: { name: 'roadmap_vectors', share: ['very', 'extremely'] },
   top3: 'roadmap_top3',
   proposals: 'roadmap_proposals',
@@ -80,13 +85,23 @@ function choiceRows(choices: readonly ChoiceCount[]): ShareRow[] {
 }
 
 /** Per matrix row, the share answering any of `codes`; undefined when the matrix has none of those columns. */
-function matrixShare(q: MatrixAggregate, codes: readonly string[]): ((row: MatrixAggregate['rows'][number]) => Figure) | undefined {
+function matrixShare(
+  q: MatrixAggregate,
+  codes: readonly string[],
+): ((row: MatrixAggregate['rows'][number]) => Figure) | undefined {
   const columns = q.columns.flatMap((c, i) => (codes.includes(String(c.code)) ? [i] : []));
   if (columns.length === 0) return undefined;
-  return (row) => combine(columns.map((i) => row.cells[i]), row.answered);
+  return (row) =>
+    combine(
+      columns.map((i) => row.cells[i]),
+      row.answered,
+    );
 }
 
-function sharesOfMatrix(summary: SummaryBody, spec: { name: string; share: readonly string[] }): Part<ShareRow> | undefined {
+function sharesOfMatrix(
+  summary: SummaryBody,
+  spec: { name: string; share: readonly string[] },
+): Part<ShareRow> | undefined {
   const q = find(summary, spec.name, 'matrix');
   const share = q && matrixShare(q, spec.share);
   if (!q || !share) return undefined;
@@ -97,7 +112,11 @@ function sharesOfMatrix(summary: SummaryBody, spec: { name: string; share: reado
 function sharesOfChoices(summary: SummaryBody, name: string): Part<ShareRow> | undefined {
   const q = find(summary, name, 'multiple') ?? find(summary, name, 'choice');
   if (!q) return undefined;
-  return { title: q.title, answered: q.answered, rows: byShare(choiceRows(q.choices.filter(substantive)), (r) => r.figure) };
+  return {
+    title: q.title,
+    answered: q.answered,
+    rows: byShare(choiceRows(q.choices.filter(substantive)), (r) => r.figure),
+  };
 }
 
 export function briefModel(summary: SummaryBody): BriefModel {
@@ -111,7 +130,12 @@ export function briefModel(summary: SummaryBody): BriefModel {
 
   const needs = find(summary, Q.needs, 'ranking');
   if (needs) {
-    const rows = needs.choices.map((c) => ({ code: String(c.code), label: c.label, first: figureOf(c.first), meanRank: c.meanRank }));
+    const rows = needs.choices.map((c) => ({
+      code: String(c.code),
+      label: c.label,
+      first: figureOf(c.first),
+      meanRank: c.meanRank,
+    }));
     model.needs = { title: needs.title, answered: needs.answered, rows: byShare(rows, (r) => r.first) };
   }
 
@@ -142,13 +166,18 @@ export function briefModel(summary: SummaryBody): BriefModel {
       poor: poor ? poor(r) : missing(),
       none: none ? none(r) : missing(),
     }));
-    model.cooperation = { title: cooperation.title, answered: cooperation.answered, rows: byShare(rows, (r) => r.good) };
+    model.cooperation = {
+      title: cooperation.title,
+      answered: cooperation.answered,
+      rows: byShare(rows, (r) => r.good),
+    };
   }
 
   model.vectors = sharesOfMatrix(summary, Q.vectors);
   model.top3 = sharesOfChoices(summary, Q.top3);
 
   const proposals = find(summary, Q.proposals, 'answered');
-  if (proposals?.listable) model.proposals = { name: proposals.name, title: proposals.title, answered: proposals.answered };
+  if (proposals?.listable)
+    model.proposals = { name: proposals.name, title: proposals.title, answered: proposals.answered };
   return model;
 }

@@ -18,6 +18,7 @@ import { CooperationSection, NeedsSection, PracticesSection, PrioritiesSection }
 import { pickProposals, PROPOSAL_RULE } from './proposals';
 import '../coverage/report.css';
 import './brief.css';
+import './brief-print.css';
 
 export default function BriefPage({ session, locale, query, onSignedOut }: SectionProps) {
   const shell = shellStrings(locale);
@@ -30,11 +31,13 @@ export default function BriefPage({ session, locale, query, onSignedOut }: Secti
   const skip = !survey || badDates;
 
   const [summary, retrySummary] = useLoad(
-    () => (skip ? Promise.resolve(null) : getJson<SummaryBody>(apiPath(survey, 'summary', apiQuery(filters)))),
+    () =>
+      skip ? Promise.resolve(null) : getJson<SummaryBody>(apiPath(survey, 'summary', apiQuery(filters))),
     `summary:${key}`,
   );
   const [coverage, retryCoverage] = useLoad(
-    () => (skip ? Promise.resolve(null) : getJson<CoverageBody>(apiPath(survey, 'coverage', apiQuery(filters)))),
+    () =>
+      skip ? Promise.resolve(null) : getJson<CoverageBody>(apiPath(survey, 'coverage', apiQuery(filters))),
     `coverage:${key}`,
   );
   const model = summary.state === 'ready' && summary.value ? briefModel(summary.value) : null;
@@ -45,7 +48,11 @@ export default function BriefPage({ session, locale, query, onSignedOut }: Secti
       skip || !proposalsName
         ? Promise.resolve(null)
         : getJson<TextBody>(
-            apiPath(survey, `text/${encodeURIComponent(proposalsName)}`, apiQuery(filters, { pageSize: PROPOSAL_RULE.read })),
+            apiPath(
+              survey,
+              `text/${encodeURIComponent(proposalsName)}`,
+              apiQuery(filters, { pageSize: PROPOSAL_RULE.read }),
+            ),
           ),
     `proposals:${key}:${proposalsName ?? ''}`,
   );
@@ -58,7 +65,9 @@ export default function BriefPage({ session, locale, query, onSignedOut }: Secti
         <p>{shell.loadFailed}</p>
         <button
           type="button"
-          onClick={view.state === 'failed' ? retryView : summary.state === 'failed' ? retrySummary : retryCoverage}
+          onClick={
+            view.state === 'failed' ? retryView : summary.state === 'failed' ? retrySummary : retryCoverage
+          }
         >
           {shell.tryAgain}
         </button>
@@ -82,7 +91,12 @@ export default function BriefPage({ session, locale, query, onSignedOut }: Secti
   return (
     <div className="brief-screen">
       <ViewFilterBar locale={locale} view={ready} filters={filters} />
-      <article className="brief" lang={locale} data-ready={complete ? 'true' : undefined} aria-busy={!complete}>
+      <article
+        className="brief"
+        lang={locale}
+        data-ready={complete ? 'true' : undefined}
+        aria-busy={!complete}
+      >
         <BriefHeader
           locale={locale}
           view={ready}
@@ -92,7 +106,9 @@ export default function BriefPage({ session, locale, query, onSignedOut }: Secti
           k={k}
         />
         {badDates ? null : !model || !cover ? (
-          <p className="muted" role="status">{shell.loading}</p>
+          <p className="muted" role="status">
+            {shell.loading}
+          </p>
         ) : (
           <>
             <CoverageSection model={model} coverage={cover} k={k} locale={locale} />

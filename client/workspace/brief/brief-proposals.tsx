@@ -29,7 +29,10 @@ export function ProposalsSection({ proposals, regions, locale }: Props) {
       ) : (
         <>
           <p className="brief-note">
-            {t.proposalsRule(proposals.picked.length, proposals.total === null ? '—' : shell.number(proposals.total))}
+            {t.proposalsRule(
+              proposals.picked.length,
+              proposals.total === null ? '—' : shell.number(proposals.total),
+            )}
           </p>
           <ol className="brief-proposals">
             {proposals.picked.map((p) => (

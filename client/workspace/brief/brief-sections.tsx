@@ -93,7 +93,9 @@ export function PracticesSection({ model, k, locale }: Props) {
             <BriefTable
               key="effectiveness"
               caption={`${t.effectiveness}. ${
-                effectiveness.max === null ? '' : t.mean(meanText(effectiveness.mean, k, locale), String(effectiveness.max))
+                effectiveness.max === null
+                  ? ''
+                  : t.mean(meanText(effectiveness.mean, k, locale), String(effectiveness.max))
               }`}
               labelHead={t.rating}
               rows={effectiveness.rows}

@@ -34,42 +34,50 @@ export function BriefTable<Row extends { code: string; label: Labels }>({
 }: Props<Row>) {
   return (
     <figure className="brief-table">
-      <table className={columns.length > 1 ? 'report-table several' : 'report-table'}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{labelHead}</th>
-            {columns.map((c) => (
-              <th key={c.head} scope="col" className={c.bar ? 'num with-bar' : 'num'} colSpan={c.bar ? 2 : 1}>
-                {c.head}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.code}>
-              <th scope="row">{localized(row.label, locale)}</th>
-              {columns.map((c) => {
-                const value = c.value(row);
-                const text = typeof value === 'string' ? value : figureText(value, k, locale);
-                const cells = [
-                  <td key="n" className="num">
-                    {text}
-                  </td>,
-                ];
-                if (c.bar && typeof value !== 'string')
-                  cells.push(
-                    <td key="bar" className="bar-cell">
-                      <ShareBar percent={value.kind === 'hidden' ? null : value.percent} atLeast={value.kind === 'atLeast'} />
-                    </td>,
-                  );
-                return cells;
-              })}
+      <div className="table-wrap">
+        <table className={columns.length > 1 ? 'report-table several' : 'report-table'}>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{labelHead}</th>
+              {columns.map((c) => (
+                <th key={c.head} scope="col" className={c.bar ? 'share' : 'num'}>
+                  {c.head}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.code}>
+                <th scope="row">{localized(row.label, locale)}</th>
+                {columns.map((c) => {
+                  const value = c.value(row);
+                  const text = typeof value === 'string' ? value : figureText(value, k, locale);
+                  if (!c.bar || typeof value === 'string')
+                    return (
+                      <td key={c.head} className="num">
+                        {text}
+                      </td>
+                    );
+                  // The figure and its bar share one cell, so the column head sits over both on any width.
+                  return (
+                    <td key={c.head} className="share">
+                      <span className="share-cell">
+                        <span className="share-figure">{text}</span>
+                        <ShareBar
+                          percent={value.kind === 'hidden' ? null : value.percent}
+                          atLeast={value.kind === 'atLeast'}
+                        />
+                      </span>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {note && <figcaption className="brief-note">{note}</figcaption>}
     </figure>
   );

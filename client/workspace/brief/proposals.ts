@@ -28,7 +28,11 @@ export interface Proposal {
 type Answer = TextBody['answers'][number];
 
 /** Spaces and case aside, two answers with the same words are the same proposal. */
-const sameKey = (text: string) => text.toLocaleLowerCase().replace(/[\s.,;:!?«»"'“”()-]+/gu, ' ').trim();
+const sameKey = (text: string) =>
+  text
+    .toLocaleLowerCase()
+    .replace(/[\s.,;:!?«»"'“”()-]+/gu, ' ')
+    .trim();
 
 const words = (text: string) => text.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length;
 

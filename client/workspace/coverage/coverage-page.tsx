@@ -27,12 +27,18 @@ export default function CoveragePage({ session, locale, query, onSignedOut }: Se
   const badDates = Boolean(filters.from && filters.to && filters.to < filters.from);
 
   const [coverage, retryCoverage] = useLoad(
-    () => (survey && !badDates ? getJson<CoverageBody>(apiPath(survey, 'coverage', apiQuery(filters))) : Promise.resolve(null)),
+    () =>
+      survey && !badDates
+        ? getJson<CoverageBody>(apiPath(survey, 'coverage', apiQuery(filters)))
+        : Promise.resolve(null),
     `coverage:${key}`,
   );
   // Roles come from the summary; a survey without a `role` question simply has no role table.
   const [summary] = useLoad(
-    () => (survey && !badDates ? getJson<SummaryBody>(apiPath(survey, 'summary', apiQuery(filters))) : Promise.resolve(null)),
+    () =>
+      survey && !badDates
+        ? getJson<SummaryBody>(apiPath(survey, 'summary', apiQuery(filters)))
+        : Promise.resolve(null),
     `summary:${key}`,
   );
   useSignedOut([coverage, summary], onSignedOut);
@@ -59,7 +65,9 @@ export default function CoveragePage({ session, locale, query, onSignedOut }: Se
       <p className="muted">{t.intro}</p>
       <ViewFilterBar locale={locale} view={ready} filters={filters} />
       {badDates ? null : !body ? (
-        <p className="muted" role="status">{shell.loading}</p>
+        <p className="muted" role="status">
+          {shell.loading}
+        </p>
       ) : (
         <>
           <dl className="coverage-totals">
@@ -69,7 +77,11 @@ export default function CoveragePage({ session, locale, query, onSignedOut }: Se
             </div>
             <div>
               <dt>{t.regionsWithResponses(body.regions.length - none.length, body.regions.length)}</dt>
-              <dd>{none.length > 0 ? t.noneYet(none.map((r) => localized(r.name, locale)).join(', ')) : ''}</dd>
+              <dd>
+                {none.length > 0
+                  ? t.noneYet(none.map((r) => localized(r.name, locale)).join(', '))
+                  : t.everyRegion}
+              </dd>
             </div>
             <div>
               <dt>{t.outsideBriefings}</dt>
@@ -101,4 +113,5 @@ export default function CoveragePage({ session, locale, query, onSignedOut }: Se
   );
 }
 
-const isRole = (q: SummaryBody['questions'][number]): q is ChoiceAggregate => q.name === 'role' && q.kind === 'choice';
+const isRole = (q: SummaryBody['questions'][number]): q is ChoiceAggregate =>
+  q.name === 'role' && q.kind === 'choice';

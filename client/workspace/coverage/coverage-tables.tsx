@@ -24,10 +24,18 @@ export function RegionTable({ locale, k, coverage }: TableProps & { coverage: Co
         <thead>
           <tr>
             <th scope="col">{t.region}</th>
-            <th scope="col" className="num">{t.briefingCount}</th>
-            <th scope="col" className="num">{t.responses}</th>
-            <th scope="col" className="num">{t.share}</th>
-            <th scope="col" className="bar-cell"><span className="visually-hidden">{t.share}</span></th>
+            <th scope="col" className="num">
+              {t.briefingCount}
+            </th>
+            <th scope="col" className="num">
+              {t.responses}
+            </th>
+            <th scope="col" className="num">
+              {t.share}
+            </th>
+            <th scope="col" className="bar-cell">
+              <span className="visually-hidden">{t.share}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -63,7 +71,9 @@ export function BriefingTable({ locale, k, coverage }: TableProps & { coverage: 
             <th scope="col">{t.date}</th>
             <th scope="col">{t.briefingTitle}</th>
             <th scope="col">{t.region}</th>
-            <th scope="col" className="num">{t.responses}</th>
+            <th scope="col" className="num">
+              {t.responses}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -95,9 +105,15 @@ export function RoleTable({ locale, k, role }: TableProps & { role: ChoiceAggreg
         <thead>
           <tr>
             <th scope="col">{t.role}</th>
-            <th scope="col" className="num">{t.responses}</th>
-            <th scope="col" className="num">{t.share}</th>
-            <th scope="col" className="bar-cell"><span className="visually-hidden">{t.share}</span></th>
+            <th scope="col" className="num">
+              {t.responses}
+            </th>
+            <th scope="col" className="num">
+              {t.share}
+            </th>
+            <th scope="col" className="bar-cell">
+              <span className="visually-hidden">{t.share}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -106,7 +122,9 @@ export function RoleTable({ locale, k, role }: TableProps & { role: ChoiceAggreg
               <th scope="row">{localized(c.label, locale)}</th>
               <td className="num">{countText(c.result, k, locale)}</td>
               <td className="num">{shareText(c.result, k, locale)}</td>
-              <td className="bar-cell"><ShareBar percent={percentOf(c.result)} /></td>
+              <td className="bar-cell">
+                <ShareBar percent={percentOf(c.result)} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -15,6 +15,7 @@ export interface CoverageStrings {
   share: string;
   noResponses: string;
   noneYet: (names: string) => string;
+  everyRegion: string;
   date: string;
   city: string;
   briefingTitle: string;
@@ -28,7 +29,8 @@ export interface CoverageStrings {
 
 const kk: CoverageStrings = {
   title: 'Жауаптар қамтуы',
-  intro: 'Қай өңірлерден, қай брифингтерден және кімдерден жауап келді. Әлі жауап жоқ өңірлер мен брифингтер белгіленген.',
+  intro:
+    'Қай өңірлерден, қай брифингтерден және кімдерден жауап келді. Әлі жауап жоқ өңірлер мен брифингтер белгіленген.',
   total: 'Барлық жауап',
   regionsWithResponses: (withSome, of) => `Жауабы бар өңірлер: ${withSome} / ${of}`,
   outsideBriefings: 'Брифингтен тыс (сауалнаманың жалпы сілтемесі)',
@@ -40,6 +42,7 @@ const kk: CoverageStrings = {
   share: 'Үлесі',
   noResponses: 'әлі жауап жоқ',
   noneYet: (names) => `Әлі жауап жоқ: ${names}.`,
+  everyRegion: 'Әр өңірден жауап бар.',
   date: 'Күні',
   city: 'Қала',
   briefingTitle: 'Брифинг',
@@ -53,7 +56,8 @@ const kk: CoverageStrings = {
 
 const ru: CoverageStrings = {
   title: 'Охват ответов',
-  intro: 'Из каких регионов, с каких брифингов и от кого пришли ответы. Регионы и брифинги без ответов отмечены.',
+  intro:
+    'Из каких регионов, с каких брифингов и от кого пришли ответы. Регионы и брифинги без ответов отмечены.',
   total: 'Всего ответов',
   regionsWithResponses: (withSome, of) => `Регионов с ответами: ${withSome} из ${of}`,
   outsideBriefings: 'Вне брифингов (общая ссылка на анкету)',
@@ -65,6 +69,7 @@ const ru: CoverageStrings = {
   share: 'Доля',
   noResponses: 'ответов пока нет',
   noneYet: (names) => `Ответов пока нет: ${names}.`,
+  everyRegion: 'Ответы есть из каждого региона.',
   date: 'Дата',
   city: 'Город',
   briefingTitle: 'Брифинг',
@@ -78,7 +83,8 @@ const ru: CoverageStrings = {
 
 const en: CoverageStrings = {
   title: 'Response coverage',
-  intro: 'Which regions, briefings and roles the responses come from. Regions and briefings without responses are marked.',
+  intro:
+    'Which regions, briefings and roles the responses come from. Regions and briefings without responses are marked.',
   total: 'Responses in all',
   regionsWithResponses: (withSome, of) => `Regions with responses: ${withSome} of ${of}`,
   outsideBriefings: "Outside briefings (the survey's own link)",
@@ -90,6 +96,7 @@ const en: CoverageStrings = {
   share: 'Share',
   noResponses: 'no responses yet',
   noneYet: (names) => `No responses yet: ${names}.`,
+  everyRegion: 'Every region has responses.',
   date: 'Date',
   city: 'City',
   briefingTitle: 'Briefing',

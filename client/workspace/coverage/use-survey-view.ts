@@ -23,18 +23,26 @@ const PREFERRED = 'roadmap-needs';
 async function loadView(wanted: string | null, session: Session): Promise<SurveyView> {
   const surveys = await getSurveys();
   const survey =
-    surveys.find((s) => s.id === wanted) ?? surveys.find((s) => s.id === PREFERRED && !s.closed) ?? surveys[0];
+    surveys.find((s) => s.id === wanted) ??
+    surveys.find((s) => s.id === PREFERRED && !s.closed) ??
+    surveys[0];
   if (!survey) throw new Error('no surveys');
   const { definition } = await getJson<{ definition: Record<string, unknown> }>(
     `/api/surveys/${encodeURIComponent(survey.id)}/versions/${survey.version}`,
   );
   const regions = regionsOf(definition);
-  const readable = regions.map((r) => r.code).filter((code) => session.regions === null || session.regions.includes(code));
+  const readable = regions
+    .map((r) => r.code)
+    .filter((code) => session.regions === null || session.regions.includes(code));
   return { surveys, survey, regions, readable };
 }
 
 /** The view, reloaded when `?survey=` changes; a 401 hands over to the shell's sign-in. */
-export function useSurveyView(session: Session, query: URLSearchParams, onSignedOut: () => void): [Load<SurveyView>, () => void] {
+export function useSurveyView(
+  session: Session,
+  query: URLSearchParams,
+  onSignedOut: () => void,
+): [Load<SurveyView>, () => void] {
   const wanted = query.get('survey');
   const [view, retry] = useLoad(() => loadView(wanted, session), `view:${wanted ?? ''}`);
   useSignedOut([view], onSignedOut);

@@ -39,7 +39,9 @@ export function ViewFilterBar({ locale, view, filters, surveyResets = [], childr
           <select
             id={`${id}-survey`}
             value={survey.id}
-            onChange={(e) => setQuery({ survey: e.target.value, version: null, briefing: null, page: null, ...reset })}
+            onChange={(e) =>
+              setQuery({ survey: e.target.value, version: null, briefing: null, page: null, ...reset })
+            }
           >
             {surveys.map((s) => (
               <option key={s.id} value={s.id}>
@@ -52,7 +54,11 @@ export function ViewFilterBar({ locale, view, filters, surveyResets = [], childr
       )}
       <div className="field">
         <label htmlFor={`${id}-region`}>{t.region}</label>
-        <select id={`${id}-region`} value={filters.region ?? ''} onChange={(e) => setQuery({ region: e.target.value || null, page: null })}>
+        <select
+          id={`${id}-region`}
+          value={filters.region ?? ''}
+          onChange={(e) => setQuery({ region: e.target.value || null, page: null })}
+        >
           {readable.length > 1 && <option value="">{t.allRegions(limited)}</option>}
           {readable.map((code) => (
             <option key={code} value={code}>
@@ -63,11 +69,21 @@ export function ViewFilterBar({ locale, view, filters, surveyResets = [], childr
       </div>
       <div className="field date">
         <label htmlFor={`${id}-from`}>{t.from}</label>
-        <input id={`${id}-from`} type="date" value={filters.from} onChange={(e) => setQuery({ from: e.target.value || null, page: null })} />
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={filters.from}
+          onChange={(e) => setQuery({ from: e.target.value || null, page: null })}
+        />
       </div>
       <div className="field date">
         <label htmlFor={`${id}-to`}>{t.to}</label>
-        <input id={`${id}-to`} type="date" value={filters.to} onChange={(e) => setQuery({ to: e.target.value || null, page: null })} />
+        <input
+          id={`${id}-to`}
+          type="date"
+          value={filters.to}
+          onChange={(e) => setQuery({ to: e.target.value || null, page: null })}
+        />
       </div>
       {children}
       {passedOn.length > 0 && (

@@ -31,14 +31,18 @@ export function readViewFilters(query: URLSearchParams, readable: readonly strin
 }
 
 /** The aggregate APIs' filters: no `region` reads exactly the account's regions. */
-export function apiQuery(filters: ViewFilters, extra: Record<string, string | number | undefined> = {}): URLSearchParams {
+export function apiQuery(
+  filters: ViewFilters,
+  extra: Record<string, string | number | undefined> = {},
+): URLSearchParams {
   const query = new URLSearchParams();
   if (filters.region) query.set('region', filters.region);
   if (filters.version) query.set('version', filters.version);
   if (filters.briefing) query.set('briefing', filters.briefing);
   if (filters.from) query.set('from', filters.from);
   if (filters.to) query.set('to', filters.to);
-  for (const [key, value] of Object.entries(extra)) if (value !== undefined && value !== '') query.set(key, String(value));
+  for (const [key, value] of Object.entries(extra))
+    if (value !== undefined && value !== '') query.set(key, String(value));
   return query;
 }
 
@@ -49,4 +53,5 @@ export function apiPath(survey: string, route: string, query: URLSearchParams): 
 }
 
 /** A key that changes whenever the filters do, for useLoad. */
-export const filtersKey = (survey: string, filters: ViewFilters) => `${survey}?${apiQuery(filters).toString()}`;
+export const filtersKey = (survey: string, filters: ViewFilters) =>
+  `${survey}?${apiQuery(filters).toString()}`;

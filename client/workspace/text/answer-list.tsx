@@ -13,7 +13,8 @@ interface Props {
   body: TextBody;
 }
 
-const languageName = (code: string) => (LOCALES as readonly string[]).includes(code) ? LOCALE_NAMES[code as Locale] : code;
+const languageName = (code: string) =>
+  (LOCALES as readonly string[]).includes(code) ? LOCALE_NAMES[code as Locale] : code;
 
 export function AnswerList({ locale, regions, body }: Props) {
   const t = TEXT_STRINGS[locale];
@@ -24,7 +25,9 @@ export function AnswerList({ locale, regions, body }: Props) {
         <li key={answer.id}>
           <p className="answer-text" lang={answer.locale}>
             {body.q
-              ? splitMatches(answer.text, body.q).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))
+              ? splitMatches(answer.text, body.q).map((part, i) =>
+                  part.match ? <mark key={i}>{part.text}</mark> : part.text,
+                )
               : answer.text}
           </p>
           <p className="answer-meta">

@@ -28,7 +28,8 @@ export interface TextStrings {
 
 const kk: TextStrings = {
   title: 'Еркін жауаптар',
-  intro: 'Қатысушылардың өз сөздерімен жазған жауаптары — ұсыныстар, тәжірибелер, пікірлер. Байланыс деректері мұнда ешқашан көрсетілмейді.',
+  intro:
+    'Қатысушылардың өз сөздерімен жазған жауаптары — ұсыныстар, тәжірибелер, пікірлер. Байланыс деректері мұнда ешқашан көрсетілмейді.',
   question: 'Сұрақ',
   otherOf: (title) => `${title} — «Басқа» жауаптары`,
   answered: (n) => `${n} жауап`,
@@ -50,7 +51,8 @@ const kk: TextStrings = {
 
 const ru: TextStrings = {
   title: 'Текстовые ответы',
-  intro: 'Ответы участников своими словами — предложения, практики, мнения. Контактные данные здесь не показываются никогда.',
+  intro:
+    'Ответы участников своими словами — предложения, практики, мнения. Контактные данные здесь не показываются никогда.',
   question: 'Вопрос',
   otherOf: (title) => `${title} — ответы «Другое»`,
   answered: (n) => `ответов: ${n}`,
@@ -72,7 +74,8 @@ const ru: TextStrings = {
 
 const en: TextStrings = {
   title: 'Free-text answers',
-  intro: "Participants' answers in their own words: proposals, practices, opinions. Contact details are never shown here.",
+  intro:
+    "Participants' answers in their own words: proposals, practices, opinions. Contact details are never shown here.",
   question: 'Question',
   otherOf: (title) => `${title} — “Other” answers`,
   answered: (n) => `${n} answered`,

@@ -30,7 +30,10 @@ export default function TextPage({ session, locale, query, onSignedOut }: Sectio
 
   // The summary lists the questions (personal data left out by the server) with how many answered each.
   const [summary, retrySummary] = useLoad(
-    () => (survey && !badDates ? getJson<SummaryBody>(apiPath(survey, 'summary', apiQuery(filters))) : Promise.resolve(null)),
+    () =>
+      survey && !badDates
+        ? getJson<SummaryBody>(apiPath(survey, 'summary', apiQuery(filters)))
+        : Promise.resolve(null),
     `summary:${filtersKey(survey, filters)}`,
   );
   const questions = summary.state === 'ready' && summary.value ? textQuestions(summary.value) : [];
@@ -41,7 +44,13 @@ export default function TextPage({ session, locale, query, onSignedOut }: Sectio
   const [answers, retryAnswers] = useLoad(
     () =>
       chosen
-        ? getJson<TextBody>(apiPath(survey, `text/${encodeURIComponent(chosen.name)}`, apiQuery(filters, { q, page, pageSize: PAGE_SIZE })))
+        ? getJson<TextBody>(
+            apiPath(
+              survey,
+              `text/${encodeURIComponent(chosen.name)}`,
+              apiQuery(filters, { q, page, pageSize: PAGE_SIZE }),
+            ),
+          )
         : Promise.resolve(null),
     `text:${filtersKey(survey, filters)}:${chosen?.name ?? ''}:${q}:${page}`,
   );
@@ -52,7 +61,12 @@ export default function TextPage({ session, locale, query, onSignedOut }: Sectio
     return (
       <div className="notice bad" role="alert">
         <p>{shell.loadFailed}</p>
-        <button type="button" onClick={view.state === 'failed' ? retryView : summary.state === 'failed' ? retrySummary : retryAnswers}>
+        <button
+          type="button"
+          onClick={
+            view.state === 'failed' ? retryView : summary.state === 'failed' ? retrySummary : retryAnswers
+          }
+        >
           {shell.tryAgain}
         </button>
       </div>
@@ -71,12 +85,17 @@ export default function TextPage({ session, locale, query, onSignedOut }: Sectio
         {questions.length > 0 && chosen && (
           <div className="field wide">
             <label htmlFor="text-question">{t.question}</label>
-            <select id="text-question" value={chosen.name} onChange={(e) => setQuery({ question: e.target.value, page: null })}>
+            <select
+              id="text-question"
+              value={chosen.name}
+              onChange={(e) => setQuery({ question: e.target.value, page: null })}
+            >
               {questions.map((item) => {
                 const title = localized(item.title, locale);
                 return (
                   <option key={`${item.name}:${item.other}`} value={item.name}>
-                    {item.other ? t.otherOf(title) : title} ({t.answered(countText(item.answered, k, locale))})
+                    {item.other ? t.otherOf(title) : title} ({t.answered(countText(item.answered, k, locale))}
+                    )
                   </option>
                 );
               })}
@@ -89,24 +108,42 @@ export default function TextPage({ session, locale, query, onSignedOut }: Sectio
       {summary.state === 'ready' && summary.value && questions.length === 0 ? (
         <p className="notice">{t.noQuestions}</p>
       ) : !body ? (
-        badDates ? null : <p className="muted" role="status">{shell.loading}</p>
+        badDates ? null : (
+          <p className="muted" role="status">
+            {shell.loading}
+          </p>
+        )
       ) : (
         <section className="text-results" aria-live="polite">
           <h2 lang={locale}>{localized(body.question.title, locale)}</h2>
           <p className="muted">
             {body.answers.length === 0
-              ? q ? t.nothingFound(q) : t.nothing
-              : q ? t.found(q) : body.total !== null ? t.total(body.total, shell.number(body.total)) : ''}{' '}
+              ? q
+                ? t.nothingFound(q)
+                : t.nothing
+              : q
+                ? t.found(q)
+                : body.total !== null
+                  ? t.total(body.total, shell.number(body.total))
+                  : ''}{' '}
             {body.answers.length > 0 && t.asWritten}
           </p>
           <AnswerList locale={locale} regions={ready.regions} body={body} />
           {(page > 1 || body.hasMore) && (
             <nav className="pager" aria-label={t.pages}>
-              <button type="button" disabled={page <= 1} onClick={() => setQuery({ page: page > 2 ? String(page - 1) : null })}>
+              <button
+                type="button"
+                disabled={page <= 1}
+                onClick={() => setQuery({ page: page > 2 ? String(page - 1) : null })}
+              >
                 {t.previous}
               </button>
               <span>{t.page(page, pages)}</span>
-              <button type="button" disabled={!body.hasMore} onClick={() => setQuery({ page: String(page + 1) })}>
+              <button
+                type="button"
+                disabled={!body.hasMore}
+                onClick={() => setQuery({ page: String(page + 1) })}
+              >
                 {t.next}
               </button>
             </nav>

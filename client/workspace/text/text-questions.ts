@@ -15,7 +15,8 @@ export function textQuestions(summary: SummaryBody): TextQuestion[] {
   const own: TextQuestion[] = [];
   const other: TextQuestion[] = [];
   for (const q of summary.questions) {
-    if (q.kind === 'answered' && q.listable) own.push({ name: q.name, title: q.title, other: false, answered: q.answered });
+    if (q.kind === 'answered' && q.listable)
+      own.push({ name: q.name, title: q.title, other: false, answered: q.answered });
     if (q.kind === 'choice' || q.kind === 'multiple') {
       const item = q.choices.find((c) => c.special === 'other');
       if (item) other.push({ name: q.name, title: q.title, other: true, answered: item.result });
