@@ -74,11 +74,12 @@ test('(c) an admin creates a briefing in the workspace; its link on a Russian ph
   // Saved, the page becomes the briefing's own: its absolute link, the QR preview and the tools.
   await page.waitForURL(`${server.url}/workspace/briefings/oskemen-2023`);
   const link = `${server.url}/b/oskemen-2023`;
-  await expect.poll(() => page.getByLabel('Ссылка для участников').inputValue()).toBe(link);
+  await expect.poll(() => page.getByTestId('briefing-link').innerText()).toBe(link);
   await page.locator('img.qr-preview').evaluate((img: HTMLImageElement) => img.decode());
   expect(
     await page.locator('img.qr-preview').evaluate((img: HTMLImageElement) => img.naturalWidth),
   ).toBeGreaterThan(0);
+  await screenshot(page, 'briefing-detail-ru');
   expect(server.store.getBriefing('oskemen-2023')).toMatchObject({
     region: 'KZ-63',
     city: 'Өскемен',
@@ -150,6 +151,15 @@ test('(d) the live screen’s count rises to 3 within seconds as three responses
   await page.getByRole('heading', { name: 'Сіздің рөліңіз' }).waitFor();
   expect(await page.locator('.live-bar-value').allInnerTexts()).toContain('< 5');
   await screenshot(page, 'live-results-kk');
+
+  // The same screen for a Russian-speaking organiser: its own words in Russian, the titles in both languages.
+  const { page: ru } = await laptop('ru');
+  await ru.goto(`${server.url}/b/semey-live/live`);
+  await expect.poll(() => ru.getByTestId('live-count').innerText()).toBe('3');
+  // Russian agrees the noun with the number: 3 ответа (not ответов).
+  await ru.getByText('ответа получено', { exact: true }).waitFor();
+  await ru.locator('img.live-qr').evaluate((img: HTMLImageElement) => img.decode());
+  await screenshot(ru, 'live-ru');
   expect(pageErrors).toEqual([]);
 });
 

@@ -78,7 +78,9 @@ function CopyLink({ locale, link }: { locale: Locale; link: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="copy-link">
-      <input type="text" readOnly value={link} onFocus={(e) => e.target.select()} aria-label={t.link} />
+      <output aria-label={t.link} data-testid="briefing-link">
+        {link}
+      </output>
       <button
         type="button"
         onClick={() =>

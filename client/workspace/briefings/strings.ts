@@ -103,7 +103,7 @@ const kk: BriefingStrings = {
     orType: 'немесе сілтемені ашыңыз',
   },
   live: {
-    responses: 'жауап алынды',
+    responses: () => 'жауап алынды',
     results: 'Нәтижелер',
     hideResults: 'QR кодқа оралу',
     noQuestions: 'Көрсететін сұрақ жоқ.',
@@ -161,7 +161,11 @@ const ru: BriefingStrings = {
   notFound: 'Такого брифинга нет.',
   poster: { scan: 'Отсканируйте QR-код, чтобы пройти опрос', print: 'Печать', orType: 'или откройте ссылку' },
   live: {
-    responses: 'ответов получено',
+    // Russian agrees the noun with the number: 1 ответ получен, 3 ответа получено, 5 ответов получено.
+    responses: (n) =>
+      ({ one: 'ответ получен', few: 'ответа получено' })[
+        new Intl.PluralRules('ru').select(n) as 'one' | 'few'
+      ] ?? 'ответов получено',
     results: 'Результаты',
     hideResults: 'Вернуться к QR-коду',
     noQuestions: 'Нет вопросов для показа.',
@@ -219,7 +223,7 @@ const en: BriefingStrings = {
   notFound: 'There is no such briefing.',
   poster: { scan: 'Scan the QR code to take the survey', print: 'Print', orType: 'or open the link' },
   live: {
-    responses: 'responses received',
+    responses: (n) => (n === 1 ? 'response received' : 'responses received'),
     results: 'Results',
     hideResults: 'Back to the QR code',
     noQuestions: 'No questions to show.',

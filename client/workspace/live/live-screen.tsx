@@ -56,7 +56,7 @@ export default function LiveScreen({ locale, onSignedOut }: { locale: Locale; on
               <span className="live-number" data-testid="live-count">
                 {live.total ?? '…'}
               </span>
-              <span className="live-label">{t.live.responses}</span>
+              <span className="live-label">{t.live.responses(live.total ?? 0)}</span>
             </div>
             {live.stale && <p className="live-stale">{t.live.reconnecting}</p>}
           </div>
@@ -112,8 +112,11 @@ function LiveResults({
         {questions.map((q) => (
           <section key={q.name} className="live-question">
             <h2>{q.title[locale]}</h2>
-            {[...q.choices]
-              .sort((a, b) => shown(b.result) - shown(a.result))
+            {/* Choices by size; a rating keeps its scale's order, which is how a hall reads it. */}
+            {(q.kind === 'rating'
+              ? q.choices
+              : [...q.choices].sort((a, b) => shown(b.result) - shown(a.result))
+            )
               .slice(0, TOP_CHOICES)
               .map((c) => (
                 <div key={String(c.code)} className="live-bar">
