@@ -1,5 +1,6 @@
 // `npm run cli -- <command>`: the operator's tools, using the same code as the server's routes.
 import { parseArgs } from 'node:util';
+import { auditCommand } from './cli/audit';
 import { briefingsCommand } from './cli/briefings';
 import { checkCommand } from './cli/check';
 import { recountCommand } from './cli/recount';
@@ -22,12 +23,15 @@ const USAGE = `usage: npm run cli -- <command> [options]
                                 synthetic, validated responses over the 20 regions and the demo briefings
   users add <email> --role admin|analyst|author [--regions KZ-10,KZ-55] [--password-stdin]
   users list | users disable <email> | users enable <email> | users password <email> [--password-stdin]
+  audit [--since 2024-03-01|7d] [--until ..] [--actor <email>] [--action export|sign-in|..] [--json]
+                                who signed in (or failed), exported what with which filters, changed users and briefings
 
 Environment: DATA_DIR (default ./data), SURVEYS_DIR (default ./surveys).`;
 
 export type CommandResult = number;
 
 const commands: Record<string, (args: string[]) => CommandResult | Promise<CommandResult>> = {
+  audit: auditCommand,
   briefings: briefingsCommand,
   check: checkCommand,
   recount: recountCommand,

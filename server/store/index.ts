@@ -12,6 +12,7 @@ import {
   type User,
   type UserChanges,
 } from './accounts';
+import { createAuditLog, type AuditEntry, type AuditQuery, type NewAuditEntry } from './audit-log';
 import { createBriefingStore } from './briefings';
 import type {
   CountFilter,
@@ -46,6 +47,8 @@ export type * from './types';
 export type * from './count-types';
 export type * from './export-rows';
 export type * from './accounts';
+export type * from './audit-log';
+export { AUDIT_ACTIONS } from './audit-log';
 export { ROLES } from './accounts';
 
 export interface Store {
@@ -92,6 +95,11 @@ export interface Store {
   touchSession(id: string, now: string): void;
   revokeSession(id: string, now: string): void;
 
+  /** Appends one action to the audit log (sign-ins, exports, changes to users and briefings). */
+  recordAudit(entry: NewAuditEntry): void;
+  /** The audit log in time order, filtered; streamed, as it only grows. */
+  iterateAudit(query?: AuditQuery): Iterable<AuditEntry>;
+
   close(): void;
 }
 
@@ -118,6 +126,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     ...createSurveyStore(db),
     ...createBriefingStore(db),
     ...createAccountStore(db),
+    ...createAuditLog(db),
     ...responses,
     tallyAnswers: counts.tallyAnswers,
     countResponsesBy: counts.countResponsesBy,

@@ -3,6 +3,7 @@
 import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import type { Briefing } from '../../store';
+import { audit } from '../audit';
 import { canReadRegion, currentUser, requireUser } from '../auth';
 import { parseBody } from '../accounts-contract';
 import { createBriefingWatch, streamCount } from '../briefing-live';
@@ -22,11 +23,11 @@ import { Problem } from '../problem';
 /** PNG sizes a poster or a slide may ask for; 1024 px prints sharp at 8 cm and stays a small file. */
 const PNG_SIZES = { min: 128, max: 2048, default: 1024 };
 
-export function briefingsRouter({ store, catalog, clock, config }: AppDeps): Router {
+export function briefingsRouter(deps: AppDeps): Router {
+  const { store, catalog, clock, config } = deps;
   const router = Router();
   const watch = createBriefingWatch((slug) => store.countBriefingResponses(slug));
-  // PUBLIC_URL comes with the proxy settings (issue 8); read loosely so this file stands with or without them.
-  const publicUrl = (config as { publicUrl?: string | null }).publicUrl ?? null;
+  const { publicUrl } = config;
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
   /** The address respondents open: PUBLIC_URL behind a proxy, else the origin this request came to. */
   const originOf = (req: Request) => publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -94,6 +95,7 @@ export function briefingsRouter({ store, catalog, clock, config }: AppDeps): Rou
         `There is already a briefing "${body.slug}"; choose another slug.`,
         [{ question: 'slug', message: 'is taken' }],
       );
+    audit(deps, req, res, 'briefing-created', { slug: briefing.slug, survey: briefing.surveyId, region: briefing.region, date: briefing.date });
     noStore(res)
       .status(201)
       .location(`/api/briefings/${encodeURIComponent(briefing.slug)}`)
@@ -136,6 +138,7 @@ export function briefingsRouter({ store, catalog, clock, config }: AppDeps): Rou
       now,
     );
     if (!updated) throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
+    audit(deps, req, res, 'briefing-changed', { slug: existing.slug, ...body });
     noStore(res).json(adminBody(req, updated));
   });
 

@@ -8,6 +8,7 @@ import { dictionaryCsv } from '../../../exports/dictionary';
 import { csvExport, exportFileName, exportPlan, zipExport } from '../../../exports/export';
 import { parseExportQuery, resolveExport, type ExportJob } from '../../../exports/request';
 import type { ExportReader } from '../../store';
+import { audit } from '../audit';
 import { canExportPersonalData, currentUser, readableRegions, requireUser } from '../auth';
 import type { AppDeps } from '../deps';
 import { Problem } from '../problem';
@@ -27,6 +28,10 @@ function prepare(deps: AppDeps, req: Request, res: Response): ExportJob {
   const resolved = resolveExport(survey, { ...parsed.value, regions }, (slug) => deps.store.getBriefing(slug));
   if (!resolved.ok)
     throw new Problem('invalid-request', `Check ${resolved.errors.map((e) => e.question).join(', ')}.`, resolved.errors);
+  // Written before the first byte leaves: an export that cannot be recorded (a full disk) does not happen.
+  // The regions recorded are those read: the asked ones, or all the account may read when none were asked.
+  const file = req.path.slice(req.path.lastIndexOf('/') + 1);
+  audit(deps, req, res, 'export', { survey: survey.id, file, ...resolved.value.query });
   return resolved.value;
 }
 

@@ -2,6 +2,7 @@
 // GET tells the workspace who is signed in, DELETE revokes the session.
 import { Router } from 'express';
 import { credentialsBody, parseBody, type SessionBody } from '../accounts-contract';
+import { audit } from '../audit';
 import { currentUser, endSession, requireUser, startSession } from '../auth';
 import { clientAddress } from '../client-address';
 import type { AppDeps } from '../deps';
@@ -32,14 +33,22 @@ export function sessionRouter(deps: AppDeps): Router {
     const found = store.getUserCredentials(email);
     // Unknown emails cost the same scrypt work as known ones, and get the same answer as a wrong password.
     const valid = found ? await verifyPassword(password, found.passwordHash) : await verifyNothing(password);
-    if (!found || !valid) throw new Problem('login-failed', 'The email or the password is wrong.');
+    if (!found || !valid) {
+      // Under the email tried: failures piling up on one account or from one address are what an admin looks for.
+      audit(deps, req, res, 'sign-in-failed', { reason: found ? 'wrong password' : 'no such account' }, email);
+      throw new Problem('login-failed', 'The email or the password is wrong.');
+    }
     throttle.succeeded(address, email);
     // Only someone who knows the password learns that the account is disabled.
-    if (found.user.disabledAt !== null)
+    if (found.user.disabledAt !== null) {
+      audit(deps, req, res, 'sign-in-failed', { reason: 'account disabled' }, email);
       throw new Problem('account-disabled', 'This account has been disabled; ask an admin of the workspace.');
+    }
     // Hashes made with older scrypt parameters are upgraded while the password is at hand.
     if (needsRehash(found.passwordHash)) store.rehashPassword(found.user.id, await hashPassword(password));
 
+    // Before the session: if the entry cannot be written (a full disk), nobody is signed in without a trace.
+    audit(deps, req, res, 'sign-in', { role: found.user.role, regions: found.user.regions }, found.user.email);
     startSession(deps, req, res, found.user);
     res.status(204).end();
   });

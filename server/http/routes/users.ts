@@ -2,6 +2,7 @@
 // Disabling a user or setting a new password ends that user's sessions (store.updateUser does it in one transaction).
 import { Router, type Response } from 'express';
 import { newUserBody, parseBody, userBody, userPatchBody, type UserBody } from '../accounts-contract';
+import { audit } from '../audit';
 import { currentSessionId, currentUser, requireUser } from '../auth';
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
@@ -9,7 +10,8 @@ import { hashPassword } from '../passwords';
 import { Problem } from '../problem';
 import type { UserChanges } from '../../store';
 
-export function usersRouter({ store, clock, config }: AppDeps): Router {
+export function usersRouter(deps: AppDeps): Router {
+  const { store, clock, config } = deps;
   const router = Router();
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
@@ -27,6 +29,7 @@ export function usersRouter({ store, clock, config }: AppDeps): Router {
       createdAt: clock().toISOString(),
     });
     if (!user) throw new Problem('user-exists', `There is already a user ${body.email}.`);
+    audit(deps, req, res, 'user-created', { email: user.email, role: user.role, regions: user.regions });
     noStore(res)
       .status(201)
       .json(userBody(user) satisfies UserBody);
@@ -61,6 +64,9 @@ export function usersRouter({ store, clock, config }: AppDeps): Router {
         'last-admin',
         'This change would leave no enabled admin; make another user admin first.',
       );
+    // The fields that changed, a new password only as the fact of it.
+    const { password, ...fields } = body;
+    audit(deps, req, res, 'user-changed', { email: existing.email, ...fields, ...(password !== undefined && { password: 'changed' }) });
     noStore(res).json(userBody(outcome.user) satisfies UserBody);
   });
 

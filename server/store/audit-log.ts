@@ -1,0 +1,70 @@
+// The audit log: who signed in or failed to, who exported what with which filters, who created or changed users and
+// briefings. Append-only; one row per action, written in its own transaction by the route that did the action.
+import type { Db } from './db';
+
+export const AUDIT_ACTIONS = [
+  'sign-in',
+  'sign-in-failed',
+  'export',
+  'user-created',
+  'user-changed',
+  'briefing-created',
+  'briefing-changed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface NewAuditEntry {
+  at: string;
+  /** Email of the signed-in user; the email tried, for a failed sign-in. */
+  actor: string | null;
+  action: AuditAction;
+  address: string | null;
+  /** What was done: filters of an export, fields of a change. Never a password, hash or answer. */
+  details: Record<string, unknown>;
+}
+
+export interface AuditEntry extends NewAuditEntry {
+  id: number;
+}
+
+export interface AuditQuery {
+  /** Inclusive lower bound on `at` (ISO 8601). */
+  since?: string;
+  /** Exclusive upper bound on `at`. */
+  until?: string;
+  /** An email, any letter case. */
+  actor?: string;
+  action?: AuditAction;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: AuditAction;
+  address: string | null;
+  details: string;
+}
+
+const toEntry = (row: AuditRow): AuditEntry => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> });
+
+export function createAuditLog(db: Db) {
+  const insert = db.prepare(
+    'INSERT INTO audit_log (at, actor, action, address, details) VALUES (@at, @actor, @action, @address, @details)',
+  );
+  // One statement for every query: an absent bound is NULL and matches everything, so no SQL is ever assembled.
+  const select = db.prepare<Record<string, string | null>, AuditRow>(`SELECT id, at, actor, action, address, details
+    FROM audit_log
+    WHERE (@since IS NULL OR at >= @since) AND (@until IS NULL OR at < @until)
+      AND (@actor IS NULL OR actor = @actor) AND (@action IS NULL OR action = @action)
+    ORDER BY at, id`);
+  return {
+    recordAudit(entry: NewAuditEntry): void {
+      insert.run({ ...entry, details: JSON.stringify(entry.details) });
+    },
+    *iterateAudit(query: AuditQuery = {}): Generator<AuditEntry> {
+      const params = { since: query.since ?? null, until: query.until ?? null, actor: query.actor ?? null, action: query.action ?? null };
+      for (const row of select.iterate(params)) yield toEntry(row);
+    },
+  };
+}
