@@ -4,7 +4,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          // Some unit tests start worker threads or judge thousands of answers with survey-core: on a busy
+          // two-core machine 5 s is a coin toss, and a timeout says nothing about correctness.
+          testTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: 'integration',
