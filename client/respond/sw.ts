@@ -75,8 +75,8 @@ sw.addEventListener('activate', (event) => {
 
 sw.addEventListener('fetch', (event) => {
   const route = swRoute(event.request, sw.location.origin, PRECACHED);
-  if (route === 'shell') event.respondWith(networkFirst(event, SHELL_KEY, SHELL_CACHE));
-  else if (route === 'api') event.respondWith(networkFirst(event, event.request.url, API_CACHE));
+  if (route === 'shell') event.respondWith(networkFirst(event, SHELL_KEY, SHELL_CACHE, SHELL_RULES));
+  else if (route === 'api') event.respondWith(networkFirst(event, event.request.url, API_CACHE, API_RULES));
   else if (route === 'asset') event.respondWith(cacheFirst(event.request));
 });
 
@@ -93,24 +93,35 @@ sw.addEventListener('sync', (event) => {
   if (event.tag === OUTBOX_SYNC_TAG) event.waitUntil(drainOutbox());
 });
 
-async function networkFirst(event: SwFetchEvent, key: string, cacheName: string): Promise<Response> {
+interface Rules {
+  /** A reply to show rather than the cached copy. */
+  trusted(response: Response): boolean;
+  /** A reply that makes the cached copy wrong. */
+  forget(response: Response): boolean;
+}
+// The shell's addresses always serve the page when the server has it built: anything else (a deployment
+// halfway, a proxy's error page) is worse than the copy. An API's 404 or 410 is news (survey closed); a 5xx is not.
+const SHELL_RULES: Rules = { trusted: (r) => r.ok, forget: () => false };
+const API_RULES: Rules = { trusted: (r) => r.status < 500, forget: (r) => r.status === 404 || r.status === 410 };
+
+async function networkFirst(event: SwFetchEvent, key: string, cacheName: string, rules: Rules): Promise<Response> {
   const cache = await caches.open(cacheName);
   const network = fetch(event.request).then(async (response) => {
-    // A redirected response cannot answer a navigation; 404 and 410 mean the copy is wrong now (survey closed).
+    // A redirected response cannot answer a navigation.
     if (response.ok && !response.redirected) await cache.put(key, response.clone());
-    else if (response.status === 404 || response.status === 410) await cache.delete(key);
+    else if (rules.forget(response)) await cache.delete(key);
     return response;
   });
   // However this request is answered, the cache update runs to its end.
   event.waitUntil(network.catch(() => undefined));
   try {
-    const response = await Promise.race([network, timeout(NETWORK_WAIT_MS)]);
-    // A server in trouble (5xx) is no better than no network, when there is a copy.
-    return response.status >= 500 ? ((await cache.match(key)) ?? response) : response;
+    const response = await Promise.race([network, delay(NETWORK_WAIT_MS)]);
+    if (response) return rules.trusted(response) ? response : ((await cache.match(key)) ?? response);
   } catch {
-    // Offline, or too slow: the copy if there is one, else wait for the network after all.
-    return (await cache.match(key)) ?? network;
+    // Offline: fall through to the copy.
   }
+  // Offline, or too slow: the copy if there is one, else wait for the network after all.
+  return (await cache.match(key)) ?? network;
 }
 
 async function cacheFirst(request: Request): Promise<Response> {
@@ -121,8 +132,9 @@ async function cacheFirst(request: Request): Promise<Response> {
   return response;
 }
 
-function timeout(ms: number): Promise<never> {
-  return new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms));
+/** Resolves with null after `ms`: a race against it that returns null means "no answer in time". */
+function delay(ms: number): Promise<null> {
+  return new Promise((resolve) => setTimeout(() => resolve(null), ms));
 }
 
 async function refresh(url: string): Promise<void> {
