@@ -41,7 +41,7 @@ export interface BriefingStrings {
   notFound: string;
   poster: { scan: string; print: string; orType: string };
   live: {
-    responses: string;
+    responses: (n: number) => string;
     results: string;
     hideResults: string;
     noQuestions: string;
