@@ -54,7 +54,9 @@ export function CoverageSection({ model, coverage, k, locale }: Props) {
         )}
         <div className="brief-briefings">
           <h3>{t.briefings}</h3>
-          {briefings.length > LISTED_BRIEFINGS ? (
+          {briefings.length === 0 ? (
+            <p>{t.noBriefings}</p>
+          ) : briefings.length > LISTED_BRIEFINGS ? (
             <p>
               {t.briefingSpan(
                 briefings.length,

@@ -30,6 +30,7 @@ export interface BriefStrings {
   regionsNone: (names: string) => string;
   briefings: string;
   briefingSpan: (count: number, from: string, to: string) => string;
+  noBriefings: string;
   date: string;
   outside: (n: string) => string;
   needs: string;
@@ -94,6 +95,7 @@ const kk: BriefStrings = {
   regionsNone: (names) => `Әлі жауап жоқ: ${names}.`,
   briefings: 'Брифингтер',
   briefingSpan: (count, from, to) => `${count} брифинг: ${from} – ${to}`,
+  noBriefings: 'Брифингтерден әлі жауап жоқ.',
   date: 'Күні',
   outside: (n) => `Брифингтен тыс (сауалнаманың жалпы сілтемесі арқылы): ${n}.`,
   needs: 'Басты қажеттіліктер',
@@ -161,6 +163,7 @@ const ru: BriefStrings = {
   briefings: 'Брифинги',
   briefingSpan: (count, from, to) =>
     `${count} ${ruPlural(count, 'брифинг', 'брифинга', 'брифингов')}: ${from} – ${to}`,
+  noBriefings: 'С брифингов ответов пока нет.',
   date: 'Дата',
   outside: (n) => `Вне брифингов (по общей ссылке на анкету): ${n}.`,
   needs: 'Главные потребности',
@@ -226,6 +229,7 @@ const en: BriefStrings = {
   regionsNone: (names) => `No responses yet: ${names}.`,
   briefings: 'Briefings',
   briefingSpan: (count, from, to) => `${count} ${count === 1 ? 'briefing' : 'briefings'}: ${from} – ${to}`,
+  noBriefings: 'No responses from briefings yet.',
   date: 'Date',
   outside: (n) => `Outside briefings (the survey's own link): ${n}.`,
   needs: 'The top needs',
