@@ -4,7 +4,7 @@ import type { SurveyJson } from '../../server/catalog/types';
 import { OFF_SCALE, readQuestionnaire, type Lookup, type Primitive, type Spec } from './questions';
 import type { Random } from './random';
 import type { Respondent } from './respondent';
-import { fixedAnswer, leaningOf, type Leaning } from './tendencies';
+import { FIXED_QUESTIONS, fixedAnswer, leaningOf, type Leaning } from './tendencies';
 import { freeText, otherText, person, type Person } from './texts';
 
 /** One question's draw for one segment of respondents: the leaning turned into arrays once. */
@@ -116,6 +116,7 @@ export function answerDrawer(definition: SurveyJson): AnswerDrawer {
   const { specs, keys } = readQuestionnaire(definition);
   const where = new Map(keys.map((k) => [k.key, k]));
   const hasForward = specs.some((s) => s.forward);
+  const isFixed = specs.map((s) => FIXED_QUESTIONS.has(s.name));
   // Leanings depend only on the respondent's segment (region, town, role, Front-office): a few hundred in all.
   const tilts = new Map<string, Tilt[]>();
   const tiltsFor = (r: Respondent): Tilt[] => {
@@ -146,7 +147,7 @@ export function answerDrawer(definition: SurveyJson): AnswerDrawer {
           const chance = spec.kind === 'text' || spec.kind === 'comment' ? (spec.contact ? 1 : r.talkative) : r.diligence;
           if (!random.chance(chance * t.rate)) continue;
         }
-        const fixed = fixedAnswer(spec.name, r, random);
+        const fixed = isFixed[spec.index] ? fixedAnswer(spec.name, r, random) : undefined;
         // A fact the survey has no choice for (another survey's role list) is left to the draw.
         const fits = fixed !== undefined && (spec.kind !== 'one' || spec.choices.includes(fixed as Primitive) || fixed === spec.other);
         const value = fits ? fixed : drawOne(random, spec, t, r, who);

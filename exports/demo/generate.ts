@@ -25,6 +25,8 @@ interface VersionPlan {
 
 export interface DemoPlan {
   surveyId: string;
+  /** Mixed into every response's generator, so that two surveys' runs with one seed never share ids. */
+  salt: number;
   schedule: DemoBriefing[];
   versions: ReadonlyMap<number, VersionPlan>;
   versionNumbers: number[];
@@ -38,6 +40,7 @@ export function demoPlan(survey: SurveyEntry): DemoPlan {
   const schedule = demoSchedule(survey.id, versionNumbers);
   return {
     surveyId: survey.id,
+    salt: Random.salt(survey.id),
     schedule,
     versions: new Map(survey.versions.map((v) => [v.version, { drawer: answerDrawer(v.definition), validate: v.validate, pii: v.piiQuestions }])),
     versionNumbers,
@@ -60,7 +63,7 @@ interface Occasion {
 
 /** The first draws of a response: region, briefing (or none), version and time. Cheap, so a run can sort by it. */
 function occasion(plan: DemoPlan, seed: number, index: number): Occasion {
-  const random = Random.for(seed, index);
+  const random = Random.for(seed, index, plan.salt);
   const regionIndex = random.weighted(plan.population);
   const profile = REGION_PROFILES[regionIndex]!;
   const region = plan.byRegion[regionIndex]!;

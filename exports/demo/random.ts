@@ -17,18 +17,25 @@ export class Random {
   private c: number;
   private d: number;
 
-  constructor(seed: number, stream = 0) {
+  /** (seed, stream) pairs map to distinct (a, b) states; `salt` (e.g. a survey) varies c on top. */
+  constructor(seed: number, stream = 0, salt = 0) {
     this.a = splitmix32(seed);
     this.b = splitmix32(this.a ^ stream);
-    this.c = splitmix32(this.b + 0x6d2b79f5);
+    this.c = (splitmix32(this.b + 0x6d2b79f5) ^ splitmix32(stream + 0x632be5ab) ^ splitmix32(salt ^ 0x5bd1e995)) >>> 0;
     this.d = 1; // sfc32's counter
-    this.c = (this.c ^ splitmix32(stream + 0x632be5ab)) >>> 0;
     for (let i = 0; i < 12; i++) this.next(); // let the seeds mix before the first draw that matters
   }
 
-  /** The generator of response `index` in the run seeded with `seed`. */
-  static for(seed: number, index: number): Random {
-    return new Random(seed, index);
+  /** The generator of response `index` in the run seeded with `seed`, for the survey hashed into `salt`. */
+  static for(seed: number, index: number, salt = 0): Random {
+    return new Random(seed, index, salt);
+  }
+
+  /** FNV-1a of a text, as a salt: runs for different surveys must not share ids. */
+  static salt(text: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return h >>> 0;
   }
 
   /** Uniform in [0, 1). */

@@ -80,20 +80,31 @@ async function inWorkers(
     await new Promise<void>((resolve, reject) => {
       let next = 0;
       let written = 0;
+      let failed = false;
       const ready = new Map<number, Batch>();
+      // After a failure nothing more is written, even from batches that were already on their way.
+      const fail = (error: unknown) => {
+        failed = true;
+        reject(error instanceof Error ? error : new Error(String(error)));
+      };
       const dispatch = (w: Worker) => {
         if (next < batches) w.postMessage({ batch: next, indices: slice(next++) });
       };
       for (const w of pool) {
-        w.on('error', reject);
+        w.on('error', fail);
         w.on('message', ({ batch, json }: { batch: number; json: string }) => {
+          if (failed) return;
           const result = JSON.parse(json) as Batch;
-          if (result.invalid) return reject(new Error(result.invalid));
+          if (result.invalid) return fail(new Error(result.invalid));
           ready.set(batch, result);
           dispatch(w);
-          for (let done = ready.get(written); done; done = ready.get(written)) {
-            ready.delete(written++);
-            write(done);
+          try {
+            for (let done = ready.get(written); done; done = ready.get(written)) {
+              ready.delete(written++);
+              write(done);
+            }
+          } catch (error) {
+            return fail(error);
           }
           if (written === batches) resolve();
         });

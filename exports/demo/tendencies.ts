@@ -211,6 +211,9 @@ export function leaningOf(question: string, r: Respondent): Leaning | undefined 
   return RULES[question]?.(r);
 }
 
+/** Questions whose answer fixedAnswer decides (the walker asks only about these, a million times). */
+export const FIXED_QUESTIONS: ReadonlySet<string> = new Set(['region', 'settlement_type', 'role', 'front_office_exists']);
+
 /** Answers that are facts about the respondent rather than draws; undefined leaves the question to the walker. */
 export function fixedAnswer(question: string, r: Respondent, random: Random): unknown {
   switch (question) {

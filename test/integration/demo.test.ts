@@ -147,11 +147,15 @@ describe('npm run cli -- demo', () => {
     expect(readBack(dataDir).responses).toHaveLength(COUNT);
   }, 120_000);
 
-  it('makes other data from another seed', () => {
+  it('makes other data from another seed, and other ids for another survey with the same seed', () => {
     const other = makeTempDir();
     dirs.push(other);
     expect(runDemo(other, '--responses', '50', '--seed', '12').status).toBe(0);
     const ids = new Set(first.responses.map((r) => r.id));
     expect(readBack(other).responses.filter((r) => ids.has(r.id))).toEqual([]);
-  }, 60_000);
+    // Same seed, other survey, same database: its own briefings and ids, no clash with roadmap-needs.
+    const feedback = runDemo(dataDir, '--responses', '50', '--seed', '11', '--survey', 'briefing-feedback');
+    expect(feedback.status, feedback.stderr).toBe(0);
+    expect(feedback.stdout).toMatch(/50 new/);
+  }, 90_000);
 });

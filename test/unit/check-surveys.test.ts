@@ -38,7 +38,8 @@ afterEach(() => {
   for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('checkSurveys', () => {
+// Each test loads survey-core models and compiles validators: seconds on a busy two-core machine.
+describe('checkSurveys', { timeout: 30_000 }, () => {
   it('passes the repository surveys: every version loads, keeps its names and is translated', () => {
     const report = checkSurveys(REPO_SURVEYS);
     expect(report.files.map((f) => f.file.split('/').slice(-2).join('/'))).toEqual([

@@ -41,7 +41,8 @@ describe('demo schedule', () => {
   });
 });
 
-describe('demo responses', () => {
+// Thousands of responses per test: seconds on a busy two-core machine.
+describe('demo responses', { timeout: 30_000 }, () => {
   const plan = demoPlan(repo.getSurvey('roadmap-needs')!);
 
   it('orders a run by submission time, each index once', () => {
