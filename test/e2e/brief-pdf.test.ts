@@ -30,7 +30,10 @@ beforeAll(async () => {
   } finally {
     demo.store.close();
   }
-  [server, browser] = await Promise.all([startServer({ surveysDir: REPO_SURVEYS, dataDir }), launchChromium()]);
+  [server, browser] = await Promise.all([
+    startServer({ surveysDir: REPO_SURVEYS, dataDir }),
+    launchChromium(),
+  ]);
   await createUser(server.store, ADMIN);
   cookie = await signIn(server.url, ADMIN.email, ADMIN.password);
 });
@@ -73,7 +76,9 @@ const ENGLISH = Object.entries(BRIEF_STRINGS.en)
 
 test('the brief for Abai prints in Kazakh to an A4 PDF, one topic per page, without the workspace bars', async () => {
   const t = BRIEF_STRINGS.kk;
-  const coverage = await api<{ responses: { count?: number } }>(`/api/surveys/${SURVEY}/coverage?region=KZ-10`);
+  const coverage = await api<{ responses: { count?: number } }>(
+    `/api/surveys/${SURVEY}/coverage?region=KZ-10`,
+  );
   const texts = await api<{ answers: { text: string }[] }>(
     `/api/surveys/${SURVEY}/text/roadmap_proposals?region=KZ-10&pageSize=200`,
   );
@@ -102,7 +107,10 @@ test('the brief for Abai prints in Kazakh to an A4 PDF, one topic per page, with
   expect(quotes.length).toBeLessThanOrEqual(8);
   const written = texts.answers.map((a) => a.text.replace(/\s+/g, ' ').trim());
   for (const quote of quotes)
-    expect(written.some((text) => text === quote || (quote.endsWith('…') && text.startsWith(quote.slice(0, -1)))), quote).toBe(true);
+    expect(
+      written.some((text) => text === quote || (quote.endsWith('…') && text.startsWith(quote.slice(0, -1)))),
+      quote,
+    ).toBe(true);
 
   // On paper: no top bar, no navigation, no filters or print button; the brief itself stays.
   await page.emulateMedia({ media: 'print' });
@@ -120,7 +128,10 @@ test('the brief for Abai prints in Kazakh to an A4 PDF, one topic per page, with
   const pages = text.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
   // Coverage under the title, then each of the five topics from a new page.
   expect(pages).toBeGreaterThanOrEqual(6);
-  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+  ]);
   expect(boxes.length).toBe(pages);
   // A4 is 210 × 297 mm: 595.3 × 841.9 pt (Chromium rounds to whole device pixels).
   for (const [width, height] of boxes) {

@@ -72,7 +72,8 @@ test('coverage lists all 20 regions in Russian, marks the empty ones and hides a
   await regions.locator('tbody tr').first().waitFor();
 
   expect(await regions.locator('tbody tr').count()).toBe(20);
-  const row = (name: string) => regions.locator('tbody tr', { has: page.getByRole('rowheader', { name, exact: false }) });
+  const row = (name: string) =>
+    regions.locator('tbody tr', { has: page.getByRole('rowheader', { name, exact: false }) });
   expect(await row('область Абай').locator('td').nth(1).innerText()).toBe('6');
   // Two responses in Pavlodar: fewer than five, so the count is not shown.
   expect(await row('Павлодарская область').locator('td').nth(1).innerText()).toBe('< 5');
@@ -89,7 +90,9 @@ test('coverage lists all 20 regions in Russian, marks the empty ones and hides a
 
 test('free-text answers are shown as written, searched and filtered by region', async () => {
   const t = TEXT_STRINGS.ru;
-  const { page, pageErrors } = await openSignedIn('/workspace/text?survey=roadmap-needs&question=roadmap_proposals');
+  const { page, pageErrors } = await openSignedIn(
+    '/workspace/text?survey=roadmap-needs&question=roadmap_proposals',
+  );
   const answers = page.locator('.text-answers > li');
   await answers.first().waitFor();
   expect(await answers.count()).toBe(8);
@@ -106,7 +109,11 @@ test('free-text answers are shown as written, searched and filtered by region', 
   await page.getByLabel(t.search).press('Enter');
   await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('фронт');
   await expect.poll(() => answers.count()).toBe(3);
-  expect((await page.locator('.text-answers mark').allInnerTexts()).map((s) => s.toLowerCase())).toEqual(['фронт', 'фронт', 'фронт']);
+  expect((await page.locator('.text-answers mark').allInnerTexts()).map((s) => s.toLowerCase())).toEqual([
+    'фронт',
+    'фронт',
+    'фронт',
+  ]);
 
   await page.getByLabel('Регион', { exact: true }).selectOption('KZ-55');
   await expect.poll(() => answers.count()).toBe(1);
