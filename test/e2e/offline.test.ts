@@ -1,6 +1,7 @@
 // A Kazakh-speaking attendee in a hall without network: the page, once visited, opens from its service worker,
 // answers wait in the IndexedDB outbox, and every one reaches SQLite exactly once when the network (or the
-// server) comes back. Real Chromium, real server, rows counted in the SQLite file itself.
+// server) comes back, or by Background Sync once the tab is closed. Real Chromium and server, rows counted in
+// the SQLite file itself.
 import Database from 'better-sqlite3';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -179,6 +180,48 @@ describe('the respondent page with no network', () => {
       await (killed ?? first.close());
       await restarted?.close();
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('with the tab closed, Background Sync sends the waiting answer when the network returns, once', async () => {
+    const server = await startServer({ surveysDir: FIXTURE_SURVEYS });
+    try {
+      context = await phoneContext(browser, 'kk-KZ');
+      const { page } = await openPage(context);
+      await openOnce(page, server.url);
+      // Chromium's DevTools protocol stands in for the phone's connectivity signal that fires a sync.
+      const devtools = await context.newCDPSession(await context.newPage());
+      const registrations: { registrationId: string; isDeleted: boolean }[] = [];
+      devtools.on('ServiceWorker.workerRegistrationUpdated', (event) => registrations.push(...event.registrations));
+      await devtools.send('ServiceWorker.enable');
+
+      await context.setOffline(true);
+      await answerAndSend(page, 'Абай облысы', 'Волонтер');
+      await page.getByRole('status').filter({ hasText: 'Осы телефонда сақталды' }).waitFor();
+      await page.close();
+      await context.setOffline(false);
+      expect(storedCounts(server.dataDir).size).toBe(0);
+
+      await expect.poll(() => registrations.some((r) => !r.isDeleted)).toBe(true);
+      const { registrationId } = registrations.find((r) => !r.isDeleted)!;
+      await devtools.send('ServiceWorker.dispatchSyncEvent', {
+        origin: server.url,
+        registrationId,
+        tag: 'saualnama-outbox',
+        lastChance: false,
+      });
+      await expect.poll(() => storedCounts(server.dataDir).size).toBe(1);
+      expect([...storedCounts(server.dataDir).values()]).toEqual([1]);
+
+      // The next visit finds nothing left to send.
+      const { page: again, pageErrors } = await openPage(context);
+      await again.goto(`${server.url}/s/example`);
+      await waitForQuestion(again, 'region', 'Сіздің өңіріңіз');
+      expect(await again.getByText('күтіп тұрған жауаптар').count()).toBe(0);
+      expect([...storedCounts(server.dataDir).values()]).toEqual([1]);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await server.close();
     }
   });
 });
