@@ -1,7 +1,6 @@
-// A Kazakh-speaking attendee in a hall without network: the page, once visited, opens from its service worker,
-// answers wait in the IndexedDB outbox, and every one reaches SQLite exactly once when the network (or the
-// server) comes back, or by Background Sync once the tab is closed. Real Chromium and server, rows counted in
-// the SQLite file itself.
+// A Kazakh-speaking attendee in a hall without network: the page opens from its service worker, answers wait in
+// the IndexedDB outbox and reach SQLite exactly once when the network or the server returns, or by Background
+// Sync with the tab closed. Real Chromium and server; rows counted in the SQLite file itself.
 import Database from 'better-sqlite3';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
