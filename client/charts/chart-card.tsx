@@ -51,24 +51,56 @@ function useWidth() {
 }
 
 export function ChartCard(props: ChartCardProps) {
-  const { title, nLine, notes = [], model, table, locale, k, fileParts, context, name, children, wide } = props;
+  const {
+    title,
+    nLine,
+    notes = [],
+    model,
+    table,
+    locale,
+    k,
+    fileParts,
+    context,
+    name,
+    children,
+    wide,
+  } = props;
   const t = CHART_STRINGS[locale];
   const id = useId();
   const [ref, width] = useWidth();
-  // Chart.js gives the label axis at most half the chart's width, and bars keep ~120 px for their value labels:
-  // wrap so a label fits that half (about 8.5 px a character at 14 px), from 12 to 40 characters.
-  const wrap = Math.max(12, Math.min(40, Math.floor((width - (model.layout === 'bars' ? 120 : 20)) / 2 / 8.5)));
-  const config = useMemo(() => questionConfig(model, { locale, k, wrap }), [model, locale, k, wrap]);
+  // Chart.js gives the label axis at most half the plot's width, and bars keep ~100 px on the right for their value
+  // labels: wrap so a label fits that half, at ~8.5 px a character at 14 px (7.3 at a phone's 12 px), 10–40 wide.
+  const compact = width < 480;
+  const room = (width - (model.layout === 'bars' ? (compact ? 88 : 104) : 8)) / 2 - 12;
+  // A matrix on a phone keeps its bars wide and lets the row names run over more lines.
+  const wrap =
+    compact && model.layout === 'stacked'
+      ? 11
+      : Math.max(10, Math.min(40, Math.floor(room / (compact ? 7.3 : 8.5))));
+  const options = useMemo(() => ({ locale, k, wrap, compact }), [locale, k, wrap, compact]);
+  const config = useMemo(() => questionConfig(model, options), [model, options]);
   const drawn = model.layout !== 'none';
 
-  const png = () => saveAs(chartPng(model, { locale, k }, title, [nLine, ...notes, ...context]), fileName(fileParts, 'png'));
+  const png = () =>
+    saveAs(chartPng(model, { locale, k }, title, [nLine, ...notes, ...context]), fileName(fileParts, 'png'));
   const csv = () => saveText(csvDocument(table), fileName(fileParts, 'csv'), 'text/csv;charset=utf-8');
   const [header = [], ...rows] = table;
   const shown = (cell: string | number | null) =>
-    cell === null ? '' : typeof cell !== 'number' ? cell : Number.isInteger(cell) ? t.number(cell) : t.decimal(cell);
+    cell === null
+      ? ''
+      : typeof cell !== 'number'
+        ? cell
+        : Number.isInteger(cell)
+          ? t.number(cell)
+          : t.decimal(cell);
 
   return (
-    <article ref={ref} className={`chart-card layout-${model.layout}${wide ? ' wide' : ''}`} aria-labelledby={id} data-question={name}>
+    <article
+      ref={ref}
+      className={`chart-card layout-${model.layout}${wide ? ' wide' : ''}`}
+      aria-labelledby={id}
+      data-question={name}
+    >
       <h3 id={id}>{title}</h3>
       <p className="chart-n">{nLine}</p>
       {notes.map((note) => (
@@ -76,7 +108,11 @@ export function ChartCard(props: ChartCardProps) {
           {note}
         </p>
       ))}
-      {drawn ? <BarChart config={config} height={chartHeight(model, wrap)} label={`${title}. ${nLine}`} /> : children}
+      {drawn ? (
+        <BarChart config={config} height={chartHeight(model, options)} label={`${title}. ${nLine}`} />
+      ) : (
+        children
+      )}
       <div className="chart-actions">
         {drawn && (
           <button type="button" onClick={png} title={t.pngLabel(title)}>

@@ -23,11 +23,28 @@ export function chartTable(q: QuestionAggregate, locale: Locale, k: number): Tab
     case 'multiple':
     case 'rating': {
       const rating = q.kind === 'rating' ? [q.mean, q.median] : [];
-      const header = [t.question, t.answer, t.code, t.count, t.percent, t.n, t.asked, ...(q.kind === 'rating' ? [t.mean, t.median] : [])];
+      const header = [
+        t.question,
+        t.answer,
+        t.code,
+        t.count,
+        t.percent,
+        t.n,
+        t.asked,
+        ...(q.kind === 'rating' ? [t.mean, t.median] : []),
+      ];
       const series = model.series[0];
       return [
         header,
-        ...model.categories.map((c, i) => [title, c.label, c.code, ...cells(series?.cells[i], k), n, asked, ...rating]),
+        ...model.categories.map((c, i) => [
+          title,
+          c.label,
+          c.code,
+          ...cells(series?.cells[i], k),
+          n,
+          asked,
+          ...rating,
+        ]),
       ];
     }
     case 'matrix': {
@@ -35,13 +52,31 @@ export function chartTable(q: QuestionAggregate, locale: Locale, k: number): Tab
       const rows: Table = [header];
       model.categories.forEach((row, i) => {
         for (const s of model.series.filter((x) => !x.hidden))
-          rows.push([title, row.label, row.code, s.label, s.code, ...cells(s.cells[i], k), cells(row.n, k)[0]]);
+          rows.push([
+            title,
+            row.label,
+            row.code,
+            s.label,
+            s.code,
+            ...cells(s.cells[i], k),
+            cells(row.n, k)[0],
+          ]);
       });
       return rows;
     }
     case 'ranking': {
       const [first, ranked] = model.series;
-      const header = [t.question, t.answer, t.code, t.first, t.firstPercent, t.ranked, t.rankedPercent, t.meanRank, t.n];
+      const header = [
+        t.question,
+        t.answer,
+        t.code,
+        t.first,
+        t.firstPercent,
+        t.ranked,
+        t.rankedPercent,
+        t.meanRank,
+        t.n,
+      ];
       return [
         header,
         ...model.categories.map((c, i) => [

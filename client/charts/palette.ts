@@ -25,7 +25,14 @@ export const HIDDEN_GREY = '#B0B0B0';
  * Matrix columns that are not a point on the scale. The server does not flag them (matrices have no `special`),
  * and the survey authors name them this way (the demo generator keeps the same list: exports/demo/questions.ts).
  */
-const OFF_SCALE_CODES = new Set(['dont_know', 'no_cooperation', 'not_applicable', 'refused', 'none', 'other']);
+const OFF_SCALE_CODES = new Set([
+  'dont_know',
+  'no_cooperation',
+  'not_applicable',
+  'refused',
+  'none',
+  'other',
+]);
 
 export function isOffScale(code: string | number | boolean): boolean {
   return OFF_SCALE_CODES.has(String(code));
@@ -71,7 +78,11 @@ export function shareScale(largest: number): ShareScale {
   const step = largest > 50 ? 10 : 5;
   const max = Math.min(100, Math.max(step, Math.ceil(largest / step) * step));
   const width = max / SHARE_CLASSES.length;
-  const classes = SHARE_CLASSES.map((colour, i) => ({ from: round1(i * width), to: round1((i + 1) * width), colour }));
+  const classes = SHARE_CLASSES.map((colour, i) => ({
+    from: round1(i * width),
+    to: round1((i + 1) * width),
+    colour,
+  }));
   return {
     max,
     classes,

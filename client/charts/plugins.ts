@@ -9,6 +9,8 @@ export interface ValueLabelOptions {
   colours?: string[][];
   /** Draw inside the bars (stacked 100% bars); else past the bar's end. */
   inside?: boolean;
+  /** Font size in CSS pixels (14 unless given). */
+  size?: number;
 }
 
 declare module 'chart.js' {
@@ -32,7 +34,6 @@ export const whiteBackground: Plugin<'bar'> = {
 };
 
 const INK = '#1c1b20';
-const LINE = 17;
 
 export const valueLabels: Plugin<'bar'> = {
   id: 'valueLabels',
@@ -44,7 +45,9 @@ export const valueLabels: Plugin<'bar'> = {
     const zero = valueScale?.getPixelForValue(0) ?? 0;
     const { ctx } = chart;
     ctx.save();
-    ctx.font = `${options.inside ? 600 : 500} 14px ${chart.options.font?.family ?? 'sans-serif'}`;
+    const size = options.size ?? 14;
+    const lineHeight = size + 3;
+    ctx.font = `${options.inside ? 600 : 500} ${size}px ${chart.options.font?.family ?? 'sans-serif'}`;
     chart.data.datasets.forEach((_dataset, d) => {
       if (!chart.isDatasetVisible(d)) return;
       chart.getDatasetMeta(d).data.forEach((element, i) => {
@@ -66,12 +69,14 @@ export const valueLabels: Plugin<'bar'> = {
         } else if (horizontal) {
           ctx.textAlign = 'left';
           ctx.textBaseline = 'middle';
-          lines.forEach((line, k) => ctx.fillText(line, Math.max(x, base) + 6, y + (k - (lines.length - 1) / 2) * LINE));
+          lines.forEach((line, k) =>
+            ctx.fillText(line, Math.max(x, base) + 6, y + (k - (lines.length - 1) / 2) * lineHeight),
+          );
         } else {
           ctx.textAlign = 'center';
           ctx.textBaseline = 'bottom';
           const top = Math.min(y, base) - 4;
-          lines.forEach((line, k) => ctx.fillText(line, x, top - (lines.length - 1 - k) * LINE));
+          lines.forEach((line, k) => ctx.fillText(line, x, top - (lines.length - 1 - k) * lineHeight));
         }
       });
     });

@@ -8,11 +8,17 @@ import { wrapLabel } from './wrap';
 const WIDTH = 1200;
 
 /** A PNG data URL of the model's chart; `title` and `subtitle` are wrapped to the image's width. */
-export function chartPng(model: ChartModel, options: Omit<ConfigOptions, 'wrap' | 'title' | 'subtitle'>, title: string, subtitle: string[]): string {
+export function chartPng(
+  model: ChartModel,
+  options: Omit<ConfigOptions, 'wrap' | 'title' | 'subtitle'>,
+  title: string,
+  subtitle: string[],
+): string {
   const wrap = 40;
   const titleLines = wrapLabel(title, 90);
   const subtitleLines = subtitle.flatMap((line) => wrapLabel(line, 120));
-  const height = chartHeight(model, wrap) + titleLines.length * 26 + subtitleLines.length * 20 + 40;
+  const height =
+    chartHeight(model, { ...options, wrap }) + titleLines.length * 26 + subtitleLines.length * 20 + 40;
   const config = questionConfig(model, { ...options, wrap, title: titleLines, subtitle: subtitleLines });
   // Off screen but in the document: Chart.js measures fonts and sizes through the live DOM.
   const holder = document.createElement('div');
@@ -29,7 +35,14 @@ export function chartPng(model: ChartModel, options: Omit<ConfigOptions, 'wrap' 
       responsive: false,
       // Twice the pixels: sharp on a projector and when a slide is enlarged.
       devicePixelRatio: 2,
-      layout: { padding: { left: 16, right: model.layout === 'bars' ? 120 : 24, top: model.layout === 'columns' ? 40 : 16, bottom: 12 } },
+      layout: {
+        padding: {
+          left: 16,
+          right: model.layout === 'bars' ? 120 : 24,
+          top: model.layout === 'columns' ? 40 : 16,
+          bottom: 12,
+        },
+      },
     },
   });
   try {

@@ -34,7 +34,8 @@ export function QuestionCard({ question: q, locale, k, fileParts, context, textH
   const notes: string[] = [];
   if (q.kind === 'multiple') notes.push(t.multiple);
   if (q.kind === 'ranking') notes.push(t.rankingNote);
-  if (q.kind === 'rating' && q.mean !== null && q.median !== null) notes.push(t.meanMedian(t.decimal(q.mean), t.decimal(q.median)));
+  if (q.kind === 'rating' && q.mean !== null && q.median !== null)
+    notes.push(t.meanMedian(t.decimal(q.mean), t.decimal(q.median)));
 
   return (
     <ChartCard
@@ -52,7 +53,9 @@ export function QuestionCard({ question: q, locale, k, fileParts, context, textH
       wide={model.layout === 'stacked' || model.categories.length > 12}
     >
       <p className="chart-texts">
-        {isShown(q.answered) ? t.texts(t.number(q.answered.count), percentText(locale, q.answered.percent ?? 0)) : nLine}{' '}
+        {isShown(q.answered)
+          ? t.texts(t.number(q.answered.count), percentText(locale, q.answered.percent ?? 0))
+          : nLine}{' '}
         {textHref && (
           <a href={textHref} onClick={onTextLink}>
             {t.readTexts}

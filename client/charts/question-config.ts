@@ -16,23 +16,46 @@ export interface ConfigOptions {
   k: number;
   /** Characters per label line: narrow cards wrap sooner. */
   wrap: number;
+  /** A phone-sized card: smaller type and margins, so the bars keep some width. */
+  compact?: boolean;
   /** For the PNG: the question's title and the n and filter lines, drawn into the image. */
   title?: string[];
   subtitle?: string[];
 }
 
-const LINE = 18;
+/** The category labels as drawn: wrapped, with a ranking's mean rank, and a matrix row's own n on a line of its own. */
+function categoryLabels(model: ChartModel, o: ConfigOptions): string[][] {
+  const t = CHART_STRINGS[o.locale];
+  const width = model.layout === 'columns' ? Math.min(o.wrap, 14) : o.wrap;
+  return model.categories.map((c) => {
+    const rank = c.meanRank != null ? ` (${t.decimal(c.meanRank)})` : '';
+    // On its own line, "n = 16 104" never breaks in the middle.
+    const n =
+      model.layout === 'stacked' && c.n ? [`n = ${isShown(c.n) ? t.number(c.n.count) : t.fewer(o.k)}`] : [];
+    return [...wrapLabel(c.label + rank, width), ...n];
+  });
+}
 
-/** Pixels the chart needs: one slot per category, tall enough for its wrapped label and its bars. */
-export function chartHeight(model: ChartModel, wrap: number): number {
-  if (model.layout === 'columns') return 340;
-  const slot = (label: string, n: boolean) => {
-    const lines = (wrapLabel(label, wrap).length + (n ? 1 : 0)) * LINE + 12;
-    return Math.max(lines, model.layout === 'stacked' ? 40 : model.series.length * 22 + 14);
-  };
-  // Room for the value axis, and for a legend (its items wrap on narrow cards).
-  const legend = model.series.length > 1 ? (model.layout === 'stacked' ? 30 * Math.ceil(model.series.length / (wrap < 20 ? 2 : 4)) : 34) : 0;
-  return model.categories.reduce((h, c) => h + slot(c.label, model.layout === 'stacked' && c.n !== undefined), 0) + 44 + legend;
+/** Type sizes: 14 px reads on a projector; a phone gets 12 px so that labels leave the bars some room. */
+export const fontSize = (o: Pick<ConfigOptions, 'compact'>) => (o.compact ? 12 : 14);
+
+/**
+ * Pixels the chart needs. Chart.js gives every category the same height, so each gets the room of the tallest
+ * label (or of its bars, when those need more), plus the value axis and the legend.
+ */
+export function chartHeight(model: ChartModel, o: ConfigOptions): number {
+  if (model.layout === 'columns') return o.compact ? 300 : 340;
+  const line = fontSize(o) + 4;
+  const tallest = Math.max(1, ...categoryLabels(model, o).map((lines) => lines.length));
+  const bars = model.layout === 'stacked' ? 40 : model.series.length * 22 + 14;
+  const slot = Math.max(tallest * line + 12, bars);
+  // The legend's items wrap on narrow cards.
+  const perRow = o.compact ? 2 : 4;
+  const legend =
+    model.series.length > 1
+      ? 30 * Math.ceil(model.series.length / (model.layout === 'stacked' ? perRow : 4))
+      : 0;
+  return model.categories.length * slot + 44 + legend;
 }
 
 export function questionConfig(model: ChartModel, o: ConfigOptions): BarConfig {
@@ -50,10 +73,14 @@ export function questionConfig(model: ChartModel, o: ConfigOptions): BarConfig {
       if (s.hidden) return isShown(c) && (c.percent ?? 0) > 0 ? [fewer] : null;
       if (!isShown(c)) return stacked ? null : [fewer];
       if (stacked) return (c.percent ?? 0) > 0 ? [`${Math.round(c.percent ?? 0)}%`] : null;
-      return horizontal ? [`${pct(c.percent)} (${t.number(c.count)})`] : [pct(c.percent), `(${t.number(c.count)})`];
+      return horizontal
+        ? [`${pct(c.percent)} (${t.number(c.count)})`]
+        : [pct(c.percent), `(${t.number(c.count)})`];
     }),
   );
-  const colours = model.series.map((s) => model.categories.map((_, i) => inkOn(Array.isArray(s.colour) ? (s.colour[i] ?? '#000') : s.colour)));
+  const colours = model.series.map((s) =>
+    model.categories.map((_, i) => inkOn(Array.isArray(s.colour) ? (s.colour[i] ?? '#000') : s.colour)),
+  );
   const largest = Math.max(0, ...model.series.flatMap((s) => s.cells.map((c) => value(c) ?? 0)));
   // Stacked bars always span 100%; others stop at the next round step above the largest share (columns keep
   // headroom for their two-line labels), with the step as the ticks' so the axis never ends on an odd tick.
@@ -74,19 +101,16 @@ export function questionConfig(model: ChartModel, o: ConfigOptions): BarConfig {
   return {
     type: 'bar',
     data: {
-      labels: model.categories.map((c) => {
-        const rank = c.meanRank != null ? ` (${t.decimal(c.meanRank)})` : '';
-        // A matrix row's own n on a line of its own, so it never breaks inside "n = 16 104".
-        const n = stacked && c.n ? [`n = ${isShown(c.n) ? t.number(c.n.count) : fewer}`] : [];
-        return [...wrapLabel(c.label + rank, horizontal ? o.wrap : Math.min(o.wrap, 14)), ...n];
-      }),
+      labels: categoryLabels(model, o),
       datasets: model.series.map((s) => ({
         label: s.label,
         data: s.cells.map(value),
         backgroundColor: s.hidden ? hatch(s.colour as string) : s.colour,
         borderColor: '#ffffff',
         borderWidth: stacked ? 1 : 0,
-        ...(stacked ? { barPercentage: 0.9, categoryPercentage: 0.9 } : { barPercentage: 0.85, categoryPercentage: 0.8, maxBarThickness: 30 }),
+        ...(stacked
+          ? { barPercentage: 0.9, categoryPercentage: 0.9, maxBarThickness: o.compact ? 30 : 46 }
+          : { barPercentage: 0.85, categoryPercentage: 0.8, maxBarThickness: 30 }),
       })),
     },
     options: {
@@ -94,27 +118,35 @@ export function questionConfig(model: ChartModel, o: ConfigOptions): BarConfig {
       responsive: true,
       maintainAspectRatio: false,
       // Labels past the bar ends are drawn in this margin, so the longest never runs off the canvas.
-      layout: { padding: { right: horizontal && !stacked ? 104 : 8, top: horizontal ? 4 : 36 } },
+      layout: {
+        padding: { right: horizontal && !stacked ? (o.compact ? 88 : 104) : 8, top: horizontal ? 4 : 36 },
+      },
       scales: {
         [horizontal ? 'x' : 'y']: {
           stacked,
           min: 0,
           max,
-          ticks: { stepSize: step, callback: (v: string | number) => `${v}%`, font: { size: 13 } },
+          ticks: {
+            // A phone's narrow axis takes every other tick; none is slanted.
+            stepSize: o.compact ? (stacked ? 25 : step * 2) : step,
+            maxRotation: 0,
+            callback: (v: string | number) => `${v}%`,
+            font: { size: fontSize(o) - 1 },
+          },
           grid: { color: '#e3e6ea' },
         },
         [horizontal ? 'y' : 'x']: {
           stacked,
           grid: { display: false },
           // Column labels are wrapped instead of slanted: slanted Kazakh is hard to read from the back of a hall.
-          ticks: { font: { size: 14 }, autoSkip: false, maxRotation: 0 },
+          ticks: { font: { size: fontSize(o) }, autoSkip: false, maxRotation: 0 },
         },
       },
       plugins: {
         legend: {
           display: model.series.length > 1,
           position: 'bottom',
-          labels: { boxWidth: 16, boxHeight: 16, font: { size: 14 } },
+          labels: { boxWidth: 16, boxHeight: 16, font: { size: fontSize(o) } },
         },
         tooltip: {
           callbacks: {
@@ -122,9 +154,21 @@ export function questionConfig(model: ChartModel, o: ConfigOptions): BarConfig {
             label: tooltipLabel,
           },
         },
-        title: { display: Boolean(o.title), text: o.title ?? '', font: { size: 20, weight: 'bold' }, align: 'start', padding: { bottom: 4 } },
-        subtitle: { display: Boolean(o.subtitle), text: o.subtitle ?? '', font: { size: 15 }, align: 'start', padding: { bottom: 14 } },
-        valueLabels: stacked ? { texts, colours, inside: true } : { texts },
+        title: {
+          display: Boolean(o.title),
+          text: o.title ?? '',
+          font: { size: 20, weight: 'bold' },
+          align: 'start',
+          padding: { bottom: 4 },
+        },
+        subtitle: {
+          display: Boolean(o.subtitle),
+          text: o.subtitle ?? '',
+          font: { size: 15 },
+          align: 'start',
+          padding: { bottom: 14 },
+        },
+        valueLabels: { texts, size: fontSize(o), ...(stacked && { colours, inside: true }) },
         whiteBackground: {},
       },
     },

@@ -40,7 +40,10 @@ export interface ChartModel {
 const code = (c: string | number | boolean) => String(c);
 export const isShown = (c: Count | undefined): c is { count: number; percent: number | null } =>
   c !== undefined && c.suppressed !== true;
-const percentOf = (c: Count | undefined) => (isShown(c) ? (c.percent ?? 0) : -1);
+/** For sorting: a hidden cell holds at least one respondent, so it goes above the zeros and below the shown. */
+export const HIDDEN_RANK = 1e-9;
+const percentOf = (c: Count | undefined) =>
+  c === undefined ? -1 : isShown(c) ? (c.percent ?? 0) : HIDDEN_RANK;
 
 /** The chart model of one question aggregate. Percent cells are of the question's (or the row's) answered n. */
 export function questionModel(q: QuestionAggregate, locale: Locale, k: number): ChartModel {
@@ -60,7 +63,12 @@ export function questionModel(q: QuestionAggregate, locale: Locale, k: number): 
       if (q.kind === 'multiple')
         choices = choices
           .map((c, i) => ({ c, i }))
-          .sort((a, b) => Number(a.c.special) - Number(b.c.special) || percentOf(b.c.cell) - percentOf(a.c.cell) || a.i - b.i)
+          .sort(
+            (a, b) =>
+              Number(a.c.special) - Number(b.c.special) ||
+              percentOf(b.c.cell) - percentOf(a.c.cell) ||
+              a.i - b.i,
+          )
           .map(({ c }) => c);
       return {
         layout: q.kind === 'rating' ? 'columns' : 'bars',
@@ -97,7 +105,12 @@ export function questionModel(q: QuestionAggregate, locale: Locale, k: number): 
         series.push({ code: 'hidden', label: t.hidden(k), colour: HIDDEN_GREY, cells: hidden, hidden: true });
       return {
         layout: 'stacked',
-        categories: q.rows.map((row) => ({ code: code(row.code), label: localized(row.label, locale), special: false, n: row.answered })),
+        categories: q.rows.map((row) => ({
+          code: code(row.code),
+          label: localized(row.label, locale),
+          special: false,
+          n: row.answered,
+        })),
         series,
       };
     }

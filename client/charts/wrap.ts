@@ -5,7 +5,10 @@
  * word longer than a line is cut with a hyphen rather than pushed past the chart's edge.
  */
 export function wrapLabel(text: string, width = 28): string[] {
-  const words = text.trim().split(/\s+|(?<=[-/])/u).filter(Boolean);
+  const words = text
+    .trim()
+    .split(/\s+|(?<=[-/])/u)
+    .filter(Boolean);
   const lines: string[] = [];
   let line = '';
   for (let word of words) {

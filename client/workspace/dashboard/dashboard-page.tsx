@@ -33,16 +33,30 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
   const filters = readFilters(query);
   const ctx = useSurveyContext(session, filters.survey, onSignedOut);
   const survey = ctx.state === 'ready' ? ctx.survey.id : null;
-  const summary = useStaleLoad<SummaryBody>(survey && `/api/surveys/${encodeURIComponent(survey)}/summary${apiQuery(filters)}`);
+  const summary = useStaleLoad<SummaryBody>(
+    survey && `/api/surveys/${encodeURIComponent(survey)}/summary${apiQuery(filters)}`,
+  );
 
   useEffect(() => {
     if (isSignedOut(summary.error)) onSignedOut();
   }, [summary.error, onSignedOut]);
 
-  const pages = useMemo(() => (ctx.state === 'ready' ? surveyPages(ctx.definition, locale) : []), [ctx, locale]);
+  const pages = useMemo(
+    () => (ctx.state === 'ready' ? surveyPages(ctx.definition, locale) : []),
+    [ctx, locale],
+  );
   // A summary for another survey (the picker just changed) must not be drawn under this survey's sections.
   const body = summary.value?.survey === survey ? summary.value : null;
-  const groups = useMemo(() => (body ? groupByPage(body.questions.map((q) => onlyFiltered(q, body)), pages) : []), [body, pages]);
+  const groups = useMemo(
+    () =>
+      body
+        ? groupByPage(
+            body.questions.map((q) => onlyFiltered(q, body)),
+            pages,
+          )
+        : [],
+    [body, pages],
+  );
 
   if (ctx.state === 'failed')
     return (
@@ -57,7 +71,10 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
 
   const k = body?.smallCellThreshold ?? 5;
   const briefingTitle = ctx.briefings.find((b) => b.slug === filters.briefing)?.title;
-  const context = [localized(ctx.survey.title, locale), filterWords(filters, { locale, regions: ctx.regions, briefingTitle })];
+  const context = [
+    localized(ctx.survey.title, locale),
+    filterWords(filters, { locale, regions: ctx.regions, briefingTitle }),
+  ];
   const parts = fileParts(filters, ctx.survey.id);
   const responses = body?.responses;
   const textQuery = (question: string) => {
@@ -73,7 +90,14 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
         <h1>{t.title}</h1>
         <p className="muted">{t.intro}</p>
       </header>
-      <FilterBar locale={locale} surveys={ctx.surveys} survey={ctx.survey} filters={filters} regions={ctx.readable} briefings={ctx.briefings} />
+      <FilterBar
+        locale={locale}
+        surveys={ctx.surveys}
+        survey={ctx.survey}
+        filters={filters}
+        regions={ctx.readable}
+        briefings={ctx.briefings}
+      />
       <p className="suppression-note" role="note">
         {t.suppression(k)}
       </p>
@@ -88,12 +112,17 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
       <div className="totals" aria-live="polite" aria-busy={summary.loading}>
         {responses && (
           <p className="total">
-            {t.responses}: <strong data-testid="responses">{isShown(responses) ? shell.number(responses.count) : `< ${k}`}</strong>
+            {t.responses}:{' '}
+            <strong data-testid="responses">
+              {isShown(responses) ? shell.number(responses.count) : `< ${k}`}
+            </strong>
           </p>
         )}
         {summary.loading && <span className="muted">{body ? t.updating : shell.loading}</span>}
       </div>
-      {body && isShown(body.responses) && body.responses.count === 0 && <p className="notice">{t.noResponses}</p>}
+      {body && isShown(body.responses) && body.responses.count === 0 && (
+        <p className="notice">{t.noResponses}</p>
+      )}
       {groups.length > 1 && (
         <nav className="page-nav" aria-label={t.sections}>
           {groups.map(({ page }) => (
@@ -104,7 +133,12 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
         </nav>
       )}
       {groups.map(({ page, questions }) => (
-        <section key={page.name} id={`part-${page.name}`} className="survey-part" aria-labelledby={`part-${page.name}-title`}>
+        <section
+          key={page.name}
+          id={`part-${page.name}`}
+          className="survey-part"
+          aria-labelledby={`part-${page.name}-title`}
+        >
           <h2 id={`part-${page.name}-title`}>{page.title}</h2>
           <div className="chart-grid">
             {questions.map((q) => (

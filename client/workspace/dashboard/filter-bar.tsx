@@ -10,7 +10,6 @@ import { DASHBOARD_STRINGS } from './strings';
 export interface BriefingOption {
   slug: string;
   region: string;
-  date: string;
   title: LocalizedText;
 }
 
@@ -26,22 +25,38 @@ interface Props {
   vertical?: boolean;
 }
 
+// Each control is named by its label's text alone (aria-labelledby): a <select> inside a <label> would otherwise
+// be named with its chosen option too ("Өңір Абай облысы"), which screen readers repeat and tests cannot match.
 export function FilterBar({ locale, surveys, survey, filters, regions, briefings, vertical = false }: Props) {
   const t = DASHBOARD_STRINGS[locale];
   const versions = Array.from({ length: survey.version }, (_, i) => i + 1);
   const region = filters.regions.join(',');
   // Only the chosen regions' briefings: another region's would show nothing. A slug from a shared link stays listed.
-  const shown = briefings.filter((b) => filters.regions.length === 0 || filters.regions.includes(b.region) || b.slug === filters.briefing);
-  const filtered = Boolean(filters.regions.length || filters.versions.length || filters.briefing || filters.from || filters.to);
+  const shown = briefings.filter(
+    (b) => filters.regions.length === 0 || filters.regions.includes(b.region) || b.slug === filters.briefing,
+  );
+  const filtered = Boolean(
+    filters.regions.length || filters.versions.length || filters.briefing || filters.from || filters.to,
+  );
 
   return (
     <form className={`filter-bar block${vertical ? ' vertical' : ''}`} onSubmit={(e) => e.preventDefault()}>
       <label className="field">
-        <span>{t.survey}</span>
+        <span id="filter-survey-label">{t.survey}</span>
         <select
+          aria-labelledby="filter-survey-label"
           value={survey.id}
           // Another survey has other versions, briefings and questions: only the regions and dates carry over.
-          onChange={(e) => setQuery({ survey: e.target.value, version: null, briefing: null, question: null, answer: null, row: null })}
+          onChange={(e) =>
+            setQuery({
+              survey: e.target.value,
+              version: null,
+              briefing: null,
+              question: null,
+              answer: null,
+              row: null,
+            })
+          }
         >
           {surveys.map((s) => (
             <option key={s.id} value={s.id}>
@@ -53,10 +68,16 @@ export function FilterBar({ locale, surveys, survey, filters, regions, briefings
       </label>
       {regions && (
         <label className="field">
-          <span>{t.region}</span>
-          <select value={region} onChange={(e) => setQuery({ region: e.target.value || null, briefing: null })}>
+          <span id="filter-region-label">{t.region}</span>
+          <select
+            aria-labelledby="filter-region-label"
+            value={region}
+            onChange={(e) => setQuery({ region: e.target.value || null, briefing: null })}
+          >
             <option value="">{t.allRegions}</option>
-            {filters.regions.length > 1 && <option value={region}>{t.chosenRegions(filters.regions.length)}</option>}
+            {filters.regions.length > 1 && (
+              <option value={region}>{t.chosenRegions(filters.regions.length)}</option>
+            )}
             {regions.map((r) => (
               <option key={r.code} value={r.code}>
                 {localized(r.name, locale)}
@@ -66,8 +87,12 @@ export function FilterBar({ locale, surveys, survey, filters, regions, briefings
         </label>
       )}
       <label className="field">
-        <span>{t.versions}</span>
-        <select value={filters.versions.join(',')} onChange={(e) => setQuery({ version: e.target.value || null })}>
+        <span id="filter-version-label">{t.versions}</span>
+        <select
+          aria-labelledby="filter-version-label"
+          value={filters.versions.join(',')}
+          onChange={(e) => setQuery({ version: e.target.value || null })}
+        >
           <option value="">{t.allVersions}</option>
           {versions.map((n) => (
             <option key={n} value={String(n)}>
@@ -77,30 +102,54 @@ export function FilterBar({ locale, surveys, survey, filters, regions, briefings
         </select>
       </label>
       <label className="field">
-        <span>{t.briefing}</span>
-        <select value={filters.briefing} onChange={(e) => setQuery({ briefing: e.target.value || null })}>
+        <span id="filter-briefing-label">{t.briefing}</span>
+        <select
+          aria-labelledby="filter-briefing-label"
+          value={filters.briefing}
+          onChange={(e) => setQuery({ briefing: e.target.value || null })}
+        >
           <option value="">{t.allBriefings}</option>
           {shown.map((b) => (
             <option key={b.slug} value={b.slug}>
-              {b.date} · {localized(b.title, locale)}
+              {localized(b.title, locale)}
             </option>
           ))}
-          {filters.briefing && !shown.some((b) => b.slug === filters.briefing) && <option value={filters.briefing}>{filters.briefing}</option>}
+          {filters.briefing && !shown.some((b) => b.slug === filters.briefing) && (
+            <option value={filters.briefing}>{filters.briefing}</option>
+          )}
         </select>
       </label>
       <label className="field date">
-        <span>{t.from}</span>
-        <input type="date" value={filters.from} onChange={(e) => setQuery({ from: e.target.value || null })} />
+        <span id="filter-from-label">{t.from}</span>
+        <input
+          aria-labelledby="filter-from-label"
+          type="date"
+          value={filters.from}
+          onChange={(e) => setQuery({ from: e.target.value || null })}
+        />
       </label>
       <label className="field date">
-        <span>{t.to}</span>
-        <input type="date" value={filters.to} onChange={(e) => setQuery({ to: e.target.value || null })} />
+        <span id="filter-to-label">{t.to}</span>
+        <input
+          aria-labelledby="filter-to-label"
+          type="date"
+          value={filters.to}
+          onChange={(e) => setQuery({ to: e.target.value || null })}
+        />
       </label>
       {filtered && (
         <button
           type="button"
           className="clear"
-          onClick={() => setQuery({ region: regions ? null : filters.regions.join(',') || null, version: null, briefing: null, from: null, to: null })}
+          onClick={() =>
+            setQuery({
+              region: regions ? null : filters.regions.join(',') || null,
+              version: null,
+              briefing: null,
+              from: null,
+              to: null,
+            })
+          }
         >
           {t.clear}
         </button>

@@ -19,7 +19,11 @@ export interface Filters {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const list = (raw: string | null) => (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (raw: string | null) =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function readFilters(query: URLSearchParams): Filters {
   const from = query.get('from') ?? '';
@@ -56,7 +60,11 @@ export function filterWords(
 ): string {
   const t = DASHBOARD_STRINGS[ctx.locale];
   const parts = [
-    withRegions ? (f.regions.length === 0 ? t.allRegions : f.regions.map((code) => regionName(ctx.regions, code, ctx.locale)).join(', ')) : '',
+    withRegions
+      ? f.regions.length === 0
+        ? t.allRegions
+        : f.regions.map((code) => regionName(ctx.regions, code, ctx.locale)).join(', ')
+      : '',
     f.versions.length === 0 ? t.allVersions : f.versions.map(t.version).join(', '),
     f.briefing ? (ctx.briefingTitle ? localized(ctx.briefingTitle, ctx.locale) : f.briefing) : '',
     f.from || f.to ? `${f.from || '…'} – ${f.to || '…'}` : '',

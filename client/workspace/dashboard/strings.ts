@@ -36,7 +36,8 @@ function kkFrom(n: number): string {
 
 const kk: DashboardStrings = {
   title: 'Сауалнама нәтижелері',
-  intro: 'Әр сұрақтың диаграммасы. Сүзгілер беттің сілтемесінде сақталады: сілтемемен бөліссеңіз, әріптесіңіз дәл осы көріністі ашады.',
+  intro:
+    'Әр сұрақтың диаграммасы. Сүзгілер беттің сілтемесінде сақталады: сілтемемен бөліссеңіз, әріптесіңіз дәл осы көріністі ашады.',
   survey: 'Сауалнама',
   closed: 'жабық',
   region: 'Өңір',
@@ -62,7 +63,8 @@ const kk: DashboardStrings = {
 
 const ru: DashboardStrings = {
   title: 'Результаты анкеты',
-  intro: 'Диаграмма по каждому вопросу. Фильтры сохраняются в ссылке на страницу: отправьте её коллеге, и он увидит то же самое.',
+  intro:
+    'Диаграмма по каждому вопросу. Фильтры сохраняются в ссылке на страницу: отправьте её коллеге, и он увидит то же самое.',
   survey: 'Анкета',
   closed: 'закрыта',
   region: 'Регион',
@@ -88,7 +90,8 @@ const ru: DashboardStrings = {
 
 const en: DashboardStrings = {
   title: 'Survey results',
-  intro: 'A chart for every question. The filters are kept in the page’s link: share it and a colleague sees the same view.',
+  intro:
+    'A chart for every question. The filters are kept in the page’s link: share it and a colleague sees the same view.',
   survey: 'Survey',
   closed: 'closed',
   region: 'Region',

@@ -23,7 +23,11 @@ export type SurveyContext =
       briefings: BriefingOption[];
     };
 
-export function useSurveyContext(session: Session, surveyId: string | null, onSignedOut: () => void): SurveyContext {
+export function useSurveyContext(
+  session: Session,
+  surveyId: string | null,
+  onSignedOut: () => void,
+): SurveyContext {
   const [surveys, retrySurveys] = useLoad(getSurveys, 'surveys');
   const list = surveys.state === 'ready' ? surveys.value : [];
   const survey = list.find((s) => s.id === surveyId) ?? list[0];
@@ -31,13 +35,18 @@ export function useSurveyContext(session: Session, surveyId: string | null, onSi
   const [definition, retryDefinition] = useLoad(
     () =>
       survey
-        ? getJson<{ definition: Record<string, unknown> }>(`/api/surveys/${encodeURIComponent(survey.id)}/versions/${survey.version}`)
+        ? getJson<{ definition: Record<string, unknown> }>(
+            `/api/surveys/${encodeURIComponent(survey.id)}/versions/${survey.version}`,
+          )
         : Promise.resolve(null),
     `definition:${key}`,
   );
   // Briefings only fill a filter: the page works without them.
   const [coverage] = useLoad(
-    () => (survey ? getJson<CoverageBody>(`/api/surveys/${encodeURIComponent(survey.id)}/coverage`).catch(() => null) : Promise.resolve(null)),
+    () =>
+      survey
+        ? getJson<CoverageBody>(`/api/surveys/${encodeURIComponent(survey.id)}/coverage`).catch(() => null)
+        : Promise.resolve(null),
     `coverage:${key}`,
   );
 
@@ -48,7 +57,8 @@ export function useSurveyContext(session: Session, surveyId: string | null, onSi
 
   if (surveys.state === 'failed') return { state: 'failed', retry: retrySurveys };
   if (definition.state === 'failed') return { state: 'failed', retry: retryDefinition };
-  if (surveys.state === 'loading' || definition.state === 'loading' || !survey || !definition.value) return { state: 'loading' };
+  if (surveys.state === 'loading' || definition.state === 'loading' || !survey || !definition.value)
+    return { state: 'loading' };
   const regions = regionsOf(definition.value.definition);
   return {
     state: 'ready',

@@ -25,7 +25,8 @@ function* walk(elements: unknown): Generator<Element> {
 /** A SurveyJS localizable string (`{default, kk, ru}`, `default` being English) or plain string, in `locale`. */
 export function titleText(title: unknown, locale: Locale, fallback: string): string {
   if (typeof title === 'string') return title;
-  if (typeof title === 'object' && title !== null) return localized(title as LocalizedText, locale) || fallback;
+  if (typeof title === 'object' && title !== null)
+    return localized(title as LocalizedText, locale) || fallback;
   return fallback;
 }
 
@@ -33,7 +34,9 @@ export function surveyPages(definition: Record<string, unknown>, locale: Locale)
   const pages = Array.isArray(definition.pages) ? (definition.pages as Element[]) : [];
   return pages.map((page, i) => {
     const name = typeof page.name === 'string' ? page.name : `page${i + 1}`;
-    const questions = [...walk(page.elements)].map((e) => e.name).filter((n): n is string => typeof n === 'string');
+    const questions = [...walk(page.elements)]
+      .map((e) => e.name)
+      .filter((n): n is string => typeof n === 'string');
     return { name, title: titleText(page.title, locale, name), questions };
   });
 }
@@ -42,8 +45,12 @@ export function surveyPages(definition: Record<string, unknown>, locale: Locale)
  * The summary's questions grouped by page. A question of an older version only sits right after the question it
  * followed there (the summary's order), so it joins that question's page; one before any known question joins the first.
  */
-export function groupByPage<Q extends { name: string }>(questions: readonly Q[], pages: readonly SurveyPage[]) {
-  if (pages.length === 0) return [{ page: { name: 'all', title: '', questions: [] }, questions: [...questions] }];
+export function groupByPage<Q extends { name: string }>(
+  questions: readonly Q[],
+  pages: readonly SurveyPage[],
+) {
+  if (pages.length === 0)
+    return [{ page: { name: 'all', title: '', questions: [] }, questions: [...questions] }];
   const pageOf = new Map(pages.flatMap((p) => p.questions.map((q) => [q, p.name] as const)));
   const groups = pages.map((page) => ({ page, questions: [] as Q[] }));
   let current = groups[0];

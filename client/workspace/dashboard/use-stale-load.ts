@@ -13,7 +13,11 @@ export interface StaleLoad<T> {
 }
 
 export function useStaleLoad<T>(path: string | null): StaleLoad<T> {
-  const [state, setState] = useState<{ path: string | null; value: T | null; error: unknown }>({ path: null, value: null, error: null });
+  const [state, setState] = useState<{ path: string | null; value: T | null; error: unknown }>({
+    path: null,
+    value: null,
+    error: null,
+  });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -30,5 +34,10 @@ export function useStaleLoad<T>(path: string | null): StaleLoad<T> {
   }, [path, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { value: state.value, loading: path !== null && state.path !== path, error: state.path === path ? state.error : null, retry };
+  return {
+    value: state.value,
+    loading: path !== null && state.path !== path,
+    error: state.path === path ? state.error : null,
+    retry,
+  };
 }

@@ -1,7 +1,7 @@
 // The region comparison as plain data: from a crosstab by region and the reader's choice (answer; matrix item;
 // ranking measure), one row per region with its n and a cell per answer, the chosen column, and the sort.
 import type { Count, CrosstabBody, QuestionAggregate } from '../../../exports/aggregates/types';
-import { isShown } from '../../charts/question-model';
+import { HIDDEN_RANK, isShown } from '../../charts/question-model';
 import { localized, type Locale } from '../../lib/locale';
 
 export interface Option {
@@ -50,12 +50,20 @@ export function comparable(q: { name: string; kind: QuestionAggregate['kind'] })
 const code = (c: string | number | boolean) => String(c);
 
 /** Answer codes, denominator and cells of one aggregate (a region's or the total) for the selection. */
-function measure(a: QuestionAggregate, sel: Selection, item: string | null): { codes: string[]; n: Count; cells: Count[] } {
+function measure(
+  a: QuestionAggregate,
+  sel: Selection,
+  item: string | null,
+): { codes: string[]; n: Count; cells: Count[] } {
   switch (a.kind) {
     case 'choice':
     case 'multiple':
     case 'rating':
-      return { codes: a.choices.map((c) => code(c.code)), n: a.answered, cells: a.choices.map((c) => c.result) };
+      return {
+        codes: a.choices.map((c) => code(c.code)),
+        n: a.answered,
+        cells: a.choices.map((c) => c.result),
+      };
     case 'ranking':
       return {
         codes: a.choices.map((c) => code(c.code)),
@@ -64,7 +72,11 @@ function measure(a: QuestionAggregate, sel: Selection, item: string | null): { c
       };
     case 'matrix': {
       const row = a.rows.find((r) => code(r.code) === item) ?? a.rows[0];
-      return { codes: a.columns.map((c) => code(c.code)), n: row?.answered ?? { suppressed: true }, cells: row?.cells ?? [] };
+      return {
+        codes: a.columns.map((c) => code(c.code)),
+        n: row?.answered ?? { suppressed: true },
+        cells: row?.cells ?? [],
+      };
     }
     case 'answered':
       return { codes: [], n: a.asked, cells: [] };
@@ -87,12 +99,22 @@ function labelsOf(a: QuestionAggregate, locale: Locale): Option[] {
 
 export function comparison(body: CrosstabBody, sel: Selection, locale: Locale): Comparison {
   const total = body.total;
-  const items = total.kind === 'matrix' ? total.rows.map((r) => ({ code: code(r.code), label: localized(r.label, locale) })) : [];
-  const item = total.kind === 'matrix' ? (items.find((i) => i.code === sel.row)?.code ?? items[0]?.code ?? null) : null;
+  const items =
+    total.kind === 'matrix'
+      ? total.rows.map((r) => ({ code: code(r.code), label: localized(r.label, locale) }))
+      : [];
+  const item =
+    total.kind === 'matrix' ? (items.find((i) => i.code === sel.row)?.code ?? items[0]?.code ?? null) : null;
   const options = labelsOf(total, locale);
   // Regions' aggregates list the same answers as the total; matched by code all the same, so an answer that only
   // one version offers can never shift a column.
-  const row = (codeOf: string, name: string, a: QuestionAggregate, responses: Count, empty: boolean): RegionRow => {
+  const row = (
+    codeOf: string,
+    name: string,
+    a: QuestionAggregate,
+    responses: Count,
+    empty: boolean,
+  ): RegionRow => {
     const m = measure(a, sel, item);
     const at = new Map(m.codes.map((c, i) => [c, i]));
     return {
@@ -107,23 +129,36 @@ export function comparison(body: CrosstabBody, sel: Selection, locale: Locale): 
       }),
     };
   };
-  const chosen = Math.max(0, options.findIndex((o) => o.code === sel.answer));
+  const chosen = Math.max(
+    0,
+    options.findIndex((o) => o.code === sel.answer),
+  );
   return {
     options,
     chosen,
     items,
     item,
-    rows: body.groups.map((g) => row(code(g.code), localized(g.label, locale), g.aggregate, g.responses, g.empty)),
+    rows: body.groups.map((g) =>
+      row(code(g.code), localized(g.label, locale), g.aggregate, g.responses, g.empty),
+    ),
     total: row('', '', total, total.asked, false),
   };
 }
 
-/** Rows in the order asked; regions without a number (no responses, suppressed) always come last. */
-export function sortRows(rows: readonly RegionRow[], key: SortKey, descending: boolean, chosen: number, locale: Locale): RegionRow[] {
+/** Rows in the order asked; regions without responses always come last. */
+export function sortRows(
+  rows: readonly RegionRow[],
+  key: SortKey,
+  descending: boolean,
+  chosen: number,
+  locale: Locale,
+): RegionRow[] {
+  // A hidden count is at least one: above the zeros, below every shown number. Regions with no responses go last.
   const value = (r: RegionRow): number | null => {
     if (r.empty) return null;
     const c = key === 'n' ? r.n : r.cells[chosen];
-    return isShown(c) ? (key === 'n' ? c.count : (c.percent ?? 0)) : null;
+    if (!isShown(c)) return HIDDEN_RANK;
+    return key === 'n' ? c.count : (c.percent ?? 0);
   };
   const byName = (a: RegionRow, b: RegionRow) => a.name.localeCompare(b.name, locale);
   return [...rows].sort((a, b) => {

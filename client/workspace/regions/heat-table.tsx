@@ -34,7 +34,12 @@ export function HeatTable({ locale, comparison: cmp, rows, sort, descending, sca
   const count = (n: Count) => (isShown(n) ? c.number(n.count) : c.fewer(k));
 
   const cell = (value: Count | undefined, empty: boolean, chosen: boolean, key: string) => {
-    if (empty) return <td key={key} className="no-data">—</td>;
+    if (empty)
+      return (
+        <td key={key} className="no-data">
+          —
+        </td>
+      );
     if (!isShown(value))
       return (
         <td key={key} className={`suppressed${chosen ? ' chosen' : ''}`}>
@@ -43,7 +48,11 @@ export function HeatTable({ locale, comparison: cmp, rows, sort, descending, sca
       );
     const background = scale.colourOf(value.percent ?? 0);
     return (
-      <td key={key} className={chosen ? 'chosen' : undefined} style={{ background, color: inkOn(background) }}>
+      <td
+        key={key}
+        className={chosen ? 'chosen' : undefined}
+        style={{ background, color: inkOn(background) }}
+      >
         {percentText(locale, value.percent ?? 0)}
       </td>
     );
@@ -58,7 +67,11 @@ export function HeatTable({ locale, comparison: cmp, rows, sort, descending, sca
       isShown(r.n) ? r.n.count : c.fewer(k),
       ...r.cells.map((x) => (r.empty ? null : isShown(x) ? x.percent : c.fewer(k))),
     ];
-    saveText(csvDocument([header, ...rows.map(line), line(cmp.total)]), fileName([...fileParts, 'regions'], 'csv'), 'text/csv;charset=utf-8');
+    saveText(
+      csvDocument([header, ...rows.map(line), line(cmp.total)]),
+      fileName([...fileParts, 'regions'], 'csv'),
+      'text/csv;charset=utf-8',
+    );
   };
 
   const heading = (key: SortKey, label: string, active: boolean, answer?: string) => (
@@ -88,7 +101,12 @@ export function HeatTable({ locale, comparison: cmp, rows, sort, descending, sca
                 {heading('n', t.n, sort === 'n')}
               </th>
               {cmp.options.map((o, i) => (
-                <th key={o.code} scope="col" aria-sort={ariaSort(sort === 'share' && i === cmp.chosen)} className={i === cmp.chosen ? 'chosen' : undefined}>
+                <th
+                  key={o.code}
+                  scope="col"
+                  aria-sort={ariaSort(sort === 'share' && i === cmp.chosen)}
+                  className={i === cmp.chosen ? 'chosen' : undefined}
+                >
                   {heading('share', o.label, sort === 'share' && i === cmp.chosen, o.code)}
                 </th>
               ))}

@@ -3,8 +3,8 @@
 import { useEffect, useMemo } from 'react';
 import type { CrosstabBody, SummaryBody } from '../../../exports/aggregates/types';
 import { ChartCard } from '../../charts/chart-card';
-import { OKABE_ITO, shareScale } from '../../charts/palette';
-import { isShown, type ChartModel } from '../../charts/question-model';
+import { shareScale } from '../../charts/palette';
+import { isShown } from '../../charts/question-model';
 import { CHART_STRINGS } from '../../charts/strings';
 import { localized } from '../../lib/locale';
 import { isSignedOut } from '../../lib/workspace-api';
@@ -17,6 +17,7 @@ import { setQuery } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
 import { comparable, comparison, sortRows, type SortKey } from './comparison';
+import { regionChart } from './region-chart';
 import { HeatTable } from './heat-table';
 import { REGIONS_STRINGS } from './strings';
 import { TileMap } from './tile-map';
@@ -35,11 +36,16 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
   const survey = ctx.state === 'ready' ? ctx.survey.id : null;
   // Every region is a row here: the address's region filter (kept for the dashboard) does not apply.
   const filterQuery = apiQuery(filters, { withRegions: false });
-  const summary = useStaleLoad<SummaryBody>(survey && `/api/surveys/${encodeURIComponent(survey)}/summary${filterQuery}`);
-  const questions = (summary.value?.survey === survey ? summary.value?.questions : undefined)?.filter(comparable) ?? [];
+  const summary = useStaleLoad<SummaryBody>(
+    survey && `/api/surveys/${encodeURIComponent(survey)}/summary${filterQuery}`,
+  );
+  const questions =
+    (summary.value?.survey === survey ? summary.value?.questions : undefined)?.filter(comparable) ?? [];
   // Needs first when nothing is chosen: a ranking is what the Roadmap is drafted from.
   const question =
-    questions.find((q) => q.name === query.get('question')) ?? questions.find((q) => q.kind === 'ranking') ?? questions[0];
+    questions.find((q) => q.name === query.get('question')) ??
+    questions.find((q) => q.kind === 'ranking') ??
+    questions[0];
   const crosstabPath =
     survey && question
       ? `/api/surveys/${encodeURIComponent(survey)}/crosstab?question=${encodeURIComponent(question.name)}&by=region${filterQuery.replace('?', '&')}`
@@ -66,7 +72,10 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
     return (
       <div className="notice bad" role="alert">
         <p>{shell.loadFailed}</p>
-        <button type="button" onClick={ctx.state === 'failed' ? ctx.retry : summary.error ? summary.retry : crosstab.retry}>
+        <button
+          type="button"
+          onClick={ctx.state === 'failed' ? ctx.retry : summary.error ? summary.retry : crosstab.retry}
+        >
           {shell.tryAgain}
         </button>
       </div>
@@ -78,34 +87,21 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
   const item = cmp?.items.find((i) => i.code === cmp.item);
   const answerLabel = [item?.label, answer?.label].filter(Boolean).join(': ');
   // One scale for the map and the table, over every share the table shows, so a colour means the same in both.
-  const largest = Math.max(0, ...(cmp?.rows ?? []).flatMap((r) => (r.empty ? [] : r.cells.map((x) => (isShown(x) ? (x.percent ?? 0) : 0)))));
+  const largest = Math.max(
+    0,
+    ...(cmp?.rows ?? []).flatMap((r) =>
+      r.empty ? [] : r.cells.map((x) => (isShown(x) ? (x.percent ?? 0) : 0)),
+    ),
+  );
   const scale = shareScale(largest);
   const parts = [...fileParts(filters, ctx.survey.id, { withRegions: false }), question?.name ?? ''];
-  const context = [localized(ctx.survey.title, locale), filterWords(filters, { locale, regions: ctx.regions }, { withRegions: false })];
+  const context = [
+    localized(ctx.survey.title, locale),
+    filterWords(filters, { locale, regions: ctx.regions }, { withRegions: false }),
+  ];
   const measureNote = question?.kind === 'ranking' ? t.measures[measure] : null;
-  const model: ChartModel | null = cmp && {
-    layout: 'bars',
-    categories: rows.map((r) => ({ code: r.code, label: r.name, special: false, empty: r.empty })),
-    series: [{ code: answer?.code ?? '', label: answerLabel, colour: OKABE_ITO.blue, cells: rows.map((r) => r.cells[cmp.chosen] ?? { suppressed: true }) }],
-  };
+  const chart = cmp && regionChart(cmp, rows, answerLabel, locale, k);
   const fewer = c.fewer(k);
-  const table = cmp
-    ? [
-        [c.columns.question, t.region, c.columns.code, c.columns.count, c.columns.percent, c.columns.n, t.responses],
-        ...rows.map((r) => {
-          const x = r.cells[cmp.chosen];
-          return [
-            answerLabel,
-            r.name,
-            r.code,
-            r.empty ? 0 : isShown(x) ? x.count : fewer,
-            r.empty || !isShown(x) ? '' : x.percent,
-            r.empty ? 0 : isShown(r.n) ? r.n.count : fewer,
-            isShown(r.responses) ? r.responses.count : fewer,
-          ];
-        }),
-      ]
-    : [];
 
   return (
     <div className="regions-page">
@@ -117,10 +113,13 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
         <div className="regions-controls">
           <div className="pickers block">
             <label className="field question-pick">
-              <span>{t.question}</span>
+              <span id="pick-question-label">{t.question}</span>
               <select
+                aria-labelledby="pick-question-label"
                 value={question?.name ?? ''}
-                onChange={(e) => setQuery({ question: e.target.value, answer: null, row: null, measure: null })}
+                onChange={(e) =>
+                  setQuery({ question: e.target.value, answer: null, row: null, measure: null })
+                }
               >
                 {questions.map((q) => (
                   <option key={q.name} value={q.name}>
@@ -131,8 +130,12 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
             </label>
             {cmp && cmp.items.length > 0 && (
               <label className="field">
-                <span>{t.item}</span>
-                <select value={cmp.item ?? ''} onChange={(e) => setQuery({ row: e.target.value })}>
+                <span id="pick-item-label">{t.item}</span>
+                <select
+                  aria-labelledby="pick-item-label"
+                  value={cmp.item ?? ''}
+                  onChange={(e) => setQuery({ row: e.target.value })}
+                >
                   {cmp.items.map((i) => (
                     <option key={i.code} value={i.code}>
                       {i.label}
@@ -143,8 +146,12 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
             )}
             {cmp && (
               <label className="field">
-                <span>{t.answer}</span>
-                <select value={answer?.code ?? ''} onChange={(e) => setQuery({ answer: e.target.value })}>
+                <span id="pick-answer-label">{t.answer}</span>
+                <select
+                  aria-labelledby="pick-answer-label"
+                  value={answer?.code ?? ''}
+                  onChange={(e) => setQuery({ answer: e.target.value })}
+                >
                   {cmp.options.map((o) => (
                     <option key={o.code} value={o.code}>
                       {o.label}
@@ -155,17 +162,31 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
             )}
             {question?.kind === 'ranking' && (
               <label className="field">
-                <span>{t.measure}</span>
-                <select value={measure} onChange={(e) => setQuery({ measure: e.target.value === 'any' ? 'any' : null })}>
+                <span id="pick-measure-label">{t.measure}</span>
+                <select
+                  aria-labelledby="pick-measure-label"
+                  value={measure}
+                  onChange={(e) => setQuery({ measure: e.target.value === 'any' ? 'any' : null })}
+                >
                   <option value="first">{t.measures.first}</option>
                   <option value="any">{t.measures.any}</option>
                 </select>
               </label>
             )}
           </div>
-          <FilterBar vertical locale={locale} surveys={ctx.surveys} survey={ctx.survey} filters={filters} regions={null} briefings={ctx.briefings} />
+          <FilterBar
+            vertical
+            locale={locale}
+            surveys={ctx.surveys}
+            survey={ctx.survey}
+            filters={filters}
+            regions={null}
+            briefings={ctx.briefings}
+          />
           <div className="totals" aria-live="polite" aria-busy={crosstab.loading || summary.loading}>
-            {(crosstab.loading || summary.loading) && <span className="muted">{cmp ? d.updating : shell.loading}</span>}
+            {(crosstab.loading || summary.loading) && (
+              <span className="muted">{cmp ? d.updating : shell.loading}</span>
+            )}
           </div>
         </div>
         {cmp && question ? (
@@ -173,24 +194,43 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
             <h2 id="map-title">
               {t.mapTitle}: {localized(question.title, locale)}
             </h2>
-            <TileMap locale={locale} rows={rows} chosen={cmp.chosen} scale={scale} k={k} caption={[t.share(answerLabel), measureNote].filter(Boolean).join(' · ')} />
+            <TileMap
+              locale={locale}
+              rows={rows}
+              chosen={cmp.chosen}
+              scale={scale}
+              k={k}
+              caption={[t.share(answerLabel), measureNote].filter(Boolean).join(' · ')}
+            />
           </section>
         ) : (
           <p className="muted">{questions.length === 0 && summary.value ? t.noQuestions : shell.loading}</p>
         )}
       </div>
-      {cmp && question && model && (
+      {cmp && question && chart && (
         <>
           <p className="suppression-note" role="note">
             {d.suppression(k)}
           </p>
-          <HeatTable locale={locale} comparison={cmp} rows={rows} sort={sort} descending={descending} scale={scale} k={k} fileParts={parts} />
+          <HeatTable
+            locale={locale}
+            comparison={cmp}
+            rows={rows}
+            sort={sort}
+            descending={descending}
+            scale={scale}
+            k={k}
+            fileParts={parts}
+          />
           <ChartCard
             title={localized(question.title, locale)}
-            nLine={c.answered(isShown(cmp.total.n) ? c.number(cmp.total.n.count) : fewer, isShown(cmp.total.responses) ? c.number(cmp.total.responses.count) : fewer)}
+            nLine={c.answered(
+              isShown(cmp.total.n) ? c.number(cmp.total.n.count) : fewer,
+              isShown(cmp.total.responses) ? c.number(cmp.total.responses.count) : fewer,
+            )}
             notes={[t.byRegion(answerLabel), ...(measureNote ? [measureNote] : [])]}
-            model={model}
-            table={table}
+            model={chart.model}
+            table={chart.table}
             locale={locale}
             k={k}
             fileParts={[...parts, answer?.code ?? '']}

@@ -27,7 +27,8 @@ export interface RegionsStrings {
 
 const kk: RegionsStrings = {
   title: 'Өңірлерді салыстыру',
-  intro: 'Бір сұрақ бойынша барлық 20 өңір: карта, кесте және диаграмма. Жауапты таңдаңыз — түстер мен реттілік оның үлесі бойынша.',
+  intro:
+    'Бір сұрақ бойынша барлық 20 өңір: карта, кесте және диаграмма. Жауапты таңдаңыз — түстер мен реттілік оның үлесі бойынша.',
   question: 'Сұрақ',
   item: 'Тармақ',
   answer: 'Жауап',
@@ -51,7 +52,8 @@ const kk: RegionsStrings = {
 
 const ru: RegionsStrings = {
   title: 'Сравнение регионов',
-  intro: 'Все 20 регионов по одному вопросу: карта, таблица и диаграмма. Выберите ответ — цвета и порядок строятся по его доле.',
+  intro:
+    'Все 20 регионов по одному вопросу: карта, таблица и диаграмма. Выберите ответ — цвета и порядок строятся по его доле.',
   question: 'Вопрос',
   item: 'Пункт',
   answer: 'Ответ',
@@ -63,7 +65,8 @@ const ru: RegionsStrings = {
   mapNote: 'Плитки расположены примерно так, как регионы на карте; площади не в масштабе.',
   noData: 'Нет данных',
   tableTitle: 'Таблица по регионам',
-  tableNote: 'Процент — от ответивших на вопрос в регионе (n). Нажмите на заголовок столбца, чтобы отсортировать по нему.',
+  tableNote:
+    'Процент — от ответивших на вопрос в регионе (n). Нажмите на заголовок столбца, чтобы отсортировать по нему.',
   region: 'Регион',
   n: 'n',
   responses: 'Ответов',
@@ -75,7 +78,8 @@ const ru: RegionsStrings = {
 
 const en: RegionsStrings = {
   title: 'Compare regions',
-  intro: 'All 20 regions on one question: a map, a table and a chart. Choose an answer: its share sets the colours and the order.',
+  intro:
+    'All 20 regions on one question: a map, a table and a chart. Choose an answer: its share sets the colours and the order.',
   question: 'Question',
   item: 'Item',
   answer: 'Answer',
@@ -87,7 +91,8 @@ const en: RegionsStrings = {
   mapNote: 'Tiles sit roughly where the regions are; areas are not to scale.',
   noData: 'No data',
   tableTitle: 'Table by region',
-  tableNote: 'Percent of those in the region who answered the question (n). Click a column’s heading to sort by it.',
+  tableNote:
+    'Percent of those in the region who answered the question (n). Click a column’s heading to sort by it.',
   region: 'Region',
   n: 'n',
   responses: 'Responses',

@@ -16,7 +16,12 @@ export const GRID = { columns: 7, rows: 5 } as const;
 // Places follow the regional centres' longitude and latitude, nudged so neighbours stay neighbours: Astana inside
 // Akmola's row, Shymkent under Turkistan, Almaty city under Almaty region, Jetisu between Abai and Almaty region.
 export const TILES: readonly Tile[] = [
-  { code: 'KZ-59', column: 3, row: 0, short: { kk: 'Солтүстік Қазақстан', ru: 'СКО', en: 'North Kazakhstan' } },
+  {
+    code: 'KZ-59',
+    column: 3,
+    row: 0,
+    short: { kk: 'Солтүстік Қазақстан', ru: 'СКО', en: 'North Kazakhstan' },
+  },
   { code: 'KZ-55', column: 5, row: 0, short: { kk: 'Павлодар', ru: 'Павлодар', en: 'Pavlodar' } },
   { code: 'KZ-27', column: 0, row: 1, short: { kk: 'Батыс Қазақстан', ru: 'ЗКО', en: 'West Kazakhstan' } },
   { code: 'KZ-15', column: 1, row: 1, short: { kk: 'Ақтөбе', ru: 'Актобе', en: 'Aktobe' } },
@@ -33,7 +38,12 @@ export const TILES: readonly Tile[] = [
   { code: 'KZ-43', column: 2, row: 3, short: { kk: 'Қызылорда', ru: 'Кызылорда', en: 'Kyzylorda' } },
   { code: 'KZ-61', column: 3, row: 3, short: { kk: 'Түркістан', ru: 'Туркестан', en: 'Turkistan' } },
   { code: 'KZ-31', column: 4, row: 3, short: { kk: 'Жамбыл', ru: 'Жамбыл', en: 'Jambyl' } },
-  { code: 'KZ-19', column: 5, row: 3, short: { kk: 'Алматы облысы', ru: 'Алматинская', en: 'Almaty Region' } },
+  {
+    code: 'KZ-19',
+    column: 5,
+    row: 3,
+    short: { kk: 'Алматы облысы', ru: 'Алматинская', en: 'Almaty Region' },
+  },
   { code: 'KZ-79', column: 3, row: 4, short: { kk: 'Шымкент', ru: 'Шымкент', en: 'Shymkent' } },
   { code: 'KZ-75', column: 5, row: 4, short: { kk: 'Алматы қаласы', ru: 'г. Алматы', en: 'Almaty city' } },
 ];

@@ -25,29 +25,41 @@ export function TileMap({ locale, rows, chosen, scale, k, caption }: Props) {
 
   return (
     <figure className="tile-map">
-      <div className="tiles" style={{ gridTemplateColumns: `repeat(${GRID.columns}, 1fr)` }} role="list" aria-label={caption}>
-        {TILES.map((tile) => {
-          const row = byCode.get(tile.code);
-          const cell = row && !row.empty ? row.cells[chosen] : undefined;
-          const shown = isShown(cell);
-          const background = shown ? scale.colourOf(cell.percent ?? 0) : undefined;
-          const value = shown ? percentText(locale, cell.percent ?? 0) : cell ? c.fewer(k) : t.noData;
-          const n = row && isShown(row.n) ? `n = ${c.number(row.n.count)}` : '';
-          return (
-            <div
-              key={tile.code}
-              role="listitem"
-              className={`tile${shown ? '' : cell ? ' suppressed' : ' no-data'}`}
-              data-region={tile.code}
-              style={{ gridColumn: tile.column + 1, gridRow: tile.row + 1, ...(background && { background, color: inkOn(background) }) }}
-              title={`${row?.name ?? tile.short[locale]}: ${value}${n ? ` (${n})` : ''}`}
-            >
-              <span className="tile-name">{tile.short[locale]}</span>
-              <span className="tile-value">{value}</span>
-              {n && <span className="tile-n">{n}</span>}
-            </div>
-          );
-        })}
+      {/* On a phone the map keeps readable tiles and scrolls sideways rather than shrinking them to dots. */}
+      <div className="tiles-scroll">
+        <div
+          className="tiles"
+          style={{ gridTemplateColumns: `repeat(${GRID.columns}, 1fr)` }}
+          role="list"
+          aria-label={caption}
+        >
+          {TILES.map((tile) => {
+            const row = byCode.get(tile.code);
+            const cell = row && !row.empty ? row.cells[chosen] : undefined;
+            const shown = isShown(cell);
+            const background = shown ? scale.colourOf(cell.percent ?? 0) : undefined;
+            const value = shown ? percentText(locale, cell.percent ?? 0) : cell ? c.fewer(k) : t.noData;
+            const n = row && isShown(row.n) ? `n = ${c.number(row.n.count)}` : '';
+            return (
+              <div
+                key={tile.code}
+                role="listitem"
+                className={`tile${shown ? '' : cell ? ' suppressed' : ' no-data'}`}
+                data-region={tile.code}
+                style={{
+                  gridColumn: tile.column + 1,
+                  gridRow: tile.row + 1,
+                  ...(background && { background, color: inkOn(background) }),
+                }}
+                title={`${row?.name ?? tile.short[locale]}: ${value}${n ? ` (${n})` : ''}`}
+              >
+                <span className="tile-name">{tile.short[locale]}</span>
+                <span className="tile-value">{value}</span>
+                {n && <span className="tile-n">{n}</span>}
+              </div>
+            );
+          })}
+        </div>
       </div>
       <figcaption>
         <span className="legend-caption">{caption}</span>

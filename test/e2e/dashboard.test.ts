@@ -1,0 +1,183 @@
+// A Roadmap author's morning, in Kazakh on a laptop, over 1,000 demo responses: the dashboard shows Kazakh chart
+// titles with n, switching the region changes the numbers and the address, a chart downloads as a PNG and its
+// numbers as a CSV; the region comparison lists all 20 regions as table rows and as map tiles.
+import { spawnSync } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { SummaryBody } from '../../exports/aggregates/types';
+import { CHART_STRINGS } from '../../client/charts/strings';
+import { DASHBOARD_STRINGS } from '../../client/workspace/dashboard/strings';
+import { REGIONS_STRINGS } from '../../client/workspace/regions/strings';
+import { createUser, fetchAs, signIn } from '../support/auth';
+import { closeContext, launchChromium, openPage } from '../support/browser';
+import { parseCsv } from '../support/export-download';
+import { makeTempDir, REPO_SURVEYS, startServer, type TestServer } from '../support/server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const AUTHOR = { email: 'author@example.kz', password: 'Roadmap-2024-2027' };
+const ROLE_TITLE_KK = 'Төмендегілердің қайсысы сіздің негізгі рөліңізді дәлірек сипаттайды?';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext | undefined;
+let dataDir: string;
+let cookie: string;
+
+beforeAll(async () => {
+  dataDir = makeTempDir();
+  const { SURVEYS_DIR: _ignored, ...env } = process.env;
+  const demo = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'exports/cli.ts', 'demo', '--responses', '1000', '--seed', '3'],
+    {
+      cwd: ROOT,
+      env: { ...env, DATA_DIR: dataDir },
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
+  expect(demo.status, demo.stderr).toBe(0);
+  [server, browser] = await Promise.all([
+    startServer({ dataDir, surveysDir: REPO_SURVEYS }),
+    launchChromium(),
+  ]);
+  await createUser(server.store, { ...AUTHOR, role: 'author' });
+  cookie = await signIn(server.url, AUTHOR.email, AUTHOR.password);
+}, 150_000);
+
+afterEach(async ({ task }) => {
+  await closeContext(context, task);
+  context = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+/** What the summary API says for a filter: the numbers the page must show. */
+async function summary(query: string): Promise<SummaryBody> {
+  const res = await fetchAs(server.url, cookie, `/api/surveys/roadmap-needs/summary${query}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as SummaryBody;
+}
+
+/** "1 000" as the Kazakh page writes it (a no-break space between thousands). */
+const kkNumber = (n: number) => CHART_STRINGS.kk.number(n);
+
+function roleLine(body: SummaryBody): string {
+  const role = body.questions.find((q) => q.name === 'role');
+  if (!role || role.answered.suppressed || role.asked.suppressed)
+    throw new Error('role is suppressed in the demo data');
+  return CHART_STRINGS.kk.answered(kkNumber(role.answered.count), kkNumber(role.asked.count));
+}
+
+/** Our English words (charts, dashboard, comparison) that Kazakh says otherwise, if any is on the page. */
+async function englishLeft(page: Page): Promise<string[]> {
+  const words = (strings: object): string[] =>
+    Object.values(strings).flatMap((v: unknown) =>
+      typeof v === 'string' ? [v] : typeof v === 'object' && v ? words(v) : [],
+    );
+  const kk = new Set([
+    ...words(CHART_STRINGS.kk),
+    ...words(DASHBOARD_STRINGS.kk),
+    ...words(REGIONS_STRINGS.kk),
+  ]);
+  const en = [
+    ...words(CHART_STRINGS.en),
+    ...words(DASHBOARD_STRINGS.en),
+    ...words(REGIONS_STRINGS.en),
+  ].filter((w) => w.length > 2 && !kk.has(w));
+  const text = await page.locator('main').innerText();
+  return en.filter((w) => text.includes(w));
+}
+
+test('opens the dashboard in Kazakh, switches region, downloads a PNG and a CSV, and compares all 20 regions', async () => {
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'kk-KZ',
+    acceptDownloads: true,
+  });
+  const { page, pageErrors } = await openPage(context);
+  await page.goto(`${server.url}/workspace/dashboard`);
+  await page.getByLabel('Электрондық пошта').fill(AUTHOR.email);
+  await page.getByLabel('Құпиясөз').fill(AUTHOR.password);
+  await page.getByRole('button', { name: 'Кіру' }).click();
+
+  // The signed-in address is kept: the dashboard opens, in Kazakh, on the survey chosen in the picker.
+  await page.getByRole('heading', { name: 'Сауалнама нәтижелері' }).waitFor();
+  await page.getByLabel('Сауалнама', { exact: true }).selectOption('roadmap-needs');
+  await expect.poll(() => new URL(page.url()).searchParams.get('survey')).toBe('roadmap-needs');
+  const all = await summary('');
+  const role = page.locator('article[data-question="role"]');
+  await role.getByRole('heading', { name: ROLE_TITLE_KK }).waitFor();
+  await role.getByText(roleLine(all), { exact: true }).waitFor();
+  await expect.poll(() => page.getByTestId('responses').innerText()).toBe(kkNumber(1000));
+  await page.getByText(DASHBOARD_STRINGS.kk.suppression(5)).waitFor();
+  // The survey's own parts head the charts, in Kazakh.
+  for (const part of ['Өзіңіз туралы', 'Үздік тәжірибелер', 'Ынтымақтастық арналары'])
+    await page.getByRole('heading', { name: part, level: 2 }).waitFor();
+  expect(await page.locator('article[data-question] canvas').count()).toBeGreaterThan(20);
+
+  // One region: the address carries it, and the totals and the chart's n become that region's.
+  await page.getByLabel('Өңір', { exact: true }).selectOption('KZ-75');
+  await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('KZ-75');
+  const almaty = await summary('?region=KZ-75');
+  expect(almaty.responses.suppressed).toBeUndefined();
+  const almatyCount = almaty.responses.suppressed ? 0 : almaty.responses.count;
+  expect(almatyCount).toBeLessThan(1000);
+  await expect.poll(() => page.getByTestId('responses').innerText()).toBe(kkNumber(almatyCount));
+  await role.getByText(roleLine(almaty), { exact: true }).waitFor();
+  // A reload of the shared address shows the same view.
+  await page.reload();
+  await role.getByText(roleLine(almaty), { exact: true }).waitFor();
+  expect(await page.getByLabel('Өңір', { exact: true }).inputValue()).toBe('KZ-75');
+
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    role.getByRole('button', { name: 'Сурет (PNG)' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toBe('roadmap-needs_role_KZ-75.png');
+  const image = await readFile(await png.path());
+  expect([...image.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(image.length).toBeGreaterThan(1024);
+
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    role.getByRole('button', { name: 'Сандар (CSV)' }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toBe('roadmap-needs_role_KZ-75.csv');
+  const bytes = await readFile(await csv.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.toString('utf8')).toContain('\r\n');
+  const table = parseCsv(bytes);
+  expect(table.header.slice(0, 4)).toEqual(['Сұрақ', 'Жауап', 'Код', 'Саны']);
+  const volunteers = table.rows.find((r) => r['Код'] === 'volunteer');
+  const roleAggregate = almaty.questions.find((q) => q.name === 'role');
+  const expected =
+    roleAggregate?.kind === 'choice'
+      ? roleAggregate.choices.find((c) => c.code === 'volunteer')?.result
+      : undefined;
+  expect(volunteers).toMatchObject({
+    Жауап: 'Ерікті',
+    Саны: expected && !expected.suppressed ? String(expected.count) : '< 5',
+  });
+  expect(await englishLeft(page)).toEqual([]);
+
+  // The region comparison: every region a row and a tile, whatever the dashboard's region filter was.
+  await page.getByRole('link', { name: 'Өңірлерді салыстыру' }).click();
+  await page.getByRole('heading', { name: 'Өңірлерді салыстыру', level: 1 }).waitFor();
+  await expect.poll(() => page.locator('.heat-table tbody tr').count()).toBe(20);
+  expect(await page.locator('.tiles .tile').count()).toBe(20);
+  await page.locator('.tile[data-region="KZ-59"]').getByText('Солтүстік Қазақстан').waitFor();
+  // Sorting by name puts the regions in Kazakh alphabetical order, and the address keeps it.
+  await page.locator('.heat-table thead').getByRole('button', { name: 'Өңір' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('name');
+  const names = await page.locator('.heat-table tbody th').allInnerTexts();
+  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'kk')));
+  expect(await englishLeft(page)).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});

@@ -1,0 +1,223 @@
+// The dashboard's numbers equal numbers counted from the CSV export of the same filter: demo data (2,000
+// responses), one region and one version; the numbers are read from what the charts and their CSV show
+// (client/charts/chart-table.ts over the summary API) and from the region comparison, then recounted from the CSV.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CrosstabBody, QuestionAggregate, SummaryBody } from '../../exports/aggregates/types';
+import { chartTable } from '../../client/charts/chart-table';
+import { comparison } from '../../client/workspace/regions/comparison';
+import { createUser, fetchAs, signIn } from '../support/auth';
+import { download, parseCsv } from '../support/export-download';
+import { makeTempDir, REPO_SURVEYS, startServer, type TestServer } from '../support/server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FILTER = 'region=KZ-75&version=2';
+const K = 5;
+let server: TestServer;
+let dataDir: string;
+let cookie: string;
+let summary: SummaryBody;
+let rows: Record<string, string>[];
+
+beforeAll(async () => {
+  dataDir = makeTempDir();
+  const { SURVEYS_DIR: _ignored, ...env } = process.env;
+  const demo = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'exports/cli.ts', 'demo', '--responses', '2000', '--seed', '5'],
+    {
+      cwd: ROOT,
+      env: { ...env, DATA_DIR: dataDir },
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
+  expect(demo.status, demo.stderr).toBe(0);
+  server = await startServer({ dataDir, surveysDir: REPO_SURVEYS });
+  await createUser(server.store, {
+    email: 'analyst@example.kz',
+    role: 'analyst',
+    password: 'dashboard-vs-csv',
+  });
+  cookie = await signIn(server.url, 'analyst@example.kz', 'dashboard-vs-csv');
+  const res = await fetchAs(server.url, cookie, `/api/surveys/roadmap-needs/summary?${FILTER}`);
+  expect(res.status).toBe(200);
+  summary = (await res.json()) as SummaryBody;
+  const csv = await download(server.url, cookie, `/api/surveys/roadmap-needs/export.csv?${FILTER}`);
+  expect(csv.status).toBe(200);
+  rows = parseCsv(csv.body).rows;
+}, 150_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const question = (name: string): QuestionAggregate => {
+  const q = summary.questions.find((x) => x.name === name);
+  if (!q) throw new Error(`the summary has no question ${name}`);
+  return q;
+};
+
+/** The chart's CSV table as objects keyed by its (English) headers. */
+function shown(q: QuestionAggregate): Record<string, string | number | null>[] {
+  const [header = [], ...body] = chartTable(q, 'en', K);
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i] ?? null])));
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * A shown count must equal the recount, with its percent of `n`; a count of 1–4 must be shown as "< 5" (a hidden
+ * cell may also be a larger one hidden as a complement, so the other way round is not asserted).
+ */
+function expectCell(
+  label: string,
+  count: string | number | null | undefined,
+  percent: string | number | null | undefined,
+  recount: number,
+  n: number,
+) {
+  if (recount > 0 && recount < K) expect([label, count]).toEqual([label, `< ${K}`]);
+  if (count === `< ${K}`) return expect([label, percent]).toEqual([label, '']);
+  expect([label, count, percent]).toEqual([label, recount, n === 0 ? null : round1((recount / n) * 100)]);
+}
+
+describe(`the dashboard for ${FILTER}`, () => {
+  it('counts the responses the CSV holds, all of KZ-75 and version 2', () => {
+    expect(rows.length).toBeGreaterThan(50);
+    expect(new Set(rows.map((r) => r.region))).toEqual(new Set(['KZ-75']));
+    expect(new Set(rows.map((r) => r.version))).toEqual(new Set(['2']));
+    expect(summary.responses).toEqual({ count: rows.length, percent: null });
+  });
+
+  it('shows single-choice counts (role) equal to the CSV', () => {
+    const answered = rows.filter((r) => r.role !== '').length;
+    expect(question('role').answered).toMatchObject({ count: answered });
+    for (const cell of shown(question('role')))
+      expectCell(
+        `role=${cell.Code}`,
+        cell.Count,
+        cell.Percent,
+        rows.filter((r) => r.role === cell.Code).length,
+        answered,
+      );
+  });
+
+  it('shows checkbox shares of respondents (practices_used) equal to the CSV', () => {
+    const columns = Object.keys(rows[0]!).filter((c) => c.startsWith('practices_used/'));
+    const answered = rows.filter((r) => columns.some((c) => r[c] !== '')).length;
+    expect(question('practices_used').answered).toMatchObject({ count: answered });
+    for (const cell of shown(question('practices_used'))) {
+      // "Other" has no 0/1 column: its text column is filled exactly when it was ticked.
+      const chose = (r: Record<string, string>) =>
+        cell.Code === 'other' ? r['practices_used/other'] !== '' : r[`practices_used/${cell.Code}`] === '1';
+      expectCell(
+        `practices_used/${cell.Code}`,
+        cell.Count,
+        cell.Percent,
+        rows.filter(chose).length,
+        answered,
+      );
+    }
+  });
+
+  it('shows a rating distribution, mean and median (practices_effectiveness) equal to the CSV', () => {
+    const values = rows
+      .map((r) => r.practices_effectiveness)
+      .filter((v): v is string => v !== '' && v !== undefined)
+      .map(Number);
+    const q = question('practices_effectiveness');
+    for (const cell of shown(q))
+      expectCell(
+        `rating=${cell.Code}`,
+        cell.Count,
+        cell.Percent,
+        values.filter((v) => String(v) === cell.Code).length,
+        values.length,
+      );
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length / 2;
+    const median = sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    expect(q).toMatchObject({ mean: round2(values.reduce((s, v) => s + v, 0) / values.length), median });
+  });
+
+  it('shows matrix rows (problems_severity) equal to the CSV, each row of its own n', () => {
+    for (const cell of shown(question('problems_severity'))) {
+      const column = `problems_severity/${cell['Row code']}`;
+      const n = rows.filter((r) => r[column] !== '').length;
+      expect([column, cell['n (answered)']]).toEqual([column, n >= K ? n : `< ${K}`]);
+      expectCell(
+        `${column}=${cell.Code}`,
+        cell.Count,
+        cell.Percent,
+        rows.filter((r) => r[column] === cell.Code).length,
+        n,
+      );
+    }
+  });
+
+  it('shows rankings (top_needs) as ranked first, ranked at all and mean rank equal to the CSV', () => {
+    const q = question('top_needs');
+    const answered = rows.filter((r) =>
+      Object.keys(r).some((c) => c.startsWith('top_needs/') && r[c] !== ''),
+    ).length;
+    for (const cell of shown(q)) {
+      const ranks = rows
+        .map((r) => r[`top_needs/${cell.Code}`])
+        .filter((v): v is string => v !== '' && v !== undefined)
+        .map(Number);
+      expectCell(
+        `top_needs/${cell.Code} first`,
+        cell['Ranked first'],
+        cell['Ranked first, %'],
+        ranks.filter((x) => x === 1).length,
+        answered,
+      );
+      expectCell(
+        `top_needs/${cell.Code} ranked`,
+        cell['Ranked at any place'],
+        cell['Ranked at any place, %'],
+        ranks.length,
+        answered,
+      );
+      if (ranks.length >= K)
+        expect(cell['Mean rank']).toBe(round2(ranks.reduce((s, x) => s + x, 0) / ranks.length));
+    }
+  });
+
+  it('counts free-text answers (best_practice_description) as the CSV has them', () => {
+    const [cell] = shown(question('best_practice_description'));
+    const answered = rows.filter((r) => r.best_practice_description !== '').length;
+    expectCell(
+      'best_practice_description',
+      cell?.Count ?? null,
+      cell?.Percent ?? null,
+      answered,
+      rows.length,
+    );
+  });
+
+  it('shows the same KZ-75 numbers on the region comparison as in the CSV', async () => {
+    const res = await fetchAs(
+      server.url,
+      cookie,
+      '/api/surveys/roadmap-needs/crosstab?question=role&by=region&version=2',
+    );
+    const body = (await res.json()) as CrosstabBody;
+    const cmp = comparison(body, { answer: null, row: null, measure: 'first' }, 'en');
+    expect(cmp.rows).toHaveLength(20);
+    const almaty = cmp.rows.find((r) => r.code === 'KZ-75');
+    const answered = rows.filter((r) => r.role !== '').length;
+    expect(almaty?.n).toMatchObject({ count: answered });
+    cmp.options.forEach((option, i) => {
+      const cell = almaty?.cells[i];
+      const recount = rows.filter((r) => r.role === option.code).length;
+      const [count, percent] = cell && !cell.suppressed ? [cell.count, cell.percent] : [`< ${K}`, ''];
+      expectCell(`regions role=${option.code}`, count, percent, recount, answered);
+    });
+  });
+});
