@@ -101,7 +101,7 @@ describe('a full disk', () => {
 });
 
 describe('a read-only database', () => {
-  it('answers 503 to posts and to a sign-in, keeps reads working, and recovers when it is writable again', async () => {
+  it('answers 503 to posts, a sign-in and an export (its audit line cannot be written), keeps other reads working, and recovers', async () => {
     const before = answerTablesFingerprint(server.dataDir);
     const body = envelope({ startedAt: null });
     const heal = injectStorageFault(server.store.db, 'read-only');
@@ -116,6 +116,10 @@ describe('a read-only database', () => {
       expect(signIn503.headers.get('retry-after')).toBe('10');
       expect(answerTablesFingerprint(server.dataDir)).toBe(before);
       await expectReadsWork();
+      // A download of answers must leave its line in the audit log first: when that cannot be written, it waits.
+      const exported = await fetchAs(server.url, cookie, '/api/surveys/example/export.csv');
+      expect(exported.status).toBe(503);
+      expect(await exported.text()).not.toMatch(/response_id/);
     } finally {
       heal();
     }
