@@ -74,7 +74,8 @@ describe('SIGTERM', () => {
     await Promise.all(clients);
 
     expect(exit, server.output()).toEqual({ code: 0, signal: null });
-    expect(tookMs).toBeLessThan(5_000);
+    // Exit 0 already rules out the 10 s guard (it exits 1); this bounds a drain that merely dawdles.
+    expect(tookMs).toBeLessThan(9_000);
     expect(await slow).toBe(201);
     const statuses = [...answered.values()];
     expect(statuses.length).toBeGreaterThan(20);
