@@ -1,6 +1,7 @@
 // The respondent page's own words (page chrome, sending, receipt, errors) in Kazakh, Russian and English.
 // SurveyJS's words (Next, Previous, "response required") come from survey-core's i18n files instead.
 import type { Locale } from './locale';
+import { KK_MONTHS, RU_MONTHS } from './language-forms';
 
 export interface Strings {
   languageLabel: string;
@@ -52,34 +53,6 @@ export interface Strings {
   keepAnswers: string;
 }
 
-const KK_MONTHS = [
-  'қаңтар',
-  'ақпан',
-  'наурыз',
-  'сәуір',
-  'мамыр',
-  'маусым',
-  'шілде',
-  'тамыз',
-  'қыркүйек',
-  'қазан',
-  'қараша',
-  'желтоқсан',
-];
-const RU_MONTHS = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
 const EN_MONTHS = [
   'January',
   'February',
@@ -236,7 +209,8 @@ const en: Strings = {
   earlierRejected: 'The server did not accept one of the earlier answers.',
   saveUnsent: 'Save my unsent answers to a file',
   draftRestored: (at) => `Your unfinished answers were restored (saved ${at}).`,
-  draftOlderVersion: 'You began an earlier version of this survey: your answers will be sent to that version.',
+  draftOlderVersion:
+    'You began an earlier version of this survey: your answers will be sent to that version.',
   startOver: 'Start over',
   startOverConfirm: 'These answers will be deleted. Start over?',
   closedAfterGrace: (closed, until, briefing) =>

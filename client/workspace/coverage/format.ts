@@ -3,6 +3,7 @@
 import type { Count } from '../../../exports/aggregates/types';
 import type { Locale } from '../../lib/locale';
 import { shellStrings } from '../strings';
+import { KK_MONTHS, RU_MONTHS } from '../../lib/language-forms';
 
 export type { Count };
 
@@ -35,35 +36,8 @@ export function shareText(c: Count | undefined, k: number, locale: Locale): stri
 }
 
 const MONTHS: Record<Locale, readonly string[]> = {
-  // Kazakh writes the month in the nominative after the day: «15 қыркүйек 2023 ж.».
-  kk: [
-    'қаңтар',
-    'ақпан',
-    'наурыз',
-    'сәуір',
-    'мамыр',
-    'маусым',
-    'шілде',
-    'тамыз',
-    'қыркүйек',
-    'қазан',
-    'қараша',
-    'желтоқсан',
-  ],
-  ru: [
-    'января',
-    'февраля',
-    'марта',
-    'апреля',
-    'мая',
-    'июня',
-    'июля',
-    'августа',
-    'сентября',
-    'октября',
-    'ноября',
-    'декабря',
-  ],
+  kk: KK_MONTHS,
+  ru: RU_MONTHS,
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 };
 
@@ -83,9 +57,4 @@ export function kzDay(instant: string | Date): string {
   return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : '';
 }
 
-/** Russian counts take one of three forms: 1 ответ, 2–4 ответа, 5–20 ответов (and 21 ответ again). */
-export function ruPlural(n: number, one: string, few: string, many: string): string {
-  const [ten, hundred] = [n % 10, n % 100];
-  if (ten === 1 && hundred !== 11) return one;
-  return ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14) ? few : many;
-}
+export { ruPlural } from '../../lib/language-forms';

@@ -1,5 +1,6 @@
 // The export page's words in Kazakh, Russian and English: the filters, the downloads, and what the files hold.
 import type { Locale } from '../../lib/locale';
+import { ruPlural } from '../../lib/language-forms';
 
 export interface ExportStrings {
   title: string;
@@ -50,13 +51,6 @@ export interface ExportStrings {
   aboutDictionary: string;
   skipped: string;
   notAsked: string;
-}
-
-/** Russian counts take one of three forms: 1 ответ, 2–4 ответа, 5–20 ответов (and 21 ответ again). */
-function ruPlural(n: number, one: string, few: string, many: string): string {
-  const [ten, hundred] = [n % 10, n % 100];
-  if (ten === 1 && hundred !== 11) return one;
-  return ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14) ? few : many;
 }
 
 const kk: ExportStrings = {
@@ -227,7 +221,8 @@ const en: ExportStrings = {
   refused: 'The server did not give the file:',
   aboutCsv: 'CSV is UTF-8 with a BOM: Excel shows Cyrillic right; R, Python and SPSS read it too.',
   aboutZip: 'The ZIP holds one CSV per region, a combined file and the data dictionary.',
-  aboutDictionary: "The dictionary gives each column's question and the codes' texts in Kazakh, Russian and English.",
+  aboutDictionary:
+    "The dictionary gives each column's question and the codes' texts in Kazakh, Russian and English.",
   skipped: 'An empty cell: the question was asked but not answered (skipped).',
   notAsked:
     "When the response's version did not have the question, the cell is empty too, and the question's name is in the __not_asked column (not asked).",
