@@ -9,7 +9,7 @@ import { isSignedOut } from '../../lib/workspace-api';
 import { followLink, sectionHref } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
-import { FilterBar } from './filter-bar';
+import { ClearFilters, FilterBar } from './filter-bar';
 import { apiQuery, fileParts, filterWords, readFilters } from './filters';
 import { DASHBOARD_STRINGS } from './strings';
 import { useSurveyContext } from './survey-context';
@@ -119,6 +119,7 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
           </p>
         )}
         {summary.loading && <span className="muted">{body ? t.updating : shell.loading}</span>}
+        <ClearFilters locale={locale} filters={filters} keepRegion={false} />
       </div>
       {body && isShown(body.responses) && body.responses.count === 0 && (
         <p className="notice">{t.noResponses}</p>

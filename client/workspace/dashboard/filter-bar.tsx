@@ -35,9 +35,6 @@ export function FilterBar({ locale, surveys, survey, filters, regions, briefings
   const shown = briefings.filter(
     (b) => filters.regions.length === 0 || filters.regions.includes(b.region) || b.slug === filters.briefing,
   );
-  const filtered = Boolean(
-    filters.regions.length || filters.versions.length || filters.briefing || filters.from || filters.to,
-  );
 
   return (
     <form className={`filter-bar block${vertical ? ' vertical' : ''}`} onSubmit={(e) => e.preventDefault()}>
@@ -137,28 +134,47 @@ export function FilterBar({ locale, surveys, survey, filters, regions, briefings
           onChange={(e) => setQuery({ to: e.target.value || null })}
         />
       </label>
-      {filtered && (
-        <button
-          type="button"
-          className="clear"
-          onClick={() =>
-            setQuery({
-              region: regions ? null : filters.regions.join(',') || null,
-              version: null,
-              briefing: null,
-              from: null,
-              to: null,
-            })
-          }
-        >
-          {t.clear}
-        </button>
-      )}
+      {vertical && <ClearFilters locale={locale} filters={filters} keepRegion={regions === null} />}
       {filters.from && filters.to && filters.to < filters.from && (
         <p className="notice bad" role="alert">
           {t.badDates}
         </p>
       )}
     </form>
+  );
+}
+
+/**
+ * Back to every response: a button only when something is filtered. `keepRegion` for the region comparison, which
+ * ignores the region (and keeps it in the address for the way back to the dashboard).
+ */
+export function ClearFilters({
+  locale,
+  filters,
+  keepRegion,
+}: {
+  locale: Locale;
+  filters: Filters;
+  keepRegion: boolean;
+}) {
+  const regions = keepRegion ? [] : filters.regions;
+  if (!(regions.length || filters.versions.length || filters.briefing || filters.from || filters.to))
+    return null;
+  return (
+    <button
+      type="button"
+      className="clear"
+      onClick={() =>
+        setQuery({
+          ...(!keepRegion && { region: null }),
+          version: null,
+          briefing: null,
+          from: null,
+          to: null,
+        })
+      }
+    >
+      {DASHBOARD_STRINGS[locale].clear}
+    </button>
   );
 }
