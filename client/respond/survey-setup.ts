@@ -51,6 +51,9 @@ export function createModel(definition: SurveyJson, locale: Locale): Model {
   model.locale = locale;
   // The page shows its own receipt (with the reference and the send state) instead of SurveyJS's.
   model.showCompletePage = false;
+  // Text reaches the model (and so the draft) as it is typed, not on blur: a phone that hides the tab mid-answer
+  // never blurs the field, and the draft would miss the last sentence.
+  model.textUpdateMode = 'onTyping';
   model.applyTheme(
     {
       cssVariables: {

@@ -59,6 +59,24 @@ async function fillTwoPages(page: Page): Promise<void> {
   await waitForQuestion(page, 'consent', 'Можно ли с вами связаться?');
 }
 
+/** The drafts in the page's IndexedDB, as JSON text. */
+function savedDrafts(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('saualnama');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('drafts').objectStore('drafts').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve(JSON.stringify(all.result));
+          };
+        };
+      }),
+  );
+}
+
 describe('drafts on a 390×844 phone in Russian', () => {
   test('a reload halfway brings the answers back on the page it left, and sending stores the response begun first', async () => {
     const { page, pageErrors } = await russianPhone();
@@ -87,6 +105,22 @@ describe('drafts on a 390×844 phone in Russian', () => {
     await page.reload();
     await waitForQuestion(page, 'region', 'Ваш регион');
     expect(await page.getByText(RESTORED).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('text still being typed (the field never left) is in the draft a moment later and survives a reload', async () => {
+    const { page, pageErrors } = await russianPhone();
+    await page.goto(`${server.url}/s/example`);
+    await waitForQuestion(page, 'region', 'Ваш регион');
+    await pickFromList(question(page, 'region'), 'область Абай');
+    await pickRadio(question(page, 'role'), 'Волонтёр');
+    await page.getByRole('button', { name: 'Далее' }).click();
+    await question(page, 'proposal').getByRole('textbox').pressSequentially('Нужны залы', { delay: 20 });
+    await expect.poll(() => savedDrafts(page), { timeout: 5_000 }).toContain('Нужны залы');
+
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: RESTORED }).waitFor();
+    expect(await question(page, 'proposal').getByRole('textbox').inputValue()).toBe('Нужны залы');
     expect(pageErrors).toEqual([]);
   });
 
