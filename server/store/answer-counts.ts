@@ -130,7 +130,7 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
       }
       return r;
     };
-    for (const { version, region, responses, vector } of cache.keys(filter)) {
+    for (const { version, region, responses, vector } of cache.sums(filter)) {
       const layout = layoutOf(filter.surveyId, version)!;
       const key = byRegion ? region : '';
       let versions = groups.get(key);
@@ -210,7 +210,9 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
     },
     countResponsesBy(filter: CountFilter, dimension: CoverageDimension): { key: string | number; responses: number }[] {
       const sums = new Map<string | number, number>();
-      for (const k of cache.keys(filter)) sums.set(k[dimension], (sums.get(k[dimension]) ?? 0) + k.responses);
+      const add = (key: string | number, n: number) => sums.set(key, (sums.get(key) ?? 0) + n);
+      if (dimension === 'region' || dimension === 'version') for (const k of cache.sums(filter)) add(k[dimension], k.responses);
+      else for (const k of cache.keys(filter)) add(k[dimension], k.responses);
       return [...sums].map(([key, responses]) => ({ key, responses })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     },
     /** After a recount on this connection renumbered the keys. */
