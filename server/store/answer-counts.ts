@@ -71,14 +71,15 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
   const layouts = new Map(plans.map((p) => [planKey(p.surveyId, p.version), compileLayout(p)]));
   const layoutOf = (surveyId: string, version: number) => layouts.get(planKey(surveyId, version));
   const cache = createCountCache(db, layoutOf);
-  const selectKey = db.prepare<Record<string, unknown>, KeyRow>(`SELECT id, responses, counts FROM answer_counts
-    WHERE survey_id = @surveyId AND version = @version AND region = @region AND briefing = @briefing AND day = @day`);
+  // Positional parameters: this runs once per stored response, and binding by name costs more.
+  const selectKey = db.prepare<[string, number, string, string, string], KeyRow>(`SELECT id, responses, counts FROM answer_counts
+    WHERE survey_id = ? AND version = ? AND region = ? AND briefing = ? AND day = ?`);
   const insertKey = db.prepare(`INSERT INTO answer_counts (survey_id, version, region, briefing, day, responses, counts)
-    VALUES (@surveyId, @version, @region, @briefing, @day, 1, @counts)`);
-  const updateKey = db.prepare('UPDATE answer_counts SET responses = @responses, counts = @counts WHERE id = @id');
+    VALUES (?, ?, ?, ?, ?, 1, ?)`);
+  const updateKey = db.prepare('UPDATE answer_counts SET responses = ?, counts = ? WHERE id = ?');
+  const startChunk = db.prepare('INSERT INTO answer_records (key_id, chunk, records) VALUES (?, ?, ?)');
   // `||` yields TEXT even of two BLOBs (bytes kept as they are, NULs included): the CAST makes it a BLOB again.
-  const appendRecord = db.prepare(`INSERT INTO answer_records (key_id, chunk, records) VALUES (@keyId, @chunk, @record)
-    ON CONFLICT (key_id, chunk) DO UPDATE SET records = CAST(records || excluded.records AS BLOB)`);
+  const appendRecord = db.prepare('UPDATE answer_records SET records = CAST(records || ? AS BLOB) WHERE key_id = ? AND chunk = ?');
   const insertText = db.prepare(`INSERT INTO answer_texts (survey_id, question, response_rowid, key_id, folded)
     VALUES (?, ?, ?, ?, ?)`);
 
@@ -90,9 +91,9 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
   function countResponse(r: NewResponse, rowid: number): void {
     const layout = layouts.get(planKey(r.surveyId, r.version));
     if (!layout) return;
-    const key = { surveyId: r.surveyId, version: r.version, region: r.region, briefing: r.briefing ?? '', day: countDay(r.submittedAt) };
+    const key = [r.surveyId, r.version, r.region, r.briefing ?? '', countDay(r.submittedAt)] as const;
     const record = new Uint8Array(layout.recordLength);
-    const row = selectKey.get(key);
+    const row = selectKey.get(...key);
     const vector = row ? readVector(row.counts, layout) : new Int32Array(layout.vectorLength);
     countAnswers(layout, r.answers, vector, record);
     let keyId: number;
@@ -100,12 +101,15 @@ export function createAnswerCounts(db: Db, plans: readonly CountPlan[]) {
     if (row) {
       keyId = row.id;
       before = row.responses;
-      updateKey.run({ id: keyId, responses: before + 1, counts: vectorBlob(vector) });
+      updateKey.run(before + 1, vectorBlob(vector), keyId);
     } else {
-      keyId = Number(insertKey.run({ ...key, counts: vectorBlob(vector) }).lastInsertRowid);
+      keyId = Number(insertKey.run(...key, vectorBlob(vector)).lastInsertRowid);
     }
     cache.touched(keyId);
-    appendRecord.run({ keyId, chunk: Math.floor(before / RECORDS_PER_CHUNK), record: Buffer.from(record.buffer) });
+    // The key's response count says which chunk this record goes to, and whether that chunk exists yet.
+    const chunk = Math.floor(before / RECORDS_PER_CHUNK);
+    if (before % RECORDS_PER_CHUNK === 0) startChunk.run(keyId, chunk, Buffer.from(record.buffer));
+    else appendRecord.run(Buffer.from(record.buffer), keyId, chunk);
     for (const [question, folded] of textsOf(layout.plan, r.answers)) insertText.run(r.surveyId, question, rowid, keyId, folded);
   }
 
