@@ -15,7 +15,10 @@ const text = (max: number) =>
     .min(1, { message: 'must not be empty' })
     .max(max, { message: `must be at most ${max} characters` });
 
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2023-09-15T10:00:00+05:00' });
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 date-time, e.g. 2023-09-15T10:00:00+05:00',
+});
 
 const fields = {
   survey: text(100),
@@ -96,7 +99,12 @@ export interface BriefingCountsBody {
   timeZone: 'UTC+05:00';
 }
 
-export function briefingAdminBody(b: Briefing, now: Date, origin: string, responses: number): BriefingAdminBody {
+export function briefingAdminBody(
+  b: Briefing,
+  now: Date,
+  origin: string,
+  responses: number,
+): BriefingAdminBody {
   return {
     slug: b.slug,
     survey: b.surveyId,
