@@ -1,71 +1,51 @@
 // Prints the Roadmap brief: 1,000 demo responses, an admin opens /workspace/brief?region=KZ-10 in Kazakh in Chromium,
 // the page shows Abai's figures under the Kazakh headings, the workspace's bars drop out in print, and page.pdf gives
 // an A4 PDF with one page per topic. The PDF is kept in test-results/ for a person to look at.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { BRIEF_STRINGS } from '../../client/workspace/brief/strings';
 import { runDemo } from '../../exports/demo/run';
 import { boot } from '../../server/boot';
 import { createUser, fetchAs, signIn } from '../support/auth';
-import { closeContext, launchChromium, openPage, RESULTS_DIR } from '../support/browser';
-import { makeTempDir, REPO_SURVEYS, startServer, type TestServer } from '../support/server';
+import { RESULTS_DIR } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
+import { makeTempDir, REPO_SURVEYS } from '../support/server';
 
 const ADMIN = { email: 'brief-admin@example.kz', password: 'Roadmap-brief-2024', role: 'admin' as const };
 const SURVEY = 'roadmap-needs';
 
-let dataDir: string;
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
 let cookie: string;
 
-beforeAll(async () => {
-  // The demo generator writes validated responses and its briefings straight into the data folder, as the CLI does.
-  dataDir = makeTempDir();
-  const demo = boot({ dataDir, surveysDir: REPO_SURVEYS });
-  try {
-    await runDemo({ ...demo, surveysDir: REPO_SURVEYS, surveyId: SURVEY, count: 1000, seed: 11, workers: 0 });
-  } finally {
-    demo.store.close();
-  }
-  [server, browser] = await Promise.all([
-    startServer({ surveysDir: REPO_SURVEYS, dataDir }),
-    launchChromium(),
-  ]);
-  await createUser(server.store, ADMIN);
-  cookie = await signIn(server.url, ADMIN.email, ADMIN.password);
-});
-
-afterEach(async ({ task }) => {
-  await closeContext(context, task);
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+const suite = browserSuite({
+  server: async () => {
+    // The demo generator writes validated responses and its briefings straight into the data folder, as the CLI does.
+    const dataDir = makeTempDir();
+    const demo = boot({ dataDir, surveysDir: REPO_SURVEYS });
+    try {
+      await runDemo({
+        ...demo,
+        surveysDir: REPO_SURVEYS,
+        surveyId: SURVEY,
+        count: 1000,
+        seed: 11,
+        workers: 0,
+      });
+    } finally {
+      demo.store.close();
+    }
+    return { surveysDir: REPO_SURVEYS, dataDir };
+  },
+  setup: async (server) => {
+    await createUser(server.store, ADMIN);
+    cookie = await signIn(server.url, ADMIN.email, ADMIN.password);
+  },
 });
 
 async function api<T>(path: string): Promise<T> {
-  const res = await fetchAs(server.url, cookie, path);
+  const res = await fetchAs(suite.server.url, cookie, path);
   expect(res.status, path).toBe(200);
   return (await res.json()) as T;
-}
-
-/** Signs the browser in through the API (the sign-in form has its own test) and opens `path`. */
-async function openSignedIn(path: string, locale: string): Promise<{ page: Page; pageErrors: string[] }> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
-  const opened = await openPage(context);
-  const res = await context.request.post(`${server.url}/api/session`, {
-    data: { email: ADMIN.email, password: ADMIN.password },
-    headers: { origin: server.url },
-  });
-  expect(res.status()).toBe(204);
-  await opened.page.goto(`${server.url}${path}`);
-  return opened;
 }
 
 /** The brief's own English words where Kazakh says something else (question labels come from the survey). */
@@ -85,7 +65,7 @@ test('the brief for Abai prints in Kazakh to an A4 PDF, one topic per page, with
   // 1,000 demo responses put a few dozen in Abai: enough to show, few enough that small cells are hidden.
   expect(coverage.responses.count).toBeGreaterThanOrEqual(5);
 
-  const { page, pageErrors } = await openSignedIn(`/workspace/brief?region=KZ-10`, 'kk-KZ');
+  const { page, pageErrors } = await suite.signedIn(ADMIN, `/workspace/brief?region=KZ-10`, 'kk-KZ');
   const brief = page.locator('article.brief[data-ready="true"]');
   await brief.waitFor();
 

@@ -2,63 +2,40 @@
 // attendee opens its link on a Russian phone (region prefilled, response tagged), and the projector's live screen
 // counts responses as they arrive. Screenshots of the list, the poster (print media) and the live screen go to
 // test-results/ for looking at.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { createUser, fetchAs, signIn } from '../support/auth';
-import {
-  closeContext,
-  launchChromium,
-  openPage,
-  phoneContext,
-  pickRadio,
-  question,
-  screenshot,
-  shownChoice,
-  waitForQuestion,
-} from '../support/browser';
-import { FIXTURE_SURVEYS, startServer, type TestServer } from '../support/server';
+import { pickRadio, question, screenshot, shownChoice, waitForQuestion } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
+import { FIXTURE_SURVEYS } from '../support/server';
 
 const ADMIN = { email: 'organiser@example.kz', password: 'Birgemiz-2024-jyl' };
 const TITLE = { kk: 'Өскемендегі брифинг', ru: 'Брифинг в Усть-Каменогорске', en: 'Oskemen briefing' };
 
-let server: TestServer;
-let browser: Browser;
 let cookie: string;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ surveysDir: FIXTURE_SURVEYS }), launchChromium()]);
-  await createUser(server.store, { ...ADMIN, role: 'admin' });
-  cookie = await signIn(server.url, ADMIN.email, ADMIN.password);
-});
-
-afterEach(async ({ task }) => {
-  for (const context of contexts.splice(0)) await closeContext(context, task);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const suite = browserSuite({
+  server: { surveysDir: FIXTURE_SURVEYS },
+  setup: async (server) => {
+    await createUser(suite.server.store, { ...ADMIN, role: 'admin' });
+    cookie = await signIn(server.url, ADMIN.email, ADMIN.password);
+  },
 });
 
 /** A signed-in laptop (or projector) at 1280×720 speaking `locale`. */
 async function laptop(locale: 'kk' | 'ru'): Promise<{ page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 720 },
-    locale: `${locale}-KZ`,
-  });
-  contexts.push(context);
+  const opened = await suite.open({ viewport: { width: 1280, height: 720 }, locale: `${locale}-KZ` });
   const [name, value] = cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: server.url }]);
+  await opened.context.addCookies([{ name, value, url: suite.server.url }]);
   // The workspace's language switch keeps its choice here; set it as a returning organiser would have.
-  await context.addInitScript((l) => localStorage.setItem('saualnama.locale', l), locale);
-  return openPage(context);
+  await opened.context.addInitScript((l) => localStorage.setItem('saualnama.locale', l), locale);
+  return opened;
 }
 
 test('(c) an admin creates a briefing in the workspace; its link on a Russian phone prefills the region and tags the response', async () => {
   const { page, pageErrors } = await laptop('ru');
-  await page.goto(`${server.url}/workspace/briefings/new`);
+  await page.goto(`${suite.server.url}/workspace/briefings/new`);
   await page.getByLabel('Имя в ссылке').fill('oskemen-2023');
   await page.getByLabel('Регион', { exact: true }).selectOption('KZ-63');
   await page.getByLabel('Город', { exact: true }).fill('Өскемен');
@@ -72,23 +49,21 @@ test('(c) an admin creates a briefing in the workspace; its link on a Russian ph
   await page.getByRole('button', { name: 'Сохранить' }).click();
 
   // Saved, the page becomes the briefing's own: its absolute link, the QR preview and the tools.
-  await page.waitForURL(`${server.url}/workspace/briefings/oskemen-2023`);
-  const link = `${server.url}/b/oskemen-2023`;
+  await page.waitForURL(`${suite.server.url}/workspace/briefings/oskemen-2023`);
+  const link = `${suite.server.url}/b/oskemen-2023`;
   await expect.poll(() => page.getByTestId('briefing-link').innerText()).toBe(link);
   await page.locator('img.qr-preview').evaluate((img: HTMLImageElement) => img.decode());
   expect(
     await page.locator('img.qr-preview').evaluate((img: HTMLImageElement) => img.naturalWidth),
   ).toBeGreaterThan(0);
   await screenshot(page, 'briefing-detail-ru');
-  expect(server.store.getBriefing('oskemen-2023')).toMatchObject({
+  expect(suite.server.store.getBriefing('oskemen-2023')).toMatchObject({
     region: 'KZ-63',
     city: 'Өскемен',
     title: TITLE,
   });
 
-  const phone = await phoneContext(browser, 'ru-RU');
-  contexts.push(phone);
-  const { page: attendee, pageErrors: attendeeErrors } = await openPage(phone);
+  const { page: attendee, pageErrors: attendeeErrors } = await suite.phone('ru-RU');
   await attendee.goto(link);
   await attendee.getByText(TITLE.ru, { exact: true }).waitFor();
   await waitForQuestion(attendee, 'region', 'Ваш регион');
@@ -99,7 +74,7 @@ test('(c) an admin creates a briefing in the workspace; its link on a Russian ph
   await attendee.getByRole('button', { name: 'Отправить' }).click();
   await attendee.getByRole('status').filter({ hasText: 'Отправлено ✔' }).waitFor();
 
-  const rows = [...server.store.iterateResponses({ surveyId: 'example', briefing: 'oskemen-2023' })];
+  const rows = [...suite.server.store.iterateResponses({ surveyId: 'example', briefing: 'oskemen-2023' })];
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({
     briefing: 'oskemen-2023',
@@ -109,7 +84,7 @@ test('(c) an admin creates a briefing in the workspace; its link on a Russian ph
   });
 
   // The list shows it with its one response, open.
-  await page.goto(`${server.url}/workspace/briefings`);
+  await page.goto(`${suite.server.url}/workspace/briefings`);
   const row = page.getByRole('row').filter({ hasText: TITLE.ru });
   await expect.poll(() => row.innerText()).toMatch(/Өскемен[\s\S]*1[\s\S]*Открыт/);
   await screenshot(page, 'briefings-list-ru');
@@ -117,7 +92,7 @@ test('(c) an admin creates a briefing in the workspace; its link on a Russian ph
 });
 
 test('(d) the live screen’s count rises to 3 within seconds as three responses arrive', async () => {
-  const created = await fetchAs(server.url, cookie, '/api/briefings', {
+  const created = await fetchAs(suite.server.url, cookie, '/api/briefings', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -131,13 +106,13 @@ test('(d) the live screen’s count rises to 3 within seconds as three responses
   });
   expect(created.status).toBe(201);
   const { page, pageErrors } = await laptop('kk');
-  await page.goto(`${server.url}/b/semey-live/live`);
+  await page.goto(`${suite.server.url}/b/semey-live/live`);
   const count = page.getByTestId('live-count');
   await expect.poll(() => count.innerText()).toBe('0');
   await page.getByRole('heading', { name: 'Семейдегі брифинг' }).waitFor();
 
   for (const _ of [1, 2, 3]) {
-    const res = await postResponse(server.url, envelope({ briefing: 'semey-live' }, exampleAnswers()));
+    const res = await postResponse(suite.server.url, envelope({ briefing: 'semey-live' }, exampleAnswers()));
     expect(res.status).toBe(201);
   }
   const posted = Date.now();
@@ -154,7 +129,7 @@ test('(d) the live screen’s count rises to 3 within seconds as three responses
 
   // The same screen for a Russian-speaking organiser: its own words in Russian, the titles in both languages.
   const { page: ru } = await laptop('ru');
-  await ru.goto(`${server.url}/b/semey-live/live`);
+  await ru.goto(`${suite.server.url}/b/semey-live/live`);
   await expect.poll(() => ru.getByTestId('live-count').innerText()).toBe('3');
   // Russian agrees the noun with the number: 3 ответа (not ответов).
   await ru.getByText('ответа получено', { exact: true }).waitFor();
@@ -165,7 +140,7 @@ test('(d) the live screen’s count rises to 3 within seconds as three responses
 
 test('the poster prints on one A4 page with the QR code, the title in Kazakh and Russian, and the short link', async () => {
   const { page, pageErrors } = await laptop('kk');
-  await page.goto(`${server.url}/workspace/briefings/semey-live/poster`);
+  await page.goto(`${suite.server.url}/workspace/briefings/semey-live/poster`);
   await page.locator('img.poster-qr').evaluate((img: HTMLImageElement) => img.decode());
   await page.emulateMedia({ media: 'print' });
   // A4 at 96 dpi: what the printed page holds.

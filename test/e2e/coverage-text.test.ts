@@ -1,14 +1,13 @@
 // Coverage and the free-text browser in Russian on a laptop: all 20 regions listed with the empty ones marked and a
 // small region's count shown as "< 5"; free-text answers shown verbatim (markup stays text), searched and filtered
 // by region through the address.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { COVERAGE_STRINGS } from '../../client/workspace/coverage/strings';
 import { TEXT_STRINGS } from '../../client/workspace/text/strings';
 import { envelope, postResponse } from '../support/answers';
 import { createUser } from '../support/auth';
-import { closeContext, launchChromium, openPage } from '../support/browser';
-import { REPO_SURVEYS, startServer, type TestServer } from '../support/server';
+import { browserSuite } from '../support/browser-suite';
+import { REPO_SURVEYS } from '../support/server';
 
 const ADMIN = { email: 'coverage-admin@example.kz', password: 'Coverage-text-2024', role: 'admin' as const };
 const MARKUP = '<img src=x onerror="window.__injected=1"><b>жирный</b> & «кавычки»';
@@ -24,45 +23,23 @@ const PROPOSALS: Record<string, string[]> = {
   'KZ-55': ['Открыть Фронт-офис в Экибастузе', 'Больше обучения для волонтёров'],
 };
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ surveysDir: REPO_SURVEYS }), launchChromium()]);
-  await createUser(server.store, ADMIN);
-  for (const [region, texts] of Object.entries(PROPOSALS))
-    for (const proposal of texts) {
-      const res = await postResponse(
-        server.url,
-        envelope({ version: 2, locale: 'ru' }, { region, role: 'volunteer', roadmap_proposals: proposal }),
-        'roadmap-needs',
-      );
-      expect(res.status, res.text).toBe(201);
-    }
+const suite = browserSuite({
+  server: { surveysDir: REPO_SURVEYS },
+  setup: async (server) => {
+    await createUser(server.store, ADMIN);
+    for (const [region, texts] of Object.entries(PROPOSALS))
+      for (const proposal of texts) {
+        const res = await postResponse(
+          server.url,
+          envelope({ version: 2, locale: 'ru' }, { region, role: 'volunteer', roadmap_proposals: proposal }),
+          'roadmap-needs',
+        );
+        expect(res.status, res.text).toBe(201);
+      }
+  },
 });
 
-afterEach(async ({ task }) => {
-  await closeContext(context, task);
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openSignedIn(path: string): Promise<{ page: Page; pageErrors: string[] }> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
-  const opened = await openPage(context);
-  const res = await context.request.post(`${server.url}/api/session`, {
-    data: { email: ADMIN.email, password: ADMIN.password },
-    headers: { origin: server.url },
-  });
-  expect(res.status()).toBe(204);
-  await opened.page.goto(`${server.url}${path}`);
-  return opened;
-}
+const openSignedIn = (path: string) => suite.signedIn(ADMIN, path, 'ru-RU');
 
 test('coverage lists all 20 regions in Russian, marks the empty ones and hides a small count', async () => {
   const t = COVERAGE_STRINGS.ru;

@@ -1,66 +1,36 @@
 // A Roadmap author's morning, in Kazakh on a laptop, over 1,000 demo responses: the dashboard shows Kazakh chart
 // titles with n, switching the region changes the numbers and the address, a chart downloads as a PNG and its
 // numbers as a CSV; the region comparison lists all 20 regions as table rows and as map tiles.
-import { spawnSync } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import type { SummaryBody } from '../../exports/aggregates/types';
 import { CHART_STRINGS } from '../../client/charts/strings';
 import { DASHBOARD_STRINGS } from '../../client/workspace/dashboard/strings';
 import { REGIONS_STRINGS } from '../../client/workspace/regions/strings';
 import { createUser, fetchAs, signIn } from '../support/auth';
-import { closeContext, launchChromium, openPage } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
+import { demoDataDir } from '../support/demo-data';
 import { parseCsv } from '../support/export-download';
-import { makeTempDir, REPO_SURVEYS, startServer, type TestServer } from '../support/server';
+import { REPO_SURVEYS } from '../support/server';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const AUTHOR = { email: 'author@example.kz', password: 'Roadmap-2024-2027' };
 const ROLE_TITLE_KK = 'Төмендегілердің қайсысы сіздің негізгі рөліңізді дәлірек сипаттайды?';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-let dataDir: string;
 let cookie: string;
 
-beforeAll(async () => {
-  dataDir = makeTempDir();
-  const { SURVEYS_DIR: _ignored, ...env } = process.env;
-  const demo = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'exports/cli.ts', 'demo', '--responses', '1000', '--seed', '3'],
-    {
-      cwd: ROOT,
-      env: { ...env, DATA_DIR: dataDir },
-      encoding: 'utf8',
-      timeout: 120_000,
-    },
-  );
-  expect(demo.status, demo.stderr).toBe(0);
-  [server, browser] = await Promise.all([
-    startServer({ dataDir, surveysDir: REPO_SURVEYS }),
-    launchChromium(),
-  ]);
-  await createUser(server.store, { ...AUTHOR, role: 'author' });
-  cookie = await signIn(server.url, AUTHOR.email, AUTHOR.password);
-}, 150_000);
-
-afterEach(async ({ task }) => {
-  await closeContext(context, task);
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+const suite = browserSuite({
+  server: () => ({ dataDir: demoDataDir(1000, 3), surveysDir: REPO_SURVEYS }),
+  setup: async (server) => {
+    await createUser(server.store, { ...AUTHOR, role: 'author' });
+    cookie = await signIn(server.url, AUTHOR.email, AUTHOR.password);
+  },
+  timeout: 150_000,
 });
 
 /** What the summary API says for a filter: the numbers the page must show. */
 async function summary(query: string): Promise<SummaryBody> {
-  const res = await fetchAs(server.url, cookie, `/api/surveys/roadmap-needs/summary${query}`);
+  const res = await fetchAs(suite.server.url, cookie, `/api/surveys/roadmap-needs/summary${query}`);
   expect(res.status).toBe(200);
   return (await res.json()) as SummaryBody;
 }
@@ -96,13 +66,8 @@ async function englishLeft(page: Page): Promise<string[]> {
 }
 
 test('opens the dashboard in Kazakh, switches region, downloads a PNG and a CSV, and compares all 20 regions', async () => {
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'kk-KZ',
-    acceptDownloads: true,
-  });
-  const { page, pageErrors } = await openPage(context);
-  await page.goto(`${server.url}/workspace/dashboard`);
+  const { page, pageErrors } = await suite.laptop('kk-KZ', { acceptDownloads: true });
+  await page.goto(`${suite.server.url}/workspace/dashboard`);
   await page.getByLabel('Электрондық пошта').fill(AUTHOR.email);
   await page.getByLabel('Құпиясөз').fill(AUTHOR.password);
   await page.getByRole('button', { name: 'Кіру' }).click();

@@ -2,53 +2,23 @@
 // note and "start over"; the restored response keeps its uuid and start time. And an answer sent after the
 // survey closed (grace over) is refused in Russian, its answers still saved to a file. Real Chromium and server.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import {
-  closeContext,
-  launchChromium,
-  openPage,
-  phoneContext,
-  pickFromList,
-  pickRadio,
-  question,
-  waitForQuestion,
-} from '../support/browser';
-import { FIXTURE_SURVEYS, startServer, type TestServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { pickFromList, pickRadio, question, waitForQuestion } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
+import { FIXTURE_SURVEYS } from '../support/server';
 
 const PROPOSAL = 'Нужен постоянный фронт-офис в Семее, ә і ң';
 const RESTORED = 'Ваши незаконченные ответы восстановлены';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
+// No grace after a closing, so that the last test sees the refusal at once.
+const suite = browserSuite({ server: { surveysDir: FIXTURE_SURVEYS, config: { closedGraceMs: 0 } } });
 
-beforeAll(async () => {
-  // No grace after a closing, so that the last test sees the refusal at once.
-  [server, browser] = await Promise.all([
-    startServer({ surveysDir: FIXTURE_SURVEYS, config: { closedGraceMs: 0 } }),
-    launchChromium(),
-  ]);
-});
-
-afterEach(async ({ task }) => {
-  await closeContext(context, task);
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function russianPhone(): Promise<{ page: Page; pageErrors: string[] }> {
-  context = await phoneContext(browser, 'ru-RU');
-  return openPage(context);
-}
+const russianPhone = () => suite.phone('ru-RU');
 
 /** Page 1 (region, role), then page 2 with a proposal, then on to page 3: each page change saves the draft. */
 async function fillTwoPages(page: Page): Promise<void> {
-  await page.goto(`${server.url}/s/example`);
+  await page.goto(`${suite.server.url}/s/example`);
   await waitForQuestion(page, 'region', 'Ваш регион');
   await pickFromList(question(page, 'region'), 'область Абай');
   await pickRadio(question(page, 'role'), 'Сотрудник НКО');
@@ -93,7 +63,7 @@ describe('drafts on a 390×844 phone in Russian', () => {
     await page.getByRole('button', { name: 'Отправить' }).click();
     await page.getByRole('status').filter({ hasText: 'Отправлено ✔' }).waitFor();
 
-    const rows = [...server.store.iterateResponses({ surveyId: 'example' })].filter(
+    const rows = [...suite.server.store.iterateResponses({ surveyId: 'example' })].filter(
       (row) => row.answers.proposal === PROPOSAL,
     );
     expect(rows).toHaveLength(1);
@@ -110,7 +80,7 @@ describe('drafts on a 390×844 phone in Russian', () => {
 
   test('text still being typed (the field never left) is in the draft a moment later and survives a reload', async () => {
     const { page, pageErrors } = await russianPhone();
-    await page.goto(`${server.url}/s/example`);
+    await page.goto(`${suite.server.url}/s/example`);
     await waitForQuestion(page, 'region', 'Ваш регион');
     await pickFromList(question(page, 'region'), 'область Абай');
     await pickRadio(question(page, 'role'), 'Волонтёр');
@@ -152,7 +122,7 @@ describe('drafts on a 390×844 phone in Russian', () => {
   test('an answer that arrives after the survey closed is refused in Russian, with the closing time, and can be saved to a file', async () => {
     const { page, pageErrors } = await russianPhone();
     await fillTwoPages(page);
-    server.store.setSurveyClosed('example', true, new Date().toISOString());
+    suite.server.store.setSurveyClosed('example', true, new Date().toISOString());
     try {
       await page.getByRole('button', { name: 'Отправить' }).click();
       const refusal = page.getByRole('alert').filter({ hasText: 'Ответ не принят' });
@@ -176,7 +146,7 @@ describe('drafts on a 390×844 phone in Russian', () => {
       });
       expect(pageErrors).toEqual([]);
     } finally {
-      server.store.setSurveyClosed('example', false, new Date().toISOString());
+      suite.server.store.setSurveyClosed('example', false, new Date().toISOString());
     }
   });
 });

@@ -4,42 +4,24 @@
 import Database from 'better-sqlite3';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { DATABASE_FILE } from '../../server/boot';
-import {
-  closeContext,
-  launchChromium,
-  openPage,
-  phoneContext,
-  pickFromList,
-  pickRadio,
-  question,
-  waitForQuestion,
-} from '../support/browser';
+import { openPage, pickFromList, pickRadio, question, waitForQuestion } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { FIXTURE_SURVEYS, makeTempDir, startServer, type TestServer } from '../support/server';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async ({ task }) => {
-  await closeContext(context, task);
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+// Each test starts its own server: they stop, kill and restart it.
+const suite = browserSuite();
 
 /** Rows per response id in the server's SQLite file, read apart from the server's own connection. */
 function storedCounts(dataDir: string): Map<string, number> {
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
   try {
-    const rows = db.prepare('SELECT id, count(*) AS n FROM responses GROUP BY id').all() as { id: string; n: number }[];
+    const rows = db.prepare('SELECT id, count(*) AS n FROM responses GROUP BY id').all() as {
+      id: string;
+      n: number;
+    }[];
     return new Map(rows.map((row) => [row.id, row.n]));
   } finally {
     db.close();
@@ -88,8 +70,7 @@ describe('the respondent page with no network', () => {
   test('three answers sent offline wait on the phone, survive an offline reload, and arrive once each when online', async () => {
     const server = await startServer({ surveysDir: FIXTURE_SURVEYS });
     try {
-      context = await phoneContext(browser, 'kk-KZ');
-      const { page, pageErrors } = await openPage(context);
+      const { context, page, pageErrors } = await suite.phone('kk-KZ');
       await openOnce(page, server.url);
       await context.setOffline(true);
       // Whatever reaches the server while the phone is offline would mean the offline path was not taken.
@@ -142,8 +123,7 @@ describe('the respondent page with no network', () => {
     let restarted: TestServer | undefined;
     let killed: Promise<void> | undefined;
     try {
-      context = await phoneContext(browser, 'kk-KZ');
-      const { page, pageErrors } = await openPage(context);
+      const { page, pageErrors } = await suite.phone('kk-KZ');
       await openOnce(page, first.url);
 
       // The server dies after committing the first response and before its 201 leaves: the phone hears nothing.
@@ -168,7 +148,10 @@ describe('the respondent page with no network', () => {
 
       // Same port, same data: the outbox finds the server again by itself (no button pressed, no `online` event).
       restarted = await startServer({ surveysDir: FIXTURE_SURVEYS, dataDir, port });
-      await page.getByRole('status').filter({ hasText: 'Рақмет! Жауабыңыз сақталды.' }).waitFor({ timeout: 45_000 });
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Рақмет! Жауабыңыз сақталды.' })
+        .waitFor({ timeout: 45_000 });
       await page.getByRole('status').filter({ hasText: 'Бұрын толтырылған жауаптар жіберілді ✔' }).waitFor();
 
       const stored = storedCounts(dataDir);
@@ -185,8 +168,7 @@ describe('the respondent page with no network', () => {
   test('with the tab closed, Background Sync sends the waiting answer when the network returns, once', async () => {
     const server = await startServer({ surveysDir: FIXTURE_SURVEYS });
     try {
-      context = await phoneContext(browser, 'kk-KZ');
-      const { page } = await openPage(context);
+      const { context, page } = await suite.phone('kk-KZ');
       await openOnce(page, server.url);
       await context.setOffline(true);
       await answerAndSend(page, 'Абай облысы', 'Волонтер');
@@ -198,7 +180,9 @@ describe('the respondent page with no network', () => {
       // network returns, mostly; the DevTools protocol makes sure it does within the test's time.
       const devtools = await context.newCDPSession(await context.newPage());
       const registrations: { registrationId: string; isDeleted: boolean }[] = [];
-      devtools.on('ServiceWorker.workerRegistrationUpdated', (event) => registrations.push(...event.registrations));
+      devtools.on('ServiceWorker.workerRegistrationUpdated', (event) =>
+        registrations.push(...event.registrations),
+      );
       await devtools.send('ServiceWorker.enable');
       await context.setOffline(false);
 

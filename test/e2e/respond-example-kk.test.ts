@@ -1,13 +1,9 @@
 // A Kazakh-speaking attendee on a phone: the example survey from a plain link and from a briefing link, and the
 // language switch. Real Chromium against the real server; what was stored is read back through the store.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
-  closeContext,
   englishSurveyJsStrings,
-  launchChromium,
-  openPage,
-  phoneContext,
   pickFromList,
   pickRadio,
   question,
@@ -17,45 +13,30 @@ import {
   tickCheckbox,
   waitForQuestion,
 } from '../support/browser';
-import { FIXTURE_SURVEYS, startServer, type TestServer } from '../support/server';
+import { browserSuite } from '../support/browser-suite';
+import { FIXTURE_SURVEYS } from '../support/server';
 
 const BRIEFING = 'pavlodar-2024-05';
 const PROPOSAL = 'Ауылдағы еріктілерге үй-жай мен оқыту керек: ә ғ қ ң ө ұ ү һ і 🙂🇰🇿';
 const EMAIL = 'aigerim@example.kz';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ surveysDir: FIXTURE_SURVEYS }), launchChromium()]);
-  server.store.addBriefing(
-    {
-      slug: BRIEFING,
-      surveyId: 'example',
-      region: 'KZ-55',
-      city: 'Павлодар',
-      date: '2024-05-14',
-      title: { kk: 'Павлодардағы брифинг', ru: 'Брифинг в Павлодаре', en: 'Briefing in Pavlodar' },
-    },
-    new Date().toISOString(),
-  );
+const suite = browserSuite({
+  server: { surveysDir: FIXTURE_SURVEYS },
+  setup: (server) =>
+    server.store.addBriefing(
+      {
+        slug: BRIEFING,
+        surveyId: 'example',
+        region: 'KZ-55',
+        city: 'Павлодар',
+        date: '2024-05-14',
+        title: { kk: 'Павлодардағы брифинг', ru: 'Брифинг в Павлодаре', en: 'Briefing in Pavlodar' },
+      },
+      new Date().toISOString(),
+    ),
 });
 
-afterEach(async ({ task }) => {
-  await closeContext(context, task);
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function kazakhPhone(): Promise<{ page: Page; pageErrors: string[] }> {
-  context = await phoneContext(browser, 'kk-KZ');
-  return openPage(context);
-}
+const kazakhPhone = () => suite.phone('kk-KZ');
 
 /** The 8-character reference on the receipt, once the server has stored the response. */
 async function receiptReference(page: Page, sentTitle: string): Promise<string> {
@@ -67,7 +48,7 @@ async function receiptReference(page: Page, sentTitle: string): Promise<string> 
 }
 
 function storedByReference(reference: string) {
-  const rows = [...server.store.iterateResponses({ surveyId: 'example' })].filter(
+  const rows = [...suite.server.store.iterateResponses({ surveyId: 'example' })].filter(
     (row) => row.id.replace(/-/g, '').slice(0, 8).toUpperCase() === reference,
   );
   expect(rows).toHaveLength(1);
@@ -77,7 +58,7 @@ function storedByReference(reference: string) {
 describe('the example survey on a 390×844 phone in Kazakh', () => {
   test('a kk-KZ phone answers every page in Kazakh, sees the receipt, and SQLite holds the codes without the e-mail', async () => {
     const { page, pageErrors } = await kazakhPhone();
-    await page.goto(`${server.url}/s/example`);
+    await page.goto(`${suite.server.url}/s/example`);
 
     // Page 1: the browser's language picks Kazakh, for our words and for SurveyJS's.
     await waitForQuestion(page, 'region', 'Сіздің өңіріңіз');
@@ -138,7 +119,7 @@ describe('the example survey on a 390×844 phone in Kazakh', () => {
 
   test('a briefing link shows its region already chosen and the stored response names the briefing', async () => {
     const { page, pageErrors } = await kazakhPhone();
-    await page.goto(`${server.url}/b/${BRIEFING}`);
+    await page.goto(`${suite.server.url}/b/${BRIEFING}`);
 
     await page.getByText('Павлодардағы брифинг', { exact: true }).waitFor();
     await waitForQuestion(page, 'region', 'Сіздің өңіріңіз');
@@ -159,7 +140,7 @@ describe('the example survey on a 390×844 phone in Kazakh', () => {
 
   test('switching to Русский translates the form, and the choice survives a reload', async () => {
     const { page, pageErrors } = await kazakhPhone();
-    await page.goto(`${server.url}/s/example`);
+    await page.goto(`${suite.server.url}/s/example`);
     await waitForQuestion(page, 'region', 'Сіздің өңіріңіз');
 
     await page.getByRole('button', { name: 'Русский' }).click();

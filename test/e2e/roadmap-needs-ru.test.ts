@@ -1,13 +1,9 @@
 // A Russian-speaking attendee answers the real needs-assessment instrument (its newest version) on a phone:
 // a visibleIf branch, matrices shown as lists, a "pick up to 3", the ranking; the row keeps codes, not labels.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import {
-  closeContext,
   englishSurveyJsStrings,
-  launchChromium,
-  openPage,
-  phoneContext,
   pickFromList,
   pickRadio,
   question,
@@ -16,27 +12,12 @@ import {
   tickCheckbox,
   waitForQuestion,
 } from '../support/browser';
-import { REPO_SURVEYS, startServer, type TestServer } from '../support/server';
+import { browserSuite } from '../support/browser-suite';
+import { REPO_SURVEYS } from '../support/server';
 
 const PROPOSAL = 'Открыть Фронт-офис в каждом районе; «малые гранты» для сельских групп 🙂';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ surveysDir: REPO_SURVEYS }), launchChromium()]);
-});
-
-afterEach(async ({ task }) => {
-  await closeContext(context, task);
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite({ server: { surveysDir: REPO_SURVEYS } });
 
 /** Goes to the next page once SurveyJS has shown this one entirely in Russian. */
 async function nextPage(page: Page): Promise<void> {
@@ -45,9 +26,8 @@ async function nextPage(page: Page): Promise<void> {
 }
 
 test('roadmap-needs v2 answered in Russian on a 390×844 phone is stored as codes, with the Front-office branch', async () => {
-  context = await phoneContext(browser, 'ru-RU');
-  const { page, pageErrors } = await openPage(context);
-  await page.goto(`${server.url}/s/roadmap-needs`);
+  const { page, pageErrors } = await suite.phone('ru-RU');
+  await page.goto(`${suite.server.url}/s/roadmap-needs`);
 
   // About you: Russian from the browser's language, no English left from SurveyJS.
   await waitForQuestion(page, 'region', 'Ваш регион');
@@ -123,7 +103,7 @@ test('roadmap-needs v2 answered in Russian on a 390×844 phone is stored as code
   const reference = /Код ответа: ([0-9A-F]{8})\b/.exec(await receipt.innerText())?.[1];
   expect(reference, 'the receipt shows an 8-character reference').toBeDefined();
 
-  const rows = [...server.store.iterateResponses({ surveyId: 'roadmap-needs' })];
+  const rows = [...suite.server.store.iterateResponses({ surveyId: 'roadmap-needs' })];
   expect(rows).toHaveLength(1);
   const row = rows[0]!;
   expect(row.id.replace(/-/g, '').slice(0, 8).toUpperCase()).toBe(reference);

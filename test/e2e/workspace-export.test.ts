@@ -1,49 +1,42 @@
 // An analyst limited to Abai region signs in to the workspace in Kazakh on a laptop and downloads Abai's CSV:
 // only KZ-10 is offered, the file has a BOM and exactly the KZ-10 rows posted, and no English is left on the page.
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { EXPORT_STRINGS } from '../../client/workspace/exports/strings';
 import { SHELL_STRINGS } from '../../client/workspace/strings';
 import { envelope, postResponse } from '../support/answers';
 import { createUser } from '../support/auth';
-import { closeContext, launchChromium, openPage } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { parseCsv } from '../support/export-download';
-import { REPO_SURVEYS, startServer, type TestServer } from '../support/server';
+import { REPO_SURVEYS } from '../support/server';
 
 const ANALYST = { email: 'talday@example.kz', password: 'Semey-briefing-2023' };
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
 const posted = { 'KZ-10': [] as string[], 'KZ-55': [] as string[] };
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ surveysDir: REPO_SURVEYS }), launchChromium()]);
-  await createUser(server.store, { ...ANALYST, role: 'analyst', regions: ['KZ-10'] });
-  // Six for Abai (above the small-cell threshold of 5, so its count shows), two for Pavlodar that must not leak.
-  const answers = [
-    ...['akimat', 'ngo_staff', 'volunteer', 'student', 'akimat'].map((role) => ({ version: 2, region: 'KZ-10', role })),
-    { version: 1, region: 'KZ-10', role: 'student' },
-    { version: 2, region: 'KZ-55', role: 'ngo_staff' },
-    { version: 1, region: 'KZ-55', role: 'akimat' },
-  ];
-  for (const { version, region, role } of answers) {
-    const body = envelope({ version }, { region, role });
-    const res = await postResponse(server.url, body, 'roadmap-needs');
-    expect(res.status, res.text).toBe(201);
-    posted[region as keyof typeof posted].push(body.id as string);
-  }
-});
-
-afterEach(async ({ task }) => {
-  await closeContext(context, task);
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const suite = browserSuite({
+  server: { surveysDir: REPO_SURVEYS },
+  setup: async (server) => {
+    await createUser(server.store, { ...ANALYST, role: 'analyst', regions: ['KZ-10'] });
+    // Six for Abai (above the small-cell threshold of 5, so its count shows), two for Pavlodar that must not leak.
+    const answers = [
+      ...['akimat', 'ngo_staff', 'volunteer', 'student', 'akimat'].map((role) => ({
+        version: 2,
+        region: 'KZ-10',
+        role,
+      })),
+      { version: 1, region: 'KZ-10', role: 'student' },
+      { version: 2, region: 'KZ-55', role: 'ngo_staff' },
+      { version: 1, region: 'KZ-55', role: 'akimat' },
+    ];
+    for (const { version, region, role } of answers) {
+      const body = envelope({ version }, { region, role });
+      const res = await postResponse(server.url, body, 'roadmap-needs');
+      expect(res.status, res.text).toBe(201);
+      posted[region as keyof typeof posted].push(body.id as string);
+    }
+  },
 });
 
 /** The workspace's own English words (shell and export page) where Kazakh says something else. */
@@ -72,7 +65,8 @@ async function englishLeft(page: Page): Promise<string[]> {
     const found: string[] = [];
     for (const element of document.body.querySelectorAll('*')) {
       if (element.closest('.locale-switch') || ['SCRIPT', 'STYLE'].includes(element.tagName)) continue;
-      for (const node of element.childNodes) if (node.nodeType === Node.TEXT_NODE) found.push(node.textContent ?? '');
+      for (const node of element.childNodes)
+        if (node.nodeType === Node.TEXT_NODE) found.push(node.textContent ?? '');
       for (const attribute of ['placeholder', 'title', 'aria-label'])
         found.push(element.getAttribute(attribute) ?? '');
     }
@@ -82,9 +76,8 @@ async function englishLeft(page: Page): Promise<string[]> {
 }
 
 test('a KZ-10 analyst signs in in Kazakh and downloads a per-region CSV with only Abai rows', async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'kk-KZ', acceptDownloads: true });
-  const { page, pageErrors } = await openPage(context);
-  await page.goto(`${server.url}/workspace`);
+  const { page, pageErrors } = await suite.laptop('kk-KZ', { acceptDownloads: true });
+  await page.goto(`${suite.server.url}/workspace`);
 
   // The sign-in form speaks Kazakh from the browser's language; a wrong password is refused in Kazakh.
   await page.getByRole('heading', { name: 'Жұмыс кеңістігіне кіру' }).waitFor();
@@ -99,7 +92,9 @@ test('a KZ-10 analyst signs in in Kazakh and downloads a per-region CSV with onl
   // /workspace opens the first section this role may use: the export page, with the user in the top bar.
   await page.getByRole('heading', { name: 'Жауаптарды жүктеп алу' }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/workspace/exports');
-  expect(await page.getByRole('link', { name: 'Деректерді жүктеп алу' }).getAttribute('aria-current')).toBe('page');
+  expect(await page.getByRole('link', { name: 'Деректерді жүктеп алу' }).getAttribute('aria-current')).toBe(
+    'page',
+  );
   await page.getByText(ANALYST.email).waitFor();
   await page.getByText('талдаушы', { exact: true }).waitFor();
 
@@ -135,7 +130,16 @@ test('a KZ-10 analyst signs in in Kazakh and downloads a per-region CSV with onl
   const bytes = await readFile(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const { header, rows } = parseCsv(bytes);
-  expect(header.slice(0, 8)).toEqual(['response_id', 'survey', 'version', 'submitted_at', 'locale', 'region', 'region_name', 'briefing']);
+  expect(header.slice(0, 8)).toEqual([
+    'response_id',
+    'survey',
+    'version',
+    'submitted_at',
+    'locale',
+    'region',
+    'region_name',
+    'briefing',
+  ]);
   expect(rows.map((r) => r.response_id).sort()).toEqual([...posted['KZ-10']].sort());
   expect(new Set(rows.map((r) => r.region))).toEqual(new Set(['KZ-10']));
   expect(new Set(rows.map((r) => r.region_name))).toEqual(new Set(['Абай облысы']));

@@ -1,18 +1,16 @@
 // The dashboard's numbers equal numbers counted from the CSV export of the same filter: demo data (2,000
 // responses), one region and one version; the numbers are read from what the charts and their CSV show
 // (client/charts/chart-table.ts over the summary API) and from the region comparison, then recounted from the CSV.
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CrosstabBody, QuestionAggregate, SummaryBody } from '../../exports/aggregates/types';
 import { chartTable } from '../../client/charts/chart-table';
 import { comparison } from '../../client/workspace/regions/comparison';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { download, parseCsv } from '../support/export-download';
-import { makeTempDir, REPO_SURVEYS, startServer, type TestServer } from '../support/server';
+import { demoDataDir } from '../support/demo-data';
+import { REPO_SURVEYS, startServer, type TestServer } from '../support/server';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const FILTER = 'region=KZ-75&version=2';
 const K = 5;
 let server: TestServer;
@@ -22,19 +20,7 @@ let summary: SummaryBody;
 let rows: Record<string, string>[];
 
 beforeAll(async () => {
-  dataDir = makeTempDir();
-  const { SURVEYS_DIR: _ignored, ...env } = process.env;
-  const demo = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'exports/cli.ts', 'demo', '--responses', '2000', '--seed', '5'],
-    {
-      cwd: ROOT,
-      env: { ...env, DATA_DIR: dataDir },
-      encoding: 'utf8',
-      timeout: 120_000,
-    },
-  );
-  expect(demo.status, demo.stderr).toBe(0);
+  dataDir = demoDataDir(2000, 5);
   server = await startServer({ dataDir, surveysDir: REPO_SURVEYS });
   await createUser(server.store, {
     email: 'analyst@example.kz',

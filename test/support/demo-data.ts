@@ -1,0 +1,21 @@
+// A data folder filled by `npm run cli -- demo`, run as the operator runs it (its own process, the repository's
+// surveys whatever SURVEYS_DIR the test run has), for tests that need realistic volumes of answers.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { expect } from 'vitest';
+import { makeTempDir } from './server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A new temp folder holding `responses` demo responses made from `seed`; the caller removes it. */
+export function demoDataDir(responses: number, seed: number): string {
+  const dataDir = makeTempDir();
+  const { SURVEYS_DIR: _ignored, ...env } = process.env;
+  const demo = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'exports/cli.ts', 'demo', '--responses', String(responses), '--seed', String(seed)],
+    { cwd: ROOT, env: { ...env, DATA_DIR: dataDir }, encoding: 'utf8', timeout: 120_000 },
+  );
+  expect(demo.status, demo.stderr).toBe(0);
+  return dataDir;
+}
