@@ -64,8 +64,19 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT, env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Ready when listening and its stored CSV lines have caught up (a kept data set from before they existed, or
+  // from another layout, has them all rendered first: that time is printed, as an operator would see it).
   await new Promise<void>((ok, fail) => {
-    child.stdout!.on('data', (b: Buffer) => b.toString().includes('listening') && ok());
+    let output = '';
+    child.stdout!.on('data', (b: Buffer) => {
+      output += b.toString();
+      const ready = /stored CSV lines ready: .*/.exec(output);
+      if (output.includes('listening') && ready && !output.includes('\u0000')) {
+        output += '\u0000';
+        console.log(`  (server: ${ready[0]})`);
+        ok();
+      }
+    });
     child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
   });
   return child;

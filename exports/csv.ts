@@ -72,24 +72,51 @@ class CsvStream extends Readable {
     }
     try {
       this.cursor ??= this.source[Symbol.iterator]();
-      let chunk = '';
-      while (chunk.length < CHUNK) {
-        const next = this.cursor.next();
-        if (next.done) {
-          this.cursor = undefined;
-          if (chunk !== '') this.push(chunk);
-          this.onProgress?.(this.count);
-          this.push(null);
-          return;
-        }
-        chunk += this.build(next.value).join(',') + EOL;
-        this.count += 1;
-      }
-      this.onProgress?.(this.count);
-      this.push(chunk);
+      this.pushChunk(this.cursor);
     } catch (error) {
       this.destroy(error as Error);
     }
+  }
+
+  /**
+   * Pushes about CHUNK of rows. A row that carries its stored line (export-lines.ts) is copied as it is; the
+   * others are built here. Text goes out as text, lines as bytes: a chunk of both is concatenated once as bytes.
+   */
+  private pushChunk(cursor: Iterator<ExportRow>): void {
+    let text = '';
+    let parts: Buffer[] | undefined;
+    let size = 0;
+    while (size + text.length < CHUNK) {
+      const next = cursor.next();
+      if (next.done) {
+        this.cursor = undefined;
+        this.pushText(text, parts);
+        this.onProgress?.(this.count);
+        this.push(null);
+        return;
+      }
+      const line = next.value[8];
+      if (line) {
+        if (text !== '') {
+          (parts ??= []).push(Buffer.from(text));
+          text = '';
+        }
+        (parts ??= []).push(line);
+        size += line.length;
+      } else text += this.build(next.value).join(',') + EOL;
+      this.count += 1;
+    }
+    this.pushText(text, parts);
+    this.onProgress?.(this.count);
+  }
+
+  private pushText(text: string, parts: Buffer[] | undefined): void {
+    if (!parts) {
+      if (text !== '') this.push(text);
+      return;
+    }
+    if (text !== '') parts.push(Buffer.from(text));
+    this.push(parts.length === 1 ? parts[0] : Buffer.concat(parts));
   }
 
   /** A client that went away, or an error: the statement is closed now, not when the garbage collector runs. */

@@ -3,10 +3,11 @@
 import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { REGIONS } from '../server/catalog/regions';
-import type { ExportReader, ExportRow } from '../server/store';
+import type { ExportReader } from '../server/store';
 import { planColumns, type ExportPlan } from './columns';
 import { csvStream, type CsvStreamOptions } from './csv';
 import { dictionaryCsv } from './dictionary';
+import { storedLineLayout } from './lines';
 import { exportWorkerCount, parallelCsvStream } from './parallel';
 import type { ExportJob } from './request';
 
@@ -29,15 +30,22 @@ export interface CsvExportOptions {
   onProgress?: (rows: number) => void;
 }
 
-/** On worker threads when there are any (EXPORT_WORKERS), else on this thread: the same bytes either way. */
-function rowsToCsv(plan: ExportPlan, source: Iterable<ExportRow>, options: CsvStreamOptions) {
-  return exportWorkerCount() > 0 ? parallelCsvStream(plan, source, options) : csvStream(plan, source, options);
+/**
+ * The rows of one file as CSV. In the default layout, with the survey's lines stored for it, rows come with their
+ * lines and this thread copies them (responses stored since the filler last ran are built here); otherwise rows are
+ * built on worker threads when there are any (EXPORT_WORKERS), else here: the same bytes every way.
+ */
+function csvOf(reader: ExportReader, plan: ExportPlan, filter: ExportJob['filter'], options: CsvStreamOptions) {
+  const layout = storedLineLayout(plan, options.labels);
+  if (layout !== undefined && reader.lineLayout(plan.surveyId) === layout)
+    return csvStream(plan, reader.rows(filter, { contacts: false, lineLayout: layout }), options);
+  const rows = reader.rows(filter, { contacts: plan.options.pii });
+  return exportWorkerCount() > 0 ? parallelCsvStream(plan, rows, options) : csvStream(plan, rows, options);
 }
 
 /** The CSV of `job` read through `reader`; closing the reader when the stream ends is the caller's. */
 export function csvExport(reader: ExportReader, job: ExportJob, options: CsvExportOptions = {}): Readable & { readonly rows: number } {
-  const plan = exportPlan(job);
-  return rowsToCsv(plan, reader.rows(job.filter, { contacts: plan.options.pii }), { labels: job.query.labels, ...options });
+  return csvOf(reader, exportPlan(job), job.filter, { labels: job.query.labels, ...options });
 }
 
 /** `KZ-10_Abai-Region.csv`: the code sorts the files, the Latin name says which region without a lookup. */
@@ -59,7 +67,6 @@ export interface ZipExport {
  */
 export function zipExport(reader: ExportReader, job: ExportJob, now: Date, options: CsvExportOptions = {}): ZipExport {
   const plan = exportPlan(job);
-  const contacts = plan.options.pii;
   const labels = job.query.labels;
   const zip = new ZipFile();
   let current: (Readable & { readonly rows: number }) | undefined;
@@ -67,7 +74,7 @@ export function zipExport(reader: ExportReader, job: ExportJob, now: Date, optio
   const add = (name: string, filter: ExportJob['filter']) =>
     zip.addReadStreamLazy(name, { mtime: now }, (callback) => {
       const base = done;
-      const entry = rowsToCsv(plan, reader.rows(filter, { contacts }), {
+      const entry = csvOf(reader, plan, filter, {
         labels,
         ...(options.onProgress && { onProgress: (rows: number) => options.onProgress!(base + rows) }),
       });

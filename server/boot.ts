@@ -2,6 +2,7 @@
 // Refuses (throws StartupError) when a survey file is broken or a published version was edited.
 import { join } from 'node:path';
 import { countPlansOf } from '../exports/aggregates/count-plan';
+import { exportLineLayoutsOf } from '../exports/lines';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load';
 import { openSqliteStore, type SqliteStore } from './store';
 
@@ -29,7 +30,13 @@ export function boot({ dataDir, surveysDir, now = new Date(), batchWindowMs }: {
     throw error;
   }
   // The store counts answers as it writes them; how, per version, comes from the same metadata as the CSV columns.
-  const store = openSqliteStore(join(dataDir, DATABASE_FILE), { batchWindowMs, countPlans: countPlansOf(loaded.catalog.surveys) });
+  // It also keeps each response's line of the default CSV, laid out by the same code as every export.
+  const { surveys } = loaded.catalog;
+  const store = openSqliteStore(join(dataDir, DATABASE_FILE), {
+    batchWindowMs,
+    countPlans: countPlansOf(surveys),
+    exportLayouts: exportLineLayoutsOf(surveys),
+  });
   const conflicts = store.publishVersions(
     loaded.catalog.surveys.flatMap((s) => s.versions.map((v) => ({ surveyId: v.surveyId, version: v.version, sha256: v.sha256 }))),
     now.toISOString(),
@@ -47,5 +54,8 @@ export function boot({ dataDir, surveysDir, now = new Date(), batchWindowMs }: {
   const rebuilt = store.countsRebuilt.map(
     (r) => `answer counts of ${r.surveys.join(', ')} rebuilt from ${r.responses} responses (their count plans changed)`,
   );
-  return { store, catalog: loaded.catalog, warnings: [...loaded.warnings, ...rebuilt] };
+  const relined = store.exportLinesReset.map(
+    (id) => `stored CSV lines of ${id} dropped (a new layout); the server renders them again in the background`,
+  );
+  return { store, catalog: loaded.catalog, warnings: [...loaded.warnings, ...rebuilt, ...relined] };
 }

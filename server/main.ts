@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApp } from './app';
 import { boot, StartupError } from './boot';
+import { startExportLineFiller } from './export-line-filler';
 import { answerClientErrors } from './http/client-errors';
 import { DEFAULT_CONFIG } from './http/deps';
 
@@ -84,6 +85,9 @@ if (store.countUsers() === 0) {
 }
 
 const app = createApp({ store, catalog, clock: () => new Date(), config, log });
+const lineFiller = startExportLineFiller(store, log, (rendered, seconds) =>
+  console.log(`stored CSV lines ready: every response has one (${rendered} rendered in ${seconds.toFixed(1)} s)`),
+);
 let draining = false;
 const server = createServer((req, res) => {
   // Once shutting down, every reply closes its connection, so keep-alive clients cannot hold the shutdown open.
@@ -107,6 +111,7 @@ function shutdown(signal: string): void {
   if (draining) return;
   draining = true;
   console.log(`${signal}: finishing requests in flight, then closing the database`);
+  lineFiller.stop();
   server.close(() => {
     store.close();
     console.log('database closed; bye');

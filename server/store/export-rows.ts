@@ -18,17 +18,26 @@ export type ExportRow = [
   briefing: string | null,
   answers: string,
   contacts: string | null,
+  /** The stored CSV line (export-lines.ts), when asked for and present; the other fields are then not needed. */
+  line?: Buffer | null,
 ];
 
 export interface ExportReadOptions {
   /** Join the personal data (response_contacts). Callers ask only for a role that may export it. */
   contacts: boolean;
+  /**
+   * Join the stored export lines when they were rendered for this layout key; rows with a line then carry it
+   * and leave `answers` empty (not read), rows without one come as usual.
+   */
+  lineLayout?: string;
 }
 
 export interface ExportReader {
   /** Runs the query when iterated; closing the iterator early (break, return()) frees the statement. */
   rows(filter: ResponseFilter, options: ExportReadOptions): Iterable<ExportRow>;
   count(filter: ResponseFilter): number;
+  /** The layout key of the survey's stored export lines, if it has any (export-lines.ts). */
+  lineLayout(surveyId: string): string | undefined;
   /** Ends any open iteration and closes the connection. Safe to call twice. */
   close(): void;
 }
@@ -50,18 +59,32 @@ export function openExportReader(file: string): ExportReader {
   db.exec('BEGIN');
   const open = new Set<Iterator<unknown>>();
   return {
-    rows(filter, { contacts }) {
+    rows(filter, { contacts, lineLayout }) {
       const { sql, params } = whereClause(filter);
       // The (survey, region, time) index yields rows in region, then time order for any filter, so no query
       // sorts: the first row comes at once and nothing is buffered. Ties on time keep insertion order (rowid).
-      const text = contacts
-        ? `SELECT r.id, r.version, r.submitted_at, r.locale, r.region, r.briefing, r.answers, c.answers
+      let text: string;
+      if (lineLayout !== undefined && !contacts) {
+        // The layout check runs once (a constant subquery): lines of another layout are never joined.
+        // A row with its line needs nothing else: the other fields stay NULL rather than become JS strings.
+        const unlessLine = ['id', 'version', 'submitted_at', 'locale', 'region', 'briefing', 'answers']
+          .map((c) => `CASE WHEN l.line IS NULL THEN r.${c} END`)
+          .join(', ');
+        text = `SELECT ${unlessLine}, NULL, l.line
            FROM responses AS r INDEXED BY responses_by_survey_region_time
-           LEFT JOIN response_contacts AS c ON c.response_id = r.id
-           WHERE ${sql} ORDER BY r.region, r.submitted_at, r.rowid`
-        : `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL
-           FROM responses INDEXED BY responses_by_survey_region_time
-           WHERE ${sql} ORDER BY region, submitted_at, rowid`;
+           LEFT JOIN export_lines AS l ON l.response_rowid = r.rowid AND l.response_id = r.id
+             AND @lineLayout = (SELECT layout FROM export_line_layouts WHERE survey_id = @surveyId)
+           WHERE ${sql} ORDER BY r.region, r.submitted_at, r.rowid`;
+        params.lineLayout = lineLayout;
+      } else
+        text = contacts
+          ? `SELECT r.id, r.version, r.submitted_at, r.locale, r.region, r.briefing, r.answers, c.answers
+             FROM responses AS r INDEXED BY responses_by_survey_region_time
+             LEFT JOIN response_contacts AS c ON c.response_id = r.id
+             WHERE ${sql} ORDER BY r.region, r.submitted_at, r.rowid`
+          : `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL
+             FROM responses INDEXED BY responses_by_survey_region_time
+             WHERE ${sql} ORDER BY region, submitted_at, rowid`;
       const statement = db.prepare(text).raw(true);
       return {
         [Symbol.iterator]() {
@@ -84,6 +107,10 @@ export function openExportReader(file: string): ExportReader {
     count(filter) {
       const { sql, params } = whereClause(filter);
       return (db.prepare(`SELECT count(*) AS n FROM responses WHERE ${sql}`).get(params) as { n: number }).n;
+    },
+    lineLayout(surveyId) {
+      const row = db.prepare('SELECT layout FROM export_line_layouts WHERE survey_id = ?').get(surveyId) as { layout: string } | undefined;
+      return row?.layout;
     },
     close() {
       if (!db.open) return;

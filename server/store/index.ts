@@ -25,6 +25,7 @@ import type {
   TextQuery,
 } from './count-types';
 import { openDatabase, type Db } from './db';
+import { createExportLines, type ExportLineLayout, type FillReport } from './export-lines';
 import { openExportReader, type ExportReader } from './export-rows';
 import { migrate } from './migrate';
 import { createRecount } from './recount';
@@ -46,6 +47,7 @@ import type {
 export type * from './types';
 export type * from './count-types';
 export type * from './export-rows';
+export type * from './export-lines';
 export type * from './accounts';
 export type * from './audit-log';
 export { AUDIT_ACTIONS } from './audit-log';
@@ -73,6 +75,10 @@ export interface Store {
   iterateResponses(filter: ResponseFilter): Iterable<StoredResponse>;
   /** A read-only view for exports on its own connection and snapshot; close it when the download ends. */
   openExportReader(): ExportReader;
+  /** Renders the stored export lines of responses that lack them, for about `budgetMs` (export-lines.ts). */
+  fillExportLines(budgetMs: number): FillReport;
+  /** Surveys whose export lines were dropped when the store opened (a new layout), to be rendered again. */
+  readonly exportLinesReset: readonly string[];
 
   /** Sums of answer counts (kept in each insert's transaction) over a filter, grouped; see count-types.ts. */
   tallyAnswers(filter: CountFilter, grouping: TallyGrouping, questions?: readonly string[]): TallyGroup[];
@@ -108,6 +114,8 @@ export interface SqliteStoreOptions {
   batchWindowMs?: number;
   /** How each survey version's answers are counted (built from the catalog by exports/aggregates/count-plan.ts). */
   countPlans?: readonly CountPlan[];
+  /** Each survey's default CSV layout, whose lines are stored for fast exports (built by exports/lines.ts). */
+  exportLayouts?: readonly ExportLineLayout[];
 }
 
 /** The SQLite store, with its connection for what only SQLite can do (backups, the storage-fault tests). */
@@ -121,6 +129,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const recount = createRecount(db, counts.layouts, counts.invalidate);
   const countsRebuilt = recount.syncPlans();
   const responses = createResponseStore(db, { ...options, counts });
+  const lines = createExportLines(db, options.exportLayouts ?? []);
+  const exportLinesReset = lines.sync();
   return {
     db,
     ...createSurveyStore(db),
@@ -134,6 +144,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     recountAnswers: (surveyIds) => recount.recount(surveyIds ?? [...new Set((options.countPlans ?? []).map((p) => p.surveyId))]),
     countsRebuilt,
     openExportReader: () => openExportReader(file),
+    fillExportLines: lines.fill,
+    exportLinesReset,
     close() {
       responses.flushPendingWrites();
       db.close();

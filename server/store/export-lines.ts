@@ -1,0 +1,146 @@
+// Export lines: each response's CSV record in its survey's default export, rendered once, after the response is
+// stored, by a background filler (server/export-line-filler.ts), so that the export most analysts download costs a
+// read and a copy per row instead of a JSON parse and a flattening. A cache derived from `responses`: a response
+// without its line is rendered by the export on the spot, so a lagging filler makes an export slower, never wrong.
+import type { Db } from './db';
+import type { ExportRow } from './export-rows';
+
+export interface ExportLineLayout {
+  surveyId: string;
+  /** Changes whenever the lines would: the columns, the not-asked lists, the rendering format. */
+  key: string;
+  /** The CSV record of one response, line end included, exactly as the export writes it without stored lines. */
+  render(row: ExportRow): string;
+}
+
+export interface FillReport {
+  /** Lines rendered by this call. */
+  filled: number;
+  /** Responses still without a line: call again soon. */
+  pending: boolean;
+}
+
+/** Responses read and rendered per page; a page is a few milliseconds of work. */
+const PAGE = 64;
+/** Lines re-rendered at start-up to check that the rendering code still writes what is stored. */
+const SAMPLE = 16;
+
+type PageRow = [...ExportRow, rowid: number];
+type LineRow = [responseId: string, line: Buffer, rowid: number];
+
+export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) {
+  const readLayout = db
+    .prepare('SELECT layout, filled_to FROM export_line_layouts WHERE survey_id = ?')
+    .raw();
+  const setLayout = db.prepare(
+    'INSERT OR REPLACE INTO export_line_layouts (survey_id, layout, filled_to) VALUES (?, ?, 0)',
+  );
+  const advance = db.prepare('UPDATE export_line_layouts SET filled_to = ? WHERE survey_id = ?');
+  const dropLines = db.prepare(
+    'DELETE FROM export_lines WHERE response_rowid IN (SELECT rowid FROM responses WHERE survey_id = ?)',
+  );
+  // Through responses_by_survey: the survey's next rows in insertion order, whatever other surveys hold.
+  const page = db
+    .prepare(
+      `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL, NULL, rowid
+    FROM responses INDEXED BY responses_by_survey WHERE survey_id = ? AND rowid > ? ORDER BY rowid LIMIT ${PAGE}`,
+    )
+    .raw();
+  const insertLine = db.prepare(
+    'INSERT OR REPLACE INTO export_lines (response_rowid, response_id, line) VALUES (?, ?, ?)',
+  );
+  const lineAtOrAfter = db
+    .prepare(
+      'SELECT response_id, line, response_rowid FROM export_lines WHERE response_rowid >= ? ORDER BY response_rowid LIMIT 1',
+    )
+    .raw();
+  const responseAt = db
+    .prepare(
+      'SELECT id, version, submitted_at, locale, region, briefing, answers, NULL, NULL, survey_id FROM responses WHERE rowid = ?',
+    )
+    .raw();
+  const maxLineRowid = db.prepare('SELECT max(response_rowid) FROM export_lines').pluck();
+
+  function reset(surveyId: string, key: string): void {
+    db.transaction(() => {
+      dropLines.run(surveyId);
+      setLayout.run(surveyId, key);
+    })();
+  }
+
+  /**
+   * Re-renders a sample of stored lines. A line that no longer matches its response (the rendering code changed
+   * without a new key) resets its survey; a line whose response is gone or has another id (rowids renumbered by
+   * a VACUUM) resets every survey, since the whole table may be off.
+   */
+  function verifySample(): Set<string> {
+    const reset = new Set<string>();
+    const top = maxLineRowid.get() as number | null;
+    if (top === null) return reset;
+    const byId = new Map(layouts.map((l) => [l.surveyId, l]));
+    const probes = [top, ...Array.from({ length: SAMPLE - 1 }, () => 1 + Math.floor(Math.random() * top))];
+    for (const probe of probes) {
+      const line = lineAtOrAfter.get(probe) as LineRow | undefined;
+      if (!line) continue;
+      const response = responseAt.get(line[2]) as [...ExportRow, surveyId: string] | undefined;
+      if (!response || response[0] !== line[0]) return new Set(layouts.map((l) => l.surveyId));
+      const layout = byId.get(response[9]);
+      if (layout && layout.render(response.slice(0, 9) as ExportRow) !== line[1].toString('utf8'))
+        reset.add(layout.surveyId);
+    }
+    return reset;
+  }
+
+  /**
+   * Brings each survey's stored lines in line with its layout; returns the surveys whose lines were dropped (a
+   * survey seen for the first time has none to drop).
+   */
+  function sync(): string[] {
+    const stale = verifySample();
+    const dropped: string[] = [];
+    for (const layout of layouts) {
+      const stored = readLayout.get(layout.surveyId) as [string, number] | undefined;
+      if (stored !== undefined && (stored[0] !== layout.key || stale.has(layout.surveyId)))
+        dropped.push(layout.surveyId);
+      if (stored === undefined || dropped.includes(layout.surveyId)) reset(layout.surveyId, layout.key);
+    }
+    return dropped;
+  }
+
+  /**
+   * Renders lines for responses stored since the last call, in insertion order, for about `budgetMs`, in one
+   * transaction (one fsync). Synchronous: the event loop, and so every request, waits for it; keep budgets small.
+   */
+  function fill(budgetMs: number): FillReport {
+    const started = performance.now();
+    let filled = 0;
+    let pending = false;
+    db.transaction(() => {
+      for (const layout of layouts) {
+        let after = (readLayout.get(layout.surveyId) as [string, number] | undefined)?.[1] ?? 0;
+        for (;;) {
+          const rows = page.all(layout.surveyId, after) as PageRow[];
+          if (rows.length === 0) break;
+          for (const row of rows)
+            insertLine.run(row[9], row[0], Buffer.from(layout.render(row.slice(0, 9) as ExportRow)));
+          after = rows[rows.length - 1]![9];
+          advance.run(after, layout.surveyId);
+          filled += rows.length;
+          // Checked after a page, so that every call makes progress however slow the machine.
+          if (performance.now() - started >= budgetMs) {
+            pending = true;
+            return;
+          }
+        }
+      }
+    })();
+    return { filled, pending };
+  }
+
+  /** The layout key a survey's stored lines were rendered for, if any. */
+  function layoutOf(surveyId: string): string | undefined {
+    return (readLayout.get(surveyId) as [string, number] | undefined)?.[0];
+  }
+
+  return { sync, fill, layoutOf };
+}

@@ -1,0 +1,171 @@
+// Stored export lines: a download that copies them is byte for byte the CSV built from the answers, with none, some
+// or all of the lines rendered, for any row filter; a new layout, a changed rendering or renumbered rowids drop
+// them at the next start rather than let a stale line reach an analyst.
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoPlan, demoResponse } from '../../exports/demo/generate';
+import { csvStream } from '../../exports/csv';
+import { csvExport, exportPlan } from '../../exports/export';
+import { exportLineLayoutsOf } from '../../exports/lines';
+import { parseExportQuery, resolveExport, type ExportJob } from '../../exports/request';
+import { loadCatalog } from '../../server/catalog/load';
+import { openSqliteStore, type NewResponse, type SqliteStore } from '../../server/store';
+import { makeTempDir, REPO_SURVEYS } from '../support/server';
+
+const roadmap = loadCatalog(REPO_SURVEYS).catalog.getSurvey('roadmap-needs')!;
+const LAYOUTS = exportLineLayoutsOf([roadmap]);
+const RESPONSES = 400;
+
+function responses(): NewResponse[] {
+  const plan = demoPlan(roadmap);
+  // Demo briefings are not stored here; the response's other fields (both versions, every region) are what count.
+  return Array.from({ length: RESPONSES }, (_, i) => ({
+    ...demoResponse(plan, 7, i).response,
+    briefing: null,
+  }));
+}
+
+async function bytes(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  await pipeline(stream, new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c), cb()) }));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function job(query: Record<string, string | undefined> = {}): ExportJob {
+  const parsed = parseExportQuery(query);
+  if (!parsed.ok) throw new Error('bad query');
+  const resolved = resolveExport(roadmap, parsed.value, () => undefined);
+  if (!resolved.ok) throw new Error('bad job');
+  return resolved.value;
+}
+
+let file: string;
+let store: SqliteStore;
+
+/** The download as it goes out (stored lines where there are any) and as built from the answers alone. */
+async function bothWays(
+  query: Record<string, string | undefined> = {},
+): Promise<{ served: string; built: string; lines: number }> {
+  const j = job(query);
+  const reader = store.openExportReader();
+  try {
+    const served = await bytes(csvExport(reader, j));
+    const built = await bytes(
+      csvStream(exportPlan(j), reader.rows(j.filter, { contacts: false }), { labels: 'values' }),
+    );
+    const layout = LAYOUTS[0]!.key;
+    let lines = 0;
+    for (const row of reader.rows(j.filter, { contacts: false, lineLayout: layout })) if (row[8]) lines += 1;
+    return { served, built, lines };
+  } finally {
+    reader.close();
+  }
+}
+
+function fillAll(): number {
+  let filled = 0;
+  for (;;) {
+    const report = store.fillExportLines(1_000);
+    filled += report.filled;
+    if (!report.pending) return filled;
+  }
+}
+
+beforeEach(() => {
+  file = join(makeTempDir(), 'saualnama.db');
+  store = openSqliteStore(file, { exportLayouts: LAYOUTS });
+  const published = roadmap.versions.map((v) => ({
+    surveyId: v.surveyId,
+    version: v.version,
+    sha256: v.sha256,
+  }));
+  store.publishVersions(published, '2023-09-01T00:00:00.000Z');
+  store.insertResponses(responses());
+});
+afterEach(() => store.close());
+
+describe('stored export lines', () => {
+  it('give the same CSV as the answers with none, some and all of them rendered', async () => {
+    const none = await bothWays();
+    expect(none.lines).toBe(0);
+    expect(none.served).toBe(none.built);
+    expect(none.served.split('\r\n')).toHaveLength(RESPONSES + 2); // header, rows, and the empty piece after the last line end
+
+    // A budget of 0 still renders one page: some rows come with lines, the rest are built in between.
+    expect(store.fillExportLines(0)).toEqual({ filled: 64, pending: true });
+    const some = await bothWays();
+    expect(some.lines).toBe(64);
+    expect(some.served).toBe(some.built);
+
+    expect(fillAll()).toBe(RESPONSES - 64);
+    const all = await bothWays();
+    expect(all.lines).toBe(RESPONSES);
+    expect(all.served).toBe(all.built);
+    expect(store.fillExportLines(1_000)).toEqual({ filled: 0, pending: false });
+  });
+
+  it('serve any row filter, and step aside for another layout', async () => {
+    fillAll();
+    for (const query of [
+      { region: 'KZ-10,KZ-75' },
+      { from: '2024-01-01' },
+      { version: '2' },
+      { version: '1,2' },
+    ]) {
+      const { served, built } = await bothWays(query);
+      expect(served, JSON.stringify(query)).toBe(built);
+    }
+    // Labels, joined choices and personal data are other layouts: built from the answers, never from lines.
+    for (const query of [{ labels: 'ru' }, { choices: 'joined' }]) {
+      const j = job(query);
+      const reader = store.openExportReader();
+      const served = await bytes(csvExport(reader, j));
+      const built = await bytes(
+        csvStream(exportPlan(j), reader.rows(j.filter, { contacts: false }), { labels: j.query.labels }),
+      );
+      reader.close();
+      expect(served, JSON.stringify(query)).toBe(built);
+    }
+  });
+
+  it('are dropped at the next start when the layout changes, and rendered again', async () => {
+    fillAll();
+    store.close();
+    const v1Only = exportLineLayoutsOf([{ versions: roadmap.versions.filter((v) => v.version === 1) }]);
+    store = openSqliteStore(file, { exportLayouts: v1Only });
+    expect(store.exportLinesReset).toEqual(['roadmap-needs']);
+    expect(store.db.prepare('SELECT count(*) FROM export_lines').pluck().get()).toBe(0);
+    expect(fillAll()).toBe(RESPONSES);
+    store.close();
+    store = openSqliteStore(file, { exportLayouts: LAYOUTS });
+    expect(store.exportLinesReset).toEqual(['roadmap-needs']);
+    // Until they are rendered again, the download builds every row itself.
+    const { served, built, lines } = await bothWays();
+    expect(lines).toBe(0);
+    expect(served).toBe(built);
+  });
+
+  it('are dropped when the rendering no longer writes what is stored', async () => {
+    fillAll();
+    store.db.prepare("UPDATE export_lines SET line = CAST('stale,line\r\n' AS BLOB)").run();
+    store.close();
+    store = openSqliteStore(file, { exportLayouts: LAYOUTS });
+    expect(store.exportLinesReset).toEqual(['roadmap-needs']);
+    const { served, built } = await bothWays();
+    expect(served).toBe(built);
+  });
+
+  it('are never joined to another response, should rowids be renumbered', async () => {
+    fillAll();
+    // What a VACUUM could do: the line at a rowid belongs to the response that used to have it.
+    store.db.prepare("UPDATE export_lines SET response_id = 'someone-else'").run();
+    const { served, built, lines } = await bothWays();
+    expect(lines).toBe(0);
+    expect(served).toBe(built);
+    store.close();
+    store = openSqliteStore(file, { exportLayouts: LAYOUTS });
+    expect(store.exportLinesReset).toEqual(['roadmap-needs']);
+  });
+});
