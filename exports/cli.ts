@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: the operator's tools, using the same code as the server's routes.
 import { parseArgs } from 'node:util';
 import { auditCommand } from './cli/audit';
+import { backupCommand } from './cli/backup';
 import { briefingsCommand } from './cli/briefings';
 import { checkCommand } from './cli/check';
 import { recountCommand } from './cli/recount';
@@ -25,6 +26,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   users list | users disable <email> | users enable <email> | users password <email> [--password-stdin]
   audit [--since 2024-03-01|7d] [--until ..] [--actor <email>] [--action export|sign-in|..] [--json]
                                 who signed in (or failed), exported what with which filters, changed users and briefings
+  backup <file> [--force]       a checked copy of the database while the server runs (restoring: backup --help)
 
 Environment: DATA_DIR (default ./data), SURVEYS_DIR (default ./surveys).`;
 
@@ -32,6 +34,7 @@ export type CommandResult = number;
 
 const commands: Record<string, (args: string[]) => CommandResult | Promise<CommandResult>> = {
   audit: auditCommand,
+  backup: backupCommand,
   briefings: briefingsCommand,
   check: checkCommand,
   recount: recountCommand,
