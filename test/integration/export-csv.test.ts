@@ -170,4 +170,17 @@ describe('GET /api/surveys/:id/export.csv', () => {
     expect(dict.rows.find((row) => row.column === 'best_practice_organiser')!.versions).toBe('1');
     expect(dict.rows.filter((row) => row.column === 'settlement_type').map((row) => row.value)).toEqual(['city', 'town', 'village']);
   });
+
+  it('is the same file once the stored CSV lines are rendered, and for a region, from the lines', async () => {
+    const before = await download(world.server.url, world.cookies.admin, CSV);
+    const regionBefore = await download(world.server.url, world.cookies.admin, `${CSV}?region=KZ-10`);
+    // What the server's background filler does between requests, here all at once.
+    while (world.server.store.fillExportLines(1_000).pending);
+    const lines = world.server.store.db.prepare('SELECT count(*) FROM export_lines').pluck().get();
+    expect(lines).toBe(world.posted.length);
+    const after = await download(world.server.url, world.cookies.admin, CSV);
+    expect(after.body.equals(before.body)).toBe(true);
+    expect((await download(world.server.url, world.cookies.admin, `${CSV}?region=KZ-10`)).body.equals(regionBefore.body)).toBe(true);
+    expectRowsMatch(parseCsv(after.body), world.posted);
+  });
 });
