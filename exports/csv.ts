@@ -46,14 +46,14 @@ export interface CsvStreamOptions {
 const CHUNK = 64 * 1024;
 
 class CsvStream extends Readable {
-  private cursor: Iterator<ExportRow> | undefined;
+  private cursor: Iterator<ExportRow | Buffer> | undefined;
   private headerSent = false;
   private count = 0;
 
   constructor(
     private readonly header: string,
     private readonly build: (row: ExportRow) => string[],
-    private readonly source: Iterable<ExportRow>,
+    private readonly source: Iterable<ExportRow | Buffer>,
     private readonly onProgress: ((rows: number) => void) | undefined,
   ) {
     super({ highWaterMark: CHUNK });
@@ -82,7 +82,7 @@ class CsvStream extends Readable {
    * Pushes about CHUNK of rows. A row that carries its stored line (export-lines.ts) is copied as it is; the
    * others are built here. Text goes out as text, lines as bytes: a chunk of both is concatenated once as bytes.
    */
-  private pushChunk(cursor: Iterator<ExportRow>): void {
+  private pushChunk(cursor: Iterator<ExportRow | Buffer>): void {
     let text = '';
     let parts: Buffer[] | undefined;
     let size = 0;
@@ -95,15 +95,15 @@ class CsvStream extends Readable {
         this.push(null);
         return;
       }
-      const line = next.value[8];
-      if (line) {
+      const row = next.value;
+      if (Buffer.isBuffer(row)) {
         if (text !== '') {
           (parts ??= []).push(Buffer.from(text));
           text = '';
         }
-        (parts ??= []).push(line);
-        size += line.length;
-      } else text += this.build(next.value).join(',') + EOL;
+        (parts ??= []).push(row);
+        size += row.length;
+      } else text += this.build(row).join(',') + EOL;
       this.count += 1;
     }
     this.pushText(text, parts);
@@ -131,8 +131,11 @@ class CsvStream extends Readable {
   }
 }
 
-/** The rows of `source` as a CSV byte stream by `plan`. The query starts on the first read after the header. */
-export function csvStream(plan: ExportPlan, source: Iterable<ExportRow>, options: CsvStreamOptions): Readable & { readonly rows: number } {
+/**
+ * The rows of `source` as a CSV byte stream by `plan`; a Buffer in the source is a row's stored line, copied as it
+ * is. The query starts on the first read after the header.
+ */
+export function csvStream(plan: ExportPlan, source: Iterable<ExportRow | Buffer>, options: CsvStreamOptions): Readable & { readonly rows: number } {
   const header = BOM + csvLine(plan.columns.map((c) => csvCell(c.name)));
   const build = compileRows(plan, { labels: options.labels, encode: csvCell });
   return new CsvStream(header, build, source, options.onProgress);

@@ -38,7 +38,7 @@ export interface CsvExportOptions {
 function csvOf(reader: ExportReader, plan: ExportPlan, filter: ExportJob['filter'], options: CsvStreamOptions) {
   const layout = storedLineLayout(plan, options.labels);
   if (layout !== undefined && reader.lineLayout(plan.surveyId) === layout)
-    return csvStream(plan, reader.rows(filter, { contacts: false, lineLayout: layout }), options);
+    return csvStream(plan, reader.lines(filter, layout), options);
   const rows = reader.rows(filter, { contacts: plan.options.pii });
   return exportWorkerCount() > 0 ? parallelCsvStream(plan, rows, options) : csvStream(plan, rows, options);
 }

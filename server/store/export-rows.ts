@@ -3,6 +3,7 @@
 // 22 files the same snapshot of the data.
 import Database from 'better-sqlite3';
 import type { ResponseFilter } from './types';
+import { unpackRow } from './packed-row';
 import { whereClause } from './where';
 
 /**
@@ -18,23 +19,25 @@ export type ExportRow = [
   briefing: string | null,
   answers: string,
   contacts: string | null,
-  /** The stored CSV line (export-lines.ts), when asked for and present; the other fields are then not needed. */
-  line?: Buffer | null,
 ];
+
+/** packRow (packed-row.ts) in SQL, for a response without contacts: computed only for the rows that need it. */
+const PACKED_IN_SQL = ['r.id', 'r.version', 'r.submitted_at', 'r.locale', 'r.region', "coalesce(r.briefing, '')", 'r.answers', "''"]
+  .join(' || char(1) || ');
 
 export interface ExportReadOptions {
   /** Join the personal data (response_contacts). Callers ask only for a role that may export it. */
   contacts: boolean;
-  /**
-   * Join the stored export lines when they were rendered for this layout key; rows with a line then carry it
-   * and leave `answers` empty (not read), rows without one come as usual.
-   */
-  lineLayout?: string;
 }
 
 export interface ExportReader {
   /** Runs the query when iterated; closing the iterator early (break, return()) frees the statement. */
   rows(filter: ResponseFilter, options: ExportReadOptions): Iterable<ExportRow>;
+  /**
+   * The same rows, in the same order, as their stored CSV lines (export-lines.ts) where the survey's lines were
+   * rendered for `layout`; a row without one comes as an ExportRow (no contacts) for the caller to build.
+   */
+  lines(filter: ResponseFilter, layout: string): Iterable<Buffer | ExportRow>;
   count(filter: ResponseFilter): number;
   /** The layout key of the survey's stored export lines, if it has any (export-lines.ts). */
   lineLayout(surveyId: string): string | undefined;
@@ -58,51 +61,62 @@ export function openExportReader(file: string): ExportReader {
   // The snapshot starts at the first read and holds until close: every file of one export sees the same rows.
   db.exec('BEGIN');
   const open = new Set<Iterator<unknown>>();
+  /** Runs `statement` when iterated. Closing the iterator early (break, return()) frees it; close() ends it. */
+  function iterable<T>(statement: Database.Statement, params: Record<string, unknown>, map?: (value: unknown) => T): Iterable<T> {
+    return {
+      [Symbol.iterator]() {
+        const inner = statement.iterate(params) as IterableIterator<unknown>;
+        open.add(inner);
+        const next = map
+          ? () => {
+              const result = inner.next();
+              if (!result.done) result.value = map(result.value);
+              return result as IteratorResult<T>;
+            }
+          : (inner.next.bind(inner) as () => IteratorResult<T>);
+        // Wraps return(), so the set forgets an iterator that was closed early.
+        return {
+          next,
+          return(value?: unknown) {
+            open.delete(inner);
+            return (inner.return?.(value) ?? { done: true, value: undefined }) as IteratorResult<T>;
+          },
+          [Symbol.iterator]() {
+            return this;
+          },
+        };
+      },
+    };
+  }
+
   return {
-    rows(filter, { contacts, lineLayout }) {
+    rows(filter, { contacts }) {
       const { sql, params } = whereClause(filter);
       // The (survey, region, time) index yields rows in region, then time order for any filter, so no query
       // sorts: the first row comes at once and nothing is buffered. Ties on time keep insertion order (rowid).
-      let text: string;
-      if (lineLayout !== undefined && !contacts) {
-        // The layout check runs once (a constant subquery): lines of another layout are never joined.
-        // A row with its line needs nothing else: the other fields stay NULL rather than become JS strings.
-        const unlessLine = ['id', 'version', 'submitted_at', 'locale', 'region', 'briefing', 'answers']
-          .map((c) => `CASE WHEN l.line IS NULL THEN r.${c} END`)
-          .join(', ');
-        text = `SELECT ${unlessLine}, NULL, l.line
+      const text = contacts
+        ? `SELECT r.id, r.version, r.submitted_at, r.locale, r.region, r.briefing, r.answers, c.answers
            FROM responses AS r INDEXED BY responses_by_survey_region_time
-           LEFT JOIN export_lines AS l ON l.response_rowid = r.rowid AND l.response_id = r.id
-             AND @lineLayout = (SELECT layout FROM export_line_layouts WHERE survey_id = @surveyId)
-           WHERE ${sql} ORDER BY r.region, r.submitted_at, r.rowid`;
-        params.lineLayout = lineLayout;
-      } else
-        text = contacts
-          ? `SELECT r.id, r.version, r.submitted_at, r.locale, r.region, r.briefing, r.answers, c.answers
-             FROM responses AS r INDEXED BY responses_by_survey_region_time
-             LEFT JOIN response_contacts AS c ON c.response_id = r.id
-             WHERE ${sql} ORDER BY r.region, r.submitted_at, r.rowid`
-          : `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL
-             FROM responses INDEXED BY responses_by_survey_region_time
-             WHERE ${sql} ORDER BY region, submitted_at, rowid`;
-      const statement = db.prepare(text).raw(true);
-      return {
-        [Symbol.iterator]() {
-          const inner = statement.iterate(params) as IterableIterator<ExportRow>;
-          open.add(inner);
-          // Wraps only return(), so the set forgets an iterator that was closed early; next() stays the native one.
-          return {
-            next: inner.next.bind(inner),
-            return(value?: unknown) {
-              open.delete(inner);
-              return inner.return?.(value) ?? { done: true, value: undefined };
-            },
-            [Symbol.iterator]() {
-              return this;
-            },
-          } as IterableIterator<ExportRow>;
-        },
-      };
+           LEFT JOIN response_contacts AS c ON c.response_id = r.id
+           WHERE ${sql} ORDER BY r.region, r.submitted_at, r.rowid`
+        : `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL
+           FROM responses INDEXED BY responses_by_survey_region_time
+           WHERE ${sql} ORDER BY region, submitted_at, rowid`;
+      return iterable<ExportRow>(db.prepare(text).raw(true), params);
+    },
+    lines(filter, layout) {
+      const { sql, params } = whereClause(filter);
+      // One value per row: the line, or (only when there is none) the packed row. Without a filter on other
+      // columns, SQLite reads the index and export_lines only, never the response itself. The layout check is a
+      // constant subquery, run once: lines of another layout are never joined.
+      const text = `SELECT coalesce(l.line, ${PACKED_IN_SQL})
+        FROM responses AS r INDEXED BY responses_by_survey_region_time
+        LEFT JOIN export_lines AS l ON l.response_rowid = r.rowid
+          AND @lineLayout = (SELECT layout FROM export_line_layouts WHERE survey_id = @surveyId)
+        WHERE ${sql} ORDER BY r.region, r.submitted_at, r.rowid`;
+      return iterable(db.prepare(text).pluck(true), { ...params, lineLayout: layout }, (value) =>
+        typeof value === 'string' ? unpackRow(value) : (value as Buffer),
+      );
     },
     count(filter) {
       const { sql, params } = whereClause(filter);

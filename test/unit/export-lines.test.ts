@@ -57,7 +57,7 @@ async function bothWays(
     );
     const layout = LAYOUTS[0]!.key;
     let lines = 0;
-    for (const row of reader.rows(j.filter, { contacts: false, lineLayout: layout })) if (row[8]) lines += 1;
+    for (const row of reader.lines(j.filter, layout)) if (Buffer.isBuffer(row)) lines += 1;
     return { served, built, lines };
   } finally {
     reader.close();
@@ -157,15 +157,15 @@ describe('stored export lines', () => {
     expect(served).toBe(built);
   });
 
-  it('are never joined to another response, should rowids be renumbered', async () => {
+  it('are dropped at the next start should rowids be renumbered', async () => {
     fillAll();
-    // What a VACUUM could do: the line at a rowid belongs to the response that used to have it.
-    store.db.prepare("UPDATE export_lines SET response_id = 'someone-else'").run();
-    const { served, built, lines } = await bothWays();
-    expect(lines).toBe(0);
-    expect(served).toBe(built);
+    // What a VACUUM after deletions could do: the line at a rowid belonged to the response that used to have it.
+    store.db.prepare("UPDATE export_lines SET response_id = 'someone-else' WHERE response_rowid > 100").run();
     store.close();
     store = openSqliteStore(file, { exportLayouts: LAYOUTS });
     expect(store.exportLinesReset).toEqual(['roadmap-needs']);
+    const { served, built, lines } = await bothWays();
+    expect(lines).toBe(0);
+    expect(served).toBe(built);
   });
 });
