@@ -1,10 +1,11 @@
 // The create/edit form of a briefing: slug (new only: posters print it), survey, region, city, date, the title in
 // kk/ru/en, open or closed, and optional opening and closing times in Kazakhstan's clock (UTC+5).
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { SurveySummary } from '../../lib/api';
 import { localized, type Locale } from '../../lib/locale';
 import { HttpError, isSignedOut } from '../../lib/workspace-api';
 import type { RegionName } from '../../lib/workspace-regions';
+import { Field, SelectField } from '../fields';
 import { navigate } from '../router';
 import {
   briefingsHref,
@@ -34,9 +35,6 @@ interface Props {
 
 export function BriefingForm({ locale, surveys, regions, briefing, onSaved, onSignedOut }: Props) {
   const t = BRIEFING_STRINGS[locale];
-  const uid = useId();
-  // Labels point at their control by id: a <select> inside its <label> would give it every option as its name.
-  const id = (field: string) => `${uid}-${field}`;
   const [slug, setSlug] = useState(briefing?.slug ?? '');
   const [fields, setFields] = useState<BriefingFields>(() => ({
     survey: briefing?.survey ?? surveys[0]?.id ?? '',
@@ -94,97 +92,99 @@ export function BriefingForm({ locale, surveys, regions, briefing, onSaved, onSi
   return (
     <form className="briefing-form block" onSubmit={submit}>
       {!briefing && (
-        <div className="field">
-          <label htmlFor={id('slug')}>{t.slug}</label>
-          <input
-            id={id('slug')}
-            type="text"
-            required
-            pattern="[a-z0-9]([a-z0-9\-]{0,62}[a-z0-9])?"
-            value={slug}
-            autoCapitalize="none"
-            spellCheck={false}
-            onChange={(e) => setSlug(e.target.value.trim().toLowerCase())}
-          />
-          <small className="muted">{t.slugHint}</small>
-        </div>
+        <Field label={t.slug}>
+          {(id) => (
+            <>
+              <input
+                id={id}
+                type="text"
+                required
+                pattern="[a-z0-9]([a-z0-9\-]{0,62}[a-z0-9])?"
+                value={slug}
+                autoCapitalize="none"
+                spellCheck={false}
+                onChange={(e) => setSlug(e.target.value.trim().toLowerCase())}
+              />
+              <small className="muted">{t.slugHint}</small>
+            </>
+          )}
+        </Field>
       )}
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={id('survey')}>{t.survey}</label>
-          <select id={id('survey')} value={fields.survey} onChange={(e) => set({ survey: e.target.value })}>
-            {surveys.map((s) => (
-              <option key={s.id} value={s.id}>
-                {localized(s.title, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('region')}>{t.region}</label>
-          <select id={id('region')} value={fields.region} onChange={(e) => set({ region: e.target.value })}>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {localized(r.name, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t.survey} value={fields.survey} onChange={(survey) => set({ survey })}>
+          {surveys.map((s) => (
+            <option key={s.id} value={s.id}>
+              {localized(s.title, locale)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t.region} value={fields.region} onChange={(region) => set({ region })}>
+          {regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {localized(r.name, locale)}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={id('city')}>{t.city}</label>
-          <input
-            id={id('city')}
-            type="text"
-            required
-            value={fields.city}
-            onChange={(e) => set({ city: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={id('date')}>{t.date}</label>
-          <input
-            id={id('date')}
-            type="date"
-            required
-            value={fields.date}
-            onChange={(e) => set({ date: e.target.value })}
-          />
-        </div>
+        <Field label={t.city}>
+          {(id) => (
+            <input
+              id={id}
+              type="text"
+              required
+              value={fields.city}
+              onChange={(e) => set({ city: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t.date}>
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              required
+              value={fields.date}
+              onChange={(e) => set({ date: e.target.value })}
+            />
+          )}
+        </Field>
       </div>
       {(['kk', 'ru', 'en'] as const).map((lang) => (
-        <div className="field" key={lang}>
-          <label htmlFor={id(`title-${lang}`)}>{t.titleIn[lang]}</label>
-          <input
-            id={id(`title-${lang}`)}
-            type="text"
-            lang={lang}
-            required
-            value={fields.title[lang]}
-            onChange={(e) => set({ title: { ...fields.title, [lang]: e.target.value } })}
-          />
-        </div>
+        <Field label={t.titleIn[lang]} key={lang}>
+          {(id) => (
+            <input
+              id={id}
+              type="text"
+              lang={lang}
+              required
+              value={fields.title[lang]}
+              onChange={(e) => set({ title: { ...fields.title, [lang]: e.target.value } })}
+            />
+          )}
+        </Field>
       ))}
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={id('opensAt')}>{t.opensAt}</label>
-          <input
-            id={id('opensAt')}
-            type="datetime-local"
-            value={toLocalInput(fields.opensAt)}
-            onChange={(e) => set({ opensAt: fromLocalInput(e.target.value) })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={id('closesAt')}>{t.closesAt}</label>
-          <input
-            id={id('closesAt')}
-            type="datetime-local"
-            value={toLocalInput(fields.closesAt)}
-            onChange={(e) => set({ closesAt: fromLocalInput(e.target.value) })}
-          />
-        </div>
+        <Field label={t.opensAt}>
+          {(id) => (
+            <input
+              id={id}
+              type="datetime-local"
+              value={toLocalInput(fields.opensAt)}
+              onChange={(e) => set({ opensAt: fromLocalInput(e.target.value) })}
+            />
+          )}
+        </Field>
+        <Field label={t.closesAt}>
+          {(id) => (
+            <input
+              id={id}
+              type="datetime-local"
+              value={toLocalInput(fields.closesAt)}
+              onChange={(e) => set({ closesAt: fromLocalInput(e.target.value) })}
+            />
+          )}
+        </Field>
       </div>
       <p className="muted small">{t.timeHint}</p>
       <label className="check">

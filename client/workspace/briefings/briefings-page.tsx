@@ -5,6 +5,7 @@ import { getSurveys } from '../../lib/api';
 import { useLoad } from '../../lib/use-load';
 import { getJson, isSignedOut } from '../../lib/workspace-api';
 import { regionName, regionsOf, type RegionName } from '../../lib/workspace-regions';
+import { LoadFailed } from '../load-failed';
 import { followLink } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
@@ -42,15 +43,7 @@ export default function BriefingsPage({ session, locale, rest, onSignedOut }: Se
     if (load.state === 'failed' && isSignedOut(load.error)) onSignedOut();
   }, [load, onSignedOut]);
 
-  if (load.state === 'failed')
-    return (
-      <div className="notice bad" role="alert">
-        <p>{shell.loadFailed}</p>
-        <button type="button" onClick={retry}>
-          {shell.tryAgain}
-        </button>
-      </div>
-    );
+  if (load.state === 'failed') return <LoadFailed locale={locale} onRetry={retry} />;
   if (load.state === 'loading') return <p className="muted">{shell.loading}</p>;
 
   const { surveys, regions } = load.value;

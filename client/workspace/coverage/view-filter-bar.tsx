@@ -1,8 +1,9 @@
 // The filter bar of coverage, the free-text browser and the brief: survey, one region or all, and the period.
 // Each change goes straight to the address (setQuery), so the view can be shared as a link.
-import { useId, type ReactNode } from 'react';
-import { localized, type Locale } from '../../lib/locale';
+import type { ReactNode } from 'react';
+import type { Locale } from '../../lib/locale';
 import { regionName } from '../../lib/workspace-regions';
+import { DateField, periodReversed, SelectField, SurveyField } from '../fields';
 import { setQuery } from '../router';
 import type { SurveyView } from './use-survey-view';
 import type { ViewFilters } from './view-query';
@@ -21,8 +22,6 @@ interface Props {
 
 export function ViewFilterBar({ locale, view, filters, surveyResets = [], children }: Props) {
   const t = VIEW_STRINGS[locale];
-  // Labels point at their fields by id: a <label> wrapping a <select> would name it with every option's text too.
-  const id = useId();
   const { surveys, survey, regions, readable } = view;
   const limited = readable.length < regions.length;
   const reset = Object.fromEntries(surveyResets.map((key) => [key, null]));
@@ -34,57 +33,37 @@ export function ViewFilterBar({ locale, view, filters, surveyResets = [], childr
   return (
     <form className="view-filters" aria-label={t.filters} onSubmit={(e) => e.preventDefault()}>
       {surveys.length > 1 && (
-        <div className="field">
-          <label htmlFor={`${id}-survey`}>{t.survey}</label>
-          <select
-            id={`${id}-survey`}
-            value={survey.id}
-            onChange={(e) =>
-              setQuery({ survey: e.target.value, version: null, briefing: null, page: null, ...reset })
-            }
-          >
-            {surveys.map((s) => (
-              <option key={s.id} value={s.id}>
-                {localized(s.title, locale)}
-                {s.closed ? ` (${t.closed})` : ''}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SurveyField
+          locale={locale}
+          label={t.survey}
+          closed={t.closed}
+          surveys={surveys}
+          value={survey.id}
+          onChange={(id) => setQuery({ survey: id, version: null, briefing: null, page: null, ...reset })}
+        />
       )}
-      <div className="field">
-        <label htmlFor={`${id}-region`}>{t.region}</label>
-        <select
-          id={`${id}-region`}
-          value={filters.region ?? ''}
-          onChange={(e) => setQuery({ region: e.target.value || null, page: null })}
-        >
-          {readable.length > 1 && <option value="">{t.allRegions(limited)}</option>}
-          {readable.map((code) => (
-            <option key={code} value={code}>
-              {regionName(regions, code, locale)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field date">
-        <label htmlFor={`${id}-from`}>{t.from}</label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          value={filters.from}
-          onChange={(e) => setQuery({ from: e.target.value || null, page: null })}
-        />
-      </div>
-      <div className="field date">
-        <label htmlFor={`${id}-to`}>{t.to}</label>
-        <input
-          id={`${id}-to`}
-          type="date"
-          value={filters.to}
-          onChange={(e) => setQuery({ to: e.target.value || null, page: null })}
-        />
-      </div>
+      <SelectField
+        label={t.region}
+        value={filters.region ?? ''}
+        onChange={(value) => setQuery({ region: value || null, page: null })}
+      >
+        {readable.length > 1 && <option value="">{t.allRegions(limited)}</option>}
+        {readable.map((code) => (
+          <option key={code} value={code}>
+            {regionName(regions, code, locale)}
+          </option>
+        ))}
+      </SelectField>
+      <DateField
+        label={t.from}
+        value={filters.from}
+        onChange={(value) => setQuery({ from: value || null, page: null })}
+      />
+      <DateField
+        label={t.to}
+        value={filters.to}
+        onChange={(value) => setQuery({ to: value || null, page: null })}
+      />
       {children}
       {passedOn.length > 0 && (
         <p className="passed-on">
@@ -94,7 +73,7 @@ export function ViewFilterBar({ locale, view, filters, surveyResets = [], childr
           </button>
         </p>
       )}
-      {filters.from && filters.to && filters.to < filters.from && (
+      {periodReversed(filters) && (
         <p className="notice bad passed-on" role="alert">
           {t.badDates}
         </p>

@@ -6,6 +6,7 @@ import { QuestionCard } from '../../charts/question-card';
 import { isShown } from '../../charts/question-model';
 import { localized } from '../../lib/locale';
 import { isSignedOut } from '../../lib/workspace-api';
+import { LoadFailed } from '../load-failed';
 import { followLink, sectionHref } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
@@ -58,15 +59,7 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
     [body, pages],
   );
 
-  if (ctx.state === 'failed')
-    return (
-      <div className="notice bad" role="alert">
-        <p>{shell.loadFailed}</p>
-        <button type="button" onClick={ctx.retry}>
-          {shell.tryAgain}
-        </button>
-      </div>
-    );
+  if (ctx.state === 'failed') return <LoadFailed locale={locale} onRetry={ctx.retry} />;
   if (ctx.state === 'loading') return <p className="muted">{shell.loading}</p>;
 
   const k = body?.smallCellThreshold ?? 5;
@@ -102,12 +95,7 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
         {t.suppression(k)}
       </p>
       {summary.error && !isSignedOut(summary.error) ? (
-        <div className="notice bad" role="alert">
-          <p>{shell.loadFailed}</p>
-          <button type="button" onClick={summary.retry}>
-            {shell.tryAgain}
-          </button>
-        </div>
+        <LoadFailed locale={locale} onRetry={summary.retry} />
       ) : null}
       <div className="totals" aria-live="polite" aria-busy={summary.loading}>
         {responses && (

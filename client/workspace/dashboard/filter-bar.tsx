@@ -3,6 +3,7 @@
 import { localized, type Locale, type LocalizedText } from '../../lib/locale';
 import type { SurveySummary } from '../../lib/api';
 import type { RegionName } from '../../lib/workspace-regions';
+import { DateField, periodReversed, SelectField, SurveyField } from '../fields';
 import { setQuery } from '../router';
 import type { Filters } from './filters';
 import { DASHBOARD_STRINGS } from './strings';
@@ -25,8 +26,6 @@ interface Props {
   vertical?: boolean;
 }
 
-// Each control is named by its label's text alone (aria-labelledby): a <select> inside a <label> would otherwise
-// be named with its chosen option too ("Өңір Абай облысы"), which screen readers repeat and tests cannot match.
 export function FilterBar({ locale, surveys, survey, filters, regions, briefings, vertical = false }: Props) {
   const t = DASHBOARD_STRINGS[locale];
   const versions = Array.from({ length: survey.version }, (_, i) => i + 1);
@@ -38,104 +37,69 @@ export function FilterBar({ locale, surveys, survey, filters, regions, briefings
 
   return (
     <form className={`filter-bar block${vertical ? ' vertical' : ''}`} onSubmit={(e) => e.preventDefault()}>
-      <label className="field">
-        <span id="filter-survey-label">{t.survey}</span>
-        <select
-          aria-labelledby="filter-survey-label"
-          value={survey.id}
-          // Another survey has other versions, briefings and questions: only the regions and dates carry over.
-          onChange={(e) =>
-            setQuery({
-              survey: e.target.value,
-              version: null,
-              briefing: null,
-              question: null,
-              answer: null,
-              row: null,
-            })
-          }
-        >
-          {surveys.map((s) => (
-            <option key={s.id} value={s.id}>
-              {localized(s.title, locale)}
-              {s.closed ? ` (${t.closed})` : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SurveyField
+        locale={locale}
+        label={t.survey}
+        closed={t.closed}
+        surveys={surveys}
+        value={survey.id}
+        // Another survey has other versions, briefings and questions: only the regions and dates carry over.
+        onChange={(id) =>
+          setQuery({ survey: id, version: null, briefing: null, question: null, answer: null, row: null })
+        }
+      />
       {regions && (
-        <label className="field">
-          <span id="filter-region-label">{t.region}</span>
-          <select
-            aria-labelledby="filter-region-label"
-            value={region}
-            onChange={(e) => setQuery({ region: e.target.value || null, briefing: null })}
-          >
-            <option value="">{t.allRegions}</option>
-            {filters.regions.length > 1 && (
-              <option value={region}>{t.chosenRegions(filters.regions.length)}</option>
-            )}
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {localized(r.name, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <label className="field">
-        <span id="filter-version-label">{t.versions}</span>
-        <select
-          aria-labelledby="filter-version-label"
-          value={filters.versions.join(',')}
-          onChange={(e) => setQuery({ version: e.target.value || null })}
+        <SelectField
+          label={t.region}
+          value={region}
+          onChange={(value) => setQuery({ region: value || null, briefing: null })}
         >
-          <option value="">{t.allVersions}</option>
-          {versions.map((n) => (
-            <option key={n} value={String(n)}>
-              {t.version(n)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span id="filter-briefing-label">{t.briefing}</span>
-        <select
-          aria-labelledby="filter-briefing-label"
-          value={filters.briefing}
-          onChange={(e) => setQuery({ briefing: e.target.value || null })}
-        >
-          <option value="">{t.allBriefings}</option>
-          {shown.map((b) => (
-            <option key={b.slug} value={b.slug}>
-              {localized(b.title, locale)}
-            </option>
-          ))}
-          {filters.briefing && !shown.some((b) => b.slug === filters.briefing) && (
-            <option value={filters.briefing}>{filters.briefing}</option>
+          <option value="">{t.allRegions}</option>
+          {filters.regions.length > 1 && (
+            <option value={region}>{t.chosenRegions(filters.regions.length)}</option>
           )}
-        </select>
-      </label>
-      <label className="field date">
-        <span id="filter-from-label">{t.from}</span>
-        <input
-          aria-labelledby="filter-from-label"
-          type="date"
-          value={filters.from}
-          onChange={(e) => setQuery({ from: e.target.value || null })}
-        />
-      </label>
-      <label className="field date">
-        <span id="filter-to-label">{t.to}</span>
-        <input
-          aria-labelledby="filter-to-label"
-          type="date"
-          value={filters.to}
-          onChange={(e) => setQuery({ to: e.target.value || null })}
-        />
-      </label>
+          {regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {localized(r.name, locale)}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <SelectField
+        label={t.versions}
+        value={filters.versions.join(',')}
+        onChange={(value) => setQuery({ version: value || null })}
+      >
+        <option value="">{t.allVersions}</option>
+        {versions.map((n) => (
+          <option key={n} value={String(n)}>
+            {t.version(n)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t.briefing}
+        value={filters.briefing}
+        onChange={(value) => setQuery({ briefing: value || null })}
+      >
+        <option value="">{t.allBriefings}</option>
+        {shown.map((b) => (
+          <option key={b.slug} value={b.slug}>
+            {localized(b.title, locale)}
+          </option>
+        ))}
+        {filters.briefing && !shown.some((b) => b.slug === filters.briefing) && (
+          <option value={filters.briefing}>{filters.briefing}</option>
+        )}
+      </SelectField>
+      <DateField
+        label={t.from}
+        value={filters.from}
+        onChange={(value) => setQuery({ from: value || null })}
+      />
+      <DateField label={t.to} value={filters.to} onChange={(value) => setQuery({ to: value || null })} />
       {vertical && <ClearFilters locale={locale} filters={filters} keepRegion={regions === null} />}
-      {filters.from && filters.to && filters.to < filters.from && (
+      {periodReversed(filters) && (
         <p className="notice bad" role="alert">
           {t.badDates}
         </p>

@@ -2,10 +2,11 @@
 // dictionary. Every choice is written to the address, so the link reproduces the same download.
 import { useEffect } from 'react';
 import { getSurveys, type SurveySummary } from '../../lib/api';
-import { localized } from '../../lib/locale';
 import { useLoad } from '../../lib/use-load';
 import { getJson, HttpError, isSignedOut } from '../../lib/workspace-api';
 import { regionsOf } from '../../lib/workspace-regions';
+import { SurveyField } from '../fields';
+import { LoadFailed } from '../load-failed';
 import { setQuery } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
@@ -51,7 +52,10 @@ export default function ExportPage({ session, locale, query, onSignedOut }: Sect
         : Promise.resolve(null),
     `definition:${surveyKey}`,
   );
-  const [coverage] = useLoad(() => (survey ? getCoverage(survey.id) : Promise.resolve(null)), `coverage:${surveyKey}`);
+  const [coverage] = useLoad(
+    () => (survey ? getCoverage(survey.id) : Promise.resolve(null)),
+    `coverage:${surveyKey}`,
+  );
 
   useEffect(() => {
     const failed = [surveys, definition, coverage].find((load) => load.state === 'failed');
@@ -60,19 +64,20 @@ export default function ExportPage({ session, locale, query, onSignedOut }: Sect
 
   if (surveys.state === 'failed' || definition.state === 'failed')
     return (
-      <div className="notice bad" role="alert">
-        <p>{shell.loadFailed}</p>
-        <button type="button" onClick={surveys.state === 'failed' ? retrySurveys : retryDefinition}>
-          {shell.tryAgain}
-        </button>
-      </div>
+      <LoadFailed locale={locale} onRetry={surveys.state === 'failed' ? retrySurveys : retryDefinition} />
     );
   if (surveys.state === 'loading' || definition.state === 'loading' || !survey || !definition.value)
     return <p className="muted">{shell.loading}</p>;
 
   const regions = regionsOf(definition.value.definition);
-  const readable = regions.map((r) => r.code).filter((code) => session.regions === null || session.regions.includes(code));
-  const ctx: ExportContext = { readable, newest: survey.version, mayExportPersonalData: session.role === 'admin' };
+  const readable = regions
+    .map((r) => r.code)
+    .filter((code) => session.regions === null || session.regions.includes(code));
+  const ctx: ExportContext = {
+    readable,
+    newest: survey.version,
+    mayExportPersonalData: session.role === 'admin',
+  };
   const filters = readFilters(query, ctx);
   const cover = coverage.state === 'ready' ? coverage.value : null;
   const counts = cover?.regions ? new Map(cover.regions.map((r) => [r.code, r.responses])) : null;
@@ -83,17 +88,15 @@ export default function ExportPage({ session, locale, query, onSignedOut }: Sect
       <div className="export-form">
         <h1>{t.title}</h1>
         <p className="muted">{t.intro}</p>
-        <label className="field block">
-          <span>{t.survey}</span>
-          <select value={survey.id} onChange={(e) => setQuery({ survey: e.target.value, version: null, briefing: null })}>
-            {list.map((s) => (
-              <option key={s.id} value={s.id}>
-                {localized(s.title as Parameters<typeof localized>[0], locale)}
-                {s.closed ? ` (${t.closed})` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SurveyField
+          locale={locale}
+          label={t.survey}
+          closed={t.closed}
+          className="block"
+          surveys={list}
+          value={survey.id}
+          onChange={(id) => setQuery({ survey: id, version: null, briefing: null })}
+        />
         <RegionPicker
           locale={locale}
           regions={regions}

@@ -1,6 +1,7 @@
 // The export filters besides survey and regions: versions, briefing, period, how answers are written, the layout
 // of multiple-answer questions, and (admins only) personal data. Each change goes straight to the address.
 import { localized, type Locale } from '../../lib/locale';
+import { DateField } from '../fields';
 import { setQuery } from '../router';
 import { shellStrings } from '../strings';
 import { CHOICE_LAYOUTS, LABEL_MODES, listValue, type ExportFilters } from './export-query';
@@ -28,13 +29,19 @@ export function FilterFields({ locale, filters, newest, briefings, mayExportPers
   const number = shellStrings(locale).number;
   const all = Array.from({ length: newest }, (_, i) => i + 1);
   const toggleVersion = (n: number, on: boolean) =>
-    setQuery({ version: listValue(all.filter((v) => (v === n ? on : filters.versions.includes(v))), all) });
+    setQuery({
+      version: listValue(
+        all.filter((v) => (v === n ? on : filters.versions.includes(v))),
+        all,
+      ),
+    });
   // Only the ticked regions' briefings: another region's would export nothing. A slug from a shared link that
   // the list lacks stays visible and chosen, so the page shows what the download will ask for.
   const inRegions = briefings?.filter((b) => filters.regions.includes(b.region));
-  const options = inRegions && filters.briefing && !inRegions.some((b) => b.slug === filters.briefing)
-    ? [...inRegions, { slug: filters.briefing, region: '', title: { en: filters.briefing } }]
-    : inRegions;
+  const options =
+    inRegions && filters.briefing && !inRegions.some((b) => b.slug === filters.briefing)
+      ? [...inRegions, { slug: filters.briefing, region: '', title: { en: filters.briefing } }]
+      : inRegions;
 
   return (
     <>
@@ -95,55 +102,45 @@ export function FilterFields({ locale, filters, newest, briefings, mayExportPers
         <fieldset className="block">
           <legend>{t.period}</legend>
           <div className="dates">
-            <label className="field">
-              <span>{t.from}</span>
-              <input type="date" value={filters.from} onChange={(e) => setQuery({ from: e.target.value || null })} />
-            </label>
-            <label className="field">
-              <span>{t.to}</span>
-              <input type="date" value={filters.to} onChange={(e) => setQuery({ to: e.target.value || null })} />
-            </label>
+            <DateField
+              label={t.from}
+              value={filters.from}
+              onChange={(from) => setQuery({ from: from || null })}
+            />
+            <DateField label={t.to} value={filters.to} onChange={(to) => setQuery({ to: to || null })} />
           </div>
           <p className="hint">{t.periodNote}</p>
         </fieldset>
       </div>
 
       <div className="filter-row">
-        <fieldset className="block">
-          <legend>{t.labels}</legend>
-          {LABEL_MODES.map((mode) => (
-            <label key={mode} className="check">
-              <input
-                type="radio"
-                name="labels"
-                checked={filters.labels === mode}
-                onChange={() => setQuery({ labels: mode === 'values' ? null : mode })}
-              />
-              {t.labelOptions[mode]}
-            </label>
-          ))}
-        </fieldset>
-
-        <fieldset className="block">
-          <legend>{t.choices}</legend>
-          {CHOICE_LAYOUTS.map((layout) => (
-            <label key={layout} className="check">
-              <input
-                type="radio"
-                name="choices"
-                checked={filters.choices === layout}
-                onChange={() => setQuery({ choices: layout === 'columns' ? null : layout })}
-              />
-              {t.choiceOptions[layout]}
-            </label>
-          ))}
-        </fieldset>
+        <RadioChoices
+          legend={t.labels}
+          name="labels"
+          options={LABEL_MODES}
+          chosen={filters.labels}
+          words={t.labelOptions}
+          // The first option is the default, left out of the address.
+          onChange={(mode) => setQuery({ labels: mode === 'values' ? null : mode })}
+        />
+        <RadioChoices
+          legend={t.choices}
+          name="choices"
+          options={CHOICE_LAYOUTS}
+          chosen={filters.choices}
+          words={t.choiceOptions}
+          onChange={(layout) => setQuery({ choices: layout === 'columns' ? null : layout })}
+        />
 
         {mayExportPersonalData && (
           <fieldset className="block pii">
             <legend>{t.piiLegend}</legend>
             <label className="check">
-              <input type="checkbox" checked={filters.pii} onChange={(e) => setQuery({ pii: e.target.checked ? '1' : null })} />
+              <input
+                type="checkbox"
+                checked={filters.pii}
+                onChange={(e) => setQuery({ pii: e.target.checked ? '1' : null })}
+              />
               {t.pii}
             </label>
             <p className="hint">{t.piiNote}</p>
@@ -151,5 +148,34 @@ export function FilterFields({ locale, filters, newest, briefings, mayExportPers
         )}
       </div>
     </>
+  );
+}
+
+/** One fieldset of radio buttons, one for each option, named in the reader's language by `words`. */
+function RadioChoices<Option extends string>({
+  legend,
+  name,
+  options,
+  chosen,
+  words,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  options: readonly Option[];
+  chosen: Option;
+  words: Record<Option, string>;
+  onChange: (option: Option) => void;
+}) {
+  return (
+    <fieldset className="block">
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option} className="check">
+          <input type="radio" name={name} checked={chosen === option} onChange={() => onChange(option)} />
+          {words[option]}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -13,6 +13,8 @@ import { apiQuery, fileParts, filterWords, readFilters } from '../dashboard/filt
 import { DASHBOARD_STRINGS } from '../dashboard/strings';
 import { useSurveyContext } from '../dashboard/survey-context';
 import { useStaleLoad } from '../dashboard/use-stale-load';
+import { SelectField } from '../fields';
+import { LoadFailed } from '../load-failed';
 import { setQuery } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
@@ -70,15 +72,10 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
 
   if (ctx.state === 'failed' || summary.error || crosstab.error)
     return (
-      <div className="notice bad" role="alert">
-        <p>{shell.loadFailed}</p>
-        <button
-          type="button"
-          onClick={ctx.state === 'failed' ? ctx.retry : summary.error ? summary.retry : crosstab.retry}
-        >
-          {shell.tryAgain}
-        </button>
-      </div>
+      <LoadFailed
+        locale={locale}
+        onRetry={ctx.state === 'failed' ? ctx.retry : summary.error ? summary.retry : crosstab.retry}
+      />
     );
   if (ctx.state === 'loading') return <p className="muted">{shell.loading}</p>;
 
@@ -112,66 +109,48 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
       <div className="regions-top">
         <div className="regions-controls">
           <div className="pickers block">
-            <label className="field question-pick">
-              <span id="pick-question-label">{t.question}</span>
-              <select
-                aria-labelledby="pick-question-label"
-                value={question?.name ?? ''}
-                onChange={(e) =>
-                  setQuery({ question: e.target.value, answer: null, row: null, measure: null })
-                }
-              >
-                {questions.map((q) => (
-                  <option key={q.name} value={q.name}>
-                    {localized(q.title, locale)}
+            <SelectField
+              label={t.question}
+              value={question?.name ?? ''}
+              onChange={(name) => setQuery({ question: name, answer: null, row: null, measure: null })}
+            >
+              {questions.map((q) => (
+                <option key={q.name} value={q.name}>
+                  {localized(q.title, locale)}
+                </option>
+              ))}
+            </SelectField>
+            {cmp && cmp.items.length > 0 && (
+              <SelectField label={t.item} value={cmp.item ?? ''} onChange={(row) => setQuery({ row })}>
+                {cmp.items.map((i) => (
+                  <option key={i.code} value={i.code}>
+                    {i.label}
                   </option>
                 ))}
-              </select>
-            </label>
-            {cmp && cmp.items.length > 0 && (
-              <label className="field">
-                <span id="pick-item-label">{t.item}</span>
-                <select
-                  aria-labelledby="pick-item-label"
-                  value={cmp.item ?? ''}
-                  onChange={(e) => setQuery({ row: e.target.value })}
-                >
-                  {cmp.items.map((i) => (
-                    <option key={i.code} value={i.code}>
-                      {i.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              </SelectField>
             )}
             {cmp && (
-              <label className="field">
-                <span id="pick-answer-label">{t.answer}</span>
-                <select
-                  aria-labelledby="pick-answer-label"
-                  value={answer?.code ?? ''}
-                  onChange={(e) => setQuery({ answer: e.target.value })}
-                >
-                  {cmp.options.map((o) => (
-                    <option key={o.code} value={o.code}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                label={t.answer}
+                value={answer?.code ?? ''}
+                onChange={(code) => setQuery({ answer: code })}
+              >
+                {cmp.options.map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {o.label}
+                  </option>
+                ))}
+              </SelectField>
             )}
             {question?.kind === 'ranking' && (
-              <label className="field">
-                <span id="pick-measure-label">{t.measure}</span>
-                <select
-                  aria-labelledby="pick-measure-label"
-                  value={measure}
-                  onChange={(e) => setQuery({ measure: e.target.value === 'any' ? 'any' : null })}
-                >
-                  <option value="first">{t.measures.first}</option>
-                  <option value="any">{t.measures.any}</option>
-                </select>
-              </label>
+              <SelectField
+                label={t.measure}
+                value={measure}
+                onChange={(value) => setQuery({ measure: value === 'any' ? 'any' : null })}
+              >
+                <option value="first">{t.measures.first}</option>
+                <option value="any">{t.measures.any}</option>
+              </SelectField>
             )}
           </div>
           <FilterBar

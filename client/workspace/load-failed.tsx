@@ -1,0 +1,16 @@
+// What a section shows when something it reads did not load (the network, the server): the shell's words in the
+// reader's language and a button that asks again.
+import type { Locale } from '../lib/locale';
+import { shellStrings } from './strings';
+
+export function LoadFailed({ locale, onRetry }: { locale: Locale; onRetry: () => void }) {
+  const shell = shellStrings(locale);
+  return (
+    <div className="notice bad" role="alert">
+      <p>{shell.loadFailed}</p>
+      <button type="button" onClick={onRetry}>
+        {shell.tryAgain}
+      </button>
+    </div>
+  );
+}
