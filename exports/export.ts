@@ -10,6 +10,7 @@ import { dictionaryCsv } from './dictionary';
 import { storedLineLayout } from './lines';
 import { exportWorkerCount, parallelCsvStream } from './parallel';
 import type { ExportJob } from './request';
+import './zip-checksum';
 
 export function exportPlan(job: ExportJob): ExportPlan {
   return planColumns(job.versions, { choices: job.query.choices, pii: job.query.pii });

@@ -1,6 +1,7 @@
 // Downloads an export as a signed-in user and reads it the way an analyst's tools do: csv-parse for CSV, yauzl for
 // the zip; plus the expected cell of a posted answer, written from the column rules rather than from the code.
 import { parse } from 'csv-parse/sync';
+import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { fetchAs } from './auth';
 import type { Posted } from './export-fixtures';
@@ -22,7 +23,7 @@ export async function download(url: string, cookie: string, path: string): Promi
   return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
 }
 
-/** name → content of every entry of a zip held in memory. */
+/** name → content of every entry of a zip held in memory; an entry whose CRC-32 is wrong fails, as in unzip. */
 export function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
@@ -34,7 +35,9 @@ export function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
+            const content = Buffer.concat(chunks);
+            if (crc32(content) !== entry.crc32) return reject(new Error(`${entry.fileName}: CRC-32 does not match its content`));
+            files.set(entry.fileName, content);
             zip.readEntry();
           });
         });
