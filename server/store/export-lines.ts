@@ -42,7 +42,7 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
   // Through responses_by_survey: the survey's next rows in insertion order, whatever other surveys hold.
   const page = db
     .prepare(
-      `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL, NULL, rowid
+      `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL, rowid
     FROM responses INDEXED BY responses_by_survey WHERE survey_id = ? AND rowid > ? ORDER BY rowid LIMIT ${PAGE}`,
     )
     .raw();
@@ -56,7 +56,7 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
     .raw();
   const responseAt = db
     .prepare(
-      'SELECT id, version, submitted_at, locale, region, briefing, answers, NULL, NULL, survey_id FROM responses WHERE rowid = ?',
+      'SELECT id, version, submitted_at, locale, region, briefing, answers, NULL, survey_id FROM responses WHERE rowid = ?',
     )
     .raw();
   const maxLineRowid = db.prepare('SELECT max(response_rowid) FROM export_lines').pluck();
@@ -84,8 +84,8 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
       if (!line) continue;
       const response = responseAt.get(line[2]) as [...ExportRow, surveyId: string] | undefined;
       if (!response || response[0] !== line[0]) return new Set(layouts.map((l) => l.surveyId));
-      const layout = byId.get(response[9]);
-      if (layout && layout.render(response.slice(0, 9) as ExportRow) !== line[1].toString('utf8'))
+      const layout = byId.get(response[8]);
+      if (layout && layout.render(response.slice(0, 8) as ExportRow) !== line[1].toString('utf8'))
         reset.add(layout.surveyId);
     }
     return reset;
@@ -107,34 +107,42 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
     return dropped;
   }
 
-  /**
-   * Renders lines for responses stored since the last call, in insertion order, for about `budgetMs`, in one
-   * transaction (one fsync). Synchronous: the event loop, and so every request, waits for it; keep budgets small.
-   */
-  function fill(budgetMs: number): FillReport {
+  /** One transaction of rendering: pages of rows until the budget is spent or no row lacks its line. */
+  const fillTransaction = db.transaction((budgetMs: number): FillReport => {
     const started = performance.now();
     let filled = 0;
-    let pending = false;
-    db.transaction(() => {
-      for (const layout of layouts) {
-        let after = (readLayout.get(layout.surveyId) as [string, number] | undefined)?.[1] ?? 0;
-        for (;;) {
-          const rows = page.all(layout.surveyId, after) as PageRow[];
-          if (rows.length === 0) break;
-          for (const row of rows)
-            insertLine.run(row[9], row[0], Buffer.from(layout.render(row.slice(0, 9) as ExportRow)));
-          after = rows[rows.length - 1]![9];
-          advance.run(after, layout.surveyId);
-          filled += rows.length;
-          // Checked after a page, so that every call makes progress however slow the machine.
-          if (performance.now() - started >= budgetMs) {
-            pending = true;
-            return;
-          }
-        }
+    for (const layout of layouts) {
+      let after = (readLayout.get(layout.surveyId) as [string, number] | undefined)?.[1] ?? 0;
+      for (;;) {
+        const rows = page.all(layout.surveyId, after) as PageRow[];
+        if (rows.length === 0) break;
+        for (const row of rows)
+          insertLine.run(row[8], row[0], Buffer.from(layout.render(row.slice(0, 8) as ExportRow)));
+        after = rows[rows.length - 1]![8];
+        advance.run(after, layout.surveyId);
+        filled += rows.length;
+        // Checked after a page, so that every call makes progress however slow the machine.
+        if (performance.now() - started >= budgetMs) return { filled, pending: true };
       }
-    })();
-    return { filled, pending };
+    }
+    return { filled, pending: false };
+  });
+
+  /**
+   * Renders lines for responses stored since the last call, in insertion order, for about `budgetMs`, in one
+   * transaction. Synchronous: the event loop, and so every request, waits for it; keep budgets small.
+   */
+  function fill(budgetMs: number): FillReport {
+    // Lines are derived data: losing the last ones to a power cut costs a re-render (filled_to is in the same
+    // transaction), so their commits skip the fsync that FULL would add on the thread that also serves requests.
+    // The next response's FULL commit syncs the whole WAL, these pages included.
+    const durability = db.pragma('synchronous', { simple: true }) as number;
+    db.pragma('synchronous = NORMAL');
+    try {
+      return fillTransaction(budgetMs);
+    } finally {
+      db.pragma(`synchronous = ${durability}`);
+    }
   }
 
   /** The layout key a survey's stored lines were rendered for, if any. */
