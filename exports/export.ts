@@ -17,9 +17,17 @@ export function exportPlan(job: ExportJob): ExportPlan {
 }
 
 /** `roadmap-needs_KZ-10_2024-09-15.csv`: survey, region scope, versions if chosen, and the day it was made. */
-export function exportFileName(job: ExportJob, now: Date, extension: 'csv' | 'zip' | 'dictionary.csv'): string {
+export function exportFileName(
+  job: ExportJob,
+  now: Date,
+  extension: 'csv' | 'zip' | 'dictionary.csv',
+): string {
   const regions = job.filter.regions;
-  const scope = !regions ? 'all-regions' : regions.length <= 3 ? regions.join('_') : `${regions.length}-regions`;
+  const scope = !regions
+    ? 'all-regions'
+    : regions.length <= 3
+      ? regions.join('_')
+      : `${regions.length}-regions`;
   const versions = job.query.versions ? `_v${job.query.versions.join('-')}` : '';
   const day = now.toISOString().slice(0, 10);
   return extension === 'dictionary.csv'
@@ -32,20 +40,40 @@ export interface CsvExportOptions {
 }
 
 /**
+ * Responses without a stored line that an export still takes its lines for, building those rows on this thread;
+ * past that (the filler catching up after a new survey version), the worker threads build every row faster.
+ */
+const MAX_MISSING_LINES = 20_000;
+
+/**
  * The rows of one file as CSV. In the default layout, with the survey's lines stored for it, rows come with their
  * lines and this thread copies them (responses stored since the filler last ran are built here); otherwise rows are
  * built on worker threads when there are any (EXPORT_WORKERS), else here: the same bytes every way.
  */
-function csvOf(reader: ExportReader, plan: ExportPlan, filter: ExportJob['filter'], options: CsvStreamOptions) {
+function csvOf(
+  reader: ExportReader,
+  plan: ExportPlan,
+  filter: ExportJob['filter'],
+  options: CsvStreamOptions,
+) {
   const layout = storedLineLayout(plan, options.labels);
-  if (layout !== undefined && reader.lineLayout(plan.surveyId) === layout)
+  const stored = layout === undefined ? undefined : reader.storedLines(plan.surveyId);
+  if (
+    layout !== undefined &&
+    stored?.layout === layout &&
+    (stored.missing <= MAX_MISSING_LINES || exportWorkerCount() === 0)
+  )
     return csvStream(plan, reader.lines(filter, layout), options);
   const rows = reader.rows(filter, { contacts: plan.options.pii });
   return exportWorkerCount() > 0 ? parallelCsvStream(plan, rows, options) : csvStream(plan, rows, options);
 }
 
 /** The CSV of `job` read through `reader`; closing the reader when the stream ends is the caller's. */
-export function csvExport(reader: ExportReader, job: ExportJob, options: CsvExportOptions = {}): Readable & { readonly rows: number } {
+export function csvExport(
+  reader: ExportReader,
+  job: ExportJob,
+  options: CsvExportOptions = {},
+): Readable & { readonly rows: number } {
   return csvOf(reader, exportPlan(job), job.filter, { labels: job.query.labels, ...options });
 }
 
@@ -66,7 +94,12 @@ export interface ZipExport {
  * combined file (`national.csv` when all 20 regions are in scope), and `data-dictionary.csv`. Entries are made
  * one after another as the zip is read: only one query is open at a time, all in the reader's one snapshot.
  */
-export function zipExport(reader: ExportReader, job: ExportJob, now: Date, options: CsvExportOptions = {}): ZipExport {
+export function zipExport(
+  reader: ExportReader,
+  job: ExportJob,
+  now: Date,
+  options: CsvExportOptions = {},
+): ZipExport {
   const plan = exportPlan(job);
   const labels = job.query.labels;
   const zip = new ZipFile();

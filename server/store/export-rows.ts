@@ -22,8 +22,16 @@ export type ExportRow = [
 ];
 
 /** packRow (packed-row.ts) in SQL, for a response without contacts: computed only for the rows that need it. */
-const PACKED_IN_SQL = ['r.id', 'r.version', 'r.submitted_at', 'r.locale', 'r.region', "coalesce(r.briefing, '')", 'r.answers', "''"]
-  .join(' || char(1) || ');
+const PACKED_IN_SQL = [
+  'r.id',
+  'r.version',
+  'r.submitted_at',
+  'r.locale',
+  'r.region',
+  "coalesce(r.briefing, '')",
+  'r.answers',
+  "''",
+].join(' || char(1) || ');
 
 export interface ExportReadOptions {
   /** Join the personal data (response_contacts). Callers ask only for a role that may export it. */
@@ -39,8 +47,11 @@ export interface ExportReader {
    */
   lines(filter: ResponseFilter, layout: string): Iterable<Buffer | ExportRow>;
   count(filter: ResponseFilter): number;
-  /** The layout key of the survey's stored export lines, if it has any (export-lines.ts). */
-  lineLayout(surveyId: string): string | undefined;
+  /**
+   * The layout key of the survey's stored export lines (export-lines.ts), if any, and how many of its responses
+   * in this snapshot have no line yet (the filler's backlog).
+   */
+  storedLines(surveyId: string): { layout: string; missing: number } | undefined;
   /** Ends any open iteration and closes the connection. Safe to call twice. */
   close(): void;
 }
@@ -62,7 +73,11 @@ export function openExportReader(file: string): ExportReader {
   db.exec('BEGIN');
   const open = new Set<Iterator<unknown>>();
   /** Runs `statement` when iterated. Closing the iterator early (break, return()) frees it; close() ends it. */
-  function iterable<T>(statement: Database.Statement, params: Record<string, unknown>, map?: (value: unknown) => T): Iterable<T> {
+  function iterable<T>(
+    statement: Database.Statement,
+    params: Record<string, unknown>,
+    map?: (value: unknown) => T,
+  ): Iterable<T> {
     return {
       [Symbol.iterator]() {
         const inner = statement.iterate(params) as IterableIterator<unknown>;
@@ -122,9 +137,19 @@ export function openExportReader(file: string): ExportReader {
       const { sql, params } = whereClause(filter);
       return (db.prepare(`SELECT count(*) AS n FROM responses WHERE ${sql}`).get(params) as { n: number }).n;
     },
-    lineLayout(surveyId) {
-      const row = db.prepare('SELECT layout FROM export_line_layouts WHERE survey_id = ?').get(surveyId) as { layout: string } | undefined;
-      return row?.layout;
+    storedLines(surveyId) {
+      const stored = db
+        .prepare('SELECT layout, filled_to FROM export_line_layouts WHERE survey_id = ?')
+        .raw()
+        .get(surveyId) as [string, number] | undefined;
+      if (!stored) return undefined;
+      const missing = db
+        .prepare(
+          'SELECT count(*) FROM responses INDEXED BY responses_by_survey WHERE survey_id = ? AND rowid > ?',
+        )
+        .pluck()
+        .get(surveyId, stored[1]) as number;
+      return { layout: stored[0], missing };
     },
     close() {
       if (!db.open) return;
