@@ -3,6 +3,7 @@
 import type { CoverageBody } from '../../../exports/aggregates/types';
 import { localized, type Locale } from '../../lib/locale';
 import { countOf, countText, dayText } from '../coverage/format';
+import { ReportTable } from '../coverage/report-table';
 import { shellStrings } from '../strings';
 import type { BriefModel } from './brief-model';
 import { BriefSection } from './brief-sections';
@@ -65,28 +66,15 @@ export function CoverageSection({ model, coverage, k, locale }: Props) {
               )}
             </p>
           ) : (
-            <div className="table-wrap">
-              <table className="report-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.date}</th>
-                    <th scope="col">{t.briefing}</th>
-                    <th scope="col" className="num">
-                      {t.responses}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {briefings.map((b) => (
-                    <tr key={b.slug}>
-                      <td className="brief-date">{dayText(b.date, locale)}</td>
-                      <th scope="row">{localized(b.title, locale)}</th>
-                      <td className="num">{countText(b.responses, k, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ReportTable
+              columns={[
+                { head: t.date, cellClassName: 'brief-date', cell: (b) => dayText(b.date, locale) },
+                { head: t.briefing, rowHeader: true, cell: (b) => localized(b.title, locale) },
+                { head: t.responses, className: 'num', cell: (b) => countText(b.responses, k, locale) },
+              ]}
+              rows={briefings}
+              rowKey={(b) => b.slug}
+            />
           )}
         </div>
       </div>

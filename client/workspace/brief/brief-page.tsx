@@ -5,9 +5,10 @@ import type { CoverageBody, SummaryBody, TextBody } from '../../../exports/aggre
 import { localized } from '../../lib/locale';
 import { useLoad } from '../../lib/use-load';
 import { getJson } from '../../lib/workspace-api';
-import { useSignedOut, useSurveyView } from '../coverage/use-survey-view';
+import { useAggregate, useSignedOut, useViewPage } from '../coverage/use-survey-view';
 import { ViewFilterBar } from '../coverage/view-filter-bar';
-import { apiPath, apiQuery, filtersKey, readViewFilters } from '../coverage/view-query';
+import { apiPath, apiQuery } from '../coverage/view-query';
+import { LoadFailed } from '../load-failed';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
 import { BriefHeader } from './brief-header';
@@ -22,30 +23,16 @@ import './brief-print.css';
 
 export default function BriefPage({ session, locale, query, onSignedOut }: SectionProps) {
   const shell = shellStrings(locale);
-  const [view, retryView] = useSurveyView(session, query, onSignedOut);
-  const ready = view.state === 'ready' ? view.value : null;
-  const filters = readViewFilters(query, ready?.readable ?? []);
-  const survey = ready?.survey.id ?? '';
-  const key = filtersKey(survey, filters);
-  const badDates = Boolean(filters.from && filters.to && filters.to < filters.from);
-  const skip = !survey || badDates;
-
-  const [summary, retrySummary] = useLoad(
-    () =>
-      skip ? Promise.resolve(null) : getJson<SummaryBody>(apiPath(survey, 'summary', apiQuery(filters))),
-    `summary:${key}`,
-  );
-  const [coverage, retryCoverage] = useLoad(
-    () =>
-      skip ? Promise.resolve(null) : getJson<CoverageBody>(apiPath(survey, 'coverage', apiQuery(filters))),
-    `coverage:${key}`,
-  );
+  const viewPage = useViewPage(session, query, onSignedOut);
+  const { view, retryView, ready, filters, survey, key, badDates } = viewPage;
+  const [summary, retrySummary] = useAggregate<SummaryBody>(viewPage, 'summary');
+  const [coverage, retryCoverage] = useAggregate<CoverageBody>(viewPage, 'coverage');
   const model = summary.state === 'ready' && summary.value ? briefModel(summary.value) : null;
   const proposalsName = model?.proposals?.name ?? null;
   // Read once the summary says the survey asks for proposals; null = it does not.
   const [texts] = useLoad(
     () =>
-      skip || !proposalsName
+      !survey || badDates || !proposalsName
         ? Promise.resolve(null)
         : getJson<TextBody>(
             apiPath(
@@ -61,17 +48,12 @@ export default function BriefPage({ session, locale, query, onSignedOut }: Secti
   const failed = [view, summary, coverage].find((load) => load.state === 'failed');
   if (failed)
     return (
-      <div className="notice bad" role="alert">
-        <p>{shell.loadFailed}</p>
-        <button
-          type="button"
-          onClick={
-            view.state === 'failed' ? retryView : summary.state === 'failed' ? retrySummary : retryCoverage
-          }
-        >
-          {shell.tryAgain}
-        </button>
-      </div>
+      <LoadFailed
+        locale={locale}
+        onRetry={
+          view.state === 'failed' ? retryView : summary.state === 'failed' ? retrySummary : retryCoverage
+        }
+      />
     );
   if (!ready) return <p className="muted">{shell.loading}</p>;
 

@@ -2,15 +2,13 @@
 // responses yet"), each briefing, each role and survey version, for the filters in the address.
 import type { ChoiceAggregate, CoverageBody, SummaryBody } from '../../../exports/aggregates/types';
 import { localized } from '../../lib/locale';
-import { useLoad } from '../../lib/use-load';
-import { getJson } from '../../lib/workspace-api';
+import { LoadFailed } from '../load-failed';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
 import { BriefingTable, RegionTable, RoleTable, VersionTable } from './coverage-tables';
 import { countText } from './format';
-import { useSignedOut, useSurveyView } from './use-survey-view';
+import { useAggregate, useSignedOut, useViewPage } from './use-survey-view';
 import { ViewFilterBar } from './view-filter-bar';
-import { apiPath, apiQuery, filtersKey, readViewFilters } from './view-query';
 import { VIEW_STRINGS } from './view-strings';
 import { COVERAGE_STRINGS } from './strings';
 import './report.css';
@@ -19,39 +17,15 @@ import './coverage-page.css';
 export default function CoveragePage({ session, locale, query, onSignedOut }: SectionProps) {
   const t = COVERAGE_STRINGS[locale];
   const shell = shellStrings(locale);
-  const [view, retryView] = useSurveyView(session, query, onSignedOut);
-  const ready = view.state === 'ready' ? view.value : null;
-  const filters = readViewFilters(query, ready?.readable ?? []);
-  const survey = ready?.survey.id ?? '';
-  const key = filtersKey(survey, filters);
-  const badDates = Boolean(filters.from && filters.to && filters.to < filters.from);
-
-  const [coverage, retryCoverage] = useLoad(
-    () =>
-      survey && !badDates
-        ? getJson<CoverageBody>(apiPath(survey, 'coverage', apiQuery(filters)))
-        : Promise.resolve(null),
-    `coverage:${key}`,
-  );
+  const viewPage = useViewPage(session, query, onSignedOut);
+  const { view, retryView, ready, filters, badDates } = viewPage;
+  const [coverage, retryCoverage] = useAggregate<CoverageBody>(viewPage, 'coverage');
   // Roles come from the summary; a survey without a `role` question simply has no role table.
-  const [summary] = useLoad(
-    () =>
-      survey && !badDates
-        ? getJson<SummaryBody>(apiPath(survey, 'summary', apiQuery(filters)))
-        : Promise.resolve(null),
-    `summary:${key}`,
-  );
+  const [summary] = useAggregate<SummaryBody>(viewPage, 'summary');
   useSignedOut([coverage, summary], onSignedOut);
 
   if (view.state === 'failed' || coverage.state === 'failed')
-    return (
-      <div className="notice bad" role="alert">
-        <p>{shell.loadFailed}</p>
-        <button type="button" onClick={view.state === 'failed' ? retryView : retryCoverage}>
-          {shell.tryAgain}
-        </button>
-      </div>
-    );
+    return <LoadFailed locale={locale} onRetry={view.state === 'failed' ? retryView : retryCoverage} />;
   if (!ready) return <p className="muted">{shell.loading}</p>;
 
   const body = coverage.state === 'ready' ? coverage.value : null;

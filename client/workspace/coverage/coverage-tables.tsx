@@ -3,8 +3,9 @@
 import type { ChoiceAggregate, CoverageBody } from '../../../exports/aggregates/types';
 import { localized, type Locale } from '../../lib/locale';
 import { countText, dayText, shareText, type Count } from './format';
+import { ReportTable, type Column } from './report-table';
 import { ShareBar } from './share-bar';
-import { COVERAGE_STRINGS } from './strings';
+import { COVERAGE_STRINGS, type CoverageStrings } from './strings';
 
 interface TableProps {
   locale: Locale;
@@ -17,44 +18,34 @@ export function RegionTable({ locale, k, coverage }: TableProps & { coverage: Co
   const t = COVERAGE_STRINGS[locale];
   // Each region holds a few percent of the whole: bars scaled to the largest region make gaps visible.
   const largest = Math.max(1, ...coverage.regions.map((r) => percentOf(r.responses) ?? 0));
+  type Region = CoverageBody['regions'][number];
+  const columns: Column<Region>[] = [
+    {
+      head: t.region,
+      rowHeader: true,
+      cell: (r) => (
+        <>
+          {localized(r.name, locale)} {r.none && <span className="tag">{t.noResponses}</span>}
+        </>
+      ),
+    },
+    { head: t.briefingCount, className: 'num', cell: (r) => r.briefings },
+    ...shareColumns<Region>(
+      t,
+      k,
+      locale,
+      (r) => r.responses,
+      (percent) => (percent * 100) / largest,
+    ),
+  ];
   return (
-    <div className="table-wrap">
-      <table className="report-table">
-        <caption>{t.regions}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.region}</th>
-            <th scope="col" className="num">
-              {t.briefingCount}
-            </th>
-            <th scope="col" className="num">
-              {t.responses}
-            </th>
-            <th scope="col" className="num">
-              {t.share}
-            </th>
-            <th scope="col" className="bar-cell">
-              <span className="visually-hidden">{t.share}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {coverage.regions.map((r) => (
-            <tr key={r.code} className={r.none ? 'none' : undefined}>
-              <th scope="row">
-                {localized(r.name, locale)} {r.none && <span className="tag">{t.noResponses}</span>}
-              </th>
-              <td className="num">{r.briefings}</td>
-              <td className="num">{countText(r.responses, k, locale)}</td>
-              <td className="num">{shareText(r.responses, k, locale)}</td>
-              <td className="bar-cell">
-                <ShareBar percent={((percentOf(r.responses) ?? 0) * 100) / largest} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReportTable
+      caption={t.regions}
+      columns={columns}
+      rows={coverage.regions}
+      rowKey={(r) => r.code}
+      rowClassName={(r) => (r.none ? 'none' : undefined)}
+    />
   );
 }
 
@@ -63,75 +54,79 @@ export function BriefingTable({ locale, k, coverage }: TableProps & { coverage: 
   const names = new Map(coverage.regions.map((r) => [r.code, localized(r.name, locale)]));
   if (coverage.briefings.length === 0) return <p className="muted">{t.noBriefings}</p>;
   return (
-    <div className="table-wrap">
-      <table className="report-table">
-        <caption>{t.briefings}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.date}</th>
-            <th scope="col">{t.briefingTitle}</th>
-            <th scope="col">{t.region}</th>
-            <th scope="col" className="num">
-              {t.responses}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {coverage.briefings.map((b) => (
-            <tr key={b.slug} className={b.none ? 'none' : undefined}>
-              <td className="nowrap">{dayText(b.date, locale)}</td>
-              <th scope="row">
-                {localized(b.title, locale)}
-                <span className="muted"> · {b.city}</span>
-              </th>
-              <td>{names.get(b.region) ?? b.region}</td>
-              <td className="num">
-                {b.none ? <span className="tag">{t.noResponses}</span> : countText(b.responses, k, locale)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReportTable<CoverageBody['briefings'][number]>
+      caption={t.briefings}
+      columns={[
+        { head: t.date, cellClassName: 'nowrap', cell: (b) => dayText(b.date, locale) },
+        {
+          head: t.briefingTitle,
+          rowHeader: true,
+          cell: (b) => (
+            <>
+              {localized(b.title, locale)}
+              <span className="muted"> · {b.city}</span>
+            </>
+          ),
+        },
+        { head: t.region, cell: (b) => names.get(b.region) ?? b.region },
+        {
+          head: t.responses,
+          className: 'num',
+          cell: (b) =>
+            b.none ? <span className="tag">{t.noResponses}</span> : countText(b.responses, k, locale),
+        },
+      ]}
+      rows={coverage.briefings}
+      rowKey={(b) => b.slug}
+      rowClassName={(b) => (b.none ? 'none' : undefined)}
+    />
   );
 }
 
 export function RoleTable({ locale, k, role }: TableProps & { role: ChoiceAggregate }) {
   const t = COVERAGE_STRINGS[locale];
+  type Choice = ChoiceAggregate['choices'][number];
   return (
-    <div className="table-wrap">
-      <table className="report-table">
-        <caption>{t.roles}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.role}</th>
-            <th scope="col" className="num">
-              {t.responses}
-            </th>
-            <th scope="col" className="num">
-              {t.share}
-            </th>
-            <th scope="col" className="bar-cell">
-              <span className="visually-hidden">{t.share}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {role.choices.map((c) => (
-            <tr key={String(c.code)}>
-              <th scope="row">{localized(c.label, locale)}</th>
-              <td className="num">{countText(c.result, k, locale)}</td>
-              <td className="num">{shareText(c.result, k, locale)}</td>
-              <td className="bar-cell">
-                <ShareBar percent={percentOf(c.result)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <ReportTable<Choice>
+      caption={t.roles}
+      columns={[
+        { head: t.role, rowHeader: true, cell: (c) => localized(c.label, locale) },
+        ...shareColumns<Choice>(
+          t,
+          k,
+          locale,
+          (c) => c.result,
+          (percent) => percent,
+        ),
+      ]}
+      rows={role.choices}
+      rowKey={(c) => String(c.code)}
+    >
       <p className="hint">{t.roleNote(countText(role.answered, k, locale))}</p>
-    </div>
+    </ReportTable>
   );
+}
+
+/** Responses, their share, and the share drawn as a bar (`bar` turns the share into the bar's length). */
+function shareColumns<Row>(
+  t: CoverageStrings,
+  k: number,
+  locale: Locale,
+  count: (row: Row) => Count,
+  bar: (percent: number) => number,
+): Column<Row>[] {
+  return [
+    { head: t.responses, className: 'num', cell: (row) => countText(count(row), k, locale) },
+    { head: t.share, className: 'num', cell: (row) => shareText(count(row), k, locale) },
+    {
+      head: <span className="visually-hidden">{t.share}</span>,
+      className: 'bar-cell',
+      cell: (row) => {
+        const percent = percentOf(count(row));
+        return <ShareBar percent={percent === null ? null : bar(percent)} />;
+      },
+    },
+  ];
 }
 
 export function VersionTable({ locale, k, coverage }: TableProps & { coverage: CoverageBody }) {

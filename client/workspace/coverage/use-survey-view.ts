@@ -1,10 +1,13 @@
 // Loads what coverage, the free-text browser and the brief all start from: the surveys, the chosen one (from the
-// address), the names of its 20 regions from its newest definition, and the regions this account may read.
+// address), the names of its 20 regions from its newest definition, and the regions this account may read; then
+// the filters in the address and the aggregate APIs read with them.
 import { useEffect } from 'react';
 import { getSurveys, type SurveySummary } from '../../lib/api';
 import { useLoad, type Load } from '../../lib/use-load';
 import { getJson, isSignedOut, type Session } from '../../lib/workspace-api';
 import { regionsOf, type RegionName } from '../../lib/workspace-regions';
+import { periodReversed } from '../fields';
+import { apiPath, apiQuery, filtersKey, readViewFilters, type ViewFilters } from './view-query';
 
 export interface SurveyView {
   surveys: SurveySummary[];
@@ -55,4 +58,47 @@ export function useSignedOut(loads: readonly Load<unknown>[], onSignedOut: () =>
   useEffect(() => {
     if (signedOut) onSignedOut();
   }, [signedOut, onSignedOut]);
+}
+
+export interface ViewPage {
+  view: Load<SurveyView>;
+  retryView: () => void;
+  /** The view once loaded. */
+  ready: SurveyView | null;
+  filters: ViewFilters;
+  /** The chosen survey's id; '' until the view has loaded. */
+  survey: string;
+  /** Changes whenever the survey or a filter does: the key of every load made with them. */
+  key: string;
+  /** The period ends before it starts: the bar says so and nothing is asked of the server. */
+  badDates: boolean;
+}
+
+/** The view and the filters of the address, as a page of coverage, the free-text browser or the brief reads them. */
+export function useViewPage(session: Session, query: URLSearchParams, onSignedOut: () => void): ViewPage {
+  const [view, retryView] = useSurveyView(session, query, onSignedOut);
+  const ready = view.state === 'ready' ? view.value : null;
+  const filters = readViewFilters(query, ready?.readable ?? []);
+  const survey = ready?.survey.id ?? '';
+  return {
+    view,
+    retryView,
+    ready,
+    filters,
+    survey,
+    key: filtersKey(survey, filters),
+    badDates: periodReversed(filters),
+  };
+}
+
+/** `GET /api/surveys/<survey>/<route>` with the page's filters; null until there is a survey and a valid period. */
+export function useAggregate<T>(
+  { survey, filters, key, badDates }: ViewPage,
+  route: string,
+): [Load<T | null>, () => void] {
+  return useLoad(
+    () =>
+      survey && !badDates ? getJson<T>(apiPath(survey, route, apiQuery(filters))) : Promise.resolve(null),
+    `${route}:${key}`,
+  );
 }

@@ -6,9 +6,11 @@ import { localized } from '../../lib/locale';
 import { useLoad } from '../../lib/use-load';
 import { getJson } from '../../lib/workspace-api';
 import { countText } from '../coverage/format';
-import { useSignedOut, useSurveyView } from '../coverage/use-survey-view';
+import { useAggregate, useSignedOut, useViewPage } from '../coverage/use-survey-view';
 import { ViewFilterBar } from '../coverage/view-filter-bar';
-import { apiPath, apiQuery, filtersKey, readViewFilters } from '../coverage/view-query';
+import { apiPath, apiQuery } from '../coverage/view-query';
+import { Field, SelectField } from '../fields';
+import { LoadFailed } from '../load-failed';
 import { setQuery } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
@@ -22,20 +24,10 @@ const PAGE_SIZE = 25;
 export default function TextPage({ session, locale, query, onSignedOut }: SectionProps) {
   const t = TEXT_STRINGS[locale];
   const shell = shellStrings(locale);
-  const [view, retryView] = useSurveyView(session, query, onSignedOut);
-  const ready = view.state === 'ready' ? view.value : null;
-  const filters = readViewFilters(query, ready?.readable ?? []);
-  const survey = ready?.survey.id ?? '';
-  const badDates = Boolean(filters.from && filters.to && filters.to < filters.from);
-
+  const viewPage = useViewPage(session, query, onSignedOut);
+  const { view, retryView, ready, filters, survey, key, badDates } = viewPage;
   // The summary lists the questions (personal data left out by the server) with how many answered each.
-  const [summary, retrySummary] = useLoad(
-    () =>
-      survey && !badDates
-        ? getJson<SummaryBody>(apiPath(survey, 'summary', apiQuery(filters)))
-        : Promise.resolve(null),
-    `summary:${filtersKey(survey, filters)}`,
-  );
+  const [summary, retrySummary] = useAggregate<SummaryBody>(viewPage, 'summary');
   const questions = summary.state === 'ready' && summary.value ? textQuestions(summary.value) : [];
   const chosen = questions.find((q) => q.name === query.get('question')) ?? questions[0];
   const q = query.get('q')?.trim() ?? '';
@@ -52,24 +44,19 @@ export default function TextPage({ session, locale, query, onSignedOut }: Sectio
             ),
           )
         : Promise.resolve(null),
-    `text:${filtersKey(survey, filters)}:${chosen?.name ?? ''}:${q}:${page}`,
+    `text:${key}:${chosen?.name ?? ''}:${q}:${page}`,
   );
   useSignedOut([summary, answers], onSignedOut);
 
   const failed = [view, summary, answers].find((load) => load.state === 'failed');
   if (failed)
     return (
-      <div className="notice bad" role="alert">
-        <p>{shell.loadFailed}</p>
-        <button
-          type="button"
-          onClick={
-            view.state === 'failed' ? retryView : summary.state === 'failed' ? retrySummary : retryAnswers
-          }
-        >
-          {shell.tryAgain}
-        </button>
-      </div>
+      <LoadFailed
+        locale={locale}
+        onRetry={
+          view.state === 'failed' ? retryView : summary.state === 'failed' ? retrySummary : retryAnswers
+        }
+      />
     );
   if (!ready) return <p className="muted">{shell.loading}</p>;
 
@@ -83,24 +70,21 @@ export default function TextPage({ session, locale, query, onSignedOut }: Sectio
       <p className="muted">{t.intro}</p>
       <ViewFilterBar locale={locale} view={ready} filters={filters} surveyResets={['question', 'q']}>
         {questions.length > 0 && chosen && (
-          <div className="field wide">
-            <label htmlFor="text-question">{t.question}</label>
-            <select
-              id="text-question"
-              value={chosen.name}
-              onChange={(e) => setQuery({ question: e.target.value, page: null })}
-            >
-              {questions.map((item) => {
-                const title = localized(item.title, locale);
-                return (
-                  <option key={`${item.name}:${item.other}`} value={item.name}>
-                    {item.other ? t.otherOf(title) : title} ({t.answered(countText(item.answered, k, locale))}
-                    )
-                  </option>
-                );
-              })}
-            </select>
-          </div>
+          <SelectField
+            label={t.question}
+            className="wide"
+            value={chosen.name}
+            onChange={(name) => setQuery({ question: name, page: null })}
+          >
+            {questions.map((item) => {
+              const title = localized(item.title, locale);
+              return (
+                <option key={`${item.name}:${item.other}`} value={item.name}>
+                  {item.other ? t.otherOf(title) : title} ({t.answered(countText(item.answered, k, locale))})
+                </option>
+              );
+            })}
+          </SelectField>
         )}
         <SearchField key={`${survey}:${q}`} initial={q} locale={locale} />
       </ViewFilterBar>
@@ -160,31 +144,32 @@ function SearchField({ initial, locale }: { initial: string; locale: SectionProp
   const [value, setValue] = useState(initial);
   const submit = () => setQuery({ q: value.trim() || null, page: null });
   return (
-    <div className="field wide search">
-      <label htmlFor="text-search">{t.search}</label>
-      <div className="search-row">
-        <input
-          id="text-search"
-          type="search"
-          value={value}
-          maxLength={200}
-          onChange={(e) => setValue(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              submit();
-            }
-          }}
-        />
-        <button type="button" className="primary" onClick={submit}>
-          {t.searchButton}
-        </button>
-        {initial && (
-          <button type="button" onClick={() => setQuery({ q: null, page: null })}>
-            {t.clearSearch}
+    <Field label={t.search} className="wide search">
+      {(id) => (
+        <div className="search-row">
+          <input
+            id={id}
+            type="search"
+            value={value}
+            maxLength={200}
+            onChange={(e) => setValue(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                submit();
+              }
+            }}
+          />
+          <button type="button" className="primary" onClick={submit}>
+            {t.searchButton}
           </button>
-        )}
-      </div>
-    </div>
+          {initial && (
+            <button type="button" onClick={() => setQuery({ q: null, page: null })}>
+              {t.clearSearch}
+            </button>
+          )}
+        </div>
+      )}
+    </Field>
   );
 }
