@@ -1,8 +1,9 @@
 // Builds the two browser entries (respondent and workspace) into dist/client, and the respondent page's
-// service worker into dist/client/sw.js; the server serves them.
+// service worker into dist/client/sw.js, with Brotli and gzip copies of the hashed files; the server serves them.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './scripts/vite-precompress';
 import { serviceWorker } from './scripts/vite-service-worker';
 
 const RESPOND_PAGE = resolve(import.meta.dirname, 'client/respond/index.html');
@@ -13,6 +14,7 @@ export default defineConfig({
   plugins: [
     react(),
     serviceWorker({ entry: resolve(import.meta.dirname, 'client/respond/sw.ts'), page: RESPOND_PAGE }),
+    precompress(),
   ],
   build: {
     outDir: '../dist/client',

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type Response } from 'express';
 import type { AppDeps } from '../deps';
+import { precompressedStatic } from '../precompressed';
 import { Problem } from '../problem';
 
 export function pagesRouter({ config }: AppDeps): Router {
@@ -24,10 +25,11 @@ export function pagesRouter({ config }: AppDeps): Router {
   // The respondent page's service worker, at the root so that its scope covers /, /s/… and /b/…. Never cached
   // by HTTP: a new build must reach phones on their next visit (the worker itself versions its caches).
   router.get('/sw.js', (_req, res) => sendPage(res, join(config.clientDir, 'sw.js')));
-  router.use(
-    '/assets',
-    express.static(join(config.clientDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true }),
-  );
+  // Hashed names: a changed file is a new name, so each may be kept for a year. The build's Brotli and gzip copies
+  // go first, with the same caching; the compression middleware sees their Content-Encoding and leaves them be.
+  const assets = join(config.clientDir, 'assets');
+  const hashed = { immutable: true, maxAge: '365d' };
+  router.use('/assets', precompressedStatic(assets, hashed), express.static(assets, { ...hashed, fallthrough: true }));
   router.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
   return router;
 }
