@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { createApp } from './app';
 import { boot, StartupError } from './boot';
 import { startExportLineFiller } from './export-line-filler';
+import { endLiveStreams } from './http/briefing-live';
 import { answerClientErrors } from './http/client-errors';
 import { DEFAULT_CONFIG } from './http/deps';
 
@@ -117,6 +118,8 @@ function shutdown(signal: string): void {
     console.log('database closed; bye');
     process.exit(0);
   });
+  // Live screens' streams never finish by themselves: end them, and their connections close as idle ones.
+  endLiveStreams();
   // Connections whose request was in flight become idle once answered; close them as they do, not after keep-alive.
   server.closeIdleConnections();
   setInterval(() => server.closeIdleConnections(), 50).unref();

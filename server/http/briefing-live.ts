@@ -57,6 +57,18 @@ export function createBriefingWatch(countOf: (slug: string) => number, intervalM
   };
 }
 
+/** Live streams open in this process, so a shutdown can end them (they never end by themselves). */
+const openStreams = new Set<Response>();
+
+/**
+ * Ends every live stream, for a server shutting down: otherwise one open screen holds the shutdown until its guard
+ * gives up. The screen's EventSource reconnects on its own (after `retry`) once the server is back.
+ */
+export function endLiveStreams(): void {
+  for (const res of openStreams) res.end();
+  openStreams.clear();
+}
+
 /** A heartbeat comment this often keeps proxies and NATs from dropping an idle stream, and finds dead clients. */
 const HEARTBEAT_MS = 15_000;
 
@@ -78,7 +90,9 @@ export function streamCount(res: Response, watch: BriefingWatch, slug: string): 
   });
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
+  openStreams.add(res);
   res.on('close', () => {
+    openStreams.delete(res);
     clearInterval(heartbeat);
     unsubscribe();
   });

@@ -5,8 +5,9 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../server/boot';
+import { boot, DATABASE_FILE } from '../../server/boot';
 import { envelope } from '../support/answers';
+import { createUser, signIn } from '../support/auth';
 import { spawnServer } from '../support/child-server';
 import { databaseHealth, storedResponses } from '../support/db-check';
 import { FIXTURE_SURVEYS, makeTempDir } from '../support/server';
@@ -90,5 +91,32 @@ describe('SIGTERM', () => {
     expect(stored.has(String(JSON.parse(slowBody).id))).toBe(true);
     expect(databaseHealth(dataDir)).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0 });
     console.log(`shutdown: ${statuses.length} posts answered 201 around the SIGTERM, ${refused} refused after it; exit 0 in ${tookMs} ms`);
+  }, 60_000);
+
+  it('ends the streams of open live screens instead of waiting for them, and exits 0', async () => {
+    const dataDir = makeTempDir('saualnama-shutdown-live-');
+    dirs.push(dataDir);
+    const account = { email: 'organiser@example.kz', password: 'a long enough password', role: 'admin' as const };
+    const { store } = boot({ dataDir, surveysDir: FIXTURE_SURVEYS });
+    await createUser(store, account);
+    const title = { kk: 'Семей', ru: 'Семей', en: 'Semey' };
+    store.addBriefing({ slug: 'semey', surveyId: 'example', region: 'KZ-10', city: 'Semey', date: '2023-09-15', title }, new Date().toISOString());
+    store.close();
+    const server = await spawnServer({ DATA_DIR: dataDir, SURVEYS_DIR: FIXTURE_SURVEYS });
+    const cookie = await signIn(server.url, account.email, account.password);
+    const screens = await Promise.all(
+      [1, 2].map(() => fetch(`${server.url}/api/briefings/semey/live`, { headers: { cookie } })),
+    );
+    const readers = screens.map((r) => r.body!.getReader());
+    for (const reader of readers) expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^retry: /);
+
+    const signalledAt = Date.now();
+    server.child.kill('SIGTERM');
+    // Each stream comes to its end (done), rather than hanging until the process dies.
+    for (const reader of readers) while (!(await reader.read()).done);
+    const exit = await server.exited;
+    expect(exit, server.output()).toEqual({ code: 0, signal: null });
+    expect(Date.now() - signalledAt).toBeLessThan(5_000);
+    expect(server.output()).toMatch(/database closed/);
   }, 60_000);
 });
