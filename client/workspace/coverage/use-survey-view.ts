@@ -7,6 +7,7 @@ import { useLoad, type Load } from '../../lib/use-load';
 import { getJson, isSignedOut, type Session } from '../../lib/workspace-api';
 import { regionsOf, type RegionName } from '../../lib/workspace-regions';
 import { periodReversed } from '../fields';
+import { getDefinition, mayRead } from '../use-survey-definition';
 import { apiPath, apiQuery, filtersKey, readViewFilters, type ViewFilters } from './view-query';
 
 export interface SurveyView {
@@ -30,13 +31,8 @@ async function loadView(wanted: string | null, session: Session): Promise<Survey
     surveys.find((s) => s.id === PREFERRED && !s.closed) ??
     surveys[0];
   if (!survey) throw new Error('no surveys');
-  const { definition } = await getJson<{ definition: Record<string, unknown> }>(
-    `/api/surveys/${encodeURIComponent(survey.id)}/versions/${survey.version}`,
-  );
-  const regions = regionsOf(definition);
-  const readable = regions
-    .map((r) => r.code)
-    .filter((code) => session.regions === null || session.regions.includes(code));
+  const regions = regionsOf(await getDefinition(survey));
+  const readable = regions.map((r) => r.code).filter((code) => mayRead(session, code));
   return { surveys, survey, regions, readable };
 }
 

@@ -1,15 +1,15 @@
 // /workspace/exports: choose a survey and its filters, then download the CSV, the per-region ZIP or the data
 // dictionary. Every choice is written to the address, so the link reproduces the same download.
-import { useEffect } from 'react';
-import { getSurveys, type SurveySummary } from '../../lib/api';
 import { useLoad } from '../../lib/use-load';
 import { getJson, HttpError, isSignedOut } from '../../lib/workspace-api';
 import { regionsOf } from '../../lib/workspace-regions';
+import { useSignedOut } from '../coverage/use-survey-view';
 import { SurveyField } from '../fields';
 import { LoadFailed } from '../load-failed';
 import { setQuery } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
+import { mayRead, useSurveyDefinition } from '../use-survey-definition';
 import { DownloadLinks } from './download-links';
 import { apiQuery, filterProblems, listValue, readFilters, type ExportContext } from './export-query';
 import { FilterFields } from './filter-fields';
@@ -37,30 +37,14 @@ async function getCoverage(survey: string): Promise<Coverage | null> {
 export default function ExportPage({ session, locale, query, onSignedOut }: SectionProps) {
   const t = EXPORT_STRINGS[locale];
   const shell = shellStrings(locale);
-  const [surveys, retrySurveys] = useLoad(getSurveys, 'surveys');
-  const list: SurveySummary[] = surveys.state === 'ready' ? surveys.value : [];
-  const survey = list.find((s) => s.id === query.get('survey')) ?? list[0];
-  const surveyKey = survey ? `${survey.id}/${survey.version}` : '';
-
-  // The newest version's definition names the regions (a closed survey still serves its versions).
-  const [definition, retryDefinition] = useLoad(
-    () =>
-      survey
-        ? getJson<{ definition: Record<string, unknown> }>(
-            `/api/surveys/${encodeURIComponent(survey.id)}/versions/${survey.version}`,
-          )
-        : Promise.resolve(null),
-    `definition:${surveyKey}`,
+  const { surveys, retrySurveys, survey, surveyKey, definition, retryDefinition } = useSurveyDefinition(
+    query.get('survey'),
   );
   const [coverage] = useLoad(
     () => (survey ? getCoverage(survey.id) : Promise.resolve(null)),
     `coverage:${surveyKey}`,
   );
-
-  useEffect(() => {
-    const failed = [surveys, definition, coverage].find((load) => load.state === 'failed');
-    if (failed?.state === 'failed' && isSignedOut(failed.error)) onSignedOut();
-  }, [surveys, definition, coverage, onSignedOut]);
+  useSignedOut([surveys, definition, coverage], onSignedOut);
 
   if (surveys.state === 'failed' || definition.state === 'failed')
     return (
@@ -69,10 +53,8 @@ export default function ExportPage({ session, locale, query, onSignedOut }: Sect
   if (surveys.state === 'loading' || definition.state === 'loading' || !survey || !definition.value)
     return <p className="muted">{shell.loading}</p>;
 
-  const regions = regionsOf(definition.value.definition);
-  const readable = regions
-    .map((r) => r.code)
-    .filter((code) => session.regions === null || session.regions.includes(code));
+  const regions = regionsOf(definition.value);
+  const readable = regions.map((r) => r.code).filter((code) => mayRead(session, code));
   const ctx: ExportContext = {
     readable,
     newest: survey.version,
@@ -93,7 +75,7 @@ export default function ExportPage({ session, locale, query, onSignedOut }: Sect
           label={t.survey}
           closed={t.closed}
           className="block"
-          surveys={list}
+          surveys={surveys.value}
           value={survey.id}
           onChange={(id) => setQuery({ survey: id, version: null, briefing: null })}
         />
