@@ -9,6 +9,7 @@ import { createIngestHandler, matchIngest } from './http/ingest';
 import { notFound, problemMiddleware } from './http/problem';
 import { briefingsRouter } from './http/routes/briefings';
 import { exportsRouter } from './http/routes/exports';
+import { importsRouter } from './http/routes/imports';
 import { pagesRouter } from './http/routes/pages';
 import { sessionRouter } from './http/routes/session';
 import { summaryRouter } from './http/routes/summary';
@@ -38,6 +39,7 @@ function createExpressApp(deps: AppDeps): express.Express {
   app.use(exportsRouter(deps));
   app.use(sessionRouter(deps));
   app.use(usersRouter(deps));
+  app.use(importsRouter(deps));
   app.use(summaryRouter(deps));
   app.use(textRouter(deps));
   app.use(pagesRouter(deps));

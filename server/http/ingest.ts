@@ -2,6 +2,8 @@
 // It runs on node's http directly, not through Express: measured here, Express 5's per-request work alone caps
 // a core at ~2,600 requests/s against ~9,800/s for the bare server, and this path must take a hall's burst.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Catalog } from '../catalog/load';
+import type { NewResponse, Store } from '../store';
 import { responseEnvelope, STARTED_AT_MAX_SKEW_MS, type ResponseReceipt } from './contract';
 import type { AppDeps } from './deps';
 import { readJsonBody } from './json-body';
@@ -30,6 +32,20 @@ function parseEnvelope(body: unknown, now: Date) {
   return envelope;
 }
 
+/**
+ * Everything POST …/responses decides about a parsed body before the write, in the contract's order: 400 (envelope),
+ * 404, 410, 422 (as Problems), or the response to store. The import of unsent-answers files calls it too.
+ */
+export function judgeBody(
+  surveyId: string,
+  body: unknown,
+  deps: { catalog: Catalog; store: Store; now: Date; closedGraceMs: number },
+): NewResponse {
+  const envelope = parseEnvelope(body, deps.now);
+  if (!deps.catalog.getSurvey(surveyId)) throw new Problem('survey-not-found', `There is no survey "${surveyId}".`);
+  return judgeResponse(surveyId, envelope, deps);
+}
+
 /** The survey id when the request is a POST of a response, else undefined (Express handles it). */
 export function matchIngest(req: IncomingMessage): string | undefined {
   if (req.method !== 'POST') return undefined;
@@ -50,10 +66,7 @@ export function createIngestHandler({ catalog, store, clock, config, log }: AppD
     const limited = takeToken(clientAddress(req, config.trustProxy));
     if (limited) throw limited;
     const body = await readJsonBody(req, config.bodyLimitBytes);
-    const now = clock();
-    const envelope = parseEnvelope(body, now);
-    if (!catalog.getSurvey(surveyId)) throw new Problem('survey-not-found', `There is no survey "${surveyId}".`);
-    const response = judgeResponse(surveyId, envelope, { catalog, store, now, closedGraceMs: config.closedGraceMs });
+    const response = judgeBody(surveyId, body, { catalog, store, now: clock(), closedGraceMs: config.closedGraceMs });
     const outcome = await store.submitResponse(response).catch((error: unknown) => {
       const fault = storageFault(error, 'Your answers were not stored; please send them again shortly.');
       if (!fault) throw error;

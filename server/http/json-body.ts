@@ -19,9 +19,10 @@ const textProblem = (path: string) =>
 
 /**
  * Refuses nesting deeper than `limit` and text that cannot be stored as sent, naming where it is (`data.proposal`).
- * Iterative, so that a 10,000-deep document cannot overflow the stack while being walked.
+ * Iterative, so that a 10,000-deep document cannot overflow the stack while being walked. Exported for the import
+ * of unsent-answers files, which asks it of each response body as POST …/responses asks it of the whole body.
  */
-function inspect(value: unknown, limit: number): Problem | undefined {
+export function inspectJson(value: unknown, limit = MAX_JSON_DEPTH): Problem | undefined {
   const stack: [unknown, number, string][] = [[value, 1, '']];
   while (stack.length > 0) {
     const [node, depth, path] = stack.pop()!;
@@ -42,8 +43,16 @@ function inspect(value: unknown, limit: number): Problem | undefined {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Resolves to the parsed JSON; rejects with a Problem (415, 413, 400) naming what was wrong. */
-export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
+/**
+ * Resolves to the parsed JSON; rejects with a Problem (415, 413, 400) naming what was wrong. `inspect: false` skips
+ * the depth and text checks, for a body whose parts the caller checks one by one with inspectJson (an import file:
+ * one response's NUL must refuse that response, not the file).
+ */
+export function readJsonBody(
+  req: IncomingMessage,
+  limitBytes: number,
+  { inspect = true }: { inspect?: boolean } = {},
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const type = req.headers['content-type'] ?? '';
     const [mediaType, ...params] = type.split(';').map((s) => s.trim().toLowerCase());
@@ -95,7 +104,7 @@ export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<
       } catch (error) {
         return reject(new Problem('malformed-json', `The body could not be parsed as JSON: ${(error as Error).message}`));
       }
-      const refused = inspect(parsed, MAX_JSON_DEPTH);
+      const refused = inspect ? inspectJson(parsed) : undefined;
       if (refused) return reject(refused);
       resolve(parsed);
     });

@@ -20,6 +20,7 @@ export const PROBLEMS = {
   'invalid-text': { status: 400, title: 'The body contains text that cannot be stored' },
   'json-too-deep': { status: 400, title: 'The JSON is nested too deeply' },
   'invalid-request': { status: 400, title: 'The request does not have the expected shape' },
+  'not-unsent-file': { status: 400, title: 'This is not an unsent-answers file this server can read' },
   'bad-request': { status: 400, title: 'The request could not be read' },
   'request-timeout': { status: 408, title: 'The request took too long to arrive' },
   'headers-too-large': { status: 431, title: 'The request headers are too large' },

@@ -1,5 +1,6 @@
 // The audit log: who signed in or failed to, who exported what with which filters, who created or changed users and
-// briefings. Append-only; one row per action, written in its own transaction by the route that did the action.
+// briefings, who imported unsent answers. Append-only; one row per action, written in its own transaction by the
+// route that did the action.
 import type { Db } from './db';
 
 export const AUDIT_ACTIONS = [
@@ -10,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'user-changed',
   'briefing-created',
   'briefing-changed',
+  'responses-imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
