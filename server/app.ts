@@ -30,7 +30,8 @@ function createExpressApp(deps: AppDeps): express.Express {
   // client-address.ts, which walks X-Forwarded-For by the same rule.
   app.set('trust proxy', trustProxyHops(deps.config.trustProxy));
   app.use(securityHeaders(deps.config));
-  // The survey engine is ~1.6 MB of JavaScript; gzip brings it to ~0.4 MB over a hall's weak mobile data.
+  // Pages, API replies and files without a build copy, compressed on the fly. The hashed files (the survey engine is
+  // ~1.6 MB of JavaScript) go out as the build's Brotli/gzip copies (routes/pages.ts), already encoded: left alone.
   app.use(compression());
   // Before every router: refuses cross-site unsafe requests that carry the cookie, and loads the signed-in user.
   app.use(sessionMiddleware(deps));
