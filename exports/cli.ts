@@ -6,6 +6,7 @@ import { briefingsCommand } from './cli/briefings';
 import { checkCommand } from './cli/check';
 import { recountCommand } from './cli/recount';
 import { exportCommand } from './cli/export';
+import { importCommand } from './cli/import';
 import { demoCommand } from './cli/demo';
 import { surveysCommand } from './cli/surveys';
 import { usersCommand } from './cli/users';
@@ -27,6 +28,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   audit [--since 2024-03-01|7d] [--until ..] [--actor <email>] [--action export|sign-in|..] [--json]
                                 who signed in (or failed), exported what with which filters, changed users and briefings
   backup <file> [--force]       a checked copy of the database while the server runs (restoring: backup --help)
+  import <file.json> [...]      answers phones saved as "unsent answers" files, judged as the server judges a POST
 
 Environment: DATA_DIR (default ./data), SURVEYS_DIR (default ./surveys).`;
 
@@ -39,6 +41,7 @@ const commands: Record<string, (args: string[]) => CommandResult | Promise<Comma
   check: checkCommand,
   recount: recountCommand,
   export: exportCommand,
+  import: importCommand,
   demo: demoCommand,
   surveys: surveysCommand,
   users: usersCommand,
