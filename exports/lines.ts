@@ -7,7 +7,7 @@ import type { ExportLineLayout } from '../server/store';
 import { planColumns, type ExportPlan } from './columns';
 import { csvCell, EOL } from './csv';
 import type { VersionInput } from './questions';
-import { compileRows, type LabelMode } from './rows';
+import { compileParsedRows, compileRows, type LabelMode } from './rows';
 
 /** Bump when rows.ts or csv.ts change what they write, so stored lines are rendered again at the next start. */
 const LINE_FORMAT = 1;
@@ -43,7 +43,14 @@ export function exportLineLayoutsOf(
     .filter((s) => s.versions.length > 0)
     .map((s) => {
       const plan = planColumns(s.versions, DEFAULT_OPTIONS);
-      return { surveyId: plan.surveyId, key: layoutKey(plan), render: lineRenderer(plan) };
+      const fromParsed = compileParsedRows(plan, { labels: 'values', encode: csvCell });
+      return {
+        surveyId: plan.surveyId,
+        key: layoutKey(plan),
+        render: lineRenderer(plan),
+        // The insert path's answers are objects still: the same cells without parsing the JSON just written.
+        renderNew: (response) => fromParsed(response).join(',') + EOL,
+      };
     });
 }
 

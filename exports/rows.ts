@@ -178,11 +178,25 @@ function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; in
   return writers;
 }
 
-/**
- * Compiles the row function for a plan. It returns the same array every call, overwritten by the next call:
- * consume (encode, copy) it before asking for the next row.
- */
-export function compileRows(plan: ExportPlan, options: RowOptions): (row: ExportRow) => string[] {
+/** A response's own fields and its answers as objects: what the insert path has, before any JSON is stored. */
+export interface ParsedResponse {
+  id: string;
+  version: number;
+  submittedAt: string;
+  locale: string;
+  region: string;
+  briefing: string | null;
+  answers: Json;
+  /** The personal-data answers, when the plan exports them. */
+  contacts: Json | null;
+}
+
+type Fill = (
+  id: string, version: number, submittedAt: string, locale: string, region: string, briefing: string | null,
+  answers: Json, contacts: Json | null,
+) => string[];
+
+function compileFill(plan: ExportPlan, options: RowOptions): Fill {
   const enc = options.encode ?? ((s: string) => s);
   const lang: Locale = options.labels === 'values' ? 'en' : options.labels;
   const byQuestion = new Map<string, { column: Column; index: number }[]>();
@@ -213,24 +227,38 @@ export function compileRows(plan: ExportPlan, options: RowOptions): (row: Export
   const last = width - 1;
   const withContacts = plan.options.pii && fromContacts.size > 0;
 
-  return (row) => {
+  return (id, version, submittedAt, locale, region, briefing, answers, contacts) => {
     out.fill('');
-    out[0] = enc(row[0]);
+    out[0] = enc(id);
     out[1] = survey;
-    out[2] = versionCell.get(row[1]) ?? String(row[1]);
-    out[3] = enc(row[2]);
-    out[4] = enc(row[3]);
-    out[5] = enc(row[4]);
-    out[6] = nameOf(row[4]);
-    out[7] = row[5] === null ? '' : enc(row[5]);
-    const answers = JSON.parse(row[6]) as Json;
+    out[2] = versionCell.get(version) ?? String(version);
+    out[3] = enc(submittedAt);
+    out[4] = enc(locale);
+    out[5] = enc(region);
+    out[6] = nameOf(region);
+    out[7] = briefing === null ? '' : enc(briefing);
     // Keys the plan does not know (a question of a version not chosen, `region`) have no writer and no column.
     for (const key in answers) fromAnswers.get(key)?.(answers[key], out);
-    if (withContacts && row[7] !== null) {
-      const contacts = JSON.parse(row[7]) as Json;
-      for (const key in contacts) fromContacts.get(key)?.(contacts[key], out);
-    }
-    out[last] = notAsked.get(row[1]) ?? '';
+    if (withContacts && contacts !== null) for (const key in contacts) fromContacts.get(key)?.(contacts[key], out);
+    out[last] = notAsked.get(version) ?? '';
     return out;
   };
+}
+
+/**
+ * Compiles the row function for a plan, from stored rows. It returns the same array every call, overwritten by the
+ * next call: consume (encode, copy) it before asking for the next row.
+ */
+export function compileRows(plan: ExportPlan, options: RowOptions): (row: ExportRow) => string[] {
+  const fill = compileFill(plan, options);
+  const withContacts = plan.options.pii;
+  return (row) =>
+    fill(row[0], row[1], row[2], row[3], row[4], row[5], JSON.parse(row[6]) as Json,
+      withContacts && row[7] !== null ? (JSON.parse(row[7]) as Json) : null);
+}
+
+/** The same row function from a response whose answers are objects still (the insert path): no JSON to parse. */
+export function compileParsedRows(plan: ExportPlan, options: RowOptions): (r: ParsedResponse) => string[] {
+  const fill = compileFill(plan, options);
+  return (r) => fill(r.id, r.version, r.submittedAt, r.locale, r.region, r.briefing, r.answers, r.contacts);
 }

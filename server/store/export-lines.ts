@@ -4,6 +4,7 @@
 // without its line is rendered by the export on the spot, so a lagging filler makes an export slower, never wrong.
 import type { Db } from './db';
 import type { ExportRow } from './export-rows';
+import type { NewResponse } from './types';
 
 export interface ExportLineLayout {
   surveyId: string;
@@ -11,6 +12,8 @@ export interface ExportLineLayout {
   key: string;
   /** The CSV record of one response, line end included, exactly as the export writes it without stored lines. */
   render(row: ExportRow): string;
+  /** The same record from a response being stored (its answers still objects). */
+  renderNew(response: NewResponse): string;
 }
 
 export interface FillReport {
@@ -60,6 +63,12 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
     )
     .raw();
   const maxLineRowid = db.prepare('SELECT max(response_rowid) FROM export_lines').pluck();
+  const previousRowid = db
+    .prepare(
+      'SELECT max(rowid) FROM responses INDEXED BY responses_by_survey WHERE survey_id = ? AND rowid < ?',
+    )
+    .pluck();
+  const byId = new Map(layouts.map((l) => [l.surveyId, l]));
 
   function reset(surveyId: string, key: string): void {
     db.transaction(() => {
@@ -77,7 +86,6 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
     const reset = new Set<string>();
     const top = maxLineRowid.get() as number | null;
     if (top === null) return reset;
-    const byId = new Map(layouts.map((l) => [l.surveyId, l]));
     const probes = [top, ...Array.from({ length: SAMPLE - 1 }, () => 1 + Math.floor(Math.random() * top))];
     for (const probe of probes) {
       const line = lineAtOrAfter.get(probe) as LineRow | undefined;
@@ -145,10 +153,28 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
     }
   }
 
+  /**
+   * Called in the savepoint that inserts a response: when the survey's lines are complete up to the response
+   * before it, its line is written now (it commits or rolls back with the response) and the filler has nothing
+   * to do; otherwise (a backfill under way) the filler renders it in its turn.
+   */
+  function addLine(response: NewResponse, rowid: number): void {
+    const layout = byId.get(response.surveyId);
+    if (!layout) return;
+    const filledTo = (readLayout.get(response.surveyId) as [string, number] | undefined)?.[1];
+    if (
+      filledTo === undefined ||
+      filledTo !== ((previousRowid.get(response.surveyId, rowid) as number | null) ?? 0)
+    )
+      return;
+    insertLine.run(rowid, response.id, Buffer.from(layout.renderNew(response)));
+    advance.run(rowid, response.surveyId);
+  }
+
   /** The layout key a survey's stored lines were rendered for, if any. */
   function layoutOf(surveyId: string): string | undefined {
     return (readLayout.get(surveyId) as [string, number] | undefined)?.[0];
   }
 
-  return { sync, fill, layoutOf };
+  return { sync, fill, addLine, layoutOf };
 }

@@ -128,9 +128,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const counts = createAnswerCounts(db, options.countPlans ?? []);
   const recount = createRecount(db, counts.layouts, counts.invalidate);
   const countsRebuilt = recount.syncPlans();
-  const responses = createResponseStore(db, { ...options, counts });
   const lines = createExportLines(db, options.exportLayouts ?? []);
   const exportLinesReset = lines.sync();
+  const responses = createResponseStore(db, { ...options, counts, lines });
   return {
     db,
     ...createSurveyStore(db),

@@ -1,6 +1,7 @@
 // Responses: idempotent writes through group commit, and streamed reads for exports.
 import type { AnswerCounts } from './answer-counts';
 import type { Db } from './db';
+import type { createExportLines } from './export-lines';
 import { createGroupCommitter } from './group-commit';
 import type { NewResponse, ResponseFilter, StoredResponse, SubmitOutcome } from './types';
 import { whereClause } from './where';
@@ -33,7 +34,15 @@ function toResponse(row: ResponseRow): StoredResponse {
 
 export function createResponseStore(
   db: Db,
-  { batchWindowMs = 0, counts }: { batchWindowMs?: number; counts?: Pick<AnswerCounts, 'countResponse'> } = {},
+  {
+    batchWindowMs = 0,
+    counts,
+    lines,
+  }: {
+    batchWindowMs?: number;
+    counts?: Pick<AnswerCounts, 'countResponse'>;
+    lines?: Pick<ReturnType<typeof createExportLines>, 'addLine'>;
+  } = {},
 ) {
   const selectHash = db.prepare<[string], { content_hash: string; submitted_at: string }>(
     'SELECT content_hash, submitted_at FROM responses WHERE id = ?',
@@ -58,6 +67,8 @@ export function createResponseStore(
     if (r.contacts) insertContacts.run({ responseId: r.id, answers: JSON.stringify(r.contacts) });
     // Same savepoint as the insert: the counts move with the response or not at all (duplicates returned above).
     counts?.countResponse(r, Number(lastInsertRowid));
+    // And its CSV line, when the stored lines are complete up to here (export-lines.ts).
+    lines?.addLine(r, Number(lastInsertRowid));
     return { status: 'created', submittedAt: r.submittedAt };
   }
 

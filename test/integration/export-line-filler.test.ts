@@ -1,5 +1,5 @@
-// The real server (`server/main.ts` in a child process) renders the stored CSV line of each response it receives,
-// in the background and soon after the 201, and says once at start-up when every stored response has its line.
+// The real server (`server/main.ts` in a child process) stores the CSV line of each response it receives, and
+// says once at start-up when every stored response has its line.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ function storedLines(dataDir: string): { lines: number; responses: number; bad: 
 }
 
 describe('the export line filler in the running server', () => {
-  it('announces it is caught up, then renders a line for each response posted', async () => {
+  it('announces it is caught up, then has a line for each response posted', async () => {
     const dataDir = makeTempDir();
     server = await spawnServer({ DATA_DIR: dataDir, SURVEYS_DIR: FIXTURE_SURVEYS });
     await expect.poll(() => server!.output(), { timeout: 10_000 }).toMatch(/stored CSV lines ready: every response has one \(0 rendered/);

@@ -64,6 +64,11 @@ async function bothWays(
   }
 }
 
+/** What a new layout does at start: no lines, the filler at the beginning. */
+function dropLines(): void {
+  store.db.exec('DELETE FROM export_lines; UPDATE export_line_layouts SET filled_to = 0');
+}
+
 function fillAll(): number {
   let filled = 0;
   for (;;) {
@@ -87,11 +92,23 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 describe('stored export lines', () => {
-  it('give the same CSV as the answers with none, some and all of them rendered', async () => {
+  it('are written with each response, and give the same CSV as the answers', async () => {
+    const all = await bothWays();
+    expect(all.lines).toBe(RESPONSES);
+    expect(all.served).toBe(all.built);
+    expect(all.served.split('\r\n')).toHaveLength(RESPONSES + 2); // header, rows, and the empty piece after the last line end
+    // Rendered from the stored JSON (as the filler and the start-up check do), each line is the one stored.
+    dropLines();
+    expect(fillAll()).toBe(RESPONSES);
+    expect((await bothWays()).served).toBe(all.served);
+    expect(store.fillExportLines(1_000)).toEqual({ filled: 0, pending: false });
+  });
+
+  it('give the same CSV with none or some of them rendered, and catch up in insertion order', async () => {
+    dropLines();
     const none = await bothWays();
     expect(none.lines).toBe(0);
     expect(none.served).toBe(none.built);
-    expect(none.served.split('\r\n')).toHaveLength(RESPONSES + 2); // header, rows, and the empty piece after the last line end
 
     // A budget of 0 still renders one page: some rows come with lines, the rest are built in between.
     expect(store.fillExportLines(0)).toEqual({ filled: 64, pending: true });
@@ -99,11 +116,15 @@ describe('stored export lines', () => {
     expect(some.lines).toBe(64);
     expect(some.served).toBe(some.built);
 
-    expect(fillAll()).toBe(RESPONSES - 64);
-    const all = await bothWays();
-    expect(all.lines).toBe(RESPONSES);
-    expect(all.served).toBe(all.built);
-    expect(store.fillExportLines(1_000)).toEqual({ filled: 0, pending: false });
+    // While the filler is behind, a new response waits for it rather than leave a gap below its own line.
+    const plan = demoPlan(roadmap);
+    store.insertResponses([{ ...demoResponse(plan, 8, 0).response, briefing: null }]);
+    expect((await bothWays()).lines).toBe(64);
+    expect(fillAll()).toBe(RESPONSES + 1 - 64);
+    store.insertResponses([{ ...demoResponse(plan, 8, 1).response, briefing: null }]);
+    const caughtUp = await bothWays();
+    expect(caughtUp.lines).toBe(RESPONSES + 2);
+    expect(caughtUp.served).toBe(caughtUp.built);
   });
 
   it('serve any row filter, and step aside for another layout', async () => {
