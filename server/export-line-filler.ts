@@ -1,6 +1,7 @@
-// Keeps the stored export lines (store/export-lines.ts) caught up with the responses: small slices of work between
-// requests, back to back while there is a backlog, once a second when there is none. Ingest never waits for a
-// line (a 201 does not render one); a download made before the filler caught up builds the missing lines itself.
+// Renders the stored export lines (store/export-lines.ts) that responses do not bring with them: all of a survey's
+// after a new layout, or those of a database from before lines existed. Small slices of work between requests,
+// back to back while there is a backlog, a look once a second when there is none. A download made before the
+// filler caught up builds the missing lines itself.
 import type { Store } from './store';
 
 /** Work per slice: short enough that a request waiting behind it barely notices. */

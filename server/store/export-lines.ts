@@ -1,7 +1,7 @@
-// Export lines: each response's CSV record in its survey's default export, rendered once, after the response is
-// stored, by a background filler (server/export-line-filler.ts), so that the export most analysts download costs a
-// read and a copy per row instead of a JSON parse and a flattening. A cache derived from `responses`: a response
-// without its line is rendered by the export on the spot, so a lagging filler makes an export slower, never wrong.
+// Export lines: each response's CSV record in its survey's default export, rendered once, with the response (or by
+// the background filler, server/export-line-filler.ts, after a new layout), so that the export most analysts
+// download costs a read and a copy per row instead of a JSON parse and a flattening. A cache derived from
+// `responses`: a response without its line is rendered by the export on the spot: slower, never wrong.
 import type { Db } from './db';
 import type { ExportRow } from './export-rows';
 import type { NewResponse } from './types';

@@ -1,7 +1,7 @@
 -- Each response's CSV line in its survey's default export (all versions, codes, 0/1 choice columns, no personal
--- data), rendered in the background after the response is stored (server/store/export-lines.ts). A cache derived
--- from `responses`: dropped and rebuilt whenever the layout (a new survey version) or the rendering changes.
--- Keyed by responses.rowid for a cheap join; response_id guards the join should rowids ever be renumbered.
+-- data), written with the response (server/store/export-lines.ts). A cache derived from `responses`: dropped at
+-- start and rendered again whenever the layout (a new survey version) or the rendering changes. Keyed by
+-- responses.rowid for a cheap join; response_id lets the start-up check notice renumbered rowids.
 CREATE TABLE export_lines (
   response_rowid INTEGER PRIMARY KEY,
   response_id    TEXT NOT NULL,
