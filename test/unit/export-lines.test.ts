@@ -151,42 +151,40 @@ describe('stored export lines', () => {
     }
   });
 
-  it('are dropped at the next start when the layout changes, and rendered again', async () => {
-    fillAll();
+  /** Closes the store and opens it again, as a restart does; returns the surveys whose lines it dropped. */
+  function restart(layouts = LAYOUTS): readonly string[] {
     store.close();
-    const v1Only = exportLineLayoutsOf([{ versions: roadmap.versions.filter((v) => v.version === 1) }]);
-    store = openSqliteStore(file, { exportLayouts: v1Only });
-    expect(store.exportLinesReset).toEqual(['roadmap-needs']);
-    expect(store.db.prepare('SELECT count(*) FROM export_lines').pluck().get()).toBe(0);
-    expect(fillAll()).toBe(RESPONSES);
-    store.close();
-    store = openSqliteStore(file, { exportLayouts: LAYOUTS });
-    expect(store.exportLinesReset).toEqual(['roadmap-needs']);
-    // Until they are rendered again, the download builds every row itself.
+    store = openSqliteStore(file, { exportLayouts: layouts });
+    return store.exportLinesReset;
+  }
+
+  /** After a restart that dropped them: no line is served, and the file is the same. */
+  async function expectBuiltWithoutLines(): Promise<void> {
     const { served, built, lines } = await bothWays();
     expect(lines).toBe(0);
     expect(served).toBe(built);
+  }
+
+  it('are dropped at the next start when the layout changes, and rendered again', async () => {
+    const v1Only = exportLineLayoutsOf([{ versions: roadmap.versions.filter((v) => v.version === 1) }]);
+    expect(restart(v1Only)).toEqual(['roadmap-needs']);
+    expect(fillAll()).toBe(RESPONSES);
+    expect(restart()).toEqual(['roadmap-needs']);
+    await expectBuiltWithoutLines();
+    expect(fillAll()).toBe(RESPONSES);
+    expect(restart()).toEqual([]);
   });
 
   it('are dropped when the rendering no longer writes what is stored', async () => {
-    fillAll();
     store.db.prepare("UPDATE export_lines SET line = CAST('stale,line\r\n' AS BLOB)").run();
-    store.close();
-    store = openSqliteStore(file, { exportLayouts: LAYOUTS });
-    expect(store.exportLinesReset).toEqual(['roadmap-needs']);
-    const { served, built } = await bothWays();
-    expect(served).toBe(built);
+    expect(restart()).toEqual(['roadmap-needs']);
+    await expectBuiltWithoutLines();
   });
 
   it('are dropped at the next start should rowids be renumbered', async () => {
-    fillAll();
     // What a VACUUM after deletions could do: the line at a rowid belonged to the response that used to have it.
     store.db.prepare("UPDATE export_lines SET response_id = 'someone-else' WHERE response_rowid > 100").run();
-    store.close();
-    store = openSqliteStore(file, { exportLayouts: LAYOUTS });
-    expect(store.exportLinesReset).toEqual(['roadmap-needs']);
-    const { served, built, lines } = await bothWays();
-    expect(lines).toBe(0);
-    expect(served).toBe(built);
+    expect(restart()).toEqual(['roadmap-needs']);
+    await expectBuiltWithoutLines();
   });
 });
