@@ -73,6 +73,14 @@ export const SECTIONS: readonly Section[] = [
     roles: ['admin', 'analyst', 'author'],
     component: lazy(() => import('./brief/brief-page')),
   },
+  {
+    path: 'import',
+    title: { kk: 'Импорт', ru: 'Импорт', en: 'Import' },
+    // Unsent answers saved on phones go in through the same judging as a phone's POST; the route is admin-only too.
+    // Last, and one word: an occasional task after a briefing, and the eighth label on a laptop's strip.
+    roles: ['admin'],
+    component: lazy(() => import('./imports/import-page')),
+  },
 ];
 
 /** The sections a role may open, in navigation order. */

@@ -100,6 +100,10 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
 }
 
+/** The refusal of a file that is not JSON at all (a CSV, a photo), naming the format expected. */
+export const notJsonFile = (reason: string) =>
+  notUnsent(`The file is not JSON (${reason}); an unsent-answers file has ${EXPECTED}.`);
+
 /** Parses the bytes of a file as POST bodies are parsed (strict UTF-8, JSON), then reads it (readUnsentFile). */
 export function parseUnsentFile(bytes: Uint8Array): UnsentEntries {
   let text: string;
@@ -112,9 +116,7 @@ export function parseUnsentFile(bytes: Uint8Array): UnsentEntries {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw notUnsent(
-      `The file is not JSON (${(error as Error).message}); an unsent-answers file has ${EXPECTED}.`,
-    );
+    throw notJsonFile((error as Error).message);
   }
   return readUnsentFile(value);
 }

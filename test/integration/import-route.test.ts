@@ -124,7 +124,12 @@ describe('POST /api/imports/unsent', () => {
 
     const broken = await send(admin, '{"format": "saualnama-unsent", ');
     expect(broken.status).toBe(400);
-    expect(((await broken.json()) as any).type).toBe('/problems/malformed-json');
+    expect(await broken.json()).toMatchObject({
+      type: '/problems/not-unsent-file',
+      detail: expect.stringMatching(
+        /^The file is not JSON \(.+\); an unsent-answers file has "format": "saualnama-unsent", "formatVersion": 1\.$/,
+      ),
+    });
     expect([...server.store.iterateAudit({ action: 'responses-imported' })]).toHaveLength(1);
   });
 

@@ -6,7 +6,7 @@ import { requireUser } from '../auth';
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
 import { Problem } from '../problem';
-import { importUnsent, readUnsentFile, type ImportReport } from '../unsent-import';
+import { importUnsent, notJsonFile, readUnsentFile, type ImportReport } from '../unsent-import';
 
 /**
  * A phone's pretty-printed file holds about 2.4 KB per roadmap-needs response (3.7 KB the longest of 1,000 demo
@@ -26,7 +26,15 @@ export function importsRouter(deps: AppDeps): Router {
         { question: 'name', message: 'must be one file name of at most 200 characters' },
       ]);
     // Depth and text are checked per response inside (as POST …/responses checks them), not on the whole file.
-    const file = readUnsentFile(await readJsonBody(req, IMPORT_BODY_LIMIT_BYTES, { inspect: false }));
+    const body = await readJsonBody(req, IMPORT_BODY_LIMIT_BYTES, { inspect: false }).catch(
+      (error: unknown) => {
+        // Someone chose the wrong file (a CSV, a photo): say what file is expected, as the CLI does.
+        if (error instanceof Problem && error.slug === 'malformed-json')
+          throw notJsonFile(error.detail.replace(/^The body could not be parsed as JSON: /, ''));
+        throw error;
+      },
+    );
+    const file = readUnsentFile(body);
     const report = await importUnsent(
       { catalog, store, clock, bodyLimitBytes: config.bodyLimitBytes, closedGraceMs: config.closedGraceMs },
       file,
