@@ -154,6 +154,21 @@ const RULES: Record<string, LeaningRule> = {
       },
     };
   },
+  // v3: akimat staff rate their own akimat's cooperation with the others (cooperation_quality is not theirs).
+  cooperation_quality_by_akimat: (r) => {
+    const p = r.profile;
+    // They see their own work a little more kindly than the others see it (as in severity()).
+    const kind = 0.08;
+    return {
+      rows: {
+        ngos: { level: 0.5 + 0.3 * p.akimat + kind, special: 0.03 },
+        volunteer_groups: { level: 0.5 + 0.25 * p.akimat + kind, special: 0.06 },
+        business: { level: 0.3 + 0.5 * p.business + kind, special: 0.2 - 0.12 * p.business },
+        front_office: r.knowsFrontOffice ? { level: 0.5 + 0.35 * p.frontOffice + kind, special: 0.03 } : { level: 0.4, special: 0.6 },
+        international_orgs: { level: 0.45 + 0.3 * p.international, special: 0.7 - 0.5 * p.international },
+      },
+    };
+  },
   cooperation_change: (r) => {
     const { akimat, trend } = r.profile;
     return { weights: { much_better: 0.2 + 0.8 * akimat + 0.3 * Math.max(trend, 0), somewhat_better: 1 + akimat, same: 1.2, somewhat_worse: 0.3 + 0.6 * (1 - akimat), much_worse: 0.06 + 0.2 * (1 - akimat), dont_know: 0.35 } };

@@ -25,7 +25,7 @@ async function nextPage(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Далее' }).click();
 }
 
-test('roadmap-needs v2 answered in Russian on a 390×844 phone is stored as codes, with the Front-office branch', async () => {
+test('roadmap-needs v3 answered in Russian on a 390×844 phone is stored as codes, with the Front-office branch', async () => {
   const { page, pageErrors } = await suite.phone('ru-RU');
   await page.goto(`${suite.server.url}/s/roadmap-needs`);
 
@@ -66,11 +66,16 @@ test('roadmap-needs v2 answered in Russian on a 390×844 phone is stored as code
     .toMatch(/1\s+Обучение волонтеров\s+2\s+Стабильное финансирование/);
   await nextPage(page);
 
-  // Cooperation: the Front-office follow-ups appear only once the region has one.
+  // Cooperation: the Front-office comes before the ratings (v3); its follow-ups appear only once the region has
+  // one. An NGO employee rates the akimat; the akimat staff's own matrix stays hidden.
   const followUps = ['front_office_contact', 'front_office_help', 'front_office_improve'];
   await waitForQuestion(page, 'front_office_exists', 'Есть ли в вашем регионе волонтерский Фронт-офис?');
   for (const name of followUps) expect(await question(page, name).isVisible(), name).toBe(false);
-  await pickRadio(question(page, 'cooperation_quality'), 'строка Акимат, колонка Хорошее');
+  const names = await page
+    .locator('[data-name]')
+    .evaluateAll((all) => all.map((e) => e.getAttribute('data-name')));
+  expect(names.indexOf('front_office_exists')).toBeLessThan(names.indexOf('cooperation_quality'));
+  expect(await question(page, 'cooperation_quality_by_akimat').isVisible()).toBe(false);
   await pickRadio(question(page, 'front_office_exists'), 'Да');
   for (const name of followUps) await question(page, name).waitFor();
   await waitForQuestion(
@@ -79,7 +84,16 @@ test('roadmap-needs v2 answered in Russian on a 390×844 phone is stored as code
     'Обращались ли вы в региональный Фронт-офис за последние 12 месяцев?',
   );
   await pickRadio(question(page, 'front_office_contact'), 'Да, один раз');
-  await tickCheckbox(question(page, 'front_office_help'), 'Консультации');
+  // "Hard to say" stands alone: ticking it clears the other choices, and a real choice clears it.
+  const help = question(page, 'front_office_help');
+  const box = (name: string) => help.getByRole('checkbox', { name, exact: true });
+  await tickCheckbox(help, 'Консультации');
+  await tickCheckbox(help, 'Затрудняюсь ответить');
+  await expect.poll(() => box('Консультации').isChecked()).toBe(false);
+  expect(await box('Затрудняюсь ответить').isChecked()).toBe(true);
+  await tickCheckbox(help, 'Консультации');
+  await expect.poll(() => box('Затрудняюсь ответить').isChecked()).toBe(false);
+  await pickRadio(question(page, 'cooperation_quality'), 'строка Акимат, колонка Хорошее');
   await nextPage(page);
 
   // Roadmap: at most three priorities; a fourth cannot be ticked.
@@ -107,7 +121,7 @@ test('roadmap-needs v2 answered in Russian on a 390×844 phone is stored as code
   expect(rows).toHaveLength(1);
   const row = rows[0]!;
   expect(row.id.replace(/-/g, '').slice(0, 8).toUpperCase()).toBe(reference);
-  expect(row).toMatchObject({ version: 2, locale: 'ru', region: 'KZ-35', briefing: null });
+  expect(row).toMatchObject({ version: 3, locale: 'ru', region: 'KZ-35', briefing: null });
   expect(row.answers).toEqual({
     region: 'KZ-35',
     settlement_type: 'village',

@@ -23,6 +23,7 @@ describe('npm run cli -- check', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/✔ surveys\/roadmap-needs\/v1\.json/);
     expect(run.stdout).toMatch(/✔ surveys\/roadmap-needs\/v2\.json/);
+    expect(run.stdout).toMatch(/✔ surveys\/roadmap-needs\/v3\.json/);
     expect(run.stdout).toMatch(/✔ surveys\/briefing-feedback\/v1\.json/);
     expect(run.stdout).toMatch(/0 errors/);
   });

@@ -75,15 +75,16 @@ describe('npm run cli -- demo', () => {
     }
   });
 
-  it('covers all 20 regions, both versions (v1 before v2) and all three languages', () => {
+  it('covers all 20 regions, every version (v1, then v2, then v3) and all three languages', () => {
     const { responses } = first;
     expect(new Set(responses.map((r) => r.region))).toEqual(new Set(REGION_CODES));
     expect(new Set(responses.map((r) => r.locale))).toEqual(new Set(['kk', 'ru', 'en']));
-    const v1 = responses.filter((r) => r.version === 1).map((r) => r.submittedAt).sort();
-    const v2 = responses.filter((r) => r.version === 2).map((r) => r.submittedAt).sort();
-    expect(v1.length).toBeGreaterThan(COUNT / 5);
-    expect(v2.length).toBeGreaterThan(COUNT / 5);
+    const times = (v: number) => responses.filter((r) => r.version === v).map((r) => r.submittedAt).sort();
+    const [v1, v2, v3] = [times(1), times(2), times(3)];
+    expect(v1.length + v2.length + v3.length).toBe(COUNT);
+    for (const v of [v1, v2, v3]) expect(v.length).toBeGreaterThan(COUNT / 6);
     expect(v1.at(-1)! < v2[0]!).toBe(true);
+    expect(v2.at(-1)! < v3[0]!).toBe(true);
     expect(responses.filter((r) => r.locale === 'en').length).toBeLessThan(COUNT / 20);
   });
 

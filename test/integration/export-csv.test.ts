@@ -75,9 +75,10 @@ describe('GET /api/surveys/:id/export.csv', () => {
   it('tells "not asked" from "skipped": a v1 answer lists online_platforms in __not_asked, a skipped v2 answer does not', async () => {
     const rows = byId(await csv());
     const [v1, full, minimal] = world.posted;
-    expect(rows.get(v1!.id)!.__not_asked).toBe('online_platforms');
+    // The newest version's akimat-staff matrix (v3) was not asked of v1 and v2 answers either.
+    expect(rows.get(v1!.id)!.__not_asked).toBe('online_platforms;cooperation_quality_by_akimat');
     expect(rows.get(v1!.id)!['online_platforms/qazvolunteer']).toBe('');
-    expect(rows.get(minimal!.id)!.__not_asked).toBe('best_practice_organiser');
+    expect(rows.get(minimal!.id)!.__not_asked).toBe('best_practice_organiser;cooperation_quality_by_akimat');
     expect(rows.get(minimal!.id)!['online_platforms/qazvolunteer']).toBe('');
     expect(rows.get(full!.id)!['online_platforms/qazvolunteer']).toBe('1');
     expect(rows.get(full!.id)!['best_practice_organiser']).toBe('');
@@ -165,7 +166,7 @@ describe('GET /api/surveys/:id/export.csv', () => {
     const columns = new Set(dict.rows.map((row) => row.column));
     expect([...columns]).toEqual((await csv()).header);
     const platforms = dict.rows.find((row) => row.column === 'online_platforms/qazvolunteer')!;
-    expect(platforms).toMatchObject({ question: 'online_platforms', type: 'checkbox', versions: '2', item: 'qazvolunteer' });
+    expect(platforms).toMatchObject({ question: 'online_platforms', type: 'checkbox', versions: '2-3', item: 'qazvolunteer' });
     expect(platforms.note).toMatch(/not asked in version 1/);
     expect(dict.rows.find((row) => row.column === 'best_practice_organiser')!.versions).toBe('1');
     expect(dict.rows.filter((row) => row.column === 'settlement_type').map((row) => row.value)).toEqual(['city', 'town', 'village']);

@@ -29,8 +29,8 @@ describe('survey catalog', () => {
   it('loads the repository surveys with their versions in order and the pii questions found', () => {
     const { catalog } = loadCatalog(REPO_SURVEYS);
     const roadmap = catalog.getSurvey('roadmap-needs');
-    expect(roadmap?.versions.map((v) => v.version)).toEqual([1, 2]);
-    expect(roadmap?.newest.version).toBe(2);
+    expect(roadmap?.versions.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(roadmap?.newest.version).toBe(3);
     expect([...(roadmap?.newest.piiQuestions ?? [])].sort()).toEqual(['contact_email', 'contact_name', 'contact_phone']);
   });
 

@@ -46,6 +46,7 @@ describe('checkSurveys', { timeout: 30_000 }, () => {
       'briefing-feedback/v1.json',
       'roadmap-needs/v1.json',
       'roadmap-needs/v2.json',
+      'roadmap-needs/v3.json',
     ]);
     expect(report.files.flatMap((f) => f.findings.filter((x) => x.severity === 'error'))).toEqual([]);
     expect(report.errors).toBe(0);

@@ -89,6 +89,27 @@ describe('demo responses', { timeout: 30_000 }, () => {
     }
   });
 
+  it('draws valid answers for every roadmap-needs version, v3 included: akimat staff get their own cooperation matrix', () => {
+    const all = demoSchedule('roadmap-needs', [1, 2, 3]);
+    expect(new Set(all.map((b) => b.version))).toEqual(new Set([1, 2, 3]));
+    const seen = new Map<number, number>();
+    let akimatV3 = 0;
+    for (let i = 0; i < 1500; i++) {
+      const { response, errors } = demoResponse(plan, 4, i);
+      expect(errors, `#${i} v${response.version}`).toEqual([]);
+      seen.set(response.version, (seen.get(response.version) ?? 0) + 1);
+      if (response.version !== 3) {
+        expect(response.answers).not.toHaveProperty('cooperation_quality_by_akimat');
+        continue;
+      }
+      const akimat = response.answers.role === 'akimat';
+      if (akimat && response.answers.cooperation_quality_by_akimat !== undefined) akimatV3 += 1;
+      expect(response.answers).not.toHaveProperty(akimat ? 'cooperation_quality' : 'cooperation_quality_by_akimat');
+    }
+    expect([...seen.keys()].sort()).toEqual([1, 2, 3]);
+    expect(akimatV3).toBeGreaterThan(0);
+  });
+
   it('answers every question type the validator supports (kitchen-sink fixture) with valid data', () => {
     const fixtures = loadCatalog(FIXTURE_SURVEYS).catalog;
     const kitchen = demoPlan(fixtures.getSurvey('kitchen-sink')!);

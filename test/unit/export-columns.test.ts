@@ -1,4 +1,4 @@
-// The column plan: names and their escaping, the union of questions over versions (real roadmap-needs v1/v2),
+// The column plan: names and their escaping, the union of questions over versions (real roadmap-needs v1–v3),
 // not-asked lists, personal data, and the per-question metadata the aggregates reuse.
 import { describe, expect, it } from 'vitest';
 import { planColumns } from '../../exports/columns';
@@ -70,18 +70,37 @@ describe('the union of questions over versions', () => {
     expect(list).toContain('problems_severity/insurance');
     expect(list).toContain('activity_fields/digital_volunteering');
     expect(list.filter((n) => n === 'region')).toHaveLength(1);
-    expect(plan.notAsked).toEqual(new Map([[1, 'online_platforms'], [2, 'best_practice_organiser']]));
+    expect(plan.notAsked).toEqual(new Map([
+      [1, 'online_platforms;cooperation_quality_by_akimat'],
+      [2, 'best_practice_organiser;cooperation_quality_by_akimat'],
+      [3, 'best_practice_organiser'],
+    ]));
+  });
+
+  it('follows v3\'s order: the Front-office questions before the cooperation ratings, the akimat staff\'s own matrix after the others\'', () => {
+    const list = names(planColumns(roadmap.versions, { choices: 'columns', pii: false }));
+    expect(list.indexOf('front_office_improve')).toBeLessThan(list.indexOf('cooperation_quality/akimat'));
+    expect(list.slice(list.indexOf('cooperation_quality/akimat'), list.indexOf('cooperation_change'))).toEqual([
+      'cooperation_quality/akimat', 'cooperation_quality/other_ngos', 'cooperation_quality/volunteer_groups',
+      'cooperation_quality/business', 'cooperation_quality/front_office', 'cooperation_quality/international_orgs',
+      'cooperation_quality_by_akimat/ngos', 'cooperation_quality_by_akimat/volunteer_groups',
+      'cooperation_quality_by_akimat/business', 'cooperation_quality_by_akimat/front_office',
+      'cooperation_quality_by_akimat/international_orgs',
+    ]);
   });
 
   it('describes each question for the aggregates: type, shape, versions asking it, choices with kk/ru/en labels', () => {
     const questions = new Map(describeQuestions(roadmap.versions).map((q) => [q.name, q]));
-    expect(questions.get('online_platforms')).toMatchObject({ type: 'checkbox', shape: 'multiple', versions: [2], text: 'other' });
+    expect(questions.get('online_platforms')).toMatchObject({ type: 'checkbox', shape: 'multiple', versions: [2, 3], text: 'other' });
+    expect(questions.get('cooperation_quality')).toMatchObject({ shape: 'matrix', versions: [1, 2, 3], visibleIf: "{role} != 'akimat'" });
+    expect(questions.get('cooperation_quality_by_akimat')).toMatchObject({ shape: 'matrix', versions: [3], visibleIf: "{role} = 'akimat'" });
     expect(questions.get('best_practice_organiser')).toMatchObject({ type: 'radiogroup', shape: 'single', versions: [1] });
-    expect(questions.get('region')).toMatchObject({ shape: 'single', versions: [1, 2] });
+    expect(questions.get('region')).toMatchObject({ shape: 'single', versions: [1, 2, 3] });
     expect(questions.get('contact_email')).toMatchObject({ pii: true, shape: 'text' });
     const none = questions.get('channels_akimat')!.choices.find((c) => c.code === 'none')!;
     expect(none).toMatchObject({ special: 'none', exclusive: true, label: { en: 'I do not work with the akimat', ru: 'Не взаимодействую с акиматом' } });
-    expect(questions.get('practices_used')!.choices.find((c) => c.code === 'dont_know')).toMatchObject({ exclusive: true });
+    for (const name of ['practices_used', 'front_office_help', 'roadmap_international'])
+      expect(questions.get(name)!.choices.find((c) => c.code === 'dont_know')).toMatchObject({ exclusive: true });
     const severity = questions.get('problems_severity')!;
     expect(severity.rows.map((r) => r.code)).toContain('insurance');
     expect(severity.choices.map((c) => c.code)).toEqual(['not_a_problem', 'minor', 'moderate', 'serious', 'very_serious', 'dont_know']);
