@@ -3,6 +3,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { initialLocale, saveLocale, type Locale } from '../lib/locale';
 import { getSession, signOut, type Session } from '../lib/workspace-api';
+import { LoadFailed } from './load-failed';
 import { Shell } from './shell';
 import { SignIn } from './sign-in';
 import { shellStrings } from './strings';
@@ -58,26 +59,35 @@ export function App() {
     );
   if (state.state === 'signed-in')
     return (
-      <Shell session={state.session} locale={locale} onLocale={changeLocale} onSignOut={leave} onSignedOut={ended} />
+      <Shell
+        session={state.session}
+        locale={locale}
+        onLocale={changeLocale}
+        onSignOut={leave}
+        onSignedOut={ended}
+      />
     );
 
   return (
     <>
       <TopBar locale={locale} onLocale={changeLocale} />
       <main className="narrow">
-        {state.state === 'loading' && <p className="muted" role="status">{t.loading}</p>}
-        {state.state === 'failed' && (
-          <div className="notice bad" role="alert">
-            <p>{t.offline}</p>
-            <button type="button" onClick={load}>
-              {t.tryAgain}
-            </button>
-          </div>
+        {state.state === 'loading' && (
+          <p className="muted" role="status">
+            {t.loading}
+          </p>
         )}
+        {state.state === 'failed' && <LoadFailed locale={locale} message={t.offline} onRetry={load} />}
         {state.state === 'signed-out' && (
           <SignIn
             locale={locale}
-            notice={state.notice === 'ended' ? t.sessionEnded : state.notice === 'signed-out' ? t.signedOut : undefined}
+            notice={
+              state.notice === 'ended'
+                ? t.sessionEnded
+                : state.notice === 'signed-out'
+                  ? t.signedOut
+                  : undefined
+            }
             onSignedIn={load}
           />
         )}

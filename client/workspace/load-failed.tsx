@@ -3,11 +3,20 @@
 import type { Locale } from '../lib/locale';
 import { shellStrings } from './strings';
 
-export function LoadFailed({ locale, onRetry }: { locale: Locale; onRetry: () => void }) {
+export function LoadFailed({
+  locale,
+  onRetry,
+  message,
+}: {
+  locale: Locale;
+  onRetry: () => void;
+  /** Instead of "could not load" (the sign-in check says the server is out of reach). */
+  message?: string;
+}) {
   const shell = shellStrings(locale);
   return (
     <div className="notice bad" role="alert">
-      <p>{shell.loadFailed}</p>
+      <p>{message ?? shell.loadFailed}</p>
       <button type="button" onClick={onRetry}>
         {shell.tryAgain}
       </button>

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Locale } from '../lib/locale';
 import { signIn, type SignInResult } from '../lib/workspace-api';
+import { Field } from './fields';
 import { shellStrings, type ShellStrings } from './strings';
 
 function refusal(result: Extract<SignInResult, { ok: false }>, t: ShellStrings): string {
@@ -14,7 +15,15 @@ function refusal(result: Extract<SignInResult, { ok: false }>, t: ShellStrings):
   return [t.loadFailed, result.problem?.detail].filter(Boolean).join(' ');
 }
 
-export function SignIn({ locale, notice, onSignedIn }: { locale: Locale; notice?: string | undefined; onSignedIn: () => void }) {
+export function SignIn({
+  locale,
+  notice,
+  onSignedIn,
+}: {
+  locale: Locale;
+  notice?: string | undefined;
+  onSignedIn: () => void;
+}) {
   const t = shellStrings(locale);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -50,29 +59,33 @@ export function SignIn({ locale, notice, onSignedIn }: { locale: Locale; notice?
         </p>
       )}
       <form onSubmit={submit} noValidate={false}>
-        <label className="field">
-          <span>{t.email}</span>
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            inputMode="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t.password}</span>
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <Field label={t.email}>
+          {(id) => (
+            <input
+              id={id}
+              type="email"
+              name="email"
+              autoComplete="username"
+              inputMode="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t.password}>
+          {(id) => (
+            <input
+              id={id}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
         {error && (
           <p className="notice bad" role="alert">
             {error}

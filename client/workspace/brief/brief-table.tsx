@@ -2,15 +2,14 @@
 // Plain HTML so that it prints crisply and breaks across pages between rows, never through one.
 import type { Labels } from '../../../exports/aggregates/types';
 import { localized, type Locale } from '../../lib/locale';
+import { ReportTable, type Column as ReportColumn } from '../coverage/report-table';
 import { ShareBar } from '../coverage/share-bar';
 import { figureText, type Figure } from './figures';
 
-export interface Column<Row> {
-  head: string;
-  /** A share (drawn as text, and as a bar when `bar`), or ready text (a mean, a count). */
-  value: (row: Row) => Figure | string;
-  bar?: boolean;
-}
+/** A figure column: a share drawn as text and, with `bar`, as a bar beside it; or ready text (a mean, a count). */
+export type Column<Row> =
+  | { head: string; value: (row: Row) => Figure; bar: true }
+  | { head: string; value: (row: Row) => Figure | string; bar?: false };
 
 interface Props<Row> {
   caption: string;
@@ -32,53 +31,47 @@ export function BriefTable<Row extends { code: string; label: Labels }>({
   locale,
   note,
 }: Props<Row>) {
+  const figureColumn = (c: Column<Row>): ReportColumn<Row> =>
+    c.bar
+      ? {
+          head: c.head,
+          className: 'share',
+          cell: (row) => <ShareCell figure={c.value(row)} k={k} locale={locale} />,
+        }
+      : {
+          head: c.head,
+          className: 'num',
+          cell: (row) => {
+            const value = c.value(row);
+            return typeof value === 'string' ? value : figureText(value, k, locale);
+          },
+        };
   return (
     <figure className="brief-table">
-      <div className="table-wrap">
-        <table className={columns.length > 1 ? 'report-table several' : 'report-table'}>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{labelHead}</th>
-              {columns.map((c) => (
-                <th key={c.head} scope="col" className={c.bar ? 'share' : 'num'}>
-                  {c.head}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.code}>
-                <th scope="row">{localized(row.label, locale)}</th>
-                {columns.map((c) => {
-                  const value = c.value(row);
-                  const text = typeof value === 'string' ? value : figureText(value, k, locale);
-                  if (!c.bar || typeof value === 'string')
-                    return (
-                      <td key={c.head} className="num">
-                        {text}
-                      </td>
-                    );
-                  // The figure and its bar share one cell, so the column head sits over both on any width.
-                  return (
-                    <td key={c.head} className="share">
-                      <span className="share-cell">
-                        <span className="share-figure">{text}</span>
-                        <ShareBar
-                          percent={value.kind === 'hidden' ? null : value.percent}
-                          atLeast={value.kind === 'atLeast'}
-                        />
-                      </span>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ReportTable
+        className={columns.length > 1 ? 'report-table several' : 'report-table'}
+        caption={caption}
+        columns={[
+          { head: labelHead, rowHeader: true, cell: (row) => localized(row.label, locale) },
+          ...columns.map(figureColumn),
+        ]}
+        rows={rows}
+        rowKey={(row) => row.code}
+      />
       {note && <figcaption className="brief-note">{note}</figcaption>}
     </figure>
+  );
+}
+
+/** The figure and its bar share one cell, so the column head sits over both on any width. */
+function ShareCell({ figure, k, locale }: { figure: Figure; k: number; locale: Locale }) {
+  return (
+    <span className="share-cell">
+      <span className="share-figure">{figureText(figure, k, locale)}</span>
+      <ShareBar
+        percent={figure.kind === 'hidden' ? null : figure.percent}
+        atLeast={figure.kind === 'atLeast'}
+      />
+    </span>
   );
 }

@@ -14,6 +14,8 @@ export interface Column<Row> {
 }
 
 interface Props<Row> {
+  /** `report-table` and any modifier (the brief's `several` figure columns). */
+  className?: string;
   caption?: string;
   columns: readonly Column<Row>[];
   rows: readonly Row[];
@@ -23,10 +25,18 @@ interface Props<Row> {
   children?: ReactNode;
 }
 
-export function ReportTable<Row>({ caption, columns, rows, rowKey, rowClassName, children }: Props<Row>) {
+export function ReportTable<Row>({
+  className = 'report-table',
+  caption,
+  columns,
+  rows,
+  rowKey,
+  rowClassName,
+  children,
+}: Props<Row>) {
   return (
     <div className="table-wrap">
-      <table className="report-table">
+      <table className={className}>
         {caption && <caption>{caption}</caption>}
         <thead>
           <tr>
