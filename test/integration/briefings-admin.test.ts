@@ -4,7 +4,8 @@
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
-import { createUser, fetchAs, signIn } from '../support/auth';
+import { createUser, fetchAs, sendJson, signIn } from '../support/auth';
+import { expectProblem, problemFields } from '../support/problem';
 import { startServer, type TestServer } from '../support/server';
 
 const PASSWORD = 'Birgemiz-2024-jyl';
@@ -40,19 +41,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const send = (cookie: string, method: string, path: string, body: unknown) =>
-  fetchAs(server.url, cookie, path, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  sendJson(server.url, cookie, method, path, body);
 
-async function problem(res: Response, status: number) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  return (await res.json()) as Record<string, any>;
-}
-const fieldsOf = (body: Record<string, any>) =>
-  (body.errors as { question: string }[]).map((e) => e.question).sort();
 /** A response to the example survey tagged with `slug`, begun a minute before the server's clock. */
 const answer = (slug: string, region = 'KZ-10') =>
   postResponse(
@@ -82,7 +72,10 @@ describe('creating and changing briefings', () => {
   });
 
   it('answers 409 for a slug that is taken, and keeps the first briefing', async () => {
-    const body = await problem(await send(admin, 'POST', '/api/briefings', { ...SEMEY, city: 'Other' }), 409);
+    const body = await expectProblem(
+      await send(admin, 'POST', '/api/briefings', { ...SEMEY, city: 'Other' }),
+      409,
+    );
     expect(body.type).toBe('/problems/briefing-exists');
     expect(server.store.getBriefing('semey-2023')?.city).toBe('Семей');
   });
@@ -97,22 +90,22 @@ describe('creating and changing briefings', () => {
       title: { kk: 'a' },
       extra: 1,
     };
-    const body = await problem(await send(admin, 'POST', '/api/briefings', bad), 400);
-    expect(fieldsOf(body)).toEqual(['city', 'date', 'extra', 'region', 'slug', 'title.en', 'title.ru']);
-    const unknown = await problem(
+    const body = await expectProblem(await send(admin, 'POST', '/api/briefings', bad), 400);
+    expect(problemFields(body)).toEqual(['city', 'date', 'extra', 'region', 'slug', 'title.en', 'title.ru']);
+    const unknown = await expectProblem(
       await send(admin, 'POST', '/api/briefings', { ...SEMEY, slug: 'x1', survey: 'nope' }),
       400,
     );
-    expect(fieldsOf(unknown)).toEqual(['survey']);
+    expect(problemFields(unknown)).toEqual(['survey']);
     const order = {
       ...SEMEY,
       slug: 'x2',
       opensAt: '2023-09-15T12:00:00+05:00',
       closesAt: '2023-09-15T10:00:00+05:00',
     };
-    expect(fieldsOf(await problem(await send(admin, 'POST', '/api/briefings', order), 400))).toEqual([
-      'closesAt',
-    ]);
+    expect(
+      problemFields(await expectProblem(await send(admin, 'POST', '/api/briefings', order), 400)),
+    ).toEqual(['closesAt']);
     expect(server.store.getBriefing('x1')).toBeUndefined();
   });
 
@@ -126,19 +119,22 @@ describe('creating and changing briefings', () => {
       city: 'Семей қаласы',
       title: { ...SEMEY.title, en: 'Semey, Abai' },
     });
-    await problem(await send(admin, 'PATCH', '/api/briefings/nowhere', { city: 'x' }), 404);
+    await expectProblem(await send(admin, 'PATCH', '/api/briefings/nowhere', { city: 'x' }), 404);
     expect(
-      fieldsOf(await problem(await send(admin, 'PATCH', '/api/briefings/semey-2023', { slug: 'y' }), 400)),
+      problemFields(
+        await expectProblem(await send(admin, 'PATCH', '/api/briefings/semey-2023', { slug: 'y' }), 400),
+      ),
     ).toEqual(['slug']);
   });
 
   it('answers 403 to an analyst who tries to create or change, and 401 without a session', async () => {
     expect(
-      (await problem(await send(analyst, 'POST', '/api/briefings', { ...SEMEY, slug: 'a1' }), 403)).type,
+      (await expectProblem(await send(analyst, 'POST', '/api/briefings', { ...SEMEY, slug: 'a1' }), 403))
+        .type,
     ).toBe('/problems/forbidden');
-    await problem(await send(analyst, 'PATCH', '/api/briefings/semey-2023', { city: 'x' }), 403);
-    await problem(await fetch(`${server.url}/api/briefings`), 401);
-    await problem(await fetch(`${server.url}/api/briefings/semey-2023/qr.svg`), 401);
+    await expectProblem(await send(analyst, 'PATCH', '/api/briefings/semey-2023', { city: 'x' }), 403);
+    await expectProblem(await fetch(`${server.url}/api/briefings`), 401);
+    await expectProblem(await fetch(`${server.url}/api/briefings/semey-2023/qr.svg`), 401);
   });
 
   it('lists to an analyst only the briefings of their regions, and hides the others’ counts and codes (404)', async () => {
@@ -153,7 +149,7 @@ describe('creating and changing briefings', () => {
       any
     >[];
     expect(list.map((b) => b.slug)).toEqual(['pavlodar-2023']);
-    await problem(await fetchAs(server.url, analyst, '/api/briefings/semey-2023/counts'), 404);
+    await expectProblem(await fetchAs(server.url, analyst, '/api/briefings/semey-2023/counts'), 404);
     expect((await fetchAs(server.url, analyst, '/api/briefings/pavlodar-2023/counts')).status).toBe(200);
   });
 });
@@ -176,11 +172,11 @@ describe('QR codes', () => {
     const png = decodePng(Buffer.from(await res.arrayBuffer()));
     expect(png).toMatchObject({ width: 512, height: 512 });
     expect(png.rawBytes).toBe(png.height * (1 + png.width * png.bytesPerPixel));
-    const tooBig = await problem(
+    const tooBig = await expectProblem(
       await fetchAs(server.url, admin, '/api/briefings/semey-2023/qr.png?size=99999'),
       400,
     );
-    expect(fieldsOf(tooBig)).toEqual(['size']);
+    expect(problemFields(tooBig)).toEqual(['size']);
   });
 });
 

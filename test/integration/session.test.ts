@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../server/boot';
 import { createUser, fetchAs, signIn } from '../support/auth';
+import { expectProblem } from '../support/problem';
 import { startServer, type TestServer } from '../support/server';
 
 const PASSWORD = 'Birgemiz-2024-jyl';
@@ -37,12 +38,6 @@ function postSession(body: unknown, headers: Record<string, string> = {}) {
   });
 }
 
-async function problem(res: Response, status: number) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  return (await res.json()) as Record<string, any>;
-}
-
 describe('POST /api/session', () => {
   it('answers 204 with an HttpOnly, SameSite=Strict, Path=/ cookie that is not Secure over plain http', async () => {
     const res = await postSession({ email: 'admin@example.kz', password: PASSWORD });
@@ -72,11 +67,11 @@ describe('POST /api/session', () => {
   });
 
   it('answers 401 with the very same body for a wrong password and for an unknown email', async () => {
-    const wrong = await problem(
+    const wrong = await expectProblem(
       await postSession({ email: 'admin@example.kz', password: 'not the password' }),
       401,
     );
-    const unknown = await problem(
+    const unknown = await expectProblem(
       await postSession({ email: 'nobody@example.kz', password: 'not the password' }),
       401,
     );
@@ -85,7 +80,7 @@ describe('POST /api/session', () => {
   });
 
   it('answers 400 naming the fields when the body is not {email, password}', async () => {
-    const body = await problem(
+    const body = await expectProblem(
       await postSession({ email: 'not an email', password: 42, remember: true }),
       400,
     );
@@ -98,7 +93,7 @@ describe('POST /api/session', () => {
       { email: 'admin@example.kz', password: PASSWORD },
       { origin: 'https://evil.example' },
     );
-    expect((await problem(res, 403)).type).toBe('/problems/cross-site-request');
+    expect((await expectProblem(res, 403)).type).toBe('/problems/cross-site-request');
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 
@@ -110,7 +105,7 @@ describe('POST /api/session', () => {
       );
     advance(60_000);
     const res = await postSession({ email: 'locked@example.kz', password: PASSWORD });
-    const body = await problem(res, 429);
+    const body = await expectProblem(res, 429);
     expect(body.type).toBe('/problems/login-locked');
     expect(body.detail).toMatch(/Too many failed sign-ins for this account.*14 more minutes/);
     expect(Number(res.headers.get('retry-after'))).toBe(14 * 60);
@@ -134,11 +129,11 @@ describe('GET and DELETE /api/session', () => {
   });
 
   it('GET answers 401 without a cookie and with a made-up one', async () => {
-    expect((await problem(await fetch(`${server.url}/api/session`), 401)).type).toBe(
+    expect((await expectProblem(await fetch(`${server.url}/api/session`), 401)).type).toBe(
       '/problems/unauthenticated',
     );
     const forged = `saualnama_session=${'A'.repeat(43)}`;
-    await problem(await fetchAs(server.url, forged, '/api/session'), 401);
+    await expectProblem(await fetchAs(server.url, forged, '/api/session'), 401);
   });
 
   it('DELETE answers 204, clears the cookie, and the old cookie no longer works', async () => {
@@ -146,7 +141,7 @@ describe('GET and DELETE /api/session', () => {
     const res = await fetchAs(server.url, cookie, '/api/session', { method: 'DELETE' });
     expect(res.status).toBe(204);
     expect(res.headers.getSetCookie().join()).toMatch(/saualnama_session=;.*Expires=Thu, 01 Jan 1970/);
-    await problem(await fetchAs(server.url, cookie, '/api/session'), 401);
+    await expectProblem(await fetchAs(server.url, cookie, '/api/session'), 401);
   });
 
   it('ends a session after 12 hours without use', async () => {
@@ -154,7 +149,7 @@ describe('GET and DELETE /api/session', () => {
     advance(11 * HOUR);
     expect((await fetchAs(server.url, cookie, '/api/session')).status).toBe(200);
     advance(12 * HOUR + 1000);
-    await problem(await fetchAs(server.url, cookie, '/api/session'), 401);
+    await expectProblem(await fetchAs(server.url, cookie, '/api/session'), 401);
   });
 
   it('ends a session 7 days after sign-in even when it is used every few hours', async () => {
@@ -165,7 +160,7 @@ describe('GET and DELETE /api/session', () => {
       expect((await fetchAs(server.url, cookie, '/api/session')).status).toBe(200);
     }
     advance(signedInAt + 7 * 24 * HOUR - now);
-    await problem(await fetchAs(server.url, cookie, '/api/session'), 401);
+    await expectProblem(await fetchAs(server.url, cookie, '/api/session'), 401);
   });
 });
 
@@ -180,7 +175,7 @@ describe('CSRF on signed-in unsafe requests', () => {
       headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
       body: newUser('csrf-victim@example.kz'),
     });
-    expect((await problem(res, 403)).type).toBe('/problems/cross-site-request');
+    expect((await expectProblem(res, 403)).type).toBe('/problems/cross-site-request');
     expect(server.store.getUserCredentials('csrf-victim@example.kz')).toBeUndefined();
   });
 
@@ -191,7 +186,7 @@ describe('CSRF on signed-in unsafe requests', () => {
       headers: { 'content-type': 'application/json', cookie },
       body: newUser('no-origin@example.kz'),
     });
-    await problem(bare, 403);
+    await expectProblem(bare, 403);
     const otherPort = new URL(server.url);
     otherPort.port = String(Number(otherPort.port) + 1);
     const res = await fetchAs(server.url, cookie, '/api/users', {
@@ -199,7 +194,7 @@ describe('CSRF on signed-in unsafe requests', () => {
       headers: { 'content-type': 'application/json', origin: otherPort.origin },
       body: newUser('other-port@example.kz'),
     });
-    await problem(res, 403);
+    await expectProblem(res, 403);
   });
 
   it('accepts the same request with this server’s Origin (201), or with a same-origin Referer and no Origin', async () => {
@@ -224,7 +219,7 @@ describe('CSRF on signed-in unsafe requests', () => {
       method: 'DELETE',
       headers: { origin: 'null' },
     });
-    await problem(res, 403);
+    await expectProblem(res, 403);
     expect((await fetchAs(server.url, cookie, '/api/session')).status).toBe(200);
   });
 });

@@ -1,7 +1,8 @@
 // /api/users on the real server: admins only, bodies checked field by field, and the effects of a change
 // (disabling ends sessions, a new password ends the old ones, the last admin stays).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, fetchAs, signIn } from '../support/auth';
+import { createUser, fetchAs, sendJson, signIn } from '../support/auth';
+import { expectProblem, problemFields } from '../support/problem';
 import { startServer, type TestServer } from '../support/server';
 
 const PASSWORD = 'Birgemiz-2024-jyl';
@@ -26,31 +27,18 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const send = (cookie: string, method: string, path: string, body: unknown) =>
-  fetchAs(server.url, cookie, path, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-
-async function problem(res: Response, status: number) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  return (await res.json()) as Record<string, any>;
-}
-
-const fieldsOf = (body: Record<string, any>) =>
-  (body.errors as { question: string }[]).map((e) => e.question).sort();
+  sendJson(server.url, cookie, method, path, body);
 
 describe('who may manage users', () => {
   it('answers 401 without a session', async () => {
-    await problem(await fetch(`${server.url}/api/users`), 401);
+    await expectProblem(await fetch(`${server.url}/api/users`), 401);
   });
 
   it('answers 403 to an analyst on every users route, and changes nothing', async () => {
-    expect((await problem(await fetchAs(server.url, analyst, '/api/users'), 403)).type).toBe(
+    expect((await expectProblem(await fetchAs(server.url, analyst, '/api/users'), 403)).type).toBe(
       '/problems/forbidden',
     );
-    await problem(
+    await expectProblem(
       await send(analyst, 'POST', '/api/users', {
         email: 'x@example.kz',
         role: 'admin',
@@ -59,7 +47,7 @@ describe('who may manage users', () => {
       403,
     );
     const self = server.store.getUserCredentials('analyst@example.kz')!.user;
-    await problem(
+    await expectProblem(
       await send(analyst, 'PATCH', `/api/users/${self.id}`, { role: 'admin', regions: null }),
       403,
     );
@@ -113,7 +101,7 @@ describe('POST /api/users', () => {
       role: 'author',
       password: 'another long password',
     });
-    expect((await problem(res, 409)).type).toBe('/problems/user-exists');
+    expect((await expectProblem(res, 409)).type).toBe('/problems/user-exists');
   });
 
   it('answers 400 naming every wrong field: email, role, region code, short password, unknown field', async () => {
@@ -124,7 +112,7 @@ describe('POST /api/users', () => {
       password: 'short',
       superuser: true,
     });
-    expect(fieldsOf(await problem(res, 400))).toEqual([
+    expect(problemFields(await expectProblem(res, 400))).toEqual([
       'email',
       'password',
       'regions.1',
@@ -136,17 +124,22 @@ describe('POST /api/users', () => {
   it('answers 400 for an empty or repeated region list and for regions on an admin', async () => {
     const base = { email: 'r@example.kz', role: 'analyst', password: 'long enough password' };
     expect(
-      fieldsOf(await problem(await send(admin, 'POST', '/api/users', { ...base, regions: [] }), 400)),
+      problemFields(
+        await expectProblem(await send(admin, 'POST', '/api/users', { ...base, regions: [] }), 400),
+      ),
     ).toEqual(['regions']);
     expect(
-      fieldsOf(
-        await problem(await send(admin, 'POST', '/api/users', { ...base, regions: ['KZ-10', 'KZ-10'] }), 400),
+      problemFields(
+        await expectProblem(
+          await send(admin, 'POST', '/api/users', { ...base, regions: ['KZ-10', 'KZ-10'] }),
+          400,
+        ),
       ),
     ).toEqual(['regions']);
     const adminWithRegions = { ...base, role: 'admin', regions: ['KZ-10'] };
-    expect(fieldsOf(await problem(await send(admin, 'POST', '/api/users', adminWithRegions), 400))).toEqual([
-      'regions',
-    ]);
+    expect(
+      problemFields(await expectProblem(await send(admin, 'POST', '/api/users', adminWithRegions), 400)),
+    ).toEqual(['regions']);
   });
 
   it('answers 415 when the body is not JSON', async () => {
@@ -155,7 +148,7 @@ describe('POST /api/users', () => {
       headers: { 'content-type': 'text/plain' },
       body: 'x',
     });
-    await problem(res, 415);
+    await expectProblem(res, 415);
   });
 });
 
@@ -184,13 +177,13 @@ describe('PATCH /api/users/:id', () => {
     });
     const cookie = await signIn(server.url, 'leaving@example.kz', PASSWORD);
     expect((await send(admin, 'PATCH', `/api/users/${user.id}`, { disabled: true })).status).toBe(200);
-    await problem(await fetchAs(server.url, cookie, '/api/session'), 401);
+    await expectProblem(await fetchAs(server.url, cookie, '/api/session'), 401);
     const again = await fetch(`${server.url}/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'leaving@example.kz', password: PASSWORD }),
     });
-    expect((await problem(again, 403)).type).toBe('/problems/account-disabled');
+    expect((await expectProblem(again, 403)).type).toBe('/problems/account-disabled');
     expect((await send(admin, 'PATCH', `/api/users/${user.id}`, { disabled: false })).status).toBe(200);
     expect(await signIn(server.url, 'leaving@example.kz', PASSWORD)).toMatch(/^saualnama_session=/);
   });
@@ -205,7 +198,7 @@ describe('PATCH /api/users/:id', () => {
     expect(
       (await send(admin, 'PATCH', `/api/users/${user.id}`, { password: 'a brand new password' })).status,
     ).toBe(200);
-    await problem(await fetchAs(server.url, cookie, '/api/session'), 401);
+    await expectProblem(await fetchAs(server.url, cookie, '/api/session'), 401);
     await expect(signIn(server.url, 'forgetful@example.kz', PASSWORD)).rejects.toThrow(/got 401/);
     expect(await signIn(server.url, 'forgetful@example.kz', 'a brand new password')).toMatch(
       /^saualnama_session=/,
@@ -215,17 +208,18 @@ describe('PATCH /api/users/:id', () => {
   it('answers 409 instead of disabling or demoting the last enabled admin', async () => {
     const self = server.store.getUserCredentials('admin@example.kz')!.user;
     expect(
-      (await problem(await send(admin, 'PATCH', `/api/users/${self.id}`, { disabled: true }), 409)).type,
+      (await expectProblem(await send(admin, 'PATCH', `/api/users/${self.id}`, { disabled: true }), 409))
+        .type,
     ).toBe('/problems/last-admin');
-    await problem(await send(admin, 'PATCH', `/api/users/${self.id}`, { role: 'analyst' }), 409);
+    await expectProblem(await send(admin, 'PATCH', `/api/users/${self.id}`, { role: 'analyst' }), 409);
     expect(server.store.getUser(self.id)).toMatchObject({ role: 'admin', disabledAt: null });
   });
 
   it('answers 404 for an unknown or non-numeric id and 400 naming a wrong field', async () => {
-    await problem(await send(admin, 'PATCH', '/api/users/999999', { disabled: true }), 404);
-    await problem(await send(admin, 'PATCH', '/api/users/abc', { disabled: true }), 404);
+    await expectProblem(await send(admin, 'PATCH', '/api/users/999999', { disabled: true }), 404);
+    await expectProblem(await send(admin, 'PATCH', '/api/users/abc', { disabled: true }), 404);
     const analystId = server.store.getUserCredentials('analyst@example.kz')!.user.id;
     const res = await send(admin, 'PATCH', `/api/users/${analystId}`, { disabled: 'yes', regions: 'KZ-10' });
-    expect(fieldsOf(await problem(res, 400))).toEqual(['disabled', 'regions']);
+    expect(problemFields(await expectProblem(res, 400))).toEqual(['disabled', 'regions']);
   });
 });

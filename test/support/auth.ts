@@ -54,3 +54,18 @@ export function fetchAs(
   if (!headers.has('origin')) headers.set('origin', new URL(url).origin);
   return fetch(`${url}${path}`, { ...init, headers });
 }
+
+/** A JSON body sent as the signed-in user (`POST`, `PATCH`…). */
+export function sendJson(
+  url: string,
+  cookie: string,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<Response> {
+  return fetchAs(url, cookie, path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
