@@ -1,33 +1,20 @@
 // `npm run cli -- import` as an operator runs it, on the data folder of a running server: files made by the phone's
 // own code are imported with a summary per file and the exit code says whether anything was refused; a wrong file
 // is named with what is wrong (exit 2) and nothing at all is imported then.
-import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unsentFile } from '../../client/lib/unsent-file';
 import type { ResponseBody } from '../../client/lib/send';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
+import { runCli } from '../support/cli';
 import { FIXTURE_SURVEYS, makeTempDir, startServer, type TestServer } from '../support/server';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 let dataDir: string;
 let filesDir: string;
 let server: TestServer;
 
-/** Runs the CLI as a child, so the test process's event loop keeps serving the server meanwhile. */
-function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'exports/cli.ts', 'import', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, SURVEYS_DIR: FIXTURE_SURVEYS },
-    timeout: 30_000,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((ok) => child.once('close', (status) => ok({ status, stdout, stderr })));
-}
+const cli = (args: string[]) => runCli(['import', ...args], { dataDir, surveysDir: FIXTURE_SURVEYS });
 
 /** Writes an unsent-answers file as the respondent page makes it; returns its path. */
 function writeFile(

@@ -1,29 +1,18 @@
 // `npm run cli -- recount` as an operator runs it, on the data folder of a server that stored responses: it says
 // the counts were right, and after the counts are damaged by hand it says so and repairs them.
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../server/boot';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
+import { runCli } from '../support/cli';
 import { FIXTURE_SURVEYS, makeTempDir, startServer, type TestServer } from '../support/server';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 let dataDir: string;
 let server: TestServer;
 
-function recount(args: string[] = []): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'exports/cli.ts', 'recount', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, SURVEYS_DIR: FIXTURE_SURVEYS },
-    timeout: 30_000,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((ok) => child.once('close', (status) => ok({ status, stdout, stderr })));
-}
+const recount = (args: string[] = []) =>
+  runCli(['recount', ...args], { dataDir, surveysDir: FIXTURE_SURVEYS });
 
 beforeAll(async () => {
   dataDir = makeTempDir();
@@ -45,7 +34,9 @@ describe('npm run cli -- recount', () => {
 
   it('finds counts damaged by hand, says how many rows differed, and repairs them', async () => {
     const db = new Database(join(dataDir, DATABASE_FILE));
-    db.prepare("UPDATE answer_counts SET responses = responses + 5 WHERE survey_id = 'example' AND region = 'KZ-55'").run();
+    db.prepare(
+      "UPDATE answer_counts SET responses = responses + 5 WHERE survey_id = 'example' AND region = 'KZ-55'",
+    ).run();
     db.close();
     const run = await recount();
     expect(run.status, run.stderr).toBe(0);

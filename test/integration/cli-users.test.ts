@@ -4,29 +4,15 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchAs, signIn } from '../support/auth';
+import { runCli } from '../support/cli';
 import { FIXTURE_SURVEYS, makeTempDir, startServer, type TestServer } from '../support/server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let dataDir: string;
 let server: TestServer;
 
-/**
- * Runs the CLI without blocking the event loop: the test server lives in this process, and a blocked loop fires
- * its keep-alive timers late, closing sockets just as fetch reuses them.
- */
-function cli(args: string[], input = ''): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'exports/cli.ts', 'users', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, SURVEYS_DIR: FIXTURE_SURVEYS },
-    timeout: 30_000,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  child.stdin.end(input);
-  return new Promise((ok) => child.once('close', (status) => ok({ status, stdout, stderr })));
-}
+const cli = (args: string[], input = '') =>
+  runCli(['users', ...args], { dataDir, surveysDir: FIXTURE_SURVEYS, input });
 
 beforeAll(async () => {
   dataDir = makeTempDir();
