@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exampleAnswers } from '../support/answers';
-import { ROOT, seededRandom, spawnServer } from '../support/child-server';
+import { ROOT, spawnServer } from '../support/child-server';
 import { databaseHealth, recountReport, storedResponses } from '../support/db-check';
+import { seededRandom } from '../support/seeded-random';
 import { FIXTURE_SURVEYS, makeTempDir, REPO_SURVEYS } from '../support/server';
 
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);

@@ -12,18 +12,6 @@ import {
 
 export type Data = Record<string, unknown>;
 
-/** mulberry32: small, fast and good enough to spread cases; the seed makes every failure reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class Dice {
   constructor(readonly next: () => number) {}
   chance(p: number): boolean {
