@@ -1,5 +1,5 @@
 // What the Roadmap brief says, taken from the summary (pure): which questions of the needs assessment feed each
-// section (names and choice codes of surveys/roadmap-needs/v2.json) and their rows, sorted by share. A question the
+// section (names and choice codes of surveys/roadmap-needs, v1 to v3) and their rows, sorted by share. A question the
 // chosen survey lacks, or whose columns differ, leaves its part out instead of failing: another survey still prints.
 import type {
   ChoiceCount,
@@ -18,7 +18,10 @@ export const BRIEF_QUESTIONS = {
   practices: 'practices_used',
   effectiveness: 'practices_effectiveness',
   cooperation: {
+    /** Every role but akimat staff from v3 on; in earlier versions akimat staff answered it too (and rated the akimat). */
     name: 'cooperation_quality',
+    /** v3 on: akimat staff rate their akimat's cooperation with the other partners, on the same columns. */
+    byAkimat: 'cooperation_quality_by_akimat',
     good: ['good', 'very_good'],
     poor: ['poor', 'very_poor'],
     none: ['no_cooperation'],
@@ -63,7 +66,10 @@ export interface BriefModel {
   needs?: Part<NeedRow>;
   practices?: Part<ShareRow>;
   effectiveness?: Part<ShareRow> & { mean: number | null; max: number | null };
-  cooperation?: Part<PartnerRow>;
+  /** `akimatToo`: the chosen versions in which akimat staff answered it as well (before the question of their own). */
+  cooperation?: Part<PartnerRow> & { akimatToo: number[] };
+  /** Only when akimat staff answered it in the filter. */
+  cooperationByAkimat?: Part<PartnerRow>;
   vectors?: Part<ShareRow>;
   top3?: Part<ShareRow>;
   /** The free-text question the proposals are read from, when the survey asks it. */
@@ -119,6 +125,34 @@ function sharesOfChoices(summary: SummaryBody, name: string): Part<ShareRow> | u
   };
 }
 
+/** Per partner (matrix row), the shares rating cooperation good, poor, or saying there is none; best first. */
+function partnerShares(
+  summary: SummaryBody,
+  name: string,
+): { part: Part<PartnerRow>; versions: number[] } | undefined {
+  const spec = BRIEF_QUESTIONS.cooperation;
+  const q = find(summary, name, 'matrix');
+  const good = q && matrixShare(q, spec.good);
+  if (!q || !good) return undefined;
+  const poor = matrixShare(q, spec.poor);
+  const none = matrixShare(q, spec.none);
+  const missing = (): Figure => ({ kind: 'shown', count: 0, percent: null });
+  const rows = q.rows.map((r) => ({
+    code: String(r.code),
+    label: r.label,
+    good: good(r),
+    poor: poor ? poor(r) : missing(),
+    none: none ? none(r) : missing(),
+  }));
+  return {
+    part: { title: q.title, answered: q.answered, rows: byShare(rows, (r) => r.good) },
+    versions: q.versions,
+  };
+}
+
+/** A hidden count still stands for at least one answer. */
+const hasAnswers = (answered: Count) => answered.suppressed === true || answered.count > 0;
+
 export function briefModel(summary: SummaryBody): BriefModel {
   const model: BriefModel = { responses: summary.responses };
   const Q = BRIEF_QUESTIONS;
@@ -153,25 +187,13 @@ export function briefModel(summary: SummaryBody): BriefModel {
     };
   }
 
-  const cooperation = find(summary, Q.cooperation.name, 'matrix');
-  const good = cooperation && matrixShare(cooperation, Q.cooperation.good);
-  if (cooperation && good) {
-    const poor = matrixShare(cooperation, Q.cooperation.poor);
-    const none = matrixShare(cooperation, Q.cooperation.none);
-    const missing = (): Figure => ({ kind: 'shown', count: 0, percent: null });
-    const rows = cooperation.rows.map((r) => ({
-      code: String(r.code),
-      label: r.label,
-      good: good(r),
-      poor: poor ? poor(r) : missing(),
-      none: none ? none(r) : missing(),
-    }));
-    model.cooperation = {
-      title: cooperation.title,
-      answered: cooperation.answered,
-      rows: byShare(rows, (r) => r.good),
-    };
+  const cooperation = partnerShares(summary, Q.cooperation.name);
+  const byAkimat = partnerShares(summary, Q.cooperation.byAkimat);
+  if (cooperation) {
+    const own = new Set(byAkimat?.versions);
+    model.cooperation = { ...cooperation.part, akimatToo: cooperation.versions.filter((v) => !own.has(v)) };
   }
+  if (byAkimat && hasAnswers(byAkimat.part.answered)) model.cooperationByAkimat = byAkimat.part;
 
   model.vectors = sharesOfMatrix(summary, Q.vectors);
   model.top3 = sharesOfChoices(summary, Q.top3);

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Locale } from '../../lib/locale';
 import { countText } from '../coverage/format';
-import type { BriefModel } from './brief-model';
+import type { BriefModel, Part, PartnerRow } from './brief-model';
 import { BriefTable } from './brief-table';
 import { meanText } from './figures';
 import { BRIEF_STRINGS } from './strings';
@@ -114,31 +114,69 @@ export function PracticesSection({ model, k, locale }: Props) {
 
 export function CooperationSection({ model, k, locale }: Props) {
   const t = BRIEF_STRINGS[locale];
-  const { cooperation } = model;
+  const { cooperation, cooperationByAkimat } = model;
+  const akimatToo = cooperation && cooperation.akimatToo.length > 0 ? cooperation.akimatToo : null;
   return (
     <BriefSection id="cooperation" title={t.cooperation}>
       {partsOrNote(
         [
           cooperation && (
-            <BriefTable
+            <PartnerTable
               key="cooperation"
               caption={t.cooperationRated}
-              labelHead={t.partner}
-              rows={cooperation.rows}
-              columns={[
-                { head: t.good, value: (r) => r.good, bar: true },
-                { head: t.poor, value: (r) => r.poor },
-                { head: t.noCooperation, value: (r) => r.none },
-              ]}
+              part={cooperation}
+              after={akimatToo ? t.akimatToo(akimatToo.length, akimatToo.join(', ')) : undefined}
               k={k}
               locale={locale}
-              note={`${t.answered(countText(cooperation.answered, k, locale))} ${t.cooperationNote}`}
+            />
+          ),
+          cooperationByAkimat && (
+            <PartnerTable
+              key="cooperation-by-akimat"
+              caption={t.cooperationByAkimat}
+              part={cooperationByAkimat}
+              k={k}
+              locale={locale}
             />
           ),
         ],
         locale,
       )}
     </BriefSection>
+  );
+}
+
+/** Good, poor and no cooperation per partner, with who the shares are of (and `after`, a word on who answered). */
+function PartnerTable({
+  caption,
+  part,
+  after,
+  k,
+  locale,
+}: {
+  caption: string;
+  part: Part<PartnerRow>;
+  after?: string | undefined;
+  k: number;
+  locale: Locale;
+}) {
+  const t = BRIEF_STRINGS[locale];
+  return (
+    <BriefTable
+      caption={caption}
+      labelHead={t.partner}
+      rows={part.rows}
+      columns={[
+        { head: t.good, value: (r) => r.good, bar: true },
+        { head: t.poor, value: (r) => r.poor },
+        { head: t.noCooperation, value: (r) => r.none },
+      ]}
+      k={k}
+      locale={locale}
+      note={[t.answered(countText(part.answered, k, locale)), t.cooperationNote, after]
+        .filter(Boolean)
+        .join(' ')}
+    />
   );
 }
 

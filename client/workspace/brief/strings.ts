@@ -50,7 +50,10 @@ export interface BriefStrings {
   mean: (mean: string, max: string) => string;
   rating: string;
   cooperation: string;
+  /** Whose view each cooperation table gives: from v3 on akimat staff answer a question of their own. */
   cooperationRated: string;
+  cooperationByAkimat: string;
+  akimatToo: (count: number, versions: string) => string;
   cooperationNote: string;
   partner: string;
   good: string;
@@ -115,7 +118,11 @@ const kk: BriefStrings = {
   mean: (mean, max) => `Орташа баға: ${mean} / ${max}`,
   rating: 'Баға',
   cooperation: 'Серіктестермен ынтымақтастық',
-  cooperationRated: 'Әр серіктеспен ынтымақтастық қалай бағаланды',
+  cooperationRated:
+    'Еріктілер, ҮЕҰ, еріктілер топтары және басқа қатысушылардың көзқарасы (әкімдік қызметкерлері кірмейді): әр серіктеспен ынтымақтастық',
+  cooperationByAkimat: 'Әкімдік қызметкерлерінің көзқарасы: өз әкімдігінің әр серіктеспен ынтымақтастығы',
+  akimatToo: (_, versions) =>
+    `Сауалнаманың ${versions} нұсқасында бұл сұраққа әкімдік қызметкерлері де жауап берген.`,
   cooperationNote:
     'Әр серіктес бойынша оны бағалағандардың үлесі; «ынтымақтастық жоқ» деп жауап бергендер де есепке алынған.',
   partner: 'Серіктес',
@@ -183,7 +190,11 @@ const ru: BriefStrings = {
   mean: (mean, max) => `Средняя оценка: ${mean} из ${max}`,
   rating: 'Оценка',
   cooperation: 'Сотрудничество с партнёрами',
-  cooperationRated: 'Как оценивают сотрудничество с каждым партнёром',
+  cooperationRated:
+    'Взгляд волонтёров, НКО, волонтёрских групп и других участников (кроме сотрудников акиматов): сотрудничество с каждым партнёром',
+  cooperationByAkimat: 'Взгляд сотрудников акиматов: сотрудничество их акимата с каждым партнёром',
+  akimatToo: (count, versions) =>
+    `${count === 1 ? 'В версии' : 'В версиях'} анкеты ${versions} на этот вопрос отвечали и сотрудники акиматов.`,
   cooperationNote: 'Доли от оценивших каждого партнёра; ответ «не взаимодействуем» тоже учтён.',
   partner: 'Партнёр',
   good: 'Хорошее или очень хорошее',
@@ -249,7 +260,11 @@ const en: BriefStrings = {
   mean: (mean, max) => `Mean rating: ${mean} of ${max}`,
   rating: 'Rating',
   cooperation: 'Cooperation with partners',
-  cooperationRated: 'How cooperation with each partner is rated',
+  cooperationRated:
+    'As volunteers, NGOs, volunteer groups and other participants (not akimat staff) see it: cooperation with each partner',
+  cooperationByAkimat: "As akimat staff see it: their akimat's cooperation with each partner",
+  akimatToo: (count, versions) =>
+    `In survey ${count === 1 ? 'version' : 'versions'} ${versions} akimat staff answered this question too.`,
   cooperationNote: 'Shares of those who rated each partner; “we do not cooperate” counts as an answer.',
   partner: 'Partner',
   good: 'Good or very good',
