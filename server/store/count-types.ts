@@ -58,7 +58,7 @@ export interface VersionTally {
  * How to split the sums: one group for everything, a group per region (summary by region), or a group per answer
  * of a single- or multiple-choice question (a respondent who chose several choices is in several groups).
  */
-export type TallyGrouping = { by: 'all' } | { by: 'region' } | { by: 'question'; question: string };
+export type TallyGrouping = { by: 'all' } | { by: 'region' };
 
 export interface TallyGroup {
   /** '' for `all`, the region code, or the by-question's answer code. */

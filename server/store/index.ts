@@ -1,6 +1,7 @@
 // The one door to storage. Routes and the CLI see the Store interface; SQLite is one implementation of it,
 // so that a PostgreSQL store can be added for deployments that outgrow one machine.
 import { mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { createAnswerCounts } from './answer-counts';
 import {
@@ -82,6 +83,8 @@ export interface Store {
 
   /** Sums of answer counts (kept in each insert's transaction) over a filter, grouped; see count-types.ts. */
   tallyAnswers(filter: CountFilter, grouping: TallyGrouping, questions?: readonly string[]): TallyGroup[];
+  /** The `questions` tallied per answer to the `by` question (from each response's byte record; yields meanwhile). */
+  tallyAnswersByAnswer(filter: CountFilter, by: string, questions: readonly string[]): Promise<TallyGroup[]>;
   countResponsesBy(filter: CountFilter, dimension: CoverageDimension): { key: string | number; responses: number }[];
   listTextAnswers(query: TextQuery): { answers: TextAnswer[]; hasMore: boolean };
   /** Rebuilds the counts of these surveys (default: every survey with a plan) from the responses. */
@@ -114,6 +117,8 @@ export interface SqliteStoreOptions {
   batchWindowMs?: number;
   /** How each survey version's answers are counted (built from the catalog by exports/aggregates/count-plan.ts). */
   countPlans?: readonly CountPlan[];
+  /** How long a question-by-question read works between turns of the event loop (default 10 ms). */
+  recordSliceMs?: number;
   /** Each survey's default CSV layout, whose lines are stored for fast exports (built by exports/lines.ts). */
   exportLayouts?: readonly ExportLineLayout[];
 }
@@ -125,7 +130,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   mkdirSync(dirname(file), { recursive: true });
   const db = openDatabase(file);
   migrate(db);
-  const counts = createAnswerCounts(db, options.countPlans ?? []);
+  const openReader = () => new Database(file, { readonly: true });
+  const counts = createAnswerCounts(db, options.countPlans ?? [], openReader, options.recordSliceMs);
   const recount = createRecount(db, counts.layouts, counts.invalidate);
   const countsRebuilt = recount.syncPlans();
   const lines = createExportLines(db, options.exportLayouts ?? []);
@@ -139,6 +145,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     ...createAuditLog(db),
     ...responses,
     tallyAnswers: counts.tallyAnswers,
+    tallyAnswersByAnswer: counts.tallyAnswersByAnswer,
     countResponsesBy: counts.countResponsesBy,
     ...createTextAnswers(db),
     recountAnswers: (surveyIds) => recount.recount(surveyIds ?? [...new Set((options.countPlans ?? []).map((p) => p.surveyId))]),

@@ -134,8 +134,8 @@ describe('crosstabs, by hand', () => {
     expect(rows[0]!.responses).toEqual({ count: 3, percent: 50 });
   });
 
-  it('splits a question by another from the byte records', () => {
-    const groups = store.tallyAnswers({ surveyId: 'agg' }, { by: 'question', question: 'role' }, ['needs']);
+  it('splits a question by another from the byte records', async () => {
+    const groups = await store.tallyAnswersByAnswer({ surveyId: 'agg' }, 'role', ['needs']);
     const rows = answerGroups(ctx, needs, ctx.byName.get('role')!, groups, 6, 1);
     expect(rows.map((g) => [g.code, g.responses.suppressed ? '-' : g.responses.count])).toEqual([['volunteer', 3], ['ngo_staff', 2], ['other', 1]]);
     expect(counts((rows[0]!.aggregate as any).choices)).toEqual({ funding: 2, training: 2, premises: 0, insurance: 1, none: 0 });
@@ -143,21 +143,40 @@ describe('crosstabs, by hand', () => {
     expect((rows[1]!.aggregate as any).answered.count).toBe(1);
   });
 
-  it('puts a respondent in every group of a checkbox they chose, and keeps other versions out of the denominator', () => {
+  it('reads the byte records of a question-by-question table on its own connection, letting the event loop run', async () => {
+    // A slice of 0 ms yields after every chunk of records: a timer set before the call runs before it finishes.
+    const slicing = openSqliteStore(store.file, { countPlans: countPlansOf([{ versions: AGG_VERSIONS }]), recordSliceMs: 0 });
+    try {
+      const before = await store.tallyAnswersByAnswer({ surveyId: 'agg' }, 'role', ['needs']);
+      const order: string[] = [];
+      setImmediate(() => order.push('another request'));
+      const groups = slicing.tallyAnswersByAnswer({ surveyId: 'agg' }, 'role', ['needs']).then((g) => (order.push('table'), g));
+      // Meanwhile the writer's connection is free: a response stored now is not in the table's snapshot.
+      slicing.insertResponses([aggResponse(1, '2023-09-17T10:00:00.000Z', { region: 'KZ-75', role: 'ngo_staff' })]);
+      expect(await groups).toEqual(before);
+      expect(order).toEqual(['another request', 'table']);
+    } finally {
+      slicing.db.exec("DELETE FROM responses WHERE submitted_at = '2023-09-17T10:00:00.000Z'");
+      slicing.recountAnswers(['agg']);
+      slicing.close();
+    }
+  });
+
+  it('puts a respondent in every group of a checkbox they chose, and keeps other versions out of the denominator', async () => {
     const order = ctx.byName.get('order')!;
-    const byNeeds = answerGroups(ctx, order, needs, store.tallyAnswers({ surveyId: 'agg' }, { by: 'question', question: 'needs' }, ['order']), 6, 1);
+    const byNeeds = answerGroups(ctx, order, needs, await store.tallyAnswersByAnswer({ surveyId: 'agg' }, 'needs', ['order']), 6, 1);
     const funding = byNeeds.find((g) => g.code === 'funding')!.aggregate as any;
     expect(funding.asked.count).toBe(3);
     expect(funding.answered.count).toBe(2);
     expect(funding.choices.map((c: any) => [c.code, c.ranked.count, c.first.count])).toEqual([['x', 2, 1], ['y', 2, 0], ['z', 1, 1]]);
     const platforms = ctx.byName.get('platforms')!;
-    const byRole = answerGroups(ctx, platforms, ctx.byName.get('role')!, store.tallyAnswers({ surveyId: 'agg' }, { by: 'question', question: 'role' }, ['platforms']), 6, 1);
+    const byRole = answerGroups(ctx, platforms, ctx.byName.get('role')!, await store.tallyAnswersByAnswer({ surveyId: 'agg' }, 'role', ['platforms']), 6, 1);
     expect((byRole[0]!.aggregate as any).asked.count).toBe(2); // R1 is v1: not asked
     expect(counts((byRole[0]!.aggregate as any).choices)).toEqual({ web: 2, app: 1 });
   });
 
-  it('splits a matrix and a rating by another question', () => {
-    const groups = store.tallyAnswers({ surveyId: 'agg' }, { by: 'question', question: 'consent' }, ['grid', 'score']);
+  it('splits a matrix and a rating by another question', async () => {
+    const groups = await store.tallyAnswersByAnswer({ surveyId: 'agg' }, 'consent', ['grid', 'score']);
     const grid = answerGroups(ctx, ctx.byName.get('grid')!, ctx.byName.get('consent')!, groups, 6, 1);
     expect(grid.map((g) => (g.aggregate as any).rows.map((r: any) => r.cells.map((c: any) => c.count)))).toEqual([
       [[2, 0], [1, 1]], // consent true: R1, R4

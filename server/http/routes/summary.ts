@@ -27,7 +27,7 @@ export function summaryRouter(deps: AppDeps): Router {
     res.json(summaryBody(q.ctx, q.survey.id, q.applied, all?.versions ?? [], k()));
   });
 
-  router.get('/api/surveys/:id/crosstab', requireUser(), (req, res) => {
+  router.get('/api/surveys/:id/crosstab', requireUser(), async (req, res) => {
     const q = parseAggregateQuery(deps, req, res);
     const params = parseParameters(crosstabParameters, req.query);
     const info = aggregatableQuestion(q, params.question, 'question');
@@ -45,7 +45,7 @@ export function summaryRouter(deps: AppDeps): Router {
           { question: 'by', message: 'must be "region" or a single- or multiple-choice, rating or yes/no question' },
         ]);
       // One question by another cannot come from per-question counts: this reads each response's byte record.
-      const groups = deps.store.tallyAnswers(q.filter, { by: 'question', question: by.name }, [info.name]);
+      const groups = await deps.store.tallyAnswersByAnswer(q.filter, by.name, [info.name]);
       body = {
         by: { kind: 'question', name: by.name, title: by.title, shape: by.shape },
         groups: answerGroups(q.ctx, info, by, groups, responses, k()),
