@@ -1,10 +1,12 @@
 // Prints the Roadmap brief: 1,000 demo responses, an admin opens /workspace/brief?region=KZ-10 in Kazakh in Chromium,
-// the page shows Abai's figures under the Kazakh headings, the workspace's bars drop out in print, and page.pdf gives
-// an A4 PDF with one page per topic. The PDF is kept in test-results/ for a person to look at.
+// the page shows Abai's figures under the Kazakh headings (cooperation as the other roles and as akimat staff see it),
+// the workspace's bars drop out in print, and page.pdf gives an A4 PDF with one page per topic. The PDF is kept in
+// test-results/ for a person to look at.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { BRIEF_STRINGS } from '../../client/workspace/brief/strings';
+import type { MatrixAggregate, SummaryBody } from '../../exports/aggregates/types';
 import { runDemo } from '../../exports/demo/run';
 import { boot } from '../../server/boot';
 import { createUser, fetchAs, signIn } from '../support/auth';
@@ -80,6 +82,34 @@ test('the brief for Abai prints in Kazakh to an A4 PDF, one topic per page, with
   expect(total).toBe(String(coverage.responses.count));
   expect(shown).toContain('< 5');
   expect(ENGLISH.filter((text) => shown.includes(text))).toEqual([]);
+
+  // Cooperation: the other roles' table, then akimat staff's own (v3), each partner under its Kazakh label.
+  const summary = await api<SummaryBody>(`/api/surveys/${SURVEY}/summary?region=KZ-10`);
+  const matrix = (name: string) =>
+    summary.questions.find((q): q is MatrixAggregate => q.name === name && q.kind === 'matrix');
+  const others = matrix('cooperation_quality');
+  const byAkimat = matrix('cooperation_quality_by_akimat');
+  // Demo akimat staff answered v3 in Abai: a hidden count would still stand for some of them.
+  const answered = byAkimat?.answered;
+  expect(answered && (answered.suppressed === true || answered.count > 0)).toBe(true);
+  const partners = async (caption: string) =>
+    (
+      await page
+        .locator('table', { has: page.locator('caption', { hasText: caption }) })
+        .locator('tbody th[scope="row"]')
+        .allInnerTexts()
+    ).sort();
+  expect(await partners(t.cooperationRated)).toEqual(others!.rows.map((r) => r.label.kk).sort());
+  expect(await partners(t.cooperationByAkimat)).toEqual(byAkimat!.rows.map((r) => r.label.kk).sort());
+  expect(shown.indexOf(t.cooperationRated)).toBeLessThan(shown.indexOf(t.cooperationByAkimat));
+  // All versions are chosen, and v1 and v2 asked akimat staff the shared question too: the note says so.
+  const akimatToo = others!.versions.filter((v) => !byAkimat!.versions.includes(v));
+  expect(akimatToo).toEqual([1, 2]);
+  expect(shown).toContain(t.akimatToo(akimatToo.length, akimatToo.join(', ')));
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  await page
+    .locator('section[aria-labelledby="brief-cooperation"]')
+    .screenshot({ path: join(RESULTS_DIR, 'brief-cooperation-KZ-10-kk.png') });
 
   // The quoted proposals are Abai's answers as written (a long one cut at a word, marked "…").
   const quotes = await page.locator('.brief-proposals blockquote').allInnerTexts();
