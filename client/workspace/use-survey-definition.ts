@@ -1,8 +1,9 @@
 // The surveys, the one the address chose, and its newest definition (pages, titles, the 20 regions): what the
 // dashboard, the region comparison, the exports and coverage each read before anything else.
-import { getSurveys, type SurveySummary } from '../lib/api';
+import type { SurveySummary } from '../lib/api';
 import { useLoad, type Load } from '../lib/use-load';
 import { getJson, type Session } from '../lib/workspace-api';
+import { useSurveyChoice } from './default-survey';
 
 export type Definition = Record<string, unknown>;
 
@@ -21,7 +22,10 @@ export const mayRead = (session: Session, code: string): boolean =>
 export interface SurveyDefinition {
   surveys: Load<SurveySummary[]>;
   retrySurveys: () => void;
-  /** The survey asked for, else the first; undefined until the list is in (or when it is empty). */
+  /**
+   * The survey asked for, else the one with the most responses (the first while counts load); undefined until the
+   * list is in (or when it is empty).
+   */
   survey: SurveySummary | undefined;
   /** `<id>/<version>`, or '' without a survey: the key of every load about this survey. */
   surveyKey: string;
@@ -31,9 +35,7 @@ export interface SurveyDefinition {
 }
 
 export function useSurveyDefinition(surveyId: string | null): SurveyDefinition {
-  const [surveys, retrySurveys] = useLoad(getSurveys, 'surveys');
-  const list = surveys.state === 'ready' ? surveys.value : [];
-  const survey = list.find((s) => s.id === surveyId) ?? list[0];
+  const { surveys, retrySurveys, survey } = useSurveyChoice(surveyId);
   const surveyKey = survey ? `${survey.id}/${survey.version}` : '';
   const [definition, retryDefinition] = useLoad(
     () => (survey ? getDefinition(survey) : Promise.resolve(null)),

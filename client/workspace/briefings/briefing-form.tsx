@@ -26,6 +26,8 @@ const fromLocalInput = (value: string) => (value ? `${value}:00+05:00` : null);
 interface Props {
   locale: Locale;
   surveys: SurveySummary[];
+  /** The survey a new briefing starts on (the most answered); the first of `surveys` without it. */
+  newSurvey?: string;
   regions: RegionName[];
   /** Absent: a new briefing. */
   briefing?: AdminBriefing;
@@ -33,11 +35,11 @@ interface Props {
   onSignedOut: () => void;
 }
 
-export function BriefingForm({ locale, surveys, regions, briefing, onSaved, onSignedOut }: Props) {
+export function BriefingForm({ locale, surveys, newSurvey, regions, briefing, onSaved, onSignedOut }: Props) {
   const t = BRIEFING_STRINGS[locale];
   const [slug, setSlug] = useState(briefing?.slug ?? '');
   const [fields, setFields] = useState<BriefingFields>(() => ({
-    survey: briefing?.survey ?? surveys[0]?.id ?? '',
+    survey: briefing?.survey ?? newSurvey ?? surveys[0]?.id ?? '',
     region: briefing?.region ?? regions[0]?.code ?? '',
     city: briefing?.city ?? '',
     date: briefing?.date ?? new Date(Date.now() + KZ_OFFSET_MS).toISOString().slice(0, 10),

@@ -1,10 +1,10 @@
 // /workspace/briefings: the list of briefings (date, city, region, title, responses, open or closed); /new creates
 // one, /<slug> edits it beside its link, QR code and hourly counts, /<slug>/poster is the printable A4 poster.
 import { useEffect, useState } from 'react';
-import { getSurveys } from '../../lib/api';
 import { useLoad } from '../../lib/use-load';
 import { getJson, isSignedOut } from '../../lib/workspace-api';
 import { regionName, regionsOf, type RegionName } from '../../lib/workspace-regions';
+import { loadSurveyChoice } from '../default-survey';
 import { LoadFailed } from '../load-failed';
 import { followLink } from '../router';
 import type { SectionProps } from '../sections';
@@ -16,21 +16,23 @@ import { Poster } from './poster';
 import { BRIEFING_STRINGS } from './strings';
 import './briefings.css';
 
-/** What the pages of this section share: the briefings, the surveys to choose from, the 20 regions' names. */
+/**
+ * What the pages of this section share: the briefings, the surveys to choose from (a new briefing starts on the most
+ * answered one, as the other pages do), the 20 regions' names.
+ */
 async function loadAll() {
-  const [briefings, surveys] = await Promise.all([listBriefings(), getSurveys()]);
-  // Every survey asks the same 20 regions: the first survey's definition names them in kk/ru/en.
-  const first = surveys[0];
-  const regions = first
+  const [briefings, { surveys, survey }] = await Promise.all([listBriefings(), loadSurveyChoice(null)]);
+  // Every survey asks the same 20 regions: one survey's definition names them in kk/ru/en.
+  const regions = survey
     ? regionsOf(
         (
           await getJson<{ definition: Record<string, unknown> }>(
-            `/api/surveys/${encodeURIComponent(first.id)}`,
+            `/api/surveys/${encodeURIComponent(survey.id)}`,
           )
         ).definition,
       )
     : [];
-  return { briefings, surveys, regions };
+  return { briefings, surveys, newSurvey: survey?.id, regions };
 }
 
 export default function BriefingsPage({ session, locale, rest, onSignedOut }: SectionProps) {
@@ -46,7 +48,7 @@ export default function BriefingsPage({ session, locale, rest, onSignedOut }: Se
   if (load.state === 'failed') return <LoadFailed locale={locale} onRetry={retry} />;
   if (load.state === 'loading') return <p className="muted">{shell.loading}</p>;
 
-  const { surveys, regions } = load.value;
+  const { surveys, newSurvey, regions } = load.value;
   const briefings = load.value.briefings.map((b) => edited[b.slug] ?? b);
   const [, slug = '', view = ''] = rest.split('/');
   const mayEdit = session.role === 'admin';
@@ -61,7 +63,13 @@ export default function BriefingsPage({ session, locale, rest, onSignedOut }: Se
       <div className="briefings-page">
         {back}
         <h1>{t.newTitle}</h1>
-        <BriefingForm locale={locale} surveys={surveys} regions={regions} onSignedOut={onSignedOut} />
+        <BriefingForm
+          locale={locale}
+          surveys={surveys}
+          newSurvey={newSurvey}
+          regions={regions}
+          onSignedOut={onSignedOut}
+        />
       </div>
     );
   if (slug !== '') {

@@ -2,10 +2,11 @@
 // address), the names of its 20 regions from its newest definition, and the regions this account may read; then
 // the filters in the address and the aggregate APIs read with them.
 import { useEffect } from 'react';
-import { getSurveys, type SurveySummary } from '../../lib/api';
+import type { SurveySummary } from '../../lib/api';
 import { useLoad, type Load } from '../../lib/use-load';
 import { getJson, isSignedOut, type Session } from '../../lib/workspace-api';
 import { regionsOf, type RegionName } from '../../lib/workspace-regions';
+import { loadSurveyChoice } from '../default-survey';
 import { periodReversed } from '../fields';
 import { getDefinition, mayRead } from '../use-survey-definition';
 import { apiPath, apiQuery, filtersKey, readViewFilters, type ViewFilters } from './view-query';
@@ -18,18 +19,9 @@ export interface SurveyView {
   readable: string[];
 }
 
-/**
- * Without `?survey=` the needs assessment opens: these pages (the brief above all) are written for it, while the
- * survey list is alphabetical and would open the short briefing-feedback form first.
- */
-const PREFERRED = 'roadmap-needs';
-
 async function loadView(wanted: string | null, session: Session): Promise<SurveyView> {
-  const surveys = await getSurveys();
-  const survey =
-    surveys.find((s) => s.id === wanted) ??
-    surveys.find((s) => s.id === PREFERRED && !s.closed) ??
-    surveys[0];
+  // Without `?survey=` the most answered survey opens (the needs assessment these pages are written for).
+  const { surveys, survey } = await loadSurveyChoice(wanted);
   if (!survey) throw new Error('no surveys');
   const regions = regionsOf(await getDefinition(survey));
   const readable = regions.map((r) => r.code).filter((code) => mayRead(session, code));
