@@ -132,14 +132,17 @@ test('opens the dashboard in Kazakh, switches region, downloads a PNG and a CSV,
   });
   expect(await englishLeft(page)).toEqual([]);
 
-  // The region comparison: every region a row and a tile, whatever the dashboard's region filter was.
+  // The region comparison: every region a row and a tile, whatever the dashboard's region filter was. Its link
+  // names no survey, so it opens on the one with responses (briefing-feedback, first by id, has none).
   await page.getByRole('link', { name: 'Өңірлерді салыстыру' }).click();
   await page.getByRole('heading', { name: 'Өңірлерді салыстыру', level: 1 }).waitFor();
+  await expect.poll(() => page.getByLabel('Сауалнама', { exact: true }).inputValue()).toBe('roadmap-needs');
   await expect.poll(() => page.locator('.heat-table tbody tr').count()).toBe(20);
   expect(await page.locator('.tiles .tile').count()).toBe(20);
   await page.locator('.tile[data-region="KZ-59"]').getByText('Солтүстік Қазақстан').waitFor();
   // Sorting by name puts the regions in Kazakh alphabetical order, and the address keeps it.
-  await page.locator('.heat-table thead').getByRole('button', { name: 'Өңір' }).click();
+  // Exact: the needs assessment's columns include «Өңірлік Фронт-офисті күшейту».
+  await page.locator('.heat-table thead').getByRole('button', { name: 'Өңір', exact: true }).click();
   await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('name');
   const names = await page.locator('.heat-table tbody th').allInnerTexts();
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'kk')));
