@@ -15,3 +15,13 @@ export function openDatabase(file: string): Db {
   db.pragma('busy_timeout = 5000');
   return db;
 }
+
+/**
+ * A read-only connection for one long sequential read (an export, a question-by-question table). Each page is read
+ * once, so SQLite's page cache (16 MB per connection as better-sqlite3 builds it) would only hold memory: 2 MB.
+ */
+export function openReadOnly(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('cache_size = -2048');
+  return db;
+}

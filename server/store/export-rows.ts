@@ -1,8 +1,9 @@
 // Raw rows for exports, read on a connection of their own: an open iterator on the writer's connection would make
 // every insert throw "connection is busy" for as long as a download runs, and one read transaction gives a zip's
 // 22 files the same snapshot of the data.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { ResponseFilter } from './types';
+import { openReadOnly } from './db';
 import { unpackRow } from './packed-row';
 import { whereClause } from './where';
 
@@ -67,7 +68,7 @@ export function countOpenExportReaders(): number {
 }
 
 export function openExportReader(file: string): ExportReader {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openReadOnly(file);
   openReaders += 1;
   // The snapshot starts at the first read and holds until close: every file of one export sees the same rows.
   db.exec('BEGIN');

@@ -1,7 +1,6 @@
 // The one door to storage. Routes and the CLI see the Store interface; SQLite is one implementation of it,
 // so that a PostgreSQL store can be added for deployments that outgrow one machine.
 import { mkdirSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { createAnswerCounts } from './answer-counts';
 import {
@@ -25,7 +24,7 @@ import type {
   TextAnswer,
   TextQuery,
 } from './count-types';
-import { openDatabase, type Db } from './db';
+import { openDatabase, openReadOnly, type Db } from './db';
 import { createExportLines, type ExportLineLayout, type FillReport } from './export-lines';
 import { openExportReader, type ExportReader } from './export-rows';
 import { migrate } from './migrate';
@@ -130,7 +129,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   mkdirSync(dirname(file), { recursive: true });
   const db = openDatabase(file);
   migrate(db);
-  const openReader = () => new Database(file, { readonly: true });
+  const openReader = () => openReadOnly(file);
   const counts = createAnswerCounts(db, options.countPlans ?? [], openReader, options.recordSliceMs);
   const recount = createRecount(db, counts.layouts, counts.invalidate);
   const countsRebuilt = recount.syncPlans();
