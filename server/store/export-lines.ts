@@ -69,6 +69,8 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
     )
     .pluck();
   const byId = new Map(layouts.map((l) => [l.surveyId, l]));
+  const storedLayout = (surveyId: string) =>
+    readLayout.get(surveyId) as [layout: string, filledTo: number] | undefined;
 
   function reset(surveyId: string, key: string): void {
     db.transaction(() => {
@@ -106,11 +108,13 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
   function sync(): string[] {
     const stale = verifySample();
     const dropped: string[] = [];
-    for (const layout of layouts) {
-      const stored = readLayout.get(layout.surveyId) as [string, number] | undefined;
-      if (stored !== undefined && (stored[0] !== layout.key || stale.has(layout.surveyId)))
-        dropped.push(layout.surveyId);
-      if (stored === undefined || dropped.includes(layout.surveyId)) reset(layout.surveyId, layout.key);
+    for (const { surveyId, key } of layouts) {
+      const stored = storedLayout(surveyId);
+      if (stored === undefined) reset(surveyId, key);
+      else if (stored[0] !== key || stale.has(surveyId)) {
+        dropped.push(surveyId);
+        reset(surveyId, key);
+      }
     }
     return dropped;
   }
@@ -120,7 +124,7 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
     const started = performance.now();
     let filled = 0;
     for (const layout of layouts) {
-      let after = (readLayout.get(layout.surveyId) as [string, number] | undefined)?.[1] ?? 0;
+      let after = storedLayout(layout.surveyId)?.[1] ?? 0;
       for (;;) {
         const rows = page.all(layout.surveyId, after) as PageRow[];
         if (rows.length === 0) break;
@@ -161,7 +165,7 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
   function addLine(response: NewResponse, rowid: number): void {
     const layout = byId.get(response.surveyId);
     if (!layout) return;
-    const filledTo = (readLayout.get(response.surveyId) as [string, number] | undefined)?.[1];
+    const filledTo = storedLayout(response.surveyId)?.[1];
     if (
       filledTo === undefined ||
       filledTo !== ((previousRowid.get(response.surveyId, rowid) as number | null) ?? 0)
@@ -171,10 +175,5 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
     advance.run(rowid, response.surveyId);
   }
 
-  /** The layout key a survey's stored lines were rendered for, if any. */
-  function layoutOf(surveyId: string): string | undefined {
-    return (readLayout.get(surveyId) as [string, number] | undefined)?.[0];
-  }
-
-  return { sync, fill, addLine, layoutOf };
+  return { sync, fill, addLine };
 }
