@@ -103,7 +103,7 @@ class CsvStream extends Readable {
         }
         (parts ??= []).push(row);
         size += row.length;
-      } else text += this.build(row).join(',') + EOL;
+      } else text += csvLine(this.build(row));
       this.count += 1;
     }
     this.pushText(text, parts);

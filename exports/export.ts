@@ -48,15 +48,16 @@ const MAX_MISSING_LINES = 20_000;
 /**
  * The rows of one file as CSV. In the default layout, with the survey's lines stored for it, rows come with their
  * lines and this thread copies them (responses stored since the filler last ran are built here); otherwise rows are
- * built on worker threads when there are any (EXPORT_WORKERS), else here: the same bytes every way.
+ * built on worker threads when there are any (EXPORT_WORKERS), else here: the same bytes every way. `layout` is
+ * storedLineLayout(plan, labels), worked out by the caller once per job.
  */
 function csvOf(
   reader: ExportReader,
   plan: ExportPlan,
   filter: ExportJob['filter'],
   options: CsvStreamOptions,
+  layout: string | undefined,
 ) {
-  const layout = storedLineLayout(plan, options.labels);
   const stored = layout === undefined ? undefined : reader.storedLines(plan.surveyId);
   if (
     layout !== undefined &&
@@ -74,7 +75,9 @@ export function csvExport(
   job: ExportJob,
   options: CsvExportOptions = {},
 ): Readable & { readonly rows: number } {
-  return csvOf(reader, exportPlan(job), job.filter, { labels: job.query.labels, ...options });
+  const plan = exportPlan(job);
+  const labels = job.query.labels;
+  return csvOf(reader, plan, job.filter, { labels, ...options }, storedLineLayout(plan, labels));
 }
 
 /** `KZ-10_Abai-Region.csv`: the code sorts the files, the Latin name says which region without a lookup. */
@@ -102,16 +105,24 @@ export function zipExport(
 ): ZipExport {
   const plan = exportPlan(job);
   const labels = job.query.labels;
+  // The same for every file of the zip: worked out once (a hash of the whole plan).
+  const layout = storedLineLayout(plan, labels);
   const zip = new ZipFile();
   let current: (Readable & { readonly rows: number }) | undefined;
   let done = 0;
   const add = (name: string, filter: ExportJob['filter']) =>
     zip.addReadStreamLazy(name, { mtime: now }, (callback) => {
       const base = done;
-      const entry = csvOf(reader, plan, filter, {
-        labels,
-        ...(options.onProgress && { onProgress: (rows: number) => options.onProgress!(base + rows) }),
-      });
+      const entry = csvOf(
+        reader,
+        plan,
+        filter,
+        {
+          labels,
+          ...(options.onProgress && { onProgress: (rows: number) => options.onProgress!(base + rows) }),
+        },
+        layout,
+      );
       entry.once('end', () => (done = base + entry.rows));
       current = entry;
       callback(null, entry);

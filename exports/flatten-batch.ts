@@ -3,7 +3,7 @@
 import type { ExportRow } from '../server/store';
 import { packRow, unpackRow } from '../server/store/packed-row';
 import type { ExportPlan } from './columns';
-import { EOL } from './csv';
+import { csvLine } from './csv';
 import type { LabelMode } from './rows';
 
 /** Row separator of a packed batch (fields are PACKED_FIELD): a control character stored JSON never holds raw. */
@@ -28,7 +28,7 @@ export function flattenBatch(build: (row: ExportRow) => string[], rows: string):
   const lines = rows.split(ROW);
   lines.pop(); // after the last separator
   let csv = '';
-  for (const line of lines) csv += build(unpackRow(line)).join(',') + EOL;
+  for (const line of lines) csv += csvLine(build(unpackRow(line)));
   const buffer = Buffer.from(csv, 'utf8');
   // A small Buffer is a slice of a shared 8 KB pool: transferring that would send (and detach) the whole pool.
   if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length) return { bytes: buffer.buffer as ArrayBuffer, count: lines.length };

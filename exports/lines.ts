@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { ExportLineLayout } from '../server/store';
 import { planColumns, type ExportPlan } from './columns';
-import { csvCell, EOL } from './csv';
+import type { ExportRow } from '../server/store';
+import { csvCell, csvLine } from './csv';
 import type { VersionInput } from './questions';
 import { compileParsedRows, compileRows, type LabelMode } from './rows';
 
@@ -29,11 +30,9 @@ function layoutKey(plan: ExportPlan): string {
 }
 
 /** One line of a plan's CSV, line end included: what csvStream writes for the row. */
-export function lineRenderer(
-  plan: ExportPlan,
-): (row: Parameters<ReturnType<typeof compileRows>>[0]) => string {
+function lineRenderer(plan: ExportPlan): (row: ExportRow) => string {
   const build = compileRows(plan, { labels: 'values', encode: csvCell });
-  return (row) => build(row).join(',') + EOL;
+  return (row) => csvLine(build(row));
 }
 
 export function exportLineLayoutsOf(
@@ -49,7 +48,7 @@ export function exportLineLayoutsOf(
         key: layoutKey(plan),
         render: lineRenderer(plan),
         // The insert path's answers are objects still: the same cells without parsing the JSON just written.
-        renderNew: (response) => fromParsed(response).join(',') + EOL,
+        renderNew: (response) => csvLine(fromParsed(response)),
       };
     });
 }
