@@ -1,7 +1,7 @@
 // `npm run cli -- backup <file>` as an operator runs it: a child process copying the data folder of a real server
 // while responses keep arriving; the copy holds every response acknowledged before it began, passes
 // integrity_check, and serves again as a data folder. Refusals and failures leave no file that looks like a backup.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../server/boot';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { makeTempDir, startServer, type TestServer } from '../support/server';
+import { canMountTmpfs, mountTmpfs, unmount } from '../support/tmpfs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REGIONS = ['KZ-10', 'KZ-55', 'KZ-75', 'KZ-19'];
@@ -193,23 +194,7 @@ describe('npm run cli -- backup', { timeout: 90_000 }, () => {
   });
 });
 
-/** A real size-limited file system needs root and mount privileges (a CI container as root usually has them). */
-function mountTmpfs(dir: string, size: string): boolean {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const probeDir = makeTempDir('saualnama-tmpfs-');
-const canMount = mountTmpfs(probeDir, '64k');
-if (canMount) execFileSync('umount', [probeDir]);
-rmSync(probeDir, { recursive: true });
-if (!canMount)
-  console.warn(
-    'cli-backup: the full-disk test is skipped: run the tests as root with mount privileges (e.g. docker --privileged)',
-  );
+const canMount = canMountTmpfs('cli-backup: the full-disk test');
 
 describe.runIf(canMount)(
   'npm run cli -- backup onto a full disk (a 64 KB tmpfs)',
@@ -227,7 +212,7 @@ describe.runIf(canMount)(
         expectNoStack(run.stderr);
         expect(readdirSync(small)).toEqual([]);
       } finally {
-        execFileSync('umount', [small]);
+        unmount(small);
       }
     });
   },

@@ -2,7 +2,6 @@
 // store nothing, reads keep working, and writes succeed again once the fault is gone, without a restart. The faults
 // are provoked on the server's own connection by server/store/faults.ts (test-only, unreachable from HTTP), and, where
 // the tests may mount file systems, by a real full tmpfs under the data folder.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { createUser, fetchAs, signIn } from '../support/auth';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { answerTablesFingerprint, databaseHealth, recountReport } from '../support/db-check';
 import { makeTempDir, startServer, type TestServer } from '../support/server';
+import { canMountTmpfs, mountTmpfs, unmount } from '../support/tmpfs';
 
 const PASSWORD = 'Birgemiz-2024-jyl';
 let server: TestServer;
@@ -134,21 +134,7 @@ describe('a read-only database', () => {
   });
 });
 
-/** A real size-limited file system needs root and mount privileges (a CI container as root usually has them). */
-function mountTmpfs(dir: string, size: string): boolean {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const probeDir = makeTempDir('saualnama-tmpfs-');
-const canMount = mountTmpfs(probeDir, '1m');
-if (canMount) execFileSync('umount', [probeDir]);
-rmSync(probeDir, { recursive: true });
-if (!canMount)
-  console.warn('storage-faults: the real full-disk test is skipped: run the tests as root with mount privileges (e.g. docker --privileged)');
+const canMount = canMountTmpfs('storage-faults: the real full-disk test');
 
 describe.runIf(canMount)('a real full disk (an 8 MB tmpfs filled to the last byte)', () => {
   it('answers 503 when the COMMIT cannot write the WAL, keeps reads working, and takes posts once a file is deleted', async () => {
@@ -181,7 +167,7 @@ describe.runIf(canMount)('a real full disk (an 8 MB tmpfs filled to the last byt
       expect(databaseHealth(dataDir)).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0, responses: 15 });
     } finally {
       await full.close();
-      execFileSync('umount', [dataDir]);
+      unmount(dataDir);
       rmSync(dataDir, { recursive: true });
     }
   });
