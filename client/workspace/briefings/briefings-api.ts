@@ -7,16 +7,11 @@ import { BASE } from '../router';
 export type AdminBriefing = BriefingAdminBody;
 export type BriefingCounts = BriefingCountsBody;
 
-export interface BriefingFields {
-  survey: string;
-  region: string;
-  city: string;
-  date: string;
-  title: { kk: string; ru: string; en: string };
-  open: boolean;
-  opensAt: string | null;
-  closesAt: string | null;
-}
+/** What the form edits: the briefing as the server lists it, without what the server works out. */
+export type BriefingFields = Pick<
+  BriefingAdminBody,
+  'survey' | 'region' | 'city' | 'date' | 'title' | 'open' | 'opensAt' | 'closesAt'
+>;
 
 const path = (slug: string, tail = '') => `/api/briefings/${encodeURIComponent(slug)}${tail}`;
 
