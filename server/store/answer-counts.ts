@@ -78,7 +78,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export function createAnswerCounts(
   db: Db,
   plans: readonly CountPlan[],
-  openReader: () => Db = () => db,
+  openReader: () => Db,
   recordSliceMs = RECORD_SLICE_MS,
 ) {
   const layouts = new Map(plans.map((p) => [planKey(p.surveyId, p.version), compileLayout(p)]));
@@ -190,7 +190,7 @@ export function createAnswerCounts(
     const chosen: number[] = [];
     const reader = openReader();
     try {
-      if (reader !== db) reader.exec('BEGIN');
+      reader.exec('BEGIN');
       const rows = reader
         .prepare(`SELECT k.version, r.records FROM answer_records r JOIN answer_counts k ON k.id = r.key_id WHERE ${sql}`)
         .raw();
@@ -208,14 +208,13 @@ export function createAnswerCounts(
             for (let t = 0; t < targets.length; t++) addRecord(targets[t]!, bytes, base, g.tallies[t]!);
           }
         }
-        // Only on a connection of its own: on the writer's, nothing else may run while the iteration is open.
-        if (reader !== db && performance.now() - sliceStarted >= recordSliceMs) {
+        if (performance.now() - sliceStarted >= recordSliceMs) {
           await nextTurn();
           sliceStarted = performance.now();
         }
       }
     } finally {
-      if (reader !== db) reader.close();
+      reader.close();
     }
     const byCode = new Map<CountCode, VersionTally[]>();
     for (const [version, state] of perVersion) {
