@@ -68,11 +68,12 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
   // from another layout, has them all rendered first: that time is printed, as an operator would see it).
   await new Promise<void>((ok, fail) => {
     let output = '';
+    let started = false;
     child.stdout!.on('data', (b: Buffer) => {
       output += b.toString();
       const ready = /stored CSV lines ready: .*/.exec(output);
-      if (output.includes('listening') && ready && !output.includes('\u0000')) {
-        output += '\u0000';
+      if (!started && output.includes('listening') && ready) {
+        started = true;
         console.log(`  (server: ${ready[0]})`);
         ok();
       }
