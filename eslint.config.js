@@ -30,11 +30,17 @@ export default tseslint.config(
   },
   {
     files: ['server/store/**'],
-    rules: forbid(['**/http/**', '**/catalog/**', '**/exports/**', '**/client/**'], 'store imports nothing above it'),
+    rules: forbid(
+      ['**/http/**', '**/catalog/**', '**/exports/**', '**/client/**'],
+      'store imports nothing above it',
+    ),
   },
   {
     files: ['server/catalog/**'],
-    rules: forbid(['**/http/**', '**/store/**', '**/exports/**', '**/client/**'], 'catalog knows no HTTP or SQL'),
+    rules: forbid(
+      ['**/http/**', '**/store/**', '**/exports/**', '**/client/**'],
+      'catalog knows no HTTP or SQL',
+    ),
   },
   {
     files: ['exports/**'],
@@ -48,7 +54,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/server/**', '**/exports/**'], allowTypeImports: true, message: 'client takes types only' },
+            {
+              group: ['**/server/**', '**/exports/**'],
+              allowTypeImports: true,
+              message: 'client takes types only',
+            },
           ],
         },
       ],

@@ -18,7 +18,10 @@ const CSV = '/api/surveys/roadmap-needs/export.csv';
 
 const cli = (dataDir: string, args: string[], input?: string) => {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'exports/cli.ts', ...args], {
-    cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, input, stdio: [input ? 'pipe' : 'ignore', 'inherit', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir },
+    input,
+    stdio: [input ? 'pipe' : 'ignore', 'inherit', 'inherit'],
   });
   if (run.status !== 0) throw new Error(`cli ${args.join(' ')} exited with ${run.status}`);
 };
@@ -39,15 +42,19 @@ function dataSet(size: number): string {
   const dataDir = join(DIR, String(size));
   mkdirSync(dataDir, { recursive: true });
   if (stored(dataDir) < size) {
-    console.log(`generating ${size.toLocaleString('en')} demo responses in ${dataDir} (kept for later runs)…`);
+    console.log(
+      `generating ${size.toLocaleString('en')} demo responses in ${dataDir} (kept for later runs)…`,
+    );
     const started = performance.now();
     cli(dataDir, ['demo', '--responses', String(size)]);
     console.log(`  generated in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   const db = new Database(join(dataDir, 'saualnama.db'), { readonly: true });
-  const hasAdmin = (db.prepare('SELECT count(*) AS n FROM users WHERE email = ?').get(ADMIN.email) as { n: number }).n > 0;
+  const hasAdmin =
+    (db.prepare('SELECT count(*) AS n FROM users WHERE email = ?').get(ADMIN.email) as { n: number }).n > 0;
   db.close();
-  if (!hasAdmin) cli(dataDir, ['users', 'add', ADMIN.email, '--role', 'admin', '--password-stdin'], `${ADMIN.password}\n`);
+  if (!hasAdmin)
+    cli(dataDir, ['users', 'add', ADMIN.email, '--role', 'admin', '--password-stdin'], `${ADMIN.password}\n`);
   return dataDir;
 }
 
@@ -60,9 +67,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
   });
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_CPU_PROF)] : [];
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_CPU_PROF)]
+    : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT, env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   // Ready when listening and its stored CSV lines have caught up (a kept data set from before they existed, or
   // from another layout, has them all rendered first: that time is printed, as an operator would see it).
@@ -83,8 +94,15 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
   return child;
 }
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-const cpuTicks = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').slice(11, 13).map(Number).reduce((a, b) => a + b);
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const cpuTicks = (pid: number) =>
+  readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .split(') ')[1]!
+    .split(' ')
+    .slice(11, 13)
+    .map(Number)
+    .reduce((a, b) => a + b);
 /** Samples the server's RSS every 20 ms while `work` runs; returns its peak. */
 async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
   let peakMb = rssMb(pid);
@@ -98,19 +116,31 @@ async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result
 
 async function signIn(): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${PORT}/api/session`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${PORT}` }, body: JSON.stringify(ADMIN),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${PORT}` },
+    body: JSON.stringify(ADMIN),
   });
   if (res.status !== 204) throw new Error(`sign-in answered ${res.status}`);
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
-interface Download { status: number; ttfbMs: number; totalMs: number; bytes: number; aborted: boolean }
+interface Download {
+  status: number;
+  ttfbMs: number;
+  totalMs: number;
+  bytes: number;
+  aborted: boolean;
+}
 
 /**
  * GET with node:http (the leanest client, so the figures are the server's). `readBytesPerSecond` throttles the
  * reader; `abortAfterBytes` leaves once that much has arrived.
  */
-function download(cookie: string, path: string, options: { readBytesPerSecond?: number; abortAfterBytes?: number } = {}): Promise<Download> {
+function download(
+  cookie: string,
+  path: string,
+  options: { readBytesPerSecond?: number; abortAfterBytes?: number } = {},
+): Promise<Download> {
   return new Promise((resolveDownload, reject) => {
     const started = performance.now();
     let ttfbMs = 0;
@@ -121,13 +151,27 @@ function download(cookie: string, path: string, options: { readBytesPerSecond?: 
         bytes += chunk.length;
         if (options.abortAfterBytes !== undefined && bytes >= options.abortAfterBytes) {
           req.destroy();
-          resolveDownload({ status: res.statusCode ?? 0, ttfbMs, totalMs: performance.now() - started, bytes, aborted: true });
+          resolveDownload({
+            status: res.statusCode ?? 0,
+            ttfbMs,
+            totalMs: performance.now() - started,
+            bytes,
+            aborted: true,
+          });
         } else if (options.readBytesPerSecond) {
           res.pause();
           setTimeout(() => res.resume(), (chunk.length / options.readBytesPerSecond) * 1000);
         }
       });
-      res.on('end', () => resolveDownload({ status: res.statusCode ?? 0, ttfbMs, totalMs: performance.now() - started, bytes, aborted: false }));
+      res.on('end', () =>
+        resolveDownload({
+          status: res.statusCode ?? 0,
+          ttfbMs,
+          totalMs: performance.now() - started,
+          bytes,
+          aborted: false,
+        }),
+      );
     });
     req.on('error', (e) => (options.abortAfterBytes !== undefined ? undefined : reject(e)));
     req.end();
@@ -147,8 +191,12 @@ async function benchSize(size: number): Promise<void> {
     await download(cookie, `${CSV}?region=KZ-10`); // warm-up: JIT, page cache
     const idleRss = rssMb(pid);
     // Other work on a two-core machine shows in every figure: say how busy it was.
-    const load = loadavg().map((l) => l.toFixed(1)).join(' ');
-    console.log(`\n${rows.toLocaleString('en')} responses (server RSS at rest ${idleRss.toFixed(0)} MB; load average ${load})`);
+    const load = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+    console.log(
+      `\n${rows.toLocaleString('en')} responses (server RSS at rest ${idleRss.toFixed(0)} MB; load average ${load})`,
+    );
     // At 1M the label variant and the zip (which reads every row twice) add many minutes: BENCH_EXPORT_FULL=1 runs them.
     const full = rows <= 100_000 || process.env.BENCH_EXPORT_FULL === '1';
     for (const query of full ? ['', '?labels=ru&choices=joined'] : ['']) {
@@ -163,13 +211,21 @@ async function benchSize(size: number): Promise<void> {
       );
     }
     if (full) {
-      const { result: zip, peakMb: zipRss } = await peakRss(pid, () => download(cookie, '/api/surveys/roadmap-needs/export.zip'));
-      console.log(`  zip (20 regions + national + dictionary): total ${(zip.totalMs / 1000).toFixed(2)} s, ${mb(zip.bytes)}, server peak RSS ${zipRss.toFixed(0)} MB`);
+      const { result: zip, peakMb: zipRss } = await peakRss(pid, () =>
+        download(cookie, '/api/surveys/roadmap-needs/export.zip'),
+      );
+      console.log(
+        `  zip (20 regions + national + dictionary): total ${(zip.totalMs / 1000).toFixed(2)} s, ${mb(zip.bytes)}, server peak RSS ${zipRss.toFixed(0)} MB`,
+      );
     }
 
     // A slow client: 2 MB/s for a few seconds. Backpressure must hold the server at rest, not buffer the file.
-    const slowRss = await peakRss(pid, () => download(cookie, CSV, { readBytesPerSecond: 2 * 2 ** 20, abortAfterBytes: 10 * 2 ** 20 }));
-    console.log(`  slow client (2 MB/s, left after 10 MB in ${(slowRss.result.totalMs / 1000).toFixed(1)} s): server peak RSS ${slowRss.peakMb.toFixed(0)} MB`);
+    const slowRss = await peakRss(pid, () =>
+      download(cookie, CSV, { readBytesPerSecond: 2 * 2 ** 20, abortAfterBytes: 10 * 2 ** 20 }),
+    );
+    console.log(
+      `  slow client (2 MB/s, left after 10 MB in ${(slowRss.result.totalMs / 1000).toFixed(1)} s): server peak RSS ${slowRss.peakMb.toFixed(0)} MB`,
+    );
 
     // A client that leaves midway: the export must stop (no CPU), its connection close, and the server go on.
     const left = await download(cookie, CSV, { abortAfterBytes: 20 * 2 ** 20 });
@@ -190,4 +246,5 @@ async function benchSize(size: number): Promise<void> {
 
 console.log(`Export benchmark on ${describeMachine()}`);
 for (const size of SIZES) await benchSize(size);
-if (SIZES.length === 1) console.log('\n(1,000,000 responses: BENCH_EXPORT_1M=1; the first run generates them, ~15-20 min)');
+if (SIZES.length === 1)
+  console.log('\n(1,000,000 responses: BENCH_EXPORT_1M=1; the first run generates them, ~15-20 min)');

@@ -78,7 +78,9 @@ async function run(connections: number) {
 const dataDir = mkdtempSync(join(tmpdir(), 'saualnama-bench-'));
 const server = await startServer(dataDir);
 try {
-  console.log(`ingest: POST /api/surveys/example/responses, ${DURATION_S} s per run, synchronous=FULL + group commit`);
+  console.log(
+    `ingest: POST /api/surveys/example/responses, ${DURATION_S} s per run, synchronous=FULL + group commit`,
+  );
   console.log(`machine: ${describeMachine()}`);
   const rows = [];
   for (const connections of [10, 50]) rows.push(await run(connections));

@@ -3,6 +3,8 @@ import { cpus, totalmem, platform, release } from 'node:os';
 
 export function describeMachine(): string {
   const cpu = cpus();
-  return `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
-    `${platform()} ${release()}, Node ${process.version}`;
+  return (
+    `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+    `${platform()} ${release()}, Node ${process.version}`
+  );
 }

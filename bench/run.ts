@@ -6,7 +6,9 @@ const BENCHES = ['ingest.ts', 'validate.ts', 'summary.ts', 'export.ts', 'first-l
 let failed = false;
 for (const file of BENCHES) {
   console.log(`\n=== bench/${file} ===`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, file)], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, file)], {
+    stdio: 'inherit',
+  });
   failed ||= run.status !== 0;
 }
 process.exit(failed ? 1 : 0);

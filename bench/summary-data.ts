@@ -20,33 +20,59 @@ function workingDay(random: ReturnType<typeof seeded>): string {
 }
 
 /** Adds responses (and briefings) until the survey has `target`; ids are a function of the index, so reruns add. */
-export function fillSimple(store: Store, catalog: Catalog, surveyId: string, target: number, progress: (done: number) => void): void {
+export function fillSimple(
+  store: Store,
+  catalog: Catalog,
+  surveyId: string,
+  target: number,
+  progress: (done: number) => void,
+): void {
   const survey = catalog.getSurvey(surveyId)!;
   const random = seeded(2024);
   const briefings = REGION_CODES.flatMap((region, r) =>
     [1, 2, 3].map((i) => {
       const date = workingDay(random);
       const slug = `bench-${region.toLowerCase()}-${i}`;
-      store.addBriefing({ slug, surveyId, region, city: `City ${r}`, date, title: { kk: slug, ru: slug, en: slug } }, '2023-09-01T00:00:00Z');
+      store.addBriefing(
+        { slug, surveyId, region, city: `City ${r}`, date, title: { kk: slug, ru: slug, en: slug } },
+        '2023-09-01T00:00:00Z',
+      );
       return { slug, region, date };
     }),
   );
   const versions = survey.versions.map((v) => ({ version: v.version, questions: describeQuestions([v]) }));
   // The window is cut in equal eras, one per version, oldest first (as the demo does).
   const versionOn = (day: string) =>
-    versions[Math.min(versions.length - 1, Math.floor(((Date.parse(`${day}T00:00:00Z`) - FROM) / DAY_MS / DAYS) * versions.length))]!;
+    versions[
+      Math.min(
+        versions.length - 1,
+        Math.floor(((Date.parse(`${day}T00:00:00Z`) - FROM) / DAY_MS / DAYS) * versions.length),
+      )
+    ]!;
   let done = store.countResponses({ surveyId });
   while (done < target) {
     const batch: NewResponse[] = [];
     for (let i = done; i < Math.min(target, done + 5_000); i++) {
       const r = seeded(i * 7919 + 17);
-      const at = r.next() < 0.95 ? r.pick(briefings) : { slug: null, region: r.pick(REGION_CODES), date: workingDay(r) };
+      const at =
+        r.next() < 0.95
+          ? r.pick(briefings)
+          : { slug: null, region: r.pick(REGION_CODES), date: workingDay(r) };
       const v = versionOn(at.date);
       const id = `b0000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
       const submittedAt = new Date(Date.parse(`${at.date}T05:00:00Z`) + r.int(8 * 3_600_000)).toISOString();
       batch.push({
-        id, surveyId, version: v.version, locale: r.pick(['kk', 'ru', 'en'] as const), region: at.region, briefing: at.slug,
-        startedAt: null, submittedAt, answers: randomAnswers(r, v.questions, at.region), contacts: null, contentHash: `bench-${id}`,
+        id,
+        surveyId,
+        version: v.version,
+        locale: r.pick(['kk', 'ru', 'en'] as const),
+        region: at.region,
+        briefing: at.slug,
+        startedAt: null,
+        submittedAt,
+        answers: randomAnswers(r, v.questions, at.region),
+        contacts: null,
+        contentHash: `bench-${id}`,
       });
     }
     store.insertResponses(batch);

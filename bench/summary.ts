@@ -48,16 +48,28 @@ function ensureData(): string {
   const took = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
   if (process.env.BENCH_DATA !== 'simple') {
     console.log(`data: making ${n(RESPONSES)} demo responses in ${dataDir} (npm run cli -- demo) ...`);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'exports/cli.ts', 'demo', '--responses', String(RESPONSES), '--survey', SURVEY], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, SURVEYS_DIR: SURVEYS },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'exports/cli.ts', 'demo', '--responses', String(RESPONSES), '--survey', SURVEY],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir, SURVEYS_DIR: SURVEYS },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     if (run.status === 0) return `npm run cli -- demo made them in ${took()}`;
-    console.log(`data: npm run cli -- demo failed (exit ${run.status}); filling up with plain synthetic data instead`);
+    console.log(
+      `data: npm run cli -- demo failed (exit ${run.status}); filling up with plain synthetic data instead`,
+    );
   }
   const { store, catalog } = boot({ dataDir, surveysDir: SURVEYS });
-  fillSimple(store, catalog, SURVEY, RESPONSES, (done) => done % 100_000 === 0 && console.log(`data: ${n(done)} …`));
+  fillSimple(
+    store,
+    catalog,
+    SURVEY,
+    RESPONSES,
+    (done) => done % 100_000 === 0 && console.log(`data: ${n(done)} …`),
+  );
   store.close();
   return `bench/summary-data.ts filled up to ${n(RESPONSES)} in ${took()} (demo answers were ${n(have)} at the start)`;
 }
@@ -92,9 +104,24 @@ function insertCost(catalog: Catalog, sample: NewResponse[]) {
   const perResponse = (withCounts: boolean) => {
     const dir = mkdtempSync(join(tmpdir(), 'saualnama-bench-i-'));
     const store = openSqliteStore(join(dir, DATABASE_FILE), withCounts ? { countPlans: plans } : {});
-    store.publishVersions(catalog.surveys.flatMap((s) => s.versions.map((v) => ({ surveyId: s.id, version: v.version, sha256: v.sha256 }))), 'now');
+    store.publishVersions(
+      catalog.surveys.flatMap((s) =>
+        s.versions.map((v) => ({ surveyId: s.id, version: v.version, sha256: v.sha256 })),
+      ),
+      'now',
+    );
     for (const b of new Set(sample.map((r) => r.briefing).filter((b) => b !== null)))
-      store.addBriefing({ slug: b, surveyId: SURVEY, region: 'KZ-10', city: 'x', date: '2023-09-15', title: { kk: b, ru: b, en: b } }, 'now');
+      store.addBriefing(
+        {
+          slug: b,
+          surveyId: SURVEY,
+          region: 'KZ-10',
+          city: 'x',
+          date: '2023-09-15',
+          title: { kk: b, ru: b, en: b },
+        },
+        'now',
+      );
     const started = process.cpuUsage();
     for (let i = 0; i < sample.length; i += 500) store.insertResponses(sample.slice(i, i + 500));
     const used = process.cpuUsage(started);
@@ -115,7 +142,15 @@ const survey = catalog.getSurvey(SURVEY)!;
 const total = store.countResponses({ surveyId: SURVEY });
 const briefing = store.listBriefings().find((b) => b.surveyId === SURVEY && b.region === 'KZ-10')?.slug ?? '';
 await ensureUser();
-const app = createServer(createApp({ store, catalog, clock: () => new Date(), config: { ...DEFAULT_CONFIG, clientDir: join(ROOT, 'dist/client') }, log: () => {} }));
+const app = createServer(
+  createApp({
+    store,
+    catalog,
+    clock: () => new Date(),
+    config: { ...DEFAULT_CONFIG, clientDir: join(ROOT, 'dist/client') },
+    log: () => {},
+  }),
+);
 app.listen(0, '127.0.0.1');
 await new Promise((ok) => app.once('listening', ok));
 const url = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
@@ -123,7 +158,13 @@ const cookie = await signIn();
 
 async function ensureUser() {
   if (store.getUserCredentials('bench@example.kz')) return;
-  store.addUser({ email: 'bench@example.kz', role: 'admin', regions: null, passwordHash: await hashPassword('bench password'), createdAt: new Date().toISOString() });
+  store.addUser({
+    email: 'bench@example.kz',
+    role: 'admin',
+    regions: null,
+    passwordHash: await hashPassword('bench password'),
+    createdAt: new Date().toISOString(),
+  });
 }
 
 async function signIn(): Promise<string> {
@@ -140,14 +181,21 @@ const db = join(dataDir, DATABASE_FILE);
 const size = [db, `${db}-wal`].reduce((s, f) => s + (existsSync(f) ? statSync(f).size : 0), 0);
 const stats = new Database(db, { readonly: true });
 const rowsOf = (table: string) => n(stats.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
-console.log(`summary: ${n(total)} ${SURVEY} responses (v${survey.versions.map((v) => v.version).join(', v')}), ` +
-  `database ${(size / 2 ** 30).toFixed(2)} GiB, ${rowsOf('answer_counts')} count rows, ${rowsOf('answer_records')} record chunks; ` +
-  `median of ${RUNS} HTTP requests after one warm-up; CPU ms is this process's (server and client) CPU time per ` +
-  `request, steadier than wall time on a busy machine`);
+console.log(
+  `summary: ${n(total)} ${SURVEY} responses (v${survey.versions.map((v) => v.version).join(', v')}), ` +
+    `database ${(size / 2 ** 30).toFixed(2)} GiB, ${rowsOf('answer_counts')} count rows, ${rowsOf('answer_records')} record chunks; ` +
+    `median of ${RUNS} HTTP requests after one warm-up; CPU ms is this process's (server and client) CPU time per ` +
+    `request, steadier than wall time on a busy machine`,
+);
 stats.close();
 console.log(`data: ${made}`);
-console.log(`machine: ${describeMachine()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-if (RESPONSES < 1_000_000) console.log(`NOTE: BENCH_RESPONSES=${n(RESPONSES)}: the goals are stated for 1,000,000.`);
+console.log(
+  `machine: ${describeMachine()}; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+if (RESPONSES < 1_000_000)
+  console.log(`NOTE: BENCH_RESPONSES=${n(RESPONSES)}: the goals are stated for 1,000,000.`);
 
 const base = `/api/surveys/${SURVEY}`;
 const cases: [string, string, number][] = [
@@ -164,7 +212,11 @@ const cases: [string, string, number][] = [
   ['question × question', `${base}/crosstab?question=top_needs&by=role`, 3000],
   ['question × question', `${base}/crosstab?question=problems_severity&by=settlement_type`, 3000],
   ['question × question', `${base}/crosstab?question=practices_used&by=activity_fields`, 3000],
-  ['question × question', `${base}/crosstab?question=roadmap_vectors&by=front_office_exists&region=KZ-10`, 3000],
+  [
+    'question × question',
+    `${base}/crosstab?question=roadmap_vectors&by=front_office_exists&region=KZ-10`,
+    3000,
+  ],
   ['coverage', `${base}/coverage`, 100],
   ['text', `${base}/text/roadmap_proposals`, 100],
   ['text search', `${base}/text/roadmap_proposals?q=${encodeURIComponent('офис')}`, 3000],
@@ -174,14 +226,30 @@ const cases: [string, string, number][] = [
 const rows = [];
 for (const [kind, path, goal] of cases) {
   const t = await timeHttp(url, cookie, path);
-  rows.push({ kind, request: path.replace(base, ''), status: t.status, 'median ms': +t.median.toFixed(1), 'max ms': +t.max.toFixed(1), 'CPU ms': +t.cpu.toFixed(1), 'goal ms': goal, 'JSON KB': Math.round(t.bytes / 1024), met: t.median <= goal ? 'yes' : 'NO' });
+  rows.push({
+    kind,
+    request: path.replace(base, ''),
+    status: t.status,
+    'median ms': +t.median.toFixed(1),
+    'max ms': +t.max.toFixed(1),
+    'CPU ms': +t.cpu.toFixed(1),
+    'goal ms': goal,
+    'JSON KB': Math.round(t.bytes / 1024),
+    met: t.median <= goal ? 'yes' : 'NO',
+  });
 }
 console.table(rows);
 
 const sample: NewResponse[] = [];
 for (const r of store.iterateResponses({ surveyId: SURVEY, from: '2023-10-01T00:00:00Z' })) {
   const i = sample.length;
-  sample.push({ ...r, id: `20000000-0000-4000-8000-${String(i).padStart(12, '0')}`, locale: r.locale as NewResponse['locale'], contacts: null, contentHash: `h${i}` });
+  sample.push({
+    ...r,
+    id: `20000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    locale: r.locale as NewResponse['locale'],
+    contacts: null,
+    contentHash: `h${i}`,
+  });
   if (sample.length === 10_000) break;
 }
 app.close();

@@ -51,7 +51,11 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name ? commands[name] : undefined;
   if (!command) {
-    const { values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, strict: false });
+    const { values } = parseArgs({
+      args: argv,
+      options: { help: { type: 'boolean', short: 'h' } },
+      strict: false,
+    });
     console.error(name && !values.help ? `unknown command "${name}"\n\n${USAGE}` : USAGE);
     return name && !values.help ? 2 : 0;
   }

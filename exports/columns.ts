@@ -16,23 +16,59 @@ interface Base {
   name: string;
 }
 /** One of the fixed leading columns. */
-export interface FixedColumn extends Base { kind: 'fixed' }
+export interface FixedColumn extends Base {
+  kind: 'fixed';
+}
 /** The question's own value: one choice, a number, a text, a boolean as 1/0, or a joined list of codes. */
-export interface ValueColumn extends Base { kind: 'value'; question: QuestionInfo }
+export interface ValueColumn extends Base {
+  kind: 'value';
+  question: QuestionInfo;
+}
 /** `q/<choice>`: 1 when chosen, 0 when the question was answered without it, empty when unanswered. */
-export interface ChoiceColumn extends Base { kind: 'choice'; question: QuestionInfo; choice: ChoiceInfo }
+export interface ChoiceColumn extends Base {
+  kind: 'choice';
+  question: QuestionInfo;
+  choice: ChoiceInfo;
+}
 /** `q/<choice>` of a ranking: the choice's rank, 1 = first; empty when not ranked. */
-export interface RankColumn extends Base { kind: 'rank'; question: QuestionInfo; choice: ChoiceInfo }
+export interface RankColumn extends Base {
+  kind: 'rank';
+  question: QuestionInfo;
+  choice: ChoiceInfo;
+}
 /** `q/<row>`: a matrix row's answer column, or a multipletext item's text. */
-export interface RowColumn extends Base { kind: 'row'; question: QuestionInfo; row: ChoiceInfo }
+export interface RowColumn extends Base {
+  kind: 'row';
+  question: QuestionInfo;
+  row: ChoiceInfo;
+}
 /** `q/<row>/<column>`: one cell of a matrixdropdown. */
-export interface CellColumn extends Base { kind: 'cell'; question: QuestionInfo; row: ChoiceInfo; cell: ChoiceInfo }
+export interface CellColumn extends Base {
+  kind: 'cell';
+  question: QuestionInfo;
+  row: ChoiceInfo;
+  cell: ChoiceInfo;
+}
 /** `q/other` (the text of the "other" choice) or `q/comment` (a comment area), from `<q>-Comment`. */
-export interface TextColumn extends Base { kind: 'text'; question: QuestionInfo; which: 'other' | 'comment' }
+export interface TextColumn extends Base {
+  kind: 'text';
+  question: QuestionInfo;
+  which: 'other' | 'comment';
+}
 /** `__not_asked`: the questions the response's version did not ask. */
-export interface NotAskedColumn extends Base { kind: 'not-asked' }
+export interface NotAskedColumn extends Base {
+  kind: 'not-asked';
+}
 
-export type Column = FixedColumn | ValueColumn | ChoiceColumn | RankColumn | RowColumn | CellColumn | TextColumn | NotAskedColumn;
+export type Column =
+  | FixedColumn
+  | ValueColumn
+  | ChoiceColumn
+  | RankColumn
+  | RowColumn
+  | CellColumn
+  | TextColumn
+  | NotAskedColumn;
 
 export interface ExportPlan {
   surveyId: string;
@@ -63,19 +99,29 @@ function questionColumns(q: QuestionInfo, layout: ChoiceLayout): Column[] {
       break;
     case 'matrix':
     case 'multipletext':
-      columns = q.rows.map((row) => ({ kind: 'row', name: columnName(q.name, String(row.code)), question: q, row }));
+      columns = q.rows.map((row) => ({
+        kind: 'row',
+        name: columnName(q.name, String(row.code)),
+        question: q,
+        row,
+      }));
       break;
     case 'matrixdropdown':
       columns = q.rows.flatMap((row) =>
         q.cells.map((cell): Column => ({
-          kind: 'cell', name: columnName(q.name, String(row.code), String(cell.code)), question: q, row, cell,
+          kind: 'cell',
+          name: columnName(q.name, String(row.code), String(cell.code)),
+          question: q,
+          row,
+          cell,
         })),
       );
       break;
     default:
       columns = [value];
   }
-  if (q.text) columns.push({ kind: 'text', name: textColumnName(q.name, q.text), question: q, which: q.text });
+  if (q.text)
+    columns.push({ kind: 'text', name: textColumnName(q.name, q.text), question: q, which: q.text });
   return columns;
 }
 
@@ -95,12 +141,19 @@ export function planColumns(versions: readonly VersionInput[], options: PlanOpti
   const seen = new Set<string>();
   for (const c of columns) {
     // Only codes that differ by JSON type alone (1 and "1") can meet here; refuse rather than merge two answers.
-    if (seen.has(c.name)) throw new Error(`two columns would be named "${c.name}": choice codes differ only by type`);
+    if (seen.has(c.name))
+      throw new Error(`two columns would be named "${c.name}": choice codes differ only by type`);
     seen.add(c.name);
   }
   const chosen = versions.map((v) => v.version).sort((a, b) => a - b);
   const notAsked = new Map(
-    chosen.map((v) => [v, questions.filter((q) => !q.versions.includes(v)).map((q) => questionSegment(q.name)).join(';')]),
+    chosen.map((v) => [
+      v,
+      questions
+        .filter((q) => !q.versions.includes(v))
+        .map((q) => questionSegment(q.name))
+        .join(';'),
+    ]),
   );
   return { surveyId: first.surveyId, versions: chosen, options, questions, columns, notAsked };
 }

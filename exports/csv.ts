@@ -135,7 +135,11 @@ class CsvStream extends Readable {
  * The rows of `source` as a CSV byte stream by `plan`; a Buffer in the source is a row's stored line, copied as it
  * is. The query starts on the first read after the header.
  */
-export function csvStream(plan: ExportPlan, source: Iterable<ExportRow | Buffer>, options: CsvStreamOptions): Readable & { readonly rows: number } {
+export function csvStream(
+  plan: ExportPlan,
+  source: Iterable<ExportRow | Buffer>,
+  options: CsvStreamOptions,
+): Readable & { readonly rows: number } {
   const header = BOM + csvLine(plan.columns.map((c) => csvCell(c.name)));
   const build = compileRows(plan, { labels: options.labels, encode: csvCell });
   return new CsvStream(header, build, source, options.onProgress);

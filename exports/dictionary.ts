@@ -7,10 +7,21 @@ import { csvDocument } from './csv';
 import type { ChoiceInfo, Labels, QuestionInfo } from './questions';
 
 export const DICTIONARY_HEADER = [
-  'column', 'question', 'type', 'versions',
-  'title_kk', 'title_ru', 'title_en',
-  'item', 'item_kk', 'item_ru', 'item_en',
-  'value', 'value_kk', 'value_ru', 'value_en',
+  'column',
+  'question',
+  'type',
+  'versions',
+  'title_kk',
+  'title_ru',
+  'title_en',
+  'item',
+  'item_kk',
+  'item_ru',
+  'item_en',
+  'value',
+  'value_kk',
+  'value_ru',
+  'value_en',
   'note',
 ] as const;
 
@@ -20,7 +31,11 @@ const FIXED: Record<string, Labels> = {
   version: { kk: 'Сауалнама нұсқасы', ru: 'Версия анкеты', en: 'Survey version' },
   submitted_at: { kk: 'Жіберілген уақыты (UTC)', ru: 'Время отправки (UTC)', en: 'Submitted at (UTC)' },
   locale: { kk: 'Толтыру тілі', ru: 'Язык заполнения', en: 'Language of the form' },
-  region: { kk: 'Өңір коды (ISO 3166-2:KZ)', ru: 'Код региона (ISO 3166-2:KZ)', en: 'Region code (ISO 3166-2:KZ)' },
+  region: {
+    kk: 'Өңір коды (ISO 3166-2:KZ)',
+    ru: 'Код региона (ISO 3166-2:KZ)',
+    en: 'Region code (ISO 3166-2:KZ)',
+  },
   region_name: { kk: 'Өңір атауы', ru: 'Название региона', en: 'Region name' },
   briefing: { kk: 'Брифинг', ru: 'Брифинг', en: 'Briefing' },
   __not_asked: {
@@ -34,7 +49,8 @@ const FIXED_NOTES: Record<string, string> = {
   submitted_at: 'ISO 8601, UTC',
   region_name: 'in the label language of the export (English for labels=values)',
   briefing: 'slug of the briefing link the respondent came through; empty if none',
-  __not_asked: 'question names separated by ";"; a question listed here is empty because it was not asked, not skipped',
+  __not_asked:
+    'question names separated by ";"; a question listed here is empty because it was not asked, not skipped',
 };
 
 const LOCALE_NAMES: Record<Locale, Labels> = {
@@ -61,28 +77,54 @@ const three = (l: Labels | undefined) => LOCALES.map((lang) => l?.[lang] ?? '');
 function questionNote(q: QuestionInfo, plan: ExportPlan, extra: string): string {
   const notes = [extra];
   const missing = plan.versions.filter((v) => !q.versions.includes(v));
-  if (missing.length > 0) notes.push(`not asked in version ${versionRange(missing)}: empty, and listed in __not_asked`);
+  if (missing.length > 0)
+    notes.push(`not asked in version ${versionRange(missing)}: empty, and listed in __not_asked`);
   if (q.visibleIf) notes.push(`shown only if ${q.visibleIf}`);
   if (q.pii) notes.push('personal data');
   return notes.filter(Boolean).join('; ');
 }
 
 /** What a column's cell holds, in words, and the values it can take (with labels) where it holds codes. */
-function describe(column: Column): { item?: ChoiceInfo; values: readonly ChoiceInfo[]; note: string; type: string } {
+function describe(column: Column): {
+  item?: ChoiceInfo;
+  values: readonly ChoiceInfo[];
+  note: string;
+  type: string;
+} {
   switch (column.kind) {
     case 'choice':
-      return { item: column.choice, values: [], type: column.question.type, note: '1 = chosen, 0 = answered without it, empty = not answered' };
+      return {
+        item: column.choice,
+        values: [],
+        type: column.question.type,
+        note: '1 = chosen, 0 = answered without it, empty = not answered',
+      };
     case 'rank':
-      return { item: column.choice, values: [], type: 'ranking', note: 'rank, 1 = first; empty = not ranked' };
+      return {
+        item: column.choice,
+        values: [],
+        type: 'ranking',
+        note: 'rank, 1 = first; empty = not ranked',
+      };
     case 'row':
       return column.question.shape === 'matrix'
         ? { item: column.row, values: column.question.choices, type: 'matrix', note: 'one answer per row' }
         : { item: column.row, values: [], type: column.question.type, note: '' };
     case 'cell':
-      return { item: column.row, values: [], type: column.question.type, note: `column ${String(column.cell.code)}` };
+      return {
+        item: column.row,
+        values: [],
+        type: column.question.type,
+        note: `column ${String(column.cell.code)}`,
+      };
     case 'text':
       return column.which === 'other'
-        ? { item: column.question.choices.find((c) => c.special === 'other'), values: [], type: 'text', note: 'text of the "other" choice; non-empty exactly when "other" was chosen' }
+        ? {
+            item: column.question.choices.find((c) => c.special === 'other'),
+            values: [],
+            type: 'text',
+            note: 'text of the "other" choice; non-empty exactly when "other" was chosen',
+          }
         : { values: [], type: 'text', note: 'comment' };
     case 'value': {
       const q = column.question;
@@ -90,11 +132,16 @@ function describe(column: Column): { item?: ChoiceInfo; values: readonly ChoiceI
         const [yes, no] = q.choices;
         return {
           values: [yes && { ...yes, code: 1 }, no && { ...no, code: 0 }].filter((c) => c !== undefined),
-          type: q.type, note: `1 = ${String(yes?.code)}, 0 = ${String(no?.code)}`,
+          type: q.type,
+          note: `1 = ${String(yes?.code)}, 0 = ${String(no?.code)}`,
         };
       }
       if (q.shape === 'multiple' || q.shape === 'ranking')
-        return { values: q.choices, type: q.type, note: q.shape === 'ranking' ? 'codes in rank order, separated by ";"' : 'codes separated by ";"' };
+        return {
+          values: q.choices,
+          type: q.type,
+          note: q.shape === 'ranking' ? 'codes in rank order, separated by ";"' : 'codes separated by ";"',
+        };
       if (q.shape === 'json') return { values: [], type: q.type, note: 'the stored answer as JSON' };
       return { values: q.choices, type: q.shape === 'number' ? 'number' : q.type, note: '' };
     }

@@ -24,14 +24,18 @@ export function pack(row: ExportRow): string {
 }
 
 /** Batch → CSV lines → one UTF-8 buffer of its own, so it can be transferred rather than copied. */
-export function flattenBatch(build: (row: ExportRow) => string[], rows: string): { bytes: ArrayBuffer; count: number } {
+export function flattenBatch(
+  build: (row: ExportRow) => string[],
+  rows: string,
+): { bytes: ArrayBuffer; count: number } {
   const lines = rows.split(ROW);
   lines.pop(); // after the last separator
   let csv = '';
   for (const line of lines) csv += csvLine(build(unpackRow(line)));
   const buffer = Buffer.from(csv, 'utf8');
   // A small Buffer is a slice of a shared 8 KB pool: transferring that would send (and detach) the whole pool.
-  if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length) return { bytes: buffer.buffer as ArrayBuffer, count: lines.length };
+  if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length)
+    return { bytes: buffer.buffer as ArrayBuffer, count: lines.length };
   const own = new ArrayBuffer(buffer.length);
   new Uint8Array(own).set(buffer);
   return { bytes: own, count: lines.length };

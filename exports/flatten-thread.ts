@@ -10,16 +10,24 @@ const port = parentPort;
 if (!port) throw new Error('flatten-thread.ts runs as a worker thread only');
 const jobs = new Map<number, (row: ExportRow) => string[]>();
 port.on('message', (message: ToWorker) => {
-  if (message.type === 'job') jobs.set(message.job, compileRows(message.plan, { labels: message.labels, encode: csvCell }));
+  if (message.type === 'job')
+    jobs.set(message.job, compileRows(message.plan, { labels: message.labels, encode: csvCell }));
   else if (message.type === 'end') jobs.delete(message.job);
   else {
     const build = jobs.get(message.job);
     if (!build) return; // the export was cancelled while this batch travelled
     try {
       const { bytes, count } = flattenBatch(build, message.rows);
-      port.postMessage({ type: 'csv', job: message.job, seq: message.seq, bytes, rows: count } satisfies FromWorker, [bytes]);
+      port.postMessage(
+        { type: 'csv', job: message.job, seq: message.seq, bytes, rows: count } satisfies FromWorker,
+        [bytes],
+      );
     } catch (error) {
-      port.postMessage({ type: 'error', job: message.job, message: (error as Error).message } satisfies FromWorker);
+      port.postMessage({
+        type: 'error',
+        job: message.job,
+        message: (error as Error).message,
+      } satisfies FromWorker);
     }
   }
 });

@@ -34,7 +34,14 @@ export function decodeSegment(segment: string): string {
 
 /** Names of the fixed leading columns, and the trailing not-asked list: no question may take them. */
 export const FIXED_COLUMNS = [
-  'response_id', 'survey', 'version', 'submitted_at', 'locale', 'region', 'region_name', 'briefing',
+  'response_id',
+  'survey',
+  'version',
+  'submitted_at',
+  'locale',
+  'region',
+  'region_name',
+  'briefing',
 ] as const;
 export const NOT_ASKED_COLUMN = '__not_asked';
 

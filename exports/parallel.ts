@@ -17,7 +17,8 @@ const IN_FLIGHT = 6;
 /** Worker threads for exports: EXPORT_WORKERS, else one per core up to two (0 = flatten on the main thread). */
 export function exportWorkerCount(): number {
   const configured = process.env.EXPORT_WORKERS;
-  if (configured !== undefined && configured !== '') return Math.max(0, Math.min(8, Math.floor(Number(configured)) || 0));
+  if (configured !== undefined && configured !== '')
+    return Math.max(0, Math.min(8, Math.floor(Number(configured)) || 0));
   return Math.min(2, availableParallelism());
 }
 
@@ -32,7 +33,10 @@ const LIMITS = { maxYoungGenerationSizeMb: Number(process.env.EXPORT_WORKER_YOUN
  * the worker registers tsx itself first (as exports/demo does).
  */
 function startWorker(): Worker {
-  const entry = new URL(`./flatten-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  const entry = new URL(
+    `./flatten-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
+    import.meta.url,
+  );
   const worker = entry.pathname.endsWith('.ts')
     ? new Worker(
         `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`,
@@ -190,7 +194,13 @@ class ParallelCsvStream extends Readable {
     if (this.sourceDone && this.nextOut === this.nextSeq) {
       this.finish();
       this.push(null);
-    } else if (wantsMore && !this.sourceDone && this.nextSeq - this.nextOut < IN_FLIGHT && this.job !== undefined) this.pump();
+    } else if (
+      wantsMore &&
+      !this.sourceDone &&
+      this.nextSeq - this.nextOut < IN_FLIGHT &&
+      this.job !== undefined
+    )
+      this.pump();
   }
 
   private finish(): void {

@@ -19,8 +19,17 @@ export interface ChoiceInfo {
 
 /** How an answer is stored, which decides how it is flattened (types that store alike share a shape). */
 export type Shape =
-  | 'single' | 'multiple' | 'ranking' | 'matrix' | 'rating' | 'boolean' | 'text' | 'number'
-  | 'multipletext' | 'matrixdropdown' | 'json';
+  | 'single'
+  | 'multiple'
+  | 'ranking'
+  | 'matrix'
+  | 'rating'
+  | 'boolean'
+  | 'text'
+  | 'number'
+  | 'multipletext'
+  | 'matrixdropdown'
+  | 'json';
 
 export interface QuestionInfo {
   name: string;
@@ -90,12 +99,14 @@ function itemsOf(list: unknown): ChoiceInfo[] {
 function specialItems(raw: Json): ChoiceInfo[] {
   const items: ChoiceInfo[] = [];
   const add = (flag: string, special: 'none' | 'refused' | 'dontknow', textKey: string) => {
-    if (raw[flag] === true) items.push({ code: special, label: labelsOf(raw[textKey], '') , special, exclusive: true });
+    if (raw[flag] === true)
+      items.push({ code: special, label: labelsOf(raw[textKey], ''), special, exclusive: true });
   };
   add('showNoneItem', 'none', 'noneText');
   add('showRefuseItem', 'refused', 'refuseText');
   add('showDontKnowItem', 'dontknow', 'dontKnowText');
-  if (raw.showOtherItem === true) items.push({ code: 'other', label: labelsOf(raw.otherText, ''), special: 'other' });
+  if (raw.showOtherItem === true)
+    items.push({ code: 'other', label: labelsOf(raw.otherText, ''), special: 'other' });
   // An empty label means "not set in the definition": SurveyJS then shows its own text.
   return items.map((i) => (i.label.en === '' && i.special ? { ...i, label: DEFAULT_TEXTS[i.special] } : i));
 }
@@ -125,37 +136,69 @@ function rateValues(raw: Json): ChoiceInfo[] {
 
 function shapeOf(raw: Json): Shape | undefined {
   switch (raw.type) {
-    case 'radiogroup': case 'dropdown': return 'single';
-    case 'checkbox': case 'tagbox': return 'multiple';
-    case 'ranking': return 'ranking';
-    case 'matrix': return 'matrix';
-    case 'rating': return 'rating';
-    case 'boolean': return 'boolean';
-    case 'text': return raw.inputType === 'number' || raw.inputType === 'range' ? 'number' : 'text';
-    case 'comment': return 'text';
-    case 'multipletext': return 'multipletext';
-    case 'matrixdropdown': return 'matrixdropdown';
+    case 'radiogroup':
+    case 'dropdown':
+      return 'single';
+    case 'checkbox':
+    case 'tagbox':
+      return 'multiple';
+    case 'ranking':
+      return 'ranking';
+    case 'matrix':
+      return 'matrix';
+    case 'rating':
+      return 'rating';
+    case 'boolean':
+      return 'boolean';
+    case 'text':
+      return raw.inputType === 'number' || raw.inputType === 'range' ? 'number' : 'text';
+    case 'comment':
+      return 'text';
+    case 'multipletext':
+      return 'multipletext';
+    case 'matrixdropdown':
+      return 'matrixdropdown';
     // Shown or computed, never answered: nothing to export.
-    case 'html': case 'image': case 'expression': return undefined;
-    default: return 'json';
+    case 'html':
+    case 'image':
+    case 'expression':
+      return undefined;
+    default:
+      return 'json';
   }
 }
 
 function choicesOf(raw: Json, shape: Shape): ChoiceInfo[] {
   switch (shape) {
-    case 'single': case 'multiple': case 'ranking': return [...itemsOf(raw.choices), ...specialItems(raw)];
-    case 'matrix': return itemsOf(raw.columns);
-    case 'rating': return rateValues(raw);
+    case 'single':
+    case 'multiple':
+    case 'ranking':
+      return [...itemsOf(raw.choices), ...specialItems(raw)];
+    case 'matrix':
+      return itemsOf(raw.columns);
+    case 'rating':
+      return rateValues(raw);
     case 'boolean':
       return [
-        { code: (raw.valueTrue as Code | undefined) ?? true, label: raw.labelTrue ? labelsOf(raw.labelTrue, 'true') : DEFAULT_TEXTS.true },
-        { code: (raw.valueFalse as Code | undefined) ?? false, label: raw.labelFalse ? labelsOf(raw.labelFalse, 'false') : DEFAULT_TEXTS.false },
+        {
+          code: (raw.valueTrue as Code | undefined) ?? true,
+          label: raw.labelTrue ? labelsOf(raw.labelTrue, 'true') : DEFAULT_TEXTS.true,
+        },
+        {
+          code: (raw.valueFalse as Code | undefined) ?? false,
+          label: raw.labelFalse ? labelsOf(raw.labelFalse, 'false') : DEFAULT_TEXTS.false,
+        },
       ];
-    default: return [];
+    default:
+      return [];
   }
 }
 
-interface Found { raw: Json; shape: Shape; pii: boolean }
+interface Found {
+  raw: Json;
+  shape: Shape;
+  pii: boolean;
+}
 
 /** Answerable questions of one definition, in page order, panels opened (a dynamic panel is one question). */
 function questionsOf(v: VersionInput): Found[] {
@@ -189,14 +232,25 @@ function mergeItems(lists: ChoiceInfo[][]): ChoiceInfo[] {
  */
 export function describeQuestions(versions: readonly VersionInput[]): QuestionInfo[] {
   const newestFirst = [...versions].sort((a, b) => b.version - a.version);
-  const perVersion = newestFirst.map((v) => ({ version: v.version, found: new Map(questionsOf(v).map((f) => [f.raw.name as string, f])) }));
-  const names = mergeOrdered(perVersion.map((p) => [...p.found.keys()]), (n) => n);
+  const perVersion = newestFirst.map((v) => ({
+    version: v.version,
+    found: new Map(questionsOf(v).map((f) => [f.raw.name as string, f])),
+  }));
+  const names = mergeOrdered(
+    perVersion.map((p) => [...p.found.keys()]),
+    (n) => n,
+  );
   return names.map((name) => {
     const asked = perVersion.filter((p) => p.found.has(name));
     const all = asked.map((p) => p.found.get(name)!);
     const newest = all[0]!;
     const { raw, shape } = newest;
-    const text = raw.showOtherItem === true && shape !== 'matrix' ? 'other' : raw.showCommentArea === true || raw.hasComment === true ? 'comment' : undefined;
+    const text =
+      raw.showOtherItem === true && shape !== 'matrix'
+        ? 'other'
+        : raw.showCommentArea === true || raw.hasComment === true
+          ? 'comment'
+          : undefined;
     const info: QuestionInfo = {
       name,
       type: String(raw.type),

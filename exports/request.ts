@@ -12,9 +12,12 @@ import type { LabelMode } from './rows';
 export const KAZAKHSTAN_OFFSET = '+05:00';
 
 const list = (message: string) =>
-  z
-    .string({ message })
-    .transform((s) => s.split(',').map((part) => part.trim()).filter((part) => part !== ''));
+  z.string({ message }).transform((s) =>
+    s
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== ''),
+  );
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,7 +30,10 @@ const instant = (endOfDay: boolean) =>
     const valid = (dateOnly ? z.iso.date() : z.iso.datetime({ offset: true })).safeParse(s).success;
     const ms = valid ? Date.parse(text) : NaN;
     if (Number.isNaN(ms)) {
-      ctx.addIssue({ code: 'custom', message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with offset' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with offset',
+      });
       return z.NEVER;
     }
     // `to=2024-09-15` includes that whole day: the bound is the next midnight, exclusive.
@@ -38,10 +44,17 @@ export const exportQuerySchema = z
   // Strict: a misspelt `regions=KZ-55` must not quietly export every region the account may read.
   .strictObject({
     region: list('must be region codes separated by commas').pipe(
-      z.array(z.string().refine(isRegionCode, { message: 'must be one of the 20 region codes (KZ-10 … KZ-79)' })),
+      z.array(
+        z.string().refine(isRegionCode, { message: 'must be one of the 20 region codes (KZ-10 … KZ-79)' }),
+      ),
     ),
     version: list('must be version numbers separated by commas').pipe(
-      z.array(z.string().regex(/^[1-9]\d{0,5}$/, { message: 'must be version numbers such as 1,2' }).transform(Number)),
+      z.array(
+        z
+          .string()
+          .regex(/^[1-9]\d{0,5}$/, { message: 'must be version numbers such as 1,2' })
+          .transform(Number),
+      ),
     ),
     briefing: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'must be a briefing slug' }),
     from: instant(false),
@@ -87,7 +100,9 @@ function issueErrors(issues: readonly z.core.$ZodIssue[]): ParameterError[] {
 export function parseExportQuery(raw: Record<string, unknown>): Parsed<ExportQuery> {
   const present = Object.fromEntries(
     Object.entries(raw)
-      .map(([k, v]) => [k, Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(',') : v] as const)
+      .map(
+        ([k, v]) => [k, Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(',') : v] as const,
+      )
       .filter(([, v]) => v !== undefined && v !== ''),
   );
   const parsed = exportQuerySchema.safeParse(present);
@@ -125,11 +140,19 @@ export function resolveExport(
   const errors: ParameterError[] = [];
   const missing = (query.versions ?? []).filter((n) => !survey.versions.some((v) => v.version === n));
   if (missing.length > 0)
-    errors.push({ question: 'version', message: `survey "${survey.id}" has no version ${missing.join(', ')}` });
+    errors.push({
+      question: 'version',
+      message: `survey "${survey.id}" has no version ${missing.join(', ')}`,
+    });
   if (query.briefing !== undefined && getBriefing(query.briefing)?.surveyId !== survey.id)
-    errors.push({ question: 'briefing', message: `no briefing "${query.briefing}" for survey "${survey.id}"` });
+    errors.push({
+      question: 'briefing',
+      message: `no briefing "${query.briefing}" for survey "${survey.id}"`,
+    });
   if (errors.length > 0) return { ok: false, errors };
-  const versions = query.versions ? survey.versions.filter((v) => query.versions!.includes(v.version)) : survey.versions;
+  const versions = query.versions
+    ? survey.versions.filter((v) => query.versions!.includes(v.version))
+    : survey.versions;
   const filter: ResponseFilter = {
     surveyId: survey.id,
     // Every stored response has one of the 20 codes: asking for all of them is no filter, and lets SQLite walk

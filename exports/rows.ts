@@ -38,7 +38,9 @@ class CodeMap<T> {
     this.map.set(code, value);
   }
   get(value: unknown): T | undefined {
-    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? this.map.get(value) : undefined;
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? this.map.get(value)
+      : undefined;
   }
 }
 
@@ -48,11 +50,17 @@ class CodeMap<T> {
  * key. The row function walks a response's own keys once and dispatches on them: looking up every question by
  * name in objects of ever-changing shape cost more than the JSON.parse itself.
  */
-function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; index: number }[], labels: LabelMode, enc: (s: string) => string): [string, Writer][] {
+function compileQuestion(
+  q: QuestionInfo,
+  columns: readonly { column: Column; index: number }[],
+  labels: LabelMode,
+  enc: (s: string) => string,
+): [string, Writer][] {
   const text = (choice: ChoiceInfo) => (labels === 'values' ? String(choice.code) : choice.label[labels]);
   const cellOf = new CodeMap<string>();
   for (const c of q.choices) cellOf.set(c.code, enc(text(c)));
-  const plain = (v: unknown) => (typeof v === 'string' ? enc(v) : typeof v === 'number' ? String(v) : enc(JSON.stringify(v)));
+  const plain = (v: unknown) =>
+    typeof v === 'string' ? enc(v) : typeof v === 'number' ? String(v) : enc(JSON.stringify(v));
   const choiceCell = (v: unknown) => cellOf.get(v) ?? plain(v);
   const name = q.name;
   const writers: [string, Writer][] = [];
@@ -60,9 +68,12 @@ function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; in
   const textColumn = columns.find(({ column }) => column.kind === 'text');
   if (textColumn) {
     const at = textColumn.index;
-    writers.push([name + COMMENT_SUFFIX, (t, out) => {
-      if (t !== null) out[at] = plain(t);
-    }]);
+    writers.push([
+      name + COMMENT_SUFFIX,
+      (t, out) => {
+        if (t !== null) out[at] = plain(t);
+      },
+    ]);
   }
   const add = (write: Writer) => writers.push([name, write]);
   const firstColumn = own[0];
@@ -107,7 +118,8 @@ function compileQuestion(q: QuestionInfo, columns: readonly { column: Column; in
         cellsAt.get(row)!.set(String(column.cell.code), index);
       }
     }
-    const cellValue = (v: unknown) => (Array.isArray(v) ? enc(v.map((x) => joinPart(String(x))).join(';')) : plain(v));
+    const cellValue = (v: unknown) =>
+      Array.isArray(v) ? enc(v.map((x) => joinPart(String(x))).join(';')) : plain(v);
     if (q.shape === 'matrix')
       add((v, out) => {
         if (!isObject(v)) return;
@@ -192,8 +204,14 @@ export interface ParsedResponse {
 }
 
 type Fill = (
-  id: string, version: number, submittedAt: string, locale: string, region: string, briefing: string | null,
-  answers: Json, contacts: Json | null,
+  id: string,
+  version: number,
+  submittedAt: string,
+  locale: string,
+  region: string,
+  briefing: string | null,
+  answers: Json,
+  contacts: Json | null,
 ) => string[];
 
 function compileFill(plan: ExportPlan, options: RowOptions): Fill {
@@ -239,7 +257,8 @@ function compileFill(plan: ExportPlan, options: RowOptions): Fill {
     out[7] = briefing === null ? '' : enc(briefing);
     // Keys the plan does not know (a question of a version not chosen, `region`) have no writer and no column.
     for (const key in answers) fromAnswers.get(key)?.(answers[key], out);
-    if (withContacts && contacts !== null) for (const key in contacts) fromContacts.get(key)?.(contacts[key], out);
+    if (withContacts && contacts !== null)
+      for (const key in contacts) fromContacts.get(key)?.(contacts[key], out);
     out[last] = notAsked.get(version) ?? '';
     return out;
   };
@@ -253,8 +272,16 @@ export function compileRows(plan: ExportPlan, options: RowOptions): (row: Export
   const fill = compileFill(plan, options);
   const withContacts = plan.options.pii;
   return (row) =>
-    fill(row[0], row[1], row[2], row[3], row[4], row[5], JSON.parse(row[6]) as Json,
-      withContacts && row[7] !== null ? (JSON.parse(row[7]) as Json) : null);
+    fill(
+      row[0],
+      row[1],
+      row[2],
+      row[3],
+      row[4],
+      row[5],
+      JSON.parse(row[6]) as Json,
+      withContacts && row[7] !== null ? (JSON.parse(row[7]) as Json) : null,
+    );
 }
 
 /** The same row function from a response whose answers are objects still (the insert path): no JSON to parse. */

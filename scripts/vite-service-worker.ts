@@ -33,7 +33,8 @@ export function serviceWorker({ entry, page }: Options): Plugin {
     },
     generateBundle(_options, bundle) {
       const chunks = new Map<string, ChunkLike>();
-      for (const file of Object.values(bundle)) if (file.type === 'chunk') chunks.set(file.fileName, file as ChunkLike);
+      for (const file of Object.values(bundle))
+        if (file.type === 'chunk') chunks.set(file.fileName, file as ChunkLike);
       const root = [...chunks.values()].find((chunk) => chunk.isEntry && chunk.facadeModuleId === page);
       if (!root) throw new Error(`service worker: no entry chunk for ${page} in the bundle`);
       // Dynamic imports too: a lazily loaded part of the form must open offline as well.

@@ -16,7 +16,12 @@ export interface Booted {
 
 export const DATABASE_FILE = 'saualnama.db';
 
-export function boot({ dataDir, surveysDir, now = new Date(), batchWindowMs }: {
+export function boot({
+  dataDir,
+  surveysDir,
+  now = new Date(),
+  batchWindowMs,
+}: {
   dataDir: string;
   surveysDir: string;
   now?: Date;
@@ -38,24 +43,30 @@ export function boot({ dataDir, surveysDir, now = new Date(), batchWindowMs }: {
     exportLayouts: exportLineLayoutsOf(surveys),
   });
   const conflicts = store.publishVersions(
-    loaded.catalog.surveys.flatMap((s) => s.versions.map((v) => ({ surveyId: v.surveyId, version: v.version, sha256: v.sha256 }))),
+    loaded.catalog.surveys.flatMap((s) =>
+      s.versions.map((v) => ({ surveyId: v.surveyId, version: v.version, sha256: v.sha256 })),
+    ),
     now.toISOString(),
   );
   if (conflicts.length > 0) {
     store.close();
     const files = conflicts.map((c) => {
       const v = loaded.catalog.getVersion(c.surveyId, c.version);
-      return `${v?.file ?? `${c.surveyId} v${c.version}`} changed after it was published on ${c.publishedAt} ` +
+      return (
+        `${v?.file ?? `${c.surveyId} v${c.version}`} changed after it was published on ${c.publishedAt} ` +
         `(recorded sha256 ${c.recordedSha256.slice(0, 12)}…, now ${c.sha256.slice(0, 12)}…). ` +
-        `Published versions are frozen: restore it and add v${c.version + 1}.json instead.`;
+        `Published versions are frozen: restore it and add v${c.version + 1}.json instead.`
+      );
     });
     throw new StartupError(`refusing to start:\n  - ${files.join('\n  - ')}`);
   }
   const rebuilt = store.countsRebuilt.map(
-    (r) => `answer counts of ${r.surveys.join(', ')} rebuilt from ${r.responses} responses (their count plans changed)`,
+    (r) =>
+      `answer counts of ${r.surveys.join(', ')} rebuilt from ${r.responses} responses (their count plans changed)`,
   );
   const relined = store.exportLinesReset.map(
-    (id) => `stored CSV lines of ${id} dropped (a new layout); the server renders them again in the background`,
+    (id) =>
+      `stored CSV lines of ${id} dropped (a new layout); the server renders them again in the background`,
   );
   return { store, catalog: loaded.catalog, warnings: [...loaded.warnings, ...rebuilt, ...relined] };
 }

@@ -35,7 +35,9 @@ function publicUrlFromEnv(): string | null {
     url = undefined;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    console.error(`saualnama: PUBLIC_URL must be an http(s) address such as https://saualnama.example.kz, not "${raw}"`);
+    console.error(
+      `saualnama: PUBLIC_URL must be an http(s) address such as https://saualnama.example.kz, not "${raw}"`,
+    );
     process.exit(1);
   }
   return url.origin;
@@ -87,7 +89,9 @@ if (store.countUsers() === 0) {
 
 const app = createApp({ store, catalog, clock: () => new Date(), config, log });
 const lineFiller = startExportLineFiller(store, log, (rendered, seconds) =>
-  console.log(`stored CSV lines ready: every response has one (${rendered} rendered in ${seconds.toFixed(1)} s)`),
+  console.log(
+    `stored CSV lines ready: every response has one (${rendered} rendered in ${seconds.toFixed(1)} s)`,
+  ),
 );
 let draining = false;
 const server = createServer((req, res) => {

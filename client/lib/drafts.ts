@@ -48,7 +48,9 @@ export function idbDraftStore(database: () => Promise<IDBDatabase>): DraftStore 
       await transact(await database(), ['drafts'], 'readwrite', (s) => void s.drafts.put(draft));
     },
     async latest(target, now = new Date()) {
-      const all = (await transact(await database(), ['drafts'], 'readonly', (s) => s.drafts.getAll())) as Draft[];
+      const all = (await transact(await database(), ['drafts'], 'readonly', (s) =>
+        s.drafts.getAll(),
+      )) as Draft[];
       const stale = all.filter((draft) => now.getTime() - Date.parse(draft.savedAt) > DRAFT_MAX_AGE_MS);
       if (stale.length > 0) {
         await transact(await database(), ['drafts'], 'readwrite', (s) => {
@@ -71,7 +73,9 @@ export function memoryDraftStore(): DraftStore {
   return {
     save: async (draft) => void drafts.set(draft.key, draft),
     latest: async (target) =>
-      [...drafts.values()].filter((d) => matches(d, target)).sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0],
+      [...drafts.values()]
+        .filter((d) => matches(d, target))
+        .sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0],
     remove: async (key) => void drafts.delete(key),
   };
 }

@@ -12,11 +12,18 @@ export { HttpError, type Problem };
  * `Origin: null` (Chromium sends the real origin to its own site anyway), and the CSRF check refuses `null`. A
  * request-level `same-origin` policy asks every browser for the real Origin on our own requests; nothing else changes.
  */
-export const SAME_ORIGIN = { credentials: 'same-origin', referrerPolicy: 'same-origin' } as const satisfies RequestInit;
+export const SAME_ORIGIN = {
+  credentials: 'same-origin',
+  referrerPolicy: 'same-origin',
+} as const satisfies RequestInit;
 
 /** GET a JSON body as the signed-in user; a non-2xx reply throws HttpError (401: the session ended). */
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { ...SAME_ORIGIN, headers: { accept: 'application/json' }, signal: signal ?? null });
+  const res = await fetch(path, {
+    ...SAME_ORIGIN,
+    headers: { accept: 'application/json' },
+    signal: signal ?? null,
+  });
   if (!res.ok) throw new HttpError(res.status, await readProblem(res));
   return (await res.json()) as T;
 }

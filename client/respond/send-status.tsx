@@ -180,7 +180,8 @@ function closedReason(t: Strings, problem: Problem | null, startedAt: string): s
   if (!closedAt) return t.surveyClosed;
   // A briefing can close on its own (its closing time) while the survey stays open: the server says which.
   const briefing = problem.type === '/problems/briefing-closed';
-  if (Date.parse(startedAt) >= Date.parse(closedAt)) return t.closedBeforeStart(formatWhen(closedAt, t), briefing);
+  if (Date.parse(startedAt) >= Date.parse(closedAt))
+    return t.closedBeforeStart(formatWhen(closedAt, t), briefing);
   const until = formatWhen(problem.acceptedUntil ?? closedAt, t);
   return t.closedAfterGrace(formatWhen(closedAt, t), until, briefing);
 }

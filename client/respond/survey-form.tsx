@@ -206,7 +206,12 @@ function Respondent({ survey, briefing, draft, locale, outbox, drafts, onShowing
     <>
       {form.briefing && <BriefingHeader briefing={form.briefing} model={form.model} locale={locale} />}
       {form.restored && !sentId && (
-        <DraftNote draft={form.restored} newestVersion={survey.version} locale={locale} onStartOver={startOver} />
+        <DraftNote
+          draft={form.restored}
+          newestVersion={survey.version}
+          locale={locale}
+          onStartOver={startOver}
+        />
       )}
       {state && sentId ? (
         <SendStatus

@@ -65,7 +65,8 @@ sw.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith('saualnama-') && name !== SHELL_CACHE && name !== API_CACHE) await caches.delete(name);
+        if (name.startsWith('saualnama-') && name !== SHELL_CACHE && name !== API_CACHE)
+          await caches.delete(name);
       }
       // The page that installed this worker is controlled from now on, so its next API reads are cached too.
       await sw.clients.claim();
@@ -102,9 +103,17 @@ interface Rules {
 // The shell's addresses always serve the page when the server has it built: anything else (a deployment
 // halfway, a proxy's error page) is worse than the copy. An API's 404 or 410 is news (survey closed); a 5xx is not.
 const SHELL_RULES: Rules = { trusted: (r) => r.ok, forget: () => false };
-const API_RULES: Rules = { trusted: (r) => r.status < 500, forget: (r) => r.status === 404 || r.status === 410 };
+const API_RULES: Rules = {
+  trusted: (r) => r.status < 500,
+  forget: (r) => r.status === 404 || r.status === 410,
+};
 
-async function networkFirst(event: SwFetchEvent, key: string, cacheName: string, rules: Rules): Promise<Response> {
+async function networkFirst(
+  event: SwFetchEvent,
+  key: string,
+  cacheName: string,
+  rules: Rules,
+): Promise<Response> {
   const cache = await caches.open(cacheName);
   const network = fetch(event.request).then(async (response) => {
     // A redirected response cannot answer a navigation.
@@ -150,7 +159,9 @@ async function warmOpenSurveys(): Promise<void> {
     await (await caches.open(API_CACHE)).put('/api/surveys', response.clone());
     const list = (await response.json()) as { id?: unknown; closed?: unknown }[];
     const open = list.filter((survey) => typeof survey.id === 'string' && survey.closed !== true);
-    await Promise.allSettled(open.map((survey) => refresh(`/api/surveys/${encodeURIComponent(String(survey.id))}`)));
+    await Promise.allSettled(
+      open.map((survey) => refresh(`/api/surveys/${encodeURIComponent(String(survey.id))}`)),
+    );
   } catch {
     // Best effort: without the network now, the page's own reads fill the cache later.
   }
@@ -176,7 +187,8 @@ async function drainOutbox(): Promise<void> {
     }
   } finally {
     if (changed) {
-      for (const client of await sw.clients.matchAll()) client.postMessage({ type: SW_MESSAGE.outboxChanged });
+      for (const client of await sw.clients.matchAll())
+        client.postMessage({ type: SW_MESSAGE.outboxChanged });
     }
   }
 }

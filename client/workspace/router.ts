@@ -29,7 +29,11 @@ export function parseLocation(pathAndQuery: string): WorkspaceLocation {
   const url = new URL(pathAndQuery, 'http://x');
   const inside = url.pathname.startsWith(BASE) ? url.pathname.slice(BASE.length) : '';
   const [, section = '', ...rest] = inside.split('/');
-  return { section: decodeURIComponent(section), rest: rest.length ? `/${rest.join('/')}` : '', query: url.searchParams };
+  return {
+    section: decodeURIComponent(section),
+    rest: rest.length ? `/${rest.join('/')}` : '',
+    query: url.searchParams,
+  };
 }
 
 export function useLocation(): WorkspaceLocation {
@@ -71,7 +75,14 @@ export function readableQuery(query: URLSearchParams): string {
 
 /** onClick for an <a href> inside the workspace: a plain click routes here; ctrl/cmd/middle-click opens a tab. */
 export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+  if (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  )
     return;
   event.preventDefault();
   navigate(event.currentTarget.getAttribute('href') ?? BASE);

@@ -25,7 +25,8 @@ export function Shell({ session, locale, onLocale, onSignOut, onSignedOut }: Pro
 
   const search = query.toString();
   useEffect(() => {
-    if (path === '' && first) navigate(sectionHref(first.path, new URLSearchParams(search)), { replace: true });
+    if (path === '' && first)
+      navigate(sectionHref(first.path, new URLSearchParams(search)), { replace: true });
   }, [path, first, search]);
 
   useEffect(() => {

@@ -34,8 +34,7 @@ export interface ShellStrings {
   number: (n: number) => string;
 }
 
-const grouped = (separator: string) => (n: number) =>
-  String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+const grouped = (separator: string) => (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 
 const kk: ShellStrings = {
   product: 'Saualnama',

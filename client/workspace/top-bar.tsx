@@ -22,7 +22,13 @@ export function TopBar({ locale, onLocale, session, onSignOut }: Props) {
       <div className="topbar-end">
         <div className="locale-switch" role="group" aria-label={t.languageLabel}>
           {LOCALES.map((code) => (
-            <button key={code} type="button" lang={code} aria-pressed={code === locale} onClick={() => onLocale(code)}>
+            <button
+              key={code}
+              type="button"
+              lang={code}
+              aria-pressed={code === locale}
+              onClick={() => onLocale(code)}
+            >
               {LOCALE_NAMES[code]}
             </button>
           ))}

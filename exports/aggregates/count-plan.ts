@@ -29,7 +29,10 @@ export function countPlanOf(version: VersionInput): CountPlan {
     version: version.version,
     questions: questions.map(toCountQuestion),
     // What the text browser lists: text answers, and the text beside a choice ("other", or a comment area).
-    texts: questions.flatMap((q) => [...(q.shape === 'text' ? [q.name] : []), ...(q.text ? [`${q.name}-Comment`] : [])]),
+    texts: questions.flatMap((q) => [
+      ...(q.shape === 'text' ? [q.name] : []),
+      ...(q.text ? [`${q.name}-Comment`] : []),
+    ]),
   };
 }
 

@@ -35,7 +35,11 @@ function cellKey(plan: CountQuestion, i: number): string {
   }
 }
 
-export function sumQuestion(name: string, tallies: readonly VersionTally[], plans: PlansByVersion): QuestionSums {
+export function sumQuestion(
+  name: string,
+  tallies: readonly VersionTally[],
+  plans: PlansByVersion,
+): QuestionSums {
   const sums: QuestionSums = { asked: 0, answered: 0, cells: new Map() };
   for (const t of tallies) {
     const tally = t.questions.get(name);
@@ -83,33 +87,77 @@ function choiceCounts(info: QuestionInfo, cells: Count[]): ChoiceCount[] {
 }
 
 /** `total` is the number of responses in the filter (the denominator of `asked`); `k` the small-cell threshold. */
-export function aggregateQuestion(info: QuestionInfo, sums: QuestionSums, total: number, k: number): QuestionAggregate {
+export function aggregateQuestion(
+  info: QuestionInfo,
+  sums: QuestionSums,
+  total: number,
+  k: number,
+): QuestionAggregate {
   const asked = countCell(sums.asked, total, k);
   const answered = countCell(sums.answered, sums.asked, k, isHidden(asked));
   const hidden = isHidden(answered);
-  const base = { name: info.name, type: info.type, shape: info.shape, title: info.title, versions: [...info.versions], asked, answered };
+  const base = {
+    name: info.name,
+    type: info.type,
+    shape: info.shape,
+    title: info.title,
+    versions: [...info.versions],
+    asked,
+    answered,
+  };
   const of = (code: QuestionInfo['choices'][number]['code']) => sums.cells.get(codeKey(code)) ?? 0;
   switch (info.shape) {
     case 'single':
     case 'boolean':
-      return { ...base, kind: 'choice', choices: choiceCounts(info, partitionCells(info.choices.map((c) => of(c.code)), sums.answered, k, hidden)) };
+      return {
+        ...base,
+        kind: 'choice',
+        choices: choiceCounts(
+          info,
+          partitionCells(
+            info.choices.map((c) => of(c.code)),
+            sums.answered,
+            k,
+            hidden,
+          ),
+        ),
+      };
     case 'rating': {
-      const cells = partitionCells(info.choices.map((c) => of(c.code)), sums.answered, k, hidden);
+      const cells = partitionCells(
+        info.choices.map((c) => of(c.code)),
+        sums.answered,
+        k,
+        hidden,
+      );
       const stats = hidden ? { mean: null, median: null } : ratingStats(info, sums);
       return { ...base, kind: 'rating', choices: choiceCounts(info, cells), ...stats };
     }
     case 'multiple':
-      return { ...base, kind: 'multiple', choices: choiceCounts(info, info.choices.map((c) => countCell(of(c.code), sums.answered, k, hidden))) };
+      return {
+        ...base,
+        kind: 'multiple',
+        choices: choiceCounts(
+          info,
+          info.choices.map((c) => countCell(of(c.code), sums.answered, k, hidden)),
+        ),
+      };
     case 'matrix':
       return {
         ...base,
         kind: 'matrix',
         columns: info.choices.map((c) => ({ code: c.code, label: c.label })),
         rows: info.rows.map((row) => {
-          const counts = info.choices.map((c) => sums.cells.get(pair(codeKey(row.code), codeKey(c.code))) ?? 0);
+          const counts = info.choices.map(
+            (c) => sums.cells.get(pair(codeKey(row.code), codeKey(c.code))) ?? 0,
+          );
           const n = counts.reduce((s, x) => s + x, 0);
           const rowAnswered = countCell(n, sums.answered, k, hidden);
-          return { code: row.code, label: row.label, answered: rowAnswered, cells: partitionCells(counts, n, k, isHidden(rowAnswered)) };
+          return {
+            code: row.code,
+            label: row.label,
+            answered: rowAnswered,
+            cells: partitionCells(counts, n, k, isHidden(rowAnswered)),
+          };
         }),
       };
     case 'ranking': {

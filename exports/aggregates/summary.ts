@@ -18,14 +18,22 @@ export interface SurveyAggregates {
 export function surveyAggregates(versions: readonly VersionInput[]): SurveyAggregates {
   const questions = describeQuestions(versions).filter((q) => !q.pii);
   const plans = new Map(
-    versions.map((v) => [v.version, new Map<string, CountQuestion>(countPlanOf(v).questions.map((q) => [q.name, q]))]),
+    versions.map((v) => [
+      v.version,
+      new Map<string, CountQuestion>(countPlanOf(v).questions.map((q) => [q.name, q])),
+    ]),
   );
   return { questions, byName: new Map(questions.map((q) => [q.name, q])), plans };
 }
 
 const responsesOf = (tallies: readonly VersionTally[]) => tallies.reduce((n, t) => n + t.responses, 0);
 
-export function questionAggregate(ctx: SurveyAggregates, info: QuestionInfo, tallies: readonly VersionTally[], k: number) {
+export function questionAggregate(
+  ctx: SurveyAggregates,
+  info: QuestionInfo,
+  tallies: readonly VersionTally[],
+  k: number,
+) {
   return aggregateQuestion(info, sumQuestion(info.name, tallies, ctx.plans), responsesOf(tallies), k);
 }
 
@@ -56,7 +64,13 @@ function group(
   k: number,
 ): CrosstabGroup {
   const responses = responsesOf(tallies);
-  return { code, label, responses: countCell(responses, total, k), empty: responses === 0, aggregate: questionAggregate(ctx, info, tallies, k) };
+  return {
+    code,
+    label,
+    responses: countCell(responses, total, k),
+    empty: responses === 0,
+    aggregate: questionAggregate(ctx, info, tallies, k),
+  };
 }
 
 /** One group per region the reader may see, in that order; a region without responses is an empty group. */
@@ -85,7 +99,9 @@ export function answerGroups(
   k: number,
 ): CrosstabGroup[] {
   const byCode = new Map(groups.map((g) => [codeKey(g.key), g.versions]));
-  return by.choices.map((c) => group(ctx, info, c.code, c.label, byCode.get(codeKey(c.code)) ?? [], total, k));
+  return by.choices.map((c) =>
+    group(ctx, info, c.code, c.label, byCode.get(codeKey(c.code)) ?? [], total, k),
+  );
 }
 
 /** Questions a crosstab may split by: one answer (or several) from a fixed list. */
@@ -126,11 +142,21 @@ export function coverageBody(input: CoverageInput): CoverageBody {
     }),
     briefings: input.briefings.map((b) => {
       const n = briefings.get(b.slug) ?? 0;
-      return { slug: b.slug, region: b.region, city: b.city, date: b.date, title: b.title, responses: countCell(n, total, k), none: n === 0 };
+      return {
+        slug: b.slug,
+        region: b.region,
+        city: b.city,
+        date: b.date,
+        title: b.title,
+        responses: countCell(n, total, k),
+        none: n === 0,
+      };
     }),
     outsideBriefings: countCell(briefings.get('') ?? 0, total, k),
-    versions: input.byVersion.map((v) => ({ version: Number(v.key), responses: countCell(v.responses, total, k) })),
+    versions: input.byVersion.map((v) => ({
+      version: Number(v.key),
+      responses: countCell(v.responses, total, k),
+    })),
     days: input.byDay.map((d) => ({ day: String(d.key), responses: countCell(d.responses, total, k) })),
   };
 }
-

@@ -19,7 +19,12 @@ export const isHidden = (c: Count) => c.suppressed === true;
  * Cells that add up to a shown total (one answer per respondent: a single choice, a matrix row): if exactly one
  * non-zero cell is hidden, total − shown cells gives it back, so the next smallest non-zero cell is hidden too.
  */
-export function partitionCells(counts: readonly number[], total: number, k: number, totalHidden: boolean): Count[] {
+export function partitionCells(
+  counts: readonly number[],
+  total: number,
+  k: number,
+  totalHidden: boolean,
+): Count[] {
   const cells = counts.map((n) => countCell(n, total, k, totalHidden));
   if (totalHidden) return cells;
   const hidden = cells.filter((c, i) => isHidden(c) && counts[i]! > 0).length;

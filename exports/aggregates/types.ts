@@ -169,5 +169,13 @@ export interface TextBody {
   /** All answers in the filter (null when searching: a search stops reading once the page is full). */
   total: number | null;
   hasMore: boolean;
-  answers: { id: string; version: number; region: string; briefing: string | null; locale: string; submittedAt: string; text: string }[];
+  answers: {
+    id: string;
+    version: number;
+    region: string;
+    briefing: string | null;
+    locale: string;
+    submittedAt: string;
+    text: string;
+  }[];
 }

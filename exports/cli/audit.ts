@@ -19,10 +19,16 @@ const SPAN = /^(\d{1,5})([dh])$/;
 /** `2024-03-01` (that day in Kazakhstan), `2024-03-01T09:00:00Z`, or `7d` / `12h` before `now`; else undefined. */
 export function parseInstant(text: string, now: Date): string | undefined {
   const span = SPAN.exec(text);
-  if (span) return new Date(now.getTime() - Number(span[1]) * (span[2] === 'd' ? 86_400_000 : 3_600_000)).toISOString();
+  if (span)
+    return new Date(
+      now.getTime() - Number(span[1]) * (span[2] === 'd' ? 86_400_000 : 3_600_000),
+    ).toISOString();
   const ms = Date.parse(DATE_ONLY.test(text) ? `${text}T00:00:00+05:00` : text);
   // Date.parse would take 2024-02-30 for 1 March: the date must come back as it was written.
-  if (Number.isNaN(ms) || (DATE_ONLY.test(text) && new Date(ms + 5 * 3_600_000).toISOString().slice(0, 10) !== text))
+  if (
+    Number.isNaN(ms) ||
+    (DATE_ONLY.test(text) && new Date(ms + 5 * 3_600_000).toISOString().slice(0, 10) !== text)
+  )
     return undefined;
   return new Date(ms).toISOString();
 }
@@ -51,9 +57,15 @@ export function auditCommand(args: string[], now = new Date()): number {
   const since = values.since === undefined ? undefined : parseInstant(values.since, now);
   const until = values.until === undefined ? undefined : parseInstant(values.until, now);
   const problems = [
-    values.since !== undefined && since === undefined && `--since: "${values.since}" is not a date, a time or a span such as 7d`,
-    values.until !== undefined && until === undefined && `--until: "${values.until}" is not a date, a time or a span such as 7d`,
-    values.action !== undefined && !(AUDIT_ACTIONS as readonly string[]).includes(values.action) && `--action: "${values.action}" is not one of ${AUDIT_ACTIONS.join(', ')}`,
+    values.since !== undefined &&
+      since === undefined &&
+      `--since: "${values.since}" is not a date, a time or a span such as 7d`,
+    values.until !== undefined &&
+      until === undefined &&
+      `--until: "${values.until}" is not a date, a time or a span such as 7d`,
+    values.action !== undefined &&
+      !(AUDIT_ACTIONS as readonly string[]).includes(values.action) &&
+      `--action: "${values.action}" is not one of ${AUDIT_ACTIONS.join(', ')}`,
   ].filter((p): p is string => typeof p === 'string');
   if (problems.length > 0) {
     console.error([...problems, USAGE].join('\n'));

@@ -11,7 +11,9 @@ export function briefingsCommand(args: string[]): number {
   try {
     if (verb === 'list') {
       for (const b of store.listBriefings())
-        console.log(`${b.date}  ${b.slug}  ${b.surveyId}  ${b.region}  ${b.city}  /b/${b.slug}  ${b.title.kk}`);
+        console.log(
+          `${b.date}  ${b.slug}  ${b.surveyId}  ${b.region}  ${b.city}  /b/${b.slug}  ${b.title.kk}`,
+        );
       return 0;
     }
     if (verb !== 'add') {
@@ -21,21 +23,33 @@ export function briefingsCommand(args: string[]): number {
     const { values: v } = parseArgs({
       args: rest,
       options: Object.fromEntries(
-        ['slug', 'survey', 'region', 'city', 'date', 'title-kk', 'title-ru', 'title-en'].map((k) => [k, { type: 'string' }]),
+        ['slug', 'survey', 'region', 'city', 'date', 'title-kk', 'title-ru', 'title-en'].map((k) => [
+          k,
+          { type: 'string' },
+        ]),
       ) as Record<string, { type: 'string' }>,
     });
-    const missing = ['slug', 'survey', 'region', 'city', 'date', 'title-kk', 'title-ru', 'title-en'].filter((k) => !v[k]);
+    const missing = ['slug', 'survey', 'region', 'city', 'date', 'title-kk', 'title-ru', 'title-en'].filter(
+      (k) => !v[k],
+    );
     const problems = missing.map((k) => `--${k} is required`);
-    if (v.slug && !SLUG.test(v.slug)) problems.push('--slug: lower-case letters, digits and dashes, 2–63 characters');
-    if (v.survey && !catalog.getSurvey(v.survey)) problems.push(`--survey: no survey "${v.survey}" in the catalog`);
-    if (v.region && !isRegionCode(v.region)) problems.push(`--region: "${v.region}" is not one of the 20 codes (KZ-10 … KZ-79)`);
+    if (v.slug && !SLUG.test(v.slug))
+      problems.push('--slug: lower-case letters, digits and dashes, 2–63 characters');
+    if (v.survey && !catalog.getSurvey(v.survey))
+      problems.push(`--survey: no survey "${v.survey}" in the catalog`);
+    if (v.region && !isRegionCode(v.region))
+      problems.push(`--region: "${v.region}" is not one of the 20 codes (KZ-10 … KZ-79)`);
     if (v.date && !/^\d{4}-\d{2}-\d{2}$/.test(v.date)) problems.push('--date: use YYYY-MM-DD');
     if (problems.length > 0) {
       console.error(problems.join('\n'));
       return 2;
     }
     const briefing = {
-      slug: v.slug!, surveyId: v.survey!, region: v.region!, city: v.city!, date: v.date!,
+      slug: v.slug!,
+      surveyId: v.survey!,
+      region: v.region!,
+      city: v.city!,
+      date: v.date!,
       title: { kk: v['title-kk']!, ru: v['title-ru']!, en: v['title-en']! },
     };
     if (store.getBriefing(briefing.slug)) {

@@ -11,7 +11,10 @@ export function formatCheckReport(report: SurveysCheck): string {
   for (const { file, findings } of report.files) {
     const errors = findings.filter((f) => f.severity === 'error');
     const warnings = findings.length - errors.length;
-    const counts = [errors.length > 0 && plural(errors.length, 'error'), warnings > 0 && plural(warnings, 'warning')];
+    const counts = [
+      errors.length > 0 && plural(errors.length, 'error'),
+      warnings > 0 && plural(warnings, 'warning'),
+    ];
     const tail = counts.some(Boolean) ? `  (${counts.filter(Boolean).join(', ')})` : '';
     lines.push(`${errors.length > 0 ? '✖' : '✔'} ${file}${tail}`);
     // Errors first: they are what stops the build.

@@ -13,7 +13,9 @@ const USAGE = 'usage: demo --responses N [--survey roadmap-needs] [--seed S] [--
 
 function count(value: string | undefined, name: string, min: number, max: number): number | string {
   const n = Number(value);
-  return Number.isInteger(n) && n >= min && n <= max ? n : `--${name} must be a whole number from ${min} to ${max.toLocaleString('en-US')}`;
+  return Number.isInteger(n) && n >= min && n <= max
+    ? n
+    : `--${name} must be a whole number from ${min} to ${max.toLocaleString('en-US')}`;
 }
 
 function fileSize(path: string): number {

@@ -18,7 +18,19 @@ export const EXPORT_USAGE = `usage: npm run cli -- export --survey <id> [filters
   --pii                  include personal data (contact details)
   --out -                writes the CSV to stdout; progress always goes to stderr`;
 
-const FLAGS = ['survey', 'region', 'version', 'briefing', 'from', 'to', 'labels', 'choices', 'out', 'zip', 'dictionary'] as const;
+const FLAGS = [
+  'survey',
+  'region',
+  'version',
+  'briefing',
+  'from',
+  'to',
+  'labels',
+  'choices',
+  'out',
+  'zip',
+  'dictionary',
+] as const;
 
 function fail(errors: ParameterError[]): number {
   for (const e of errors) console.error(`--${e.question}: ${e.message}`);
@@ -53,10 +65,21 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   const targets = [values.out, values.zip, values.dictionary].filter((t) => t !== undefined);
   if (!values.survey || targets.length !== 1)
-    return fail([{ question: values.survey ? 'out' : 'survey', message: values.survey ? 'give one of --out, --zip or --dictionary' : 'is required' }]);
+    return fail([
+      {
+        question: values.survey ? 'out' : 'survey',
+        message: values.survey ? 'give one of --out, --zip or --dictionary' : 'is required',
+      },
+    ]);
   const parsed = parseExportQuery({
-    region: values.region, version: values.version, briefing: values.briefing, from: values.from, to: values.to,
-    labels: values.labels, choices: values.choices, pii: values.pii ? '1' : undefined,
+    region: values.region,
+    version: values.version,
+    briefing: values.briefing,
+    from: values.from,
+    to: values.to,
+    labels: values.labels,
+    choices: values.choices,
+    pii: values.pii ? '1' : undefined,
   });
   if (!parsed.ok) return fail(parsed.errors);
 
@@ -64,7 +87,13 @@ export async function exportCommand(args: string[]): Promise<number> {
   const reader = store.openExportReader();
   try {
     const survey = catalog.getSurvey(values.survey);
-    if (!survey) return fail([{ question: 'survey', message: `no survey "${values.survey}" in ${process.env.SURVEYS_DIR ?? 'surveys'}` }]);
+    if (!survey)
+      return fail([
+        {
+          question: 'survey',
+          message: `no survey "${values.survey}" in ${process.env.SURVEYS_DIR ?? 'surveys'}`,
+        },
+      ]);
     const resolved = resolveExport(survey, parsed.value, (slug) => store.getBriefing(slug));
     if (!resolved.ok) return fail(resolved.errors);
     const job = resolved.value;
@@ -80,7 +109,9 @@ export async function exportCommand(args: string[]): Promise<number> {
     if (values.zip) await writeTo(values.zip, zipExport(reader, job, new Date(), { onProgress }).stream);
     else await writeTo(values.out!, csvExport(reader, job, { onProgress }));
     progress.done(values.zip ? rows * 2 : rows);
-    console.error(`${values.zip ? 'zip' : 'CSV'} of ${rows.toLocaleString('en')} responses written to ${values.zip ?? values.out}`);
+    console.error(
+      `${values.zip ? 'zip' : 'CSV'} of ${rows.toLocaleString('en')} responses written to ${values.zip ?? values.out}`,
+    );
     return 0;
   } finally {
     reader.close();

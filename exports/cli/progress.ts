@@ -14,7 +14,11 @@ function duration(seconds: number): string {
 }
 
 /** Redraws at most every 100 ms on a terminal; off a terminal (a log, CI) only the final line is written. */
-export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr, clock = () => performance.now()): Progress {
+export function createProgress(
+  total: number,
+  stream: NodeJS.WriteStream = process.stderr,
+  clock = () => performance.now(),
+): Progress {
   const started = clock();
   let drawn = 0;
   const line = (rows: number) => {

@@ -17,8 +17,11 @@ export function recountCommand(args: string[]): number {
     const started = performance.now();
     const report = store.recountAnswers(surveys);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`recounted ${report.responses.toLocaleString('en-US')} responses of ${report.surveys.join(', ')} in ${seconds} s`);
-    if (report.keysDiffering === 0 && report.recordChunksDiffering === 0) console.log('the counts were right: nothing differed');
+    console.log(
+      `recounted ${report.responses.toLocaleString('en-US')} responses of ${report.surveys.join(', ')} in ${seconds} s`,
+    );
+    if (report.keysDiffering === 0 && report.recordChunksDiffering === 0)
+      console.log('the counts were right: nothing differed');
     else
       console.log(
         `the counts differed and are repaired: ${report.keysDiffering} count rows (survey, version, region, briefing, day) ` +

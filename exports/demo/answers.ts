@@ -25,9 +25,14 @@ interface Tilt {
 
 function tiltOf(spec: Spec, l: Leaning | undefined): Tilt {
   const many = spec.kind === 'many';
-  const list = spec.other === undefined || spec.kind === 'rank' ? spec.choices : [...spec.choices, spec.other];
+  const list =
+    spec.other === undefined || spec.kind === 'rank' ? spec.choices : [...spec.choices, spec.other];
   const fallback = many ? 0.2 : 1;
-  const weights = list.map((v) => l?.weights?.[String(v)] ?? (v === spec.other ? 0.03 : OFF_SCALE.has(String(v)) ? fallback / 4 : fallback));
+  const weights = list.map(
+    (v) =>
+      l?.weights?.[String(v)] ??
+      (v === spec.other ? 0.03 : OFF_SCALE.has(String(v)) ? fallback / 4 : fallback),
+  );
   const dontKnow = many ? list.indexOf('dont_know') : -1;
   const cap = spec.maxSelected > 0 ? spec.maxSelected : list.length;
   return {
@@ -65,7 +70,8 @@ function drawOne(random: Random, spec: Spec, t: Tilt, r: Respondent, who: () => 
         picked = random.weightedOrder(t.weights, Math.max(least, 1 + random.weighted(t.howMany)));
       } else {
         picked = [];
-        for (let i = 0; i < t.weights.length; i++) if (random.chance(Math.min(0.95, t.weights[i] ?? 0))) picked.push(i);
+        for (let i = 0; i < t.weights.length; i++)
+          if (random.chance(Math.min(0.95, t.weights[i] ?? 0))) picked.push(i);
         if (picked.length < least) picked = random.weightedOrder(t.weights, least);
       }
       return picked.sort((a, b) => a - b).map((i) => t.list[i]);
@@ -81,7 +87,9 @@ function drawOne(random: Random, spec: Spec, t: Tilt, r: Respondent, who: () => 
       const used = new Set<Primitive>();
       for (const i of spec.rowOrder) {
         if (!spec.eachRowRequired && random.chance(0.04)) continue; // a row left blank on a long grid
-        let cell = random.chance(t.rowSpecial[i] ?? 0) ? spec.special[0] : ordinal(random, spec.scale, (t.rowLevels[i] ?? 0.5) + r.mood);
+        let cell = random.chance(t.rowSpecial[i] ?? 0)
+          ? spec.special[0]
+          : ordinal(random, spec.scale, (t.rowLevels[i] ?? 0.5) + r.mood);
         if (spec.eachRowUnique && cell !== undefined && used.has(cell)) {
           const free = spec.scale.filter((c) => !used.has(c));
           if (free.length === 0) continue;
@@ -100,7 +108,9 @@ function drawOne(random: Random, spec: Spec, t: Tilt, r: Respondent, who: () => 
       return spec.min + random.int(Math.max(1, spec.max - spec.min + 1));
     case 'text':
     case 'comment':
-      return spec.contact ? who()[spec.contact] : freeText(random, r.locale, spec.name, r.place, spec.maxLength);
+      return spec.contact
+        ? who()[spec.contact]
+        : freeText(random, r.locale, spec.name, r.place, spec.maxLength);
   }
 }
 
@@ -144,21 +154,27 @@ export function answerDrawer(definition: SurveyJson): AnswerDrawer {
         if (spec.visibleIf.length > 0 && !visible(spec)) continue;
         const required = spec.required || spec.requiredIf?.run(get) === true;
         if (!required) {
-          const chance = spec.kind === 'text' || spec.kind === 'comment' ? (spec.contact ? 1 : r.talkative) : r.diligence;
+          const chance =
+            spec.kind === 'text' || spec.kind === 'comment' ? (spec.contact ? 1 : r.talkative) : r.diligence;
           if (!random.chance(chance * t.rate)) continue;
         }
         const fixed = isFixed[spec.index] ? fixedAnswer(spec.name, r, random) : undefined;
         // A fact the survey has no choice for (another survey's role list) is left to the draw.
-        const fits = fixed !== undefined && (spec.kind !== 'one' || spec.choices.includes(fixed as Primitive) || fixed === spec.other);
+        const fits =
+          fixed !== undefined &&
+          (spec.kind !== 'one' || spec.choices.includes(fixed as Primitive) || fixed === spec.other);
         const value = fits ? fixed : drawOne(random, spec, t, r, who);
         if (value === undefined) continue;
         answers[spec.index] = value;
-        if (spec.other !== undefined && (value === spec.other || (Array.isArray(value) && value.includes(spec.other))))
+        if (
+          spec.other !== undefined &&
+          (value === spec.other || (Array.isArray(value) && value.includes(spec.other)))
+        )
           others[spec.index] = otherText(random, r.locale, spec.name);
       }
       // As survey-core does on completion: answers to questions hidden by the final answers are cleared. Only a
       // condition on a later question can change its mind after the walk (earlier answers are final by then).
-      for (let changed = hasForward; changed; ) {
+      for (let changed = hasForward; changed;) {
         changed = false;
         for (const spec of specs) {
           if (spec.forward && answers[spec.index] !== undefined && !visible(spec)) {

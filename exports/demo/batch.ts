@@ -14,7 +14,10 @@ export function makeBatch(plan: DemoPlan, seed: number, indices: Uint32Array): B
     const { response, errors } = demoResponse(plan, seed, index);
     if (errors.length > 0) {
       const why = errors.map((e) => `${e.question}: ${e.message}`).join('; ');
-      return { responses: [], invalid: `demo response #${index} (v${response.version}) does not fit the survey: ${why}` };
+      return {
+        responses: [],
+        invalid: `demo response #${index} (v${response.version}) does not fit the survey: ${why}`,
+      };
     }
     responses.push(response);
   }

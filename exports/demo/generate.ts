@@ -42,7 +42,12 @@ export function demoPlan(survey: SurveyEntry): DemoPlan {
     surveyId: survey.id,
     salt: Random.salt(survey.id),
     schedule,
-    versions: new Map(survey.versions.map((v) => [v.version, { drawer: answerDrawer(v.definition), validate: v.validate, pii: v.piiQuestions }])),
+    versions: new Map(
+      survey.versions.map((v) => [
+        v.version,
+        { drawer: answerDrawer(v.definition), validate: v.validate, pii: v.piiQuestions },
+      ]),
+    ),
     versionNumbers,
     byRegion: REGION_PROFILES.map((p) => {
       const briefings = schedule.filter((b) => b.profile === p);
@@ -69,11 +74,23 @@ function occasion(plan: DemoPlan, seed: number, index: number): Occasion {
   const region = plan.byRegion[regionIndex]!;
   if (region.briefings.length > 0 && !random.chance(OUTSIDE_BRIEFINGS)) {
     const event = region.briefings[random.weighted(region.turnout)]!;
-    return { random, profile, event, version: event.version, ...submissionTime(random, event.briefing.date, event.startHour, profile.utcOffset) };
+    return {
+      random,
+      profile,
+      event,
+      version: event.version,
+      ...submissionTime(random, event.briefing.date, event.startHour, profile.utcOffset),
+    };
   }
   const day = randomDay(random);
   const version = versionAt(day, plan.versionNumbers);
-  return { random, profile, event: undefined, version, ...submissionTime(random, day, 8 + random.int(9), profile.utcOffset) };
+  return {
+    random,
+    profile,
+    event: undefined,
+    version,
+    ...submissionTime(random, day, 8 + random.int(9), profile.utcOffset),
+  };
 }
 
 const ORIGIN = Date.parse(`${WINDOW.from}T00:00:00Z`) / 1000;
@@ -116,14 +133,26 @@ export function demoResponse(plan: DemoPlan, seed: number, index: number): DemoR
     data = v.drawer.draw(random, respondent);
     errors = v.validate(data);
   }
-  const startedAt = random.chance(NO_STARTED_AT) ? null : new Date(submitted - Math.round(minutes * 60_000)).toISOString();
+  const startedAt = random.chance(NO_STARTED_AT)
+    ? null
+    : new Date(submitted - Math.round(minutes * 60_000)).toISOString();
   const briefing = event?.briefing.slug ?? null;
   const { locale } = respondent;
-  const record = toResponseRecord({ surveyId: plan.surveyId, version, locale, briefing, startedAt, data }, v.pii);
+  const record = toResponseRecord(
+    { surveyId: plan.surveyId, version, locale, briefing, startedAt, data },
+    v.pii,
+  );
   return {
     response: {
-      id, surveyId: plan.surveyId, version, locale, region: profile.code, briefing, startedAt,
-      submittedAt: new Date(submitted).toISOString(), ...record,
+      id,
+      surveyId: plan.surveyId,
+      version,
+      locale,
+      region: profile.code,
+      briefing,
+      startedAt,
+      submittedAt: new Date(submitted).toISOString(),
+      ...record,
     },
     errors,
   };

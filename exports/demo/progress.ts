@@ -15,7 +15,11 @@ export interface Progress {
   finish(done: number): void;
 }
 
-export function progressBar(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function progressBar(
+  label: string,
+  total: number,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   const started = performance.now();
   const tty = stream.isTTY === true;
   let lastDraw = 0;

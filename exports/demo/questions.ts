@@ -105,7 +105,8 @@ const valuesOf = (items: readonly ItemValue[]) => items.map((i) => i.value as Pr
 function kindOf(q: Question): Kind | undefined {
   if (q instanceof QuestionRankingModel) return 'rank';
   if (q instanceof QuestionCheckboxModel) return 'many';
-  if (q instanceof QuestionSelectBase && (q.getType() === 'radiogroup' || q.getType() === 'dropdown')) return 'one';
+  if (q instanceof QuestionSelectBase && (q.getType() === 'radiogroup' || q.getType() === 'dropdown'))
+    return 'one';
   if (q instanceof QuestionRatingModel) return 'rating';
   if (q instanceof QuestionMatrixModel) return 'matrix';
   if (q instanceof QuestionBooleanModel) return 'boolean';
@@ -128,13 +129,24 @@ function specOf(q: Question, index: number, collect: Collect): Spec | undefined 
   const alone = (item: ItemValue) => select instanceof QuestionCheckboxModel && select.isNoneItem(item);
   // The validators whose limits are easy to respect up front; the rest are met by redrawing (generate.ts).
   const validator = (type: string, property: string) =>
-    q.validators.filter((v) => v.getType() === type).map((v) => Number(v.getPropertyValue(property))).find((n) => Number.isFinite(n) && n !== 0);
-  const minSelected = Number(q.getPropertyValue('minSelectedChoices')) || validator('answercountvalidator', 'minCount') || 0;
-  const caps = [Number(q.getPropertyValue('maxSelectedChoices')), validator('answercountvalidator', 'maxCount') ?? 0].filter((n) => n > 0);
+    q.validators
+      .filter((v) => v.getType() === type)
+      .map((v) => Number(v.getPropertyValue(property)))
+      .find((n) => Number.isFinite(n) && n !== 0);
+  const minSelected =
+    Number(q.getPropertyValue('minSelectedChoices')) || validator('answercountvalidator', 'minCount') || 0;
+  const caps = [
+    Number(q.getPropertyValue('maxSelectedChoices')),
+    validator('answercountvalidator', 'maxCount') ?? 0,
+  ].filter((n) => n > 0);
   const maxSelected = caps.length > 0 ? Math.min(...caps) : 0;
   const emailish = inputTypeOf(q) === 'email' || q.validators.some((v) => v.getType() === 'emailvalidator');
   const matrix = q instanceof QuestionMatrixModel ? q : undefined;
-  const columns = matrix ? valuesOf(matrix.columns as ItemValue[]) : q instanceof QuestionRatingModel ? valuesOf(q.visibleRateValues) : [];
+  const columns = matrix
+    ? valuesOf(matrix.columns as ItemValue[])
+    : q instanceof QuestionRatingModel
+      ? valuesOf(q.visibleRateValues)
+      : [];
   const rows = matrix ? valuesOf(matrix.rows as ItemValue[]).map(String) : [];
   const inputType = inputTypeOf(q);
   const maxLength = Number((q as Question & { getMaxLength?: () => unknown }).getMaxLength?.());
@@ -150,14 +162,18 @@ function specOf(q: Question, index: number, collect: Collect): Spec | undefined 
     forward: true,
     choices: valuesOf(items.filter((item) => !alone(item))),
     other: select?.showOtherItem ? (select.otherItem.value as Primitive) : undefined,
-    exclusive: [...(select?.showNoneItem ? [select.noneItem.value as Primitive] : []), ...valuesOf(items.filter(alone))],
+    exclusive: [
+      ...(select?.showNoneItem ? [select.noneItem.value as Primitive] : []),
+      ...valuesOf(items.filter(alone)),
+    ],
     commentKey: q.name + settings.commentSuffix,
     minSelected,
     maxSelected,
     rankAll: q instanceof QuestionRankingModel && !q.selectToRankEnabled,
     rows,
     rowOrder: rows.map((_, i) => i).sort((a, b) => ((rows[a] ?? '') < (rows[b] ?? '') ? -1 : 1)),
-    eachRowRequired: matrix?.eachRowRequired === true || matrix?.getPropertyValue('isAllRowRequired') === true,
+    eachRowRequired:
+      matrix?.eachRowRequired === true || matrix?.getPropertyValue('isAllRowRequired') === true,
     eachRowUnique: matrix?.eachRowUnique === true,
     scale: columns.filter((c) => !OFF_SCALE.has(String(c))),
     special: columns.filter((c) => OFF_SCALE.has(String(c))),
@@ -192,9 +208,13 @@ export function readQuestionnaire(definition: SurveyJson): Questionnaire {
     if (spec) specs.push(spec);
   }
   keys = specs
-    .flatMap((s) => [{ key: s.name, index: s.index, comment: false }, ...(s.other === undefined ? [] : [{ key: s.commentKey, index: s.index, comment: true }])])
+    .flatMap((s) => [
+      { key: s.name, index: s.index, comment: false },
+      ...(s.other === undefined ? [] : [{ key: s.commentKey, index: s.index, comment: true }]),
+    ])
     .sort((a, b) => (a.key < b.key ? -1 : 1));
   const position = new Map(keys.map((k) => [k.key, k.index]));
-  for (const s of specs) s.forward = s.visibleIf.some((c) => c.variables.some((v) => !((position.get(v) ?? Infinity) < s.index)));
+  for (const s of specs)
+    s.forward = s.visibleIf.some((c) => c.variables.some((v) => !((position.get(v) ?? Infinity) < s.index)));
   return { specs, keys };
 }

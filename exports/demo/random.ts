@@ -21,7 +21,9 @@ export class Random {
   constructor(seed: number, stream = 0, salt = 0) {
     this.a = splitmix32(seed);
     this.b = splitmix32(this.a ^ stream);
-    this.c = (splitmix32(this.b + 0x6d2b79f5) ^ splitmix32(stream + 0x632be5ab) ^ splitmix32(salt ^ 0x5bd1e995)) >>> 0;
+    this.c =
+      (splitmix32(this.b + 0x6d2b79f5) ^ splitmix32(stream + 0x632be5ab) ^ splitmix32(salt ^ 0x5bd1e995)) >>>
+      0;
     this.d = 1; // sfc32's counter
     for (let i = 0; i < 12; i++) this.next(); // let the seeds mix before the first draw that matters
   }

@@ -26,7 +26,16 @@ export interface Respondent {
 }
 
 const SETTLEMENTS: readonly Settlement[] = ['city', 'town', 'village'];
-const ROLES = ['volunteer', 'ngo_staff', 'group_leader', 'akimat', 'business', 'international_org', 'student', 'other'];
+const ROLES = [
+  'volunteer',
+  'ngo_staff',
+  'group_leader',
+  'akimat',
+  'business',
+  'international_org',
+  'student',
+  'other',
+];
 
 function roleWeights(profile: RegionProfile, settlement: Settlement): number[] {
   const village = settlement === 'village' ? 1 : 0;
@@ -47,9 +56,17 @@ export function drawRespondent(random: Random, profile: RegionProfile, place: Pl
   const role = ROLES[random.weighted(roleWeights(profile, settlement))] ?? 'volunteer';
   // International guests answer in English; a few locals too. Villages lean further to Kazakh.
   const en = role === 'international_org' ? 0.55 : profile.en * 0.4;
-  const kk = Math.min(0.98, profile.kk + (settlement === 'village' ? 0.1 : 0) + (role === 'akimat' ? 0.05 : 0));
+  const kk = Math.min(
+    0.98,
+    profile.kk + (settlement === 'village' ? 0.1 : 0) + (role === 'akimat' ? 0.05 : 0),
+  );
   const locale: Locale = random.chance(en) ? 'en' : random.chance(kk) ? 'kk' : 'ru';
-  const knowsFrontOffice = random.chance(Math.min(0.95, profile.frontOffice + (role === 'akimat' ? 0.15 : 0) - (settlement === 'village' ? 0.1 : 0)));
+  const knowsFrontOffice = random.chance(
+    Math.min(
+      0.95,
+      profile.frontOffice + (role === 'akimat' ? 0.15 : 0) - (settlement === 'village' ? 0.1 : 0),
+    ),
+  );
   const diligence = 0.55 + 0.43 * Math.sqrt(random.next());
   const talkative = 0.08 + 0.55 * random.next() ** 2;
   const mood = random.normal() * 0.07;

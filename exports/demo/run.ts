@@ -44,8 +44,14 @@ function ensureBriefings(store: Store, plan: DemoPlan): number {
   for (const { briefing } of plan.schedule) {
     const existing = store.getBriefing(briefing.slug);
     if (existing) {
-      if (existing.surveyId !== briefing.surveyId || existing.region !== briefing.region || existing.date !== briefing.date)
-        throw new Error(`briefing "${briefing.slug}" exists with another survey, region or date; the demo will not reuse it`);
+      if (
+        existing.surveyId !== briefing.surveyId ||
+        existing.region !== briefing.region ||
+        existing.date !== briefing.date
+      )
+        throw new Error(
+          `briefing "${briefing.slug}" exists with another survey, region or date; the demo will not reuse it`,
+        );
       continue;
     }
     // Created a week before the event, a fixed time, so that two runs build the same database.
@@ -138,7 +144,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       if (outcome.status === 'created') created++;
       else if (outcome.status === 'duplicate') duplicates++;
       // A conflict means another run wrote other content under a demo id: that only happens if the generator changed.
-      else throw new Error('a demo id is already stored with other content: the generator changed since that run');
+      else
+        throw new Error(
+          'a demo id is already stored with other content: the generator changed since that run',
+        );
     }
     done += responses.length;
     progress?.update(done);
@@ -146,7 +155,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
 
   const workers = count >= WORKER_THRESHOLD ? (options.workers ?? defaultWorkers()) : 0;
   if (workers > 0) {
-    await inWorkers({ surveysDir: options.surveysDir, surveyId: survey.id, seed }, workers, batches, slice, write);
+    await inWorkers(
+      { surveysDir: options.surveysDir, surveyId: survey.id, seed },
+      workers,
+      batches,
+      slice,
+      write,
+    );
   } else {
     for (let b = 0; b < batches; b++) {
       const batch = makeBatch(plan, seed, slice(b));

@@ -21,9 +21,25 @@ const DAY = 86_400_000;
 const FROM = Date.parse(`${WINDOW.from}T00:00:00Z`);
 const SPAN_DAYS = (Date.parse(`${WINDOW.to}T00:00:00Z`) - FROM) / DAY;
 /** Days off in the window: Independence Day, New Year, Christmas (Orthodox), 8 March, Nauryz. */
-const HOLIDAYS = new Set(['2023-12-16', '2023-12-17', '2023-12-18', '2024-01-01', '2024-01-02', '2024-01-07', '2024-03-08', '2024-03-21', '2024-03-22', '2024-03-23', '2024-03-25']);
+const HOLIDAYS = new Set([
+  '2023-12-16',
+  '2023-12-17',
+  '2023-12-18',
+  '2024-01-01',
+  '2024-01-02',
+  '2024-01-07',
+  '2024-03-08',
+  '2024-03-21',
+  '2024-03-22',
+  '2024-03-23',
+  '2024-03-25',
+]);
 /** The first stops as CONTEXT.md tells them: Semey on 15 September 2023, then Pavlodar and Oskemen. */
-const FIRST_STOPS: Readonly<Record<string, string>> = { 'KZ-10': '2023-09-15', 'KZ-55': '2023-09-19', 'KZ-63': '2023-09-21' };
+const FIRST_STOPS: Readonly<Record<string, string>> = {
+  'KZ-10': '2023-09-15',
+  'KZ-55': '2023-09-19',
+  'KZ-63': '2023-09-21',
+};
 const SCHEDULE_SEED = 2023;
 
 const dayStarts = new Map<string, number>();
@@ -54,7 +70,12 @@ export function versionAt(date: string, versions: readonly number[]): number {
 
 function titles(place: RegionProfile['places'][number], date: string) {
   const [y, m, d] = date.split('-');
-  const english = new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const english = new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return {
     kk: `«Birgemiz: áreket ýaqyty» брифингі, ${place.kk}, ${d}.${m}.${y}`,
     ru: `Брифинг «Birgemiz: áreket ýaqyty», ${place.ru}, ${d}.${m}.${y}`,
@@ -100,11 +121,16 @@ export function demoSchedule(surveyId: string, versions: readonly number[]): Dem
       });
     }
   }
-  return out.sort((a, b) => a.briefing.date.localeCompare(b.briefing.date) || a.briefing.slug.localeCompare(b.briefing.slug));
+  return out.sort(
+    (a, b) =>
+      a.briefing.date.localeCompare(b.briefing.date) || a.briefing.slug.localeCompare(b.briefing.slug),
+  );
 }
 
 /** Working days of the window, for answers given through the survey's own link, outside briefings. */
-const WORKING_DAYS = Array.from(new Set(Array.from({ length: SPAN_DAYS }, (_, i) => workingDay(FROM + i * DAY))));
+const WORKING_DAYS = Array.from(
+  new Set(Array.from({ length: SPAN_DAYS }, (_, i) => workingDay(FROM + i * DAY))),
+);
 
 export function randomDay(random: Random): string {
   return random.pick(WORKING_DAYS);
@@ -114,10 +140,19 @@ export function randomDay(random: Random): string {
  * When a respondent submits on a briefing day (local hour → UTC epoch ms): most during the briefing's second half,
  * some in the hours after, a few late that evening. Filling the form takes 4–25 minutes.
  */
-export function submissionTime(random: Random, date: string, startHour: number, utcOffset: number): { submitted: number; minutes: number } {
+export function submissionTime(
+  random: Random,
+  date: string,
+  startHour: number,
+  utcOffset: number,
+): { submitted: number; minutes: number } {
   const r = random.next();
   const hour =
-    r < 0.65 ? startHour + 0.75 + random.next() * 1.75 : r < 0.9 ? startHour + 2.5 + random.next() * 3 : Math.min(23.9, startHour + 5.5 + random.next() * 6);
+    r < 0.65
+      ? startHour + 0.75 + random.next() * 1.75
+      : r < 0.9
+        ? startHour + 2.5 + random.next() * 3
+        : Math.min(23.9, startHour + 5.5 + random.next() * 6);
   const submitted = dayStart(date) + Math.round((hour - utcOffset) * 3_600_000) + random.int(60_000);
   return { submitted, minutes: Math.min(40, Math.max(3, Math.exp(2.2 + random.normal() * 0.45))) };
 }

@@ -27,27 +27,44 @@ const EN: TextPools = {
     'A Telegram channel matches requests for help with volunteers within hours.',
     'Volunteers run a play room in the regional children’s hospital.',
   ],
-  location: ['{city}', '{city}, youth resource centre', '{city}, regional children’s hospital', 'villages around {city}'],
+  location: [
+    '{city}',
+    '{city}, youth resource centre',
+    '{city}, regional children’s hospital',
+    'villages around {city}',
+  ],
   needs: [
     'Volunteers have no insurance, which matters most in emergencies.',
     'Travel costs are not covered, so volunteers from villages cannot come.',
     'Reporting rules are too heavy for small NGOs.',
     'Grant calls reach us too late.',
   ],
-  frontOffice: ['The Front-office should also be present in the districts.', 'Training for volunteers should follow a regular schedule.'],
+  frontOffice: [
+    'The Front-office should also be present in the districts.',
+    'Training for volunteers should follow a regular schedule.',
+  ],
   proposal: [
     'Exchange programmes with international organisations should be expanded.',
     'Each regional Front-office needs at least three permanent staff.',
     'A single volunteering platform should be used in every region.',
     'Corporate volunteering deserves tax incentives.',
   ],
-  briefing: ['More time for group discussion, please.', 'Send the slides in advance.', 'Invite more participants from the districts.'],
+  briefing: [
+    'More time for group discussion, please.',
+    'Send the slides in advance.',
+    'Invite more participants from the districts.',
+  ],
   other: {
     role: ['teacher', 'journalist', 'UN volunteer'],
     roadmap_top3: ['insurance for volunteers'],
     '': ['local initiative'],
   },
-  names: [['Maria Schneider', 'm.schneider'], ['John Carter', 'john.carter'], ['Sofia Rossi', 'sofia.rossi'], ['Kenji Sato', 'k.sato']],
+  names: [
+    ['Maria Schneider', 'm.schneider'],
+    ['John Carter', 'john.carter'],
+    ['Sofia Rossi', 'sofia.rossi'],
+    ['Kenji Sato', 'k.sato'],
+  ],
 };
 
 const POOLS: Record<Locale, TextPools> = { kk: KK, ru: RU, en: EN };
@@ -67,12 +84,24 @@ function fill(template: string, random: Random, city: string): string {
 }
 
 /** One to three different sentences of the question's topic, in the respondent's language. */
-export function freeText(random: Random, locale: Locale, question: string, place: Place, maxLength: number): string {
+export function freeText(
+  random: Random,
+  locale: Locale,
+  question: string,
+  place: Place,
+  maxLength: number,
+): string {
   const pool = POOLS[locale][TOPIC[question] ?? 'proposal'];
   const city = place[locale];
   const r = random.next();
   const count = TOPIC[question] === 'location' ? 1 : r < 0.6 ? 1 : r < 0.9 ? 2 : 3;
-  const text = random.weightedOrder(pool.map(() => 1), count).map((i) => fill(pool[i] ?? '', random, city)).join(' ');
+  const text = random
+    .weightedOrder(
+      pool.map(() => 1),
+      count,
+    )
+    .map((i) => fill(pool[i] ?? '', random, city))
+    .join(' ');
   return text.slice(0, maxLength);
 }
 
@@ -98,9 +127,11 @@ export function person(random: Random, locale: Locale): Person {
   const d = String(1_000_000 + random.int(9_000_000));
   const style = random.int(3);
   const phone =
-    style === 0 ? `+7 ${operator} ${d.slice(0, 3)} ${d.slice(3, 5)} ${d.slice(5)}`
-    : style === 1 ? `8${operator}${d}`
-    : `+7 (${operator}) ${d.slice(0, 3)}-${d.slice(3, 5)}-${d.slice(5)}`;
+    style === 0
+      ? `+7 ${operator} ${d.slice(0, 3)} ${d.slice(3, 5)} ${d.slice(5)}`
+      : style === 1
+        ? `8${operator}${d}`
+        : `+7 (${operator}) ${d.slice(0, 3)}-${d.slice(3, 5)}-${d.slice(5)}`;
   const email = `${mailbox}${random.chance(0.4) ? String(random.int(99)) : ''}@${random.pick(MAIL_DOMAINS)}`;
   return { name, phone, email };
 }

@@ -54,20 +54,23 @@ function collectQuestions(definition: SurveyJson): { raw: Json; path: string }[]
     elements.forEach((el: unknown, i) => {
       const here = `${path}[${i}]`;
       if (!isObject(el)) return;
-      if (el.type === 'panel') visit(el.elements ?? el.questions, `${here}.${el.elements ? 'elements' : 'questions'}`);
+      if (el.type === 'panel')
+        visit(el.elements ?? el.questions, `${here}.${el.elements ? 'elements' : 'questions'}`);
       else out.push({ raw: el, path: here });
     });
   };
   if (Array.isArray(definition.pages)) {
     definition.pages.forEach((page: unknown, i) => {
-      if (isObject(page)) visit(page.elements ?? page.questions, `pages[${i}].${page.elements ? 'elements' : 'questions'}`);
+      if (isObject(page))
+        visit(page.elements ?? page.questions, `pages[${i}].${page.elements ? 'elements' : 'questions'}`);
     });
   } else visit(definition.elements, 'elements');
   return out;
 }
 
 function factsOf(raw: Json, path: string): QuestionFacts {
-  const list = (key: string) => (Array.isArray(raw[key]) ? (raw[key] as unknown[]).map((i) => String(itemValue(i))) : []);
+  const list = (key: string) =>
+    Array.isArray(raw[key]) ? (raw[key] as unknown[]).map((i) => String(itemValue(i))) : [];
   const type = typeof raw.type === 'string' ? raw.type : '';
   return {
     name: typeof raw.name === 'string' ? raw.name : '',
@@ -100,26 +103,53 @@ function checkUniqueValues(raw: Json, path: string, out: Finding[]): void {
       const text = String(value);
       const first = seen.get(text);
       if (first === undefined) seen.set(text, i);
-      else out.push({ severity: 'error', path: `${path}.${key}[${i}]`, message: `value "${text}" repeats ${key}[${first}]` });
+      else
+        out.push({
+          severity: 'error',
+          path: `${path}.${key}[${i}]`,
+          message: `value "${text}" repeats ${key}[${first}]`,
+        });
     });
   }
 }
 
 function checkRegion(q: { raw: Json; path: string } | undefined, out: Finding[]): void {
   if (!q) {
-    out.push({ severity: 'error', path: '', message: 'has no question named "region" (every survey asks the respondent\'s region)' });
+    out.push({
+      severity: 'error',
+      path: '',
+      message: 'has no question named "region" (every survey asks the respondent\'s region)',
+    });
     return;
   }
   if (q.raw.type !== 'dropdown' && q.raw.type !== 'radiogroup')
-    out.push({ severity: 'error', path: q.path, message: `"region" must be a dropdown or radiogroup, not ${String(q.raw.type)}` });
+    out.push({
+      severity: 'error',
+      path: q.path,
+      message: `"region" must be a dropdown or radiogroup, not ${String(q.raw.type)}`,
+    });
   const codes = Array.isArray(q.raw.choices) ? q.raw.choices.map(itemValue) : [];
   const missing = REGION_CODES.filter((c) => !codes.includes(c));
   const extra = codes.filter((c) => !(REGION_CODES as readonly unknown[]).includes(c));
-  if (missing.length > 0) out.push({ severity: 'error', path: `${q.path}.choices`, message: `lacks region codes ${missing.join(', ')}` });
+  if (missing.length > 0)
+    out.push({
+      severity: 'error',
+      path: `${q.path}.choices`,
+      message: `lacks region codes ${missing.join(', ')}`,
+    });
   if (extra.length > 0)
-    out.push({ severity: 'error', path: `${q.path}.choices`, message: `offers values that are not region codes: ${extra.map((c) => JSON.stringify(c)).join(', ')}` });
+    out.push({
+      severity: 'error',
+      path: `${q.path}.choices`,
+      message: `offers values that are not region codes: ${extra.map((c) => JSON.stringify(c)).join(', ')}`,
+    });
   for (const key of ['showOtherItem', 'showNoneItem', 'hasOther', 'hasNone'])
-    if (q.raw[key] === true) out.push({ severity: 'error', path: `${q.path}.${key}`, message: 'the region is exactly one of the 20 codes: no "other" or "none"' });
+    if (q.raw[key] === true)
+      out.push({
+        severity: 'error',
+        path: `${q.path}.${key}`,
+        message: 'the region is exactly one of the 20 codes: no "other" or "none"',
+      });
 }
 
 /** survey-core's own complaints (unknown properties, unknown types), located by the JSON object they came from. */
@@ -139,7 +169,11 @@ function checkSurveyCore(definition: SurveyJson, out: Finding[]): void {
   try {
     model = new Model(definition);
   } catch (error) {
-    out.push({ severity: 'error', path: '', message: `survey-core cannot load it: ${(error as Error).message}` });
+    out.push({
+      severity: 'error',
+      path: '',
+      message: `survey-core cannot load it: ${(error as Error).message}`,
+    });
     return;
   }
   for (const e of model.jsonErrors ?? []) {
@@ -161,8 +195,13 @@ function checkAllTranslations(definition: SurveyJson, out: Finding[]): void {
       for (const [key, value] of Object.entries(node)) {
         const here = path ? `${path}.${key}` : key;
         const keys = isObject(value) ? Object.keys(value) : [];
-        const localized = keys.length > 0 && keys.every((k) => LOCALE_KEY.test(k)) && keys.some((k) => k === 'default' || k === 'kk' || k === 'ru');
-        if (localized) for (const t of findTranslationProblems({ title: value }, true)) found.push({ path: here, message: t.message });
+        const localized =
+          keys.length > 0 &&
+          keys.every((k) => LOCALE_KEY.test(k)) &&
+          keys.some((k) => k === 'default' || k === 'kk' || k === 'ru');
+        if (localized)
+          for (const t of findTranslationProblems({ title: value }, true))
+            found.push({ path: here, message: t.message });
         else walk(value, here);
       }
     }
@@ -191,13 +230,25 @@ export function checkDefinition(definition: SurveyJson): { findings: Finding[]; 
       continue;
     }
     const first = firstByName.get(name);
-    if (first !== undefined) out.push({ severity: 'error', path: `${path}.name`, message: `question name "${name}" is already used at ${first}` });
+    if (first !== undefined)
+      out.push({
+        severity: 'error',
+        path: `${path}.name`,
+        message: `question name "${name}" is already used at ${first}`,
+      });
     else firstByName.set(name, path);
     if (typeof raw.type === 'string' && FORBIDDEN_TYPES.has(raw.type))
-      out.push({ severity: 'error', path: `${path}.type`, message: `question "${name}" is of type ${raw.type}, which Saualnama does not accept` });
+      out.push({
+        severity: 'error',
+        path: `${path}.type`,
+        message: `question "${name}" is of type ${raw.type}, which Saualnama does not accept`,
+      });
     checkUniqueValues(raw, path, out);
   }
-  checkRegion(questions.find((q) => q.raw.name === 'region'), out);
+  checkRegion(
+    questions.find((q) => q.raw.name === 'region'),
+    out,
+  );
   checkAllTranslations(definition, out);
   // The server judges every answer with this validator: a definition it cannot compile cannot take answers.
   try {
@@ -205,7 +256,14 @@ export function checkDefinition(definition: SurveyJson): { findings: Finding[]; 
   } catch (error) {
     const message = (error as Error).message;
     const named = /question "([^"]+)"/.exec(message)?.[1];
-    out.push({ severity: 'error', path: (named && firstByName.get(named)) ?? '', message: `the answer validator refuses it: ${message}` });
+    out.push({
+      severity: 'error',
+      path: (named && firstByName.get(named)) ?? '',
+      message: `the answer validator refuses it: ${message}`,
+    });
   }
-  return { findings: out, questions: questions.map(({ raw, path }) => factsOf(raw, path)).filter((q) => q.name !== '') };
+  return {
+    findings: out,
+    questions: questions.map(({ raw, path }) => factsOf(raw, path)).filter((q) => q.name !== ''),
+  };
 }

@@ -35,7 +35,9 @@ function answerShape(q: QuestionFacts): string {
 }
 
 /** Compares each question of a version with its last appearance in any earlier version. */
-function checkAcrossVersions(versions: { version: number; check: FileCheck; questions: QuestionFacts[] }[]): void {
+function checkAcrossVersions(
+  versions: { version: number; check: FileCheck; questions: QuestionFacts[] }[],
+): void {
   const last = new Map<string, { version: number; facts: QuestionFacts }>();
   for (const { version, check, questions } of versions) {
     for (const q of questions) {
@@ -76,7 +78,8 @@ function checkAcrossVersions(versions: { version: number; check: FileCheck; ques
 
 function readDefinition(path: string): SurveyJson {
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error('not a JSON object');
   return parsed as SurveyJson;
 }
 
@@ -91,7 +94,12 @@ function checkSurveyFolder(dir: string, id: string, files: FileCheck[]): void {
     if (!match) {
       // The catalog skips such files silently; an author who wrote "v2.JSON" deserves to hear it.
       if (statSync(path).isFile())
-        files.push({ ...check, findings: [{ severity: 'warning', path: '', message: 'not named v<N>.json, so the server ignores it' }] });
+        files.push({
+          ...check,
+          findings: [
+            { severity: 'warning', path: '', message: 'not named v<N>.json, so the server ignores it' },
+          ],
+        });
       continue;
     }
     files.push(check);
@@ -99,7 +107,11 @@ function checkSurveyFolder(dir: string, id: string, files: FileCheck[]): void {
     try {
       definition = readDefinition(path);
     } catch (error) {
-      check.findings.push({ severity: 'error', path: '', message: `does not load: ${(error as Error).message}` });
+      check.findings.push({
+        severity: 'error',
+        path: '',
+        message: `does not load: ${(error as Error).message}`,
+      });
       continue;
     }
     const { findings, questions } = checkDefinition(definition);
@@ -109,7 +121,11 @@ function checkSurveyFolder(dir: string, id: string, files: FileCheck[]): void {
   versions.sort((a, b) => a.version - b.version);
   versions.forEach((v, i) => {
     if (v.version !== i + 1)
-      v.check.findings.push({ severity: 'warning', path: '', message: `versions of "${id}" are not numbered 1, 2, 3, … without gaps` });
+      v.check.findings.push({
+        severity: 'warning',
+        path: '',
+        message: `versions of "${id}" are not numbered 1, 2, 3, … without gaps`,
+      });
   });
   checkAcrossVersions(versions);
 }
@@ -127,7 +143,11 @@ function checkCatalogLoads(dir: string, files: FileCheck[]): FileCheck[] {
     for (const problem of problems) {
       const owner = files.find((f) => problem.startsWith(`${f.file}: `));
       if (owner && owner.findings.some((f) => f.severity === 'error')) continue;
-      const finding: Finding = { severity: 'error', path: '', message: owner ? problem.slice(owner.file.length + 2) : problem };
+      const finding: Finding = {
+        severity: 'error',
+        path: '',
+        message: owner ? problem.slice(owner.file.length + 2) : problem,
+      };
       if (owner) owner.findings.push(finding);
       else extra.push({ file: relative(process.cwd(), dir) || dir, findings: [finding] });
     }
@@ -137,12 +157,18 @@ function checkCatalogLoads(dir: string, files: FileCheck[]): FileCheck[] {
 
 export function checkSurveys(dir: string): SurveysCheck {
   const files: FileCheck[] = [];
-  const ids = readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory()).sort();
+  const ids = readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .sort();
   const general: Finding[] = [];
   if (ids.length === 0) general.push({ severity: 'error', path: '', message: 'holds no survey folders' });
   for (const id of ids) {
     if (!SURVEY_ID_PATTERN.test(id)) {
-      general.push({ severity: 'error', path: id, message: 'survey folder names are lower-case letters, digits and dashes' });
+      general.push({
+        severity: 'error',
+        path: id,
+        message: 'survey folder names are lower-case letters, digits and dashes',
+      });
       continue;
     }
     checkSurveyFolder(dir, id, files);

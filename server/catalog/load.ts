@@ -63,12 +63,17 @@ function checkVersion(file: string, definition: SurveyJson): { problems: string[
     if (seen.has(q.name)) problems.push(`${file}: question name "${q.name}" is used twice`);
     seen.add(q.name);
     if (FORBIDDEN_TYPES.has(q.getType()))
-      problems.push(`${file}: question "${q.name}" is of type ${q.getType()}, which Saualnama does not accept`);
+      problems.push(
+        `${file}: question "${q.name}" is of type ${q.getType()}, which Saualnama does not accept`,
+      );
   }
   const region = model.getQuestionByName('region');
-  if (!region) problems.push(`${file}: has no question named "region" (every survey asks the respondent's region)`);
+  if (!region)
+    problems.push(`${file}: has no question named "region" (every survey asks the respondent's region)`);
   else {
-    const codes = ((region as unknown as { choices?: { value: unknown }[] }).choices ?? []).map((c) => c.value);
+    const codes = ((region as unknown as { choices?: { value: unknown }[] }).choices ?? []).map(
+      (c) => c.value,
+    );
     const same = codes.length === REGION_CODES.length && REGION_CODES.every((c) => codes.includes(c));
     if (!same) problems.push(`${file}: question "region" must offer exactly the 20 ISO 3166-2:KZ codes`);
   }
@@ -82,7 +87,8 @@ function readVersion(dir: string, surveyId: string, name: string, problems: stri
   let definition: SurveyJson;
   try {
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error('not a JSON object');
     definition = parsed as SurveyJson;
   } catch (error) {
     problems.push(`${file}: does not load: ${(error as Error).message}`);
@@ -99,11 +105,23 @@ function readVersion(dir: string, surveyId: string, name: string, problems: stri
     return undefined;
   }
   const piiQuestions = new Set(
-    checked.model.getAllQuestions(false, true).filter((q) => q.getPropertyValue('pii') === true).map((q) => q.name),
+    checked.model
+      .getAllQuestions(false, true)
+      .filter((q) => q.getPropertyValue('pii') === true)
+      .map((q) => q.name),
   );
   const title = (definition.title as LocalizedText | undefined) ?? surveyId;
   const sha256 = sha256Hex(canonicalJson(definition));
-  return { surveyId, version, file, sha256, definition, title, validate, piiQuestions } satisfies SurveyVersion;
+  return {
+    surveyId,
+    version,
+    file,
+    sha256,
+    definition,
+    title,
+    validate,
+    piiQuestions,
+  } satisfies SurveyVersion;
 }
 
 export function loadCatalog(dir: string): CatalogLoad {

@@ -51,7 +51,8 @@ function isCanonicalOrder(value: unknown): boolean {
   let previous: string | undefined;
   for (const key in value) {
     // An own "__proto__" key would be read as the prototype: leave such content to canonicalJson.
-    if (key === '__proto__' || !Object.hasOwn(value, key) || (previous !== undefined && !(previous < key))) return false;
+    if (key === '__proto__' || !Object.hasOwn(value, key) || (previous !== undefined && !(previous < key)))
+      return false;
     previous = key;
     if (!isCanonicalOrder((value as Record<string, unknown>)[key])) return false;
   }

@@ -3,10 +3,33 @@ import type { Locale } from './types';
 
 /** SurveyJS properties that hold text shown to people. */
 const LOCALIZABLE = new Set([
-  'title', 'description', 'text', 'placeholder', 'otherText', 'otherPlaceholder', 'noneText', 'selectAllText',
-  'commentText', 'commentPlaceholder', 'minRateDescription', 'maxRateDescription', 'labelTrue', 'labelFalse',
-  'completedHtml', 'completedBeforeHtml', 'html', 'requiredErrorText', 'otherErrorText', 'pagePrevText',
-  'pageNextText', 'completeText', 'startSurveyText', 'previewText', 'editText', 'minErrorText', 'maxErrorText',
+  'title',
+  'description',
+  'text',
+  'placeholder',
+  'otherText',
+  'otherPlaceholder',
+  'noneText',
+  'selectAllText',
+  'commentText',
+  'commentPlaceholder',
+  'minRateDescription',
+  'maxRateDescription',
+  'labelTrue',
+  'labelFalse',
+  'completedHtml',
+  'completedBeforeHtml',
+  'html',
+  'requiredErrorText',
+  'otherErrorText',
+  'pagePrevText',
+  'pageNextText',
+  'completeText',
+  'startSurveyText',
+  'previewText',
+  'editText',
+  'minErrorText',
+  'maxErrorText',
 ]);
 /** Arrays whose plain-string items are shown as labels (a bare "yes" choice has no kk/ru text). */
 const LABEL_LISTS = new Set(['choices', 'rows', 'columns', 'rateValues']);
@@ -27,7 +50,10 @@ function isLocalizedObject(value: unknown): value is Record<string, unknown> {
 
 function checkLocalized(value: unknown, path: string, strict: boolean, out: TranslationProblem[]): void {
   if (typeof value === 'string') {
-    out.push({ path, message: `"${value.slice(0, 40)}" is a plain string: it needs default (English), kk and ru` });
+    out.push({
+      path,
+      message: `"${value.slice(0, 40)}" is a plain string: it needs default (English), kk and ru`,
+    });
     return;
   }
   if (!isLocalizedObject(value)) return;
@@ -39,7 +65,10 @@ function checkLocalized(value: unknown, path: string, strict: boolean, out: Tran
   // The same text in two languages is almost always a copy-paste that was never translated.
   const [en, kk, ru] = [value.default, value.kk, value.ru];
   if (typeof kk === 'string' && kk.trim() !== '' && (kk === ru || kk === en))
-    out.push({ path, message: `kk text equals the ${kk === ru ? 'ru' : 'English'} text: "${kk.slice(0, 40)}"` });
+    out.push({
+      path,
+      message: `kk text equals the ${kk === ru ? 'ru' : 'English'} text: "${kk.slice(0, 40)}"`,
+    });
   else if (typeof ru === 'string' && ru.trim() !== '' && ru === en)
     out.push({ path, message: `ru text equals the English text: "${ru.slice(0, 40)}"` });
 }

@@ -14,5 +14,11 @@ export function audit(
   details: Record<string, unknown>,
   actor: string | null = (res.locals.user as SessionUser | undefined)?.email ?? null,
 ): void {
-  store.recordAudit({ at: clock().toISOString(), actor, action, address: clientAddress(req, config.trustProxy), details });
+  store.recordAudit({
+    at: clock().toISOString(),
+    actor,
+    action,
+    address: clientAddress(req, config.trustProxy),
+    details,
+  });
 }

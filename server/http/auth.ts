@@ -66,14 +66,23 @@ function isSameOrigin(req: Request, publicUrl: string | null): boolean {
 
 /** Secure on a TLS request, and always when the public address is https (TLS ends at the proxy). */
 const cookieOptions = (req: Request, publicUrl: string | null) =>
-  ({ httpOnly: true, sameSite: 'strict', path: '/', secure: req.secure || publicUrl?.startsWith('https:') === true }) as const;
+  ({
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: req.secure || publicUrl?.startsWith('https:') === true,
+  }) as const;
 
 /**
  * Registered before every router. Refuses cross-site unsafe requests that carry the cookie (403), then loads the
  * session's user into res.locals. A missing, unknown or ended session is not an error here: public routes do not
  * care, and requireUser answers 401.
  */
-export function sessionMiddleware({ store, clock, config }: Pick<AppDeps, 'store' | 'clock' | 'config'>): RequestHandler {
+export function sessionMiddleware({
+  store,
+  clock,
+  config,
+}: Pick<AppDeps, 'store' | 'clock' | 'config'>): RequestHandler {
   const { publicUrl } = config;
   return (req, res, next) => {
     const token = readSessionToken(req);
@@ -133,7 +142,11 @@ export function startSession(
 }
 
 /** Revokes the current session, if any, and clears the cookie. */
-export function endSession({ store, clock, config }: Pick<AppDeps, 'store' | 'clock' | 'config'>, req: Request, res: Response) {
+export function endSession(
+  { store, clock, config }: Pick<AppDeps, 'store' | 'clock' | 'config'>,
+  req: Request,
+  res: Response,
+) {
   const sessionId = currentSessionId(res);
   if (sessionId !== undefined) store.revokeSession(sessionId, clock().toISOString());
   res.clearCookie(SESSION_COOKIE, cookieOptions(req, config.publicUrl));

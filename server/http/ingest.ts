@@ -19,7 +19,8 @@ function parseEnvelope(body: unknown, now: Date) {
   const parsed = responseEnvelope.safeParse(body);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({
-      question: i.path.length > 0 ? i.path.join('.') : i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(body)',
+      question:
+        i.path.length > 0 ? i.path.join('.') : i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(body)',
       message: i.message,
     }));
     throw new Problem('invalid-request', 'The response envelope is not as expected: see errors.', errors);
@@ -42,7 +43,8 @@ export function judgeBody(
   deps: { catalog: Catalog; store: Store; now: Date; closedGraceMs: number },
 ): NewResponse {
   const envelope = parseEnvelope(body, deps.now);
-  if (!deps.catalog.getSurvey(surveyId)) throw new Problem('survey-not-found', `There is no survey "${surveyId}".`);
+  if (!deps.catalog.getSurvey(surveyId))
+    throw new Problem('survey-not-found', `There is no survey "${surveyId}".`);
   return judgeResponse(surveyId, envelope, deps);
 }
 
@@ -62,11 +64,19 @@ export function createIngestHandler({ catalog, store, clock, config, log }: AppD
   const takeToken = createRateLimiter(config.responsesRateLimit);
   const headers = Object.entries(securityHeadersFor(config));
 
-  async function ingest(surveyId: string, req: IncomingMessage): Promise<{ status: number; receipt: ResponseReceipt }> {
+  async function ingest(
+    surveyId: string,
+    req: IncomingMessage,
+  ): Promise<{ status: number; receipt: ResponseReceipt }> {
     const limited = takeToken(clientAddress(req, config.trustProxy));
     if (limited) throw limited;
     const body = await readJsonBody(req, config.bodyLimitBytes);
-    const response = judgeBody(surveyId, body, { catalog, store, now: clock(), closedGraceMs: config.closedGraceMs });
+    const response = judgeBody(surveyId, body, {
+      catalog,
+      store,
+      now: clock(),
+      closedGraceMs: config.closedGraceMs,
+    });
     const outcome = await store.submitResponse(response).catch((error: unknown) => {
       const fault = storageFault(error, 'Your answers were not stored; please send them again shortly.');
       if (!fault) throw error;
@@ -74,7 +84,10 @@ export function createIngestHandler({ catalog, store, clock, config, log }: AppD
       throw fault;
     });
     if (outcome.status === 'conflict')
-      throw new Problem('response-conflict', `Response ${response.id} was already stored with other answers; a new response needs a new id.`);
+      throw new Problem(
+        'response-conflict',
+        `Response ${response.id} was already stored with other answers; a new response needs a new id.`,
+      );
     const receipt: ResponseReceipt = {
       id: response.id,
       survey: response.surveyId,
@@ -90,13 +103,22 @@ export function createIngestHandler({ catalog, store, clock, config, log }: AppD
     ingest(surveyId, req).then(
       ({ status, receipt }) => {
         const body = JSON.stringify(receipt);
-        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+        res.writeHead(status, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': Buffer.byteLength(body),
+        });
         res.end(body);
       },
       (error: unknown) => {
         if (error instanceof Problem) return sendProblem(res, error);
         log(`POST ${req.url} failed`, error);
-        sendProblem(res, new Problem('internal', 'The error was logged. Please try again; if it persists, tell the organisers.'));
+        sendProblem(
+          res,
+          new Problem(
+            'internal',
+            'The error was logged. Please try again; if it persists, tell the organisers.',
+          ),
+        );
       },
     );
   };

@@ -13,9 +13,16 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 const textProblem = (path: string) =>
-  new Problem('invalid-text', `The text at ${path || 'the top level'} contains a NUL character or a lone UTF-16 surrogate.`, [
-    { question: path || '(body)', message: 'contains a NUL character or an unpaired surrogate (\\u0000, \\ud800 …)' },
-  ]);
+  new Problem(
+    'invalid-text',
+    `The text at ${path || 'the top level'} contains a NUL character or a lone UTF-16 surrogate.`,
+    [
+      {
+        question: path || '(body)',
+        message: 'contains a NUL character or an unpaired surrogate (\\u0000, \\ud800 …)',
+      },
+    ],
+  );
 
 /**
  * Refuses nesting deeper than `limit` and text that cannot be stored as sent, naming where it is (`data.proposal`).
@@ -31,7 +38,8 @@ export function inspectJson(value: unknown, limit = MAX_JSON_DEPTH): Problem | u
       continue;
     }
     if (node === null || typeof node !== 'object') continue;
-    if (depth > limit) return new Problem('json-too-deep', `JSON may be nested at most ${limit} levels deep.`);
+    if (depth > limit)
+      return new Problem('json-too-deep', `JSON may be nested at most ${limit} levels deep.`);
     for (const [key, child] of Object.entries(node)) {
       const at = path === '' ? key : `${path}.${key}`;
       if (unstorable(key)) return textProblem(at);
@@ -56,9 +64,14 @@ export function readJsonBody(
   return new Promise((resolve, reject) => {
     const type = req.headers['content-type'] ?? '';
     const [mediaType, ...params] = type.split(';').map((s) => s.trim().toLowerCase());
-    const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+    const charset = params
+      .find((p) => p.startsWith('charset='))
+      ?.slice('charset='.length)
+      .replace(/"/g, '');
     if (mediaType !== 'application/json' || (charset !== undefined && charset !== 'utf-8'))
-      return reject(new Problem('unsupported-media-type', `Send the body as application/json in UTF-8, not "${type}".`));
+      return reject(
+        new Problem('unsupported-media-type', `Send the body as application/json in UTF-8, not "${type}".`),
+      );
 
     const tooLarge = () =>
       new Problem(
@@ -102,7 +115,9 @@ export function readJsonBody(
       try {
         parsed = JSON.parse(text);
       } catch (error) {
-        return reject(new Problem('malformed-json', `The body could not be parsed as JSON: ${(error as Error).message}`));
+        return reject(
+          new Problem('malformed-json', `The body could not be parsed as JSON: ${(error as Error).message}`),
+        );
       }
       const refused = inspect ? inspectJson(parsed) : undefined;
       if (refused) return reject(refused);

@@ -16,14 +16,21 @@ export function judgeResponse(
     store,
     now,
     closedGraceMs,
-  }: { catalog: { getVersion(id: string, n: number): SurveyVersion | undefined }; store: Store; now: Date; closedGraceMs: number },
+  }: {
+    catalog: { getVersion(id: string, n: number): SurveyVersion | undefined };
+    store: Store;
+    now: Date;
+    closedGraceMs: number;
+  },
 ): NewResponse {
   const version = catalog.getVersion(surveyId, envelope.version);
-  if (!version) throw new Problem('version-not-found', `Survey "${surveyId}" has no version ${envelope.version}.`);
+  if (!version)
+    throw new Problem('version-not-found', `Survey "${surveyId}" has no version ${envelope.version}.`);
   // A newer version does not retire this one: answers to any published version are taken while the survey is
   // open (exports mark the questions it lacked "not asked"), so a phone that kept an older form loses nothing.
   const closedAt = store.surveyClosedAt(surveyId);
-  if (closedAt !== undefined) refuseUnlessInGrace(surveyId, closedAt, envelope.startedAt ?? null, now, closedGraceMs);
+  if (closedAt !== undefined)
+    refuseUnlessInGrace(surveyId, closedAt, envelope.startedAt ?? null, now, closedGraceMs);
   const briefingSlug = envelope.briefing ?? null;
   const briefing = briefingSlug === null ? undefined : store.getBriefing(briefingSlug);
   // A closed briefing is a 410 like a closed survey (same grace); a wrong slug stays a 422 below.
@@ -33,17 +40,28 @@ export function judgeResponse(
   const errors: FieldError[] = version.validate(envelope.data);
   const region = envelope.data.region;
   if (!isRegionCode(region) && !errors.some((e) => e.question === 'region'))
-    errors.push({ question: 'region', message: 'the region is required and must be one of the 20 region codes' });
+    errors.push({
+      question: 'region',
+      message: 'the region is required and must be one of the 20 region codes',
+    });
   if (briefingSlug !== null) {
     if (!briefing) errors.push({ question: 'briefing', message: `there is no briefing "${briefingSlug}"` });
     else if (briefing.surveyId !== surveyId)
       errors.push({ question: 'briefing', message: `briefing "${briefingSlug}" belongs to another survey` });
   }
-  if (errors.length > 0) throw new Problem('invalid-answers', `${errors.length} answer(s) do not fit the survey.`, errors);
+  if (errors.length > 0)
+    throw new Problem('invalid-answers', `${errors.length} answer(s) do not fit the survey.`, errors);
 
   const startedAt = envelope.startedAt ?? null;
   const record = toResponseRecord(
-    { surveyId, version: envelope.version, locale: envelope.locale, briefing: briefingSlug, startedAt, data: envelope.data },
+    {
+      surveyId,
+      version: envelope.version,
+      locale: envelope.locale,
+      briefing: briefingSlug,
+      startedAt,
+      data: envelope.data,
+    },
     version.piiQuestions,
   );
   return {
@@ -65,7 +83,13 @@ export function judgeResponse(
  * which rule refused it, with the times as extension members so the page can say it in kk/ru/en.
  * `startedAt` is the client's claim; the grace bounds what a forged one could add to a closed survey.
  */
-function refuseUnlessInGrace(surveyId: string, closedAt: string, startedAt: string | null, now: Date, graceMs: number): void {
+function refuseUnlessInGrace(
+  surveyId: string,
+  closedAt: string,
+  startedAt: string | null,
+  now: Date,
+  graceMs: number,
+): void {
   const closed = Date.parse(closedAt);
   const acceptedUntil = new Date(closed + graceMs).toISOString();
   const times = { closedAt, acceptedUntil };
@@ -73,9 +97,13 @@ function refuseUnlessInGrace(surveyId: string, closedAt: string, startedAt: stri
     throw new Problem('survey-closed', detail, undefined, {}, times);
   };
   if (startedAt === null)
-    refuse(`The survey "${surveyId}" closed at ${closedAt}; a response without startedAt cannot show it was begun before.`);
+    refuse(
+      `The survey "${surveyId}" closed at ${closedAt}; a response without startedAt cannot show it was begun before.`,
+    );
   else if (Date.parse(startedAt) >= closed)
     refuse(`The survey "${surveyId}" closed at ${closedAt}, before this response was begun (${startedAt}).`);
   else if (now.getTime() >= closed + graceMs)
-    refuse(`The survey "${surveyId}" closed at ${closedAt}; answers begun before then were taken until ${acceptedUntil}.`);
+    refuse(
+      `The survey "${surveyId}" closed at ${closedAt}; answers begun before then were taken until ${acceptedUntil}.`,
+    );
 }

@@ -136,7 +136,10 @@ function clientError(error: unknown): Problem | undefined {
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
   if (status === 404) return new Problem('not-found', 'Nothing is here.');
-  return new Problem('bad-request', 'The address or a parameter could not be read (for instance a malformed %-escape).');
+  return new Problem(
+    'bad-request',
+    'The address or a parameter could not be read (for instance a malformed %-escape).',
+  );
 }
 
 /**
@@ -153,6 +156,9 @@ export function problemMiddleware(log: (message: string, error: unknown) => void
     // Logged either way: a full disk or a read-only file is for the operator to fix, even though the client gets a 503.
     log(`${req.method} ${req.path} failed${fault ? ' (storage fault, answered 503)' : ''}`, error);
     if (fault) return sendProblem(res, fault);
-    sendProblem(res, new Problem('internal', 'The error was logged. Please try again; if it persists, tell the organisers.'));
+    sendProblem(
+      res,
+      new Problem('internal', 'The error was logged. Please try again; if it persists, tell the organisers.'),
+    );
   };
 }

@@ -17,7 +17,8 @@ export function createRateLimiter({ burst, perSecond }: RateLimit, now: () => nu
     const t = now();
     // Forget full buckets now and then, so the map holds only recently active addresses.
     if (t - lastSweep > 60_000) {
-      for (const [key, b] of buckets) if (b.tokens + ((t - b.at) / 1000) * perSecond >= burst) buckets.delete(key);
+      for (const [key, b] of buckets)
+        if (b.tokens + ((t - b.at) / 1000) * perSecond >= burst) buckets.delete(key);
       lastSweep = t;
     }
     const bucket = buckets.get(address) ?? { tokens: burst, at: t };
@@ -29,8 +30,13 @@ export function createRateLimiter({ burst, perSecond }: RateLimit, now: () => nu
       return undefined;
     }
     const wait = Math.ceil((1 - bucket.tokens) / perSecond);
-    return new Problem('too-many-requests', `Too many requests from this address; try again in ${wait} s.`, undefined, {
-      'Retry-After': String(wait),
-    });
+    return new Problem(
+      'too-many-requests',
+      `Too many requests from this address; try again in ${wait} s.`,
+      undefined,
+      {
+        'Retry-After': String(wait),
+      },
+    );
   };
 }

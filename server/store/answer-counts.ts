@@ -1,7 +1,16 @@
 // Answer counts kept in each insert's transaction, and the sums the dashboard reads: per key (survey, version,
 // region, briefing, day) a vector of counts plus the responses' byte records (see the 0003 migration).
 import { endianness } from 'node:os';
-import { addRecord, choicesIn, compileLayout, countAnswers, tallyOf, textsOf, type CompiledQuestion, type CountLayout } from './count-layout';
+import {
+  addRecord,
+  choicesIn,
+  compileLayout,
+  countAnswers,
+  tallyOf,
+  textsOf,
+  type CompiledQuestion,
+  type CountLayout,
+} from './count-layout';
 import type {
   CountCode,
   CountFilter,
@@ -30,13 +39,16 @@ export const planKey = (surveyId: string, version: number) => `${surveyId}\u0000
 /** A stored vector as an int32 copy to change and write back (a Buffer from SQLite may start at any byte). */
 export function readVector(blob: Buffer, layout: CountLayout): Int32Array {
   if (blob.byteLength !== layout.vectorLength * 4)
-    throw new Error(`answer counts of ${layout.plan.surveyId} v${layout.plan.version} do not fit its plan: run recount`);
+    throw new Error(
+      `answer counts of ${layout.plan.surveyId} v${layout.plan.version} do not fit its plan: run recount`,
+    );
   const vector = new Int32Array(layout.vectorLength);
   new Uint8Array(vector.buffer).set(blob);
   return vector;
 }
 
-export const vectorBlob = (vector: Int32Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+export const vectorBlob = (vector: Int32Array) =>
+  Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
 
 /** WHERE on answer_counts (alias k) from fixed fragments; values travel only as parameters. */
 export function keyWhere(filter: CountFilter): { sql: string; params: Record<string, unknown> } {
@@ -85,15 +97,22 @@ export function createAnswerCounts(
   const layoutOf = (surveyId: string, version: number) => layouts.get(planKey(surveyId, version));
   const cache = createCountCache(db, layoutOf);
   // Positional parameters: this runs once per stored response, and binding by name costs more.
-  const selectKey = db.prepare<[string, number, string, string, string], KeyRow>(`SELECT id, responses, counts FROM answer_counts
+  const selectKey = db.prepare<
+    [string, number, string, string, string],
+    KeyRow
+  >(`SELECT id, responses, counts FROM answer_counts
     WHERE survey_id = ? AND version = ? AND region = ? AND briefing = ? AND day = ?`);
-  const insertKey = db.prepare(`INSERT INTO answer_counts (survey_id, version, region, briefing, day, responses, counts)
+  const insertKey =
+    db.prepare(`INSERT INTO answer_counts (survey_id, version, region, briefing, day, responses, counts)
     VALUES (?, ?, ?, ?, ?, 1, ?)`);
   const updateKey = db.prepare('UPDATE answer_counts SET responses = ?, counts = ? WHERE id = ?');
   const startChunk = db.prepare('INSERT INTO answer_records (key_id, chunk, records) VALUES (?, ?, ?)');
   // `||` yields TEXT even of two BLOBs (bytes kept as they are, NULs included): the CAST makes it a BLOB again.
-  const appendRecord = db.prepare('UPDATE answer_records SET records = CAST(records || ? AS BLOB) WHERE key_id = ? AND chunk = ?');
-  const insertText = db.prepare(`INSERT INTO answer_texts (survey_id, question, response_rowid, key_id, folded)
+  const appendRecord = db.prepare(
+    'UPDATE answer_records SET records = CAST(records || ? AS BLOB) WHERE key_id = ? AND chunk = ?',
+  );
+  const insertText =
+    db.prepare(`INSERT INTO answer_texts (survey_id, question, response_rowid, key_id, folded)
     VALUES (?, ?, ?, ?, ?)`);
 
   /**
@@ -123,13 +142,21 @@ export function createAnswerCounts(
     const chunk = Math.floor(before / RECORDS_PER_CHUNK);
     if (before % RECORDS_PER_CHUNK === 0) startChunk.run(keyId, chunk, Buffer.from(record.buffer));
     else appendRecord.run(Buffer.from(record.buffer), keyId, chunk);
-    for (const [question, folded] of textsOf(layout.plan, r.answers)) insertText.run(r.surveyId, question, rowid, keyId, folded);
+    for (const [question, folded] of textsOf(layout.plan, r.answers))
+      insertText.run(r.surveyId, question, rowid, keyId, folded);
   }
 
   /** Decodes summed vectors into tallies, keeping only the asked-for questions (all when `only` is undefined). */
-  function toVersionTally(layout: CountLayout, responses: number, sums: Float64Array, only?: ReadonlySet<string>): VersionTally {
+  function toVersionTally(
+    layout: CountLayout,
+    responses: number,
+    sums: Float64Array,
+    only?: ReadonlySet<string>,
+  ): VersionTally {
     const questions = new Map(
-      layout.questions.filter((q) => !only || only.has(q.question.name)).map((q) => [q.question.name, tallyOf(q, sums)]),
+      layout.questions
+        .filter((q) => !only || only.has(q.question.name))
+        .map((q) => [q.question.name, tallyOf(q, sums)]),
     );
     return { version: layout.plan.version, responses, questions };
   }
@@ -160,7 +187,9 @@ export function createAnswerCounts(
     }
     return [...groups].map(([key, versions]) => ({
       key,
-      versions: [...versions].map(([v, acc]) => toVersionTally(layoutOf(filter.surveyId, v)!, acc.responses, acc.sums, only)),
+      versions: [...versions].map(([v, acc]) =>
+        toVersionTally(layoutOf(filter.surveyId, v)!, acc.responses, acc.sums, only),
+      ),
     }));
   }
 
@@ -170,7 +199,11 @@ export function createAnswerCounts(
    * At a million responses this is ~0.5 s of CPU: it reads on its own connection (one snapshot) and lets the event
    * loop run every `recordSliceMs`, so responses keep being stored meanwhile.
    */
-  async function tallyByAnswer(filter: CountFilter, by: string, only: ReadonlySet<string>): Promise<TallyGroup[]> {
+  async function tallyByAnswer(
+    filter: CountFilter,
+    by: string,
+    only: ReadonlySet<string>,
+  ): Promise<TallyGroup[]> {
     const { sql, params } = keyWhere(filter);
     interface Group {
       responses: number;
@@ -178,12 +211,18 @@ export function createAnswerCounts(
       tallies: Int32Array[];
     }
     // Per version: its layout, the questions to tally, and a group per index of the by-question's values.
-    const perVersion = new Map<number, { byQ: CompiledQuestion; targets: CompiledQuestion[]; groups: (Group | undefined)[] } | null>();
+    const perVersion = new Map<
+      number,
+      { byQ: CompiledQuestion; targets: CompiledQuestion[]; groups: (Group | undefined)[] } | null
+    >();
     const stateOf = (version: number) => {
       if (perVersion.has(version)) return perVersion.get(version)!;
       const layout = layoutOf(filter.surveyId, version);
       const byQ = layout?.byName.get(by);
-      const state = layout && byQ ? { byQ, targets: layout.questions.filter((q) => only.has(q.question.name)), groups: [] } : null;
+      const state =
+        layout && byQ
+          ? { byQ, targets: layout.questions.filter((q) => only.has(q.question.name)), groups: [] }
+          : null;
       perVersion.set(version, state);
       return state;
     };
@@ -192,7 +231,9 @@ export function createAnswerCounts(
     try {
       reader.exec('BEGIN');
       const rows = reader
-        .prepare(`SELECT k.version, r.records FROM answer_records r JOIN answer_counts k ON k.id = r.key_id WHERE ${sql}`)
+        .prepare(
+          `SELECT k.version, r.records FROM answer_records r JOIN answer_counts k ON k.id = r.key_id WHERE ${sql}`,
+        )
         .raw();
       let sliceStarted = performance.now();
       for (const [version, records] of rows.iterate(params) as Iterable<[number, Buffer]>) {
@@ -203,7 +244,10 @@ export function createAnswerCounts(
         const bytes = new Uint8Array(records.buffer, records.byteOffset, records.byteLength);
         for (let base = 0; base < bytes.length; base += recordLength) {
           for (const i of choicesIn(byQ, bytes, base, chosen)) {
-            const g = (groups[i] ??= { responses: 0, tallies: targets.map((q) => new Int32Array(1 + q.size)) });
+            const g = (groups[i] ??= {
+              responses: 0,
+              tallies: targets.map((q) => new Int32Array(1 + q.size)),
+            });
             g.responses++;
             for (let t = 0; t < targets.length; t++) addRecord(targets[t]!, bytes, base, g.tallies[t]!);
           }
@@ -219,11 +263,16 @@ export function createAnswerCounts(
     const byCode = new Map<CountCode, VersionTally[]>();
     for (const [version, state] of perVersion) {
       if (!state) continue;
-      const codes = state.byQ.question.kind === 'single' || state.byQ.question.kind === 'multi' ? state.byQ.question.values : [];
+      const codes =
+        state.byQ.question.kind === 'single' || state.byQ.question.kind === 'multi'
+          ? state.byQ.question.values
+          : [];
       state.groups.forEach((g, i) => {
         if (!g) return;
         const code = codes[i]!;
-        const questions = new Map(state.targets.map((q, t) => [q.question.name, tallyOf(q, g.tallies[t]!, 0)]));
+        const questions = new Map(
+          state.targets.map((q, t) => [q.question.name, tallyOf(q, g.tallies[t]!, 0)]),
+        );
         byCode.set(code, [...(byCode.get(code) ?? []), { version, responses: g.responses, questions }]);
       });
     }
@@ -236,15 +285,25 @@ export function createAnswerCounts(
     tallyAnswers(filter: CountFilter, grouping: TallyGrouping, questions?: readonly string[]): TallyGroup[] {
       return tallyByKey(filter, grouping.by === 'region', questions && new Set(questions));
     },
-    tallyAnswersByAnswer(filter: CountFilter, by: string, questions: readonly string[]): Promise<TallyGroup[]> {
+    tallyAnswersByAnswer(
+      filter: CountFilter,
+      by: string,
+      questions: readonly string[],
+    ): Promise<TallyGroup[]> {
       return tallyByAnswer(filter, by, new Set(questions));
     },
-    countResponsesBy(filter: CountFilter, dimension: CoverageDimension): { key: string | number; responses: number }[] {
+    countResponsesBy(
+      filter: CountFilter,
+      dimension: CoverageDimension,
+    ): { key: string | number; responses: number }[] {
       const sums = new Map<string | number, number>();
       const add = (key: string | number, n: number) => sums.set(key, (sums.get(key) ?? 0) + n);
-      if (dimension === 'region' || dimension === 'version') for (const k of cache.sums(filter)) add(k[dimension], k.responses);
+      if (dimension === 'region' || dimension === 'version')
+        for (const k of cache.sums(filter)) add(k[dimension], k.responses);
       else for (const k of cache.keys(filter)) add(k[dimension], k.responses);
-      return [...sums].map(([key, responses]) => ({ key, responses })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      return [...sums]
+        .map(([key, responses]) => ({ key, responses }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     },
     /** After a recount on this connection renumbered the keys. */
     invalidate: cache.invalidate,

@@ -48,14 +48,20 @@ interface AuditRow {
   details: string;
 }
 
-const toEntry = (row: AuditRow): AuditEntry => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> });
+const toEntry = (row: AuditRow): AuditEntry => ({
+  ...row,
+  details: JSON.parse(row.details) as Record<string, unknown>,
+});
 
 export function createAuditLog(db: Db) {
   const insert = db.prepare(
     'INSERT INTO audit_log (at, actor, action, address, details) VALUES (@at, @actor, @action, @address, @details)',
   );
   // One statement for every query: an absent bound is NULL and matches everything, so no SQL is ever assembled.
-  const select = db.prepare<Record<string, string | null>, AuditRow>(`SELECT id, at, actor, action, address, details
+  const select = db.prepare<
+    Record<string, string | null>,
+    AuditRow
+  >(`SELECT id, at, actor, action, address, details
     FROM audit_log
     WHERE (@since IS NULL OR at >= @since) AND (@until IS NULL OR at < @until)
       AND (@actor IS NULL OR actor = @actor) AND (@action IS NULL OR action = @action)
@@ -65,7 +71,12 @@ export function createAuditLog(db: Db) {
       insert.run({ ...entry, details: JSON.stringify(entry.details) });
     },
     *iterateAudit(query: AuditQuery = {}): Generator<AuditEntry> {
-      const params = { since: query.since ?? null, until: query.until ?? null, actor: query.actor ?? null, action: query.action ?? null };
+      const params = {
+        since: query.since ?? null,
+        until: query.until ?? null,
+        actor: query.actor ?? null,
+        action: query.action ?? null,
+      };
       for (const row of select.iterate(params)) yield toEntry(row);
     },
   };

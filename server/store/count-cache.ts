@@ -30,7 +30,16 @@ interface Rollup extends KeySums {
   vector: Float64Array;
 }
 
-type KeyRow = [id: number, surveyId: string, version: number, region: string, briefing: string, day: string, responses: number, counts: Buffer];
+type KeyRow = [
+  id: number,
+  surveyId: string,
+  version: number,
+  region: string,
+  briefing: string,
+  day: string,
+  responses: number,
+  counts: Buffer,
+];
 
 /** The filter as a predicate on a key, the same conditions keyWhere() puts in SQL. */
 export function keyMatcher(filter: CountFilter): (k: CachedKey) => boolean {
@@ -47,7 +56,10 @@ export function keyMatcher(filter: CountFilter): (k: CachedKey) => boolean {
     (toDay === undefined || k.day <= toDay);
 }
 
-export function createCountCache(db: Db, layoutOf: (surveyId: string, version: number) => CountLayout | undefined) {
+export function createCountCache(
+  db: Db,
+  layoutOf: (surveyId: string, version: number) => CountLayout | undefined,
+) {
   const SELECT = 'SELECT id, survey_id, version, region, briefing, day, responses, counts FROM answer_counts';
   const selectAll = db.prepare(SELECT).raw();
   const selectOne = db.prepare(`${SELECT} WHERE id = ?`).raw();
@@ -59,13 +71,24 @@ export function createCountCache(db: Db, layoutOf: (surveyId: string, version: n
   function roll(k: CachedKey, sign: 1 | -1): void {
     const name = `${k.surveyId}\u0000${k.version}\u0000${k.region}`;
     let r = rollups.get(name);
-    if (!r) rollups.set(name, (r = { surveyId: k.surveyId, version: k.version, region: k.region, responses: 0, vector: new Float64Array(k.vector.length) }));
+    if (!r)
+      rollups.set(
+        name,
+        (r = {
+          surveyId: k.surveyId,
+          version: k.version,
+          region: k.region,
+          responses: 0,
+          vector: new Float64Array(k.vector.length),
+        }),
+      );
     r.responses += sign * k.responses;
     for (let i = 0; i < k.vector.length; i++) r.vector[i]! += sign * k.vector[i]!;
   }
 
   /** Keys of versions without a plan are left out: nothing reads them. */
-  function toKey([id, surveyId, version, region, briefing, day, responses, counts]: KeyRow): CachedKey | undefined {
+  function toKey([id, surveyId, version, region, briefing, day, responses, counts]: KeyRow):
+    CachedKey | undefined {
     const layout = layoutOf(surveyId, version);
     if (!layout || counts.byteLength !== layout.vectorLength * 4) return undefined;
     const vector = new Int32Array(layout.vectorLength);
@@ -113,12 +136,16 @@ export function createCountCache(db: Db, layoutOf: (surveyId: string, version: n
     },
     /** Sums to add for a filter: per-region rollups when days and briefings are not filtered, else the keys. */
     sums(filter: CountFilter): KeySums[] {
-      if (filter.briefings !== undefined || filter.fromDay !== undefined || filter.toDay !== undefined) return this.keys(filter);
+      if (filter.briefings !== undefined || filter.fromDay !== undefined || filter.toDay !== undefined)
+        return this.keys(filter);
       refresh();
       const regions = filter.regions && new Set(filter.regions);
       const versions = filter.versions && new Set(filter.versions);
       return [...rollups.values()].filter(
-        (r) => r.surveyId === filter.surveyId && (!regions || regions.has(r.region)) && (!versions || versions.has(r.version)),
+        (r) =>
+          r.surveyId === filter.surveyId &&
+          (!regions || regions.has(r.region)) &&
+          (!versions || versions.has(r.version)),
       );
     },
   };

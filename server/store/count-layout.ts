@@ -64,7 +64,8 @@ export function compileLayout(plan: CountPlan): CountLayout {
         rowLookup = new Map(question.rows.map((r, i) => [String(r), i]));
         break;
       case 'ranking':
-        if (question.choices.length > 0xff) throw new Error(`ranking "${question.name}" has more than 255 choices`);
+        if (question.choices.length > 0xff)
+          throw new Error(`ranking "${question.name}" has more than 255 choices`);
         size = question.choices.length * question.choices.length;
         recordBytes = question.choices.length;
         lookup = indexMap(question.choices);
@@ -72,7 +73,17 @@ export function compileLayout(plan: CountPlan): CountLayout {
       case 'answered':
         break;
     }
-    const compiled = { question, index, offset, size, recordOffset, cellWidth, recordBytes, lookup, rowLookup };
+    const compiled = {
+      question,
+      index,
+      offset,
+      size,
+      recordOffset,
+      cellWidth,
+      recordBytes,
+      lookup,
+      rowLookup,
+    };
     offset += 1 + size;
     recordOffset += recordBytes;
     return compiled;
@@ -233,6 +244,10 @@ export function textsOf(plan: CountPlan, answers: Record<string, unknown>): [key
 }
 
 /** A question's slice of a vector (or of a tally laid out like one) as answered + counts. */
-export function tallyOf(q: CompiledQuestion, vector: Int32Array | Float64Array, offset = q.offset): QuestionTally {
+export function tallyOf(
+  q: CompiledQuestion,
+  vector: Int32Array | Float64Array,
+  offset = q.offset,
+): QuestionTally {
   return { answered: vector[offset]!, counts: Array.from(vector.subarray(offset + 1, offset + 1 + q.size)) };
 }

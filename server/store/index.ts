@@ -84,7 +84,10 @@ export interface Store {
   tallyAnswers(filter: CountFilter, grouping: TallyGrouping, questions?: readonly string[]): TallyGroup[];
   /** The `questions` tallied per answer to the `by` question (from each response's byte record; yields meanwhile). */
   tallyAnswersByAnswer(filter: CountFilter, by: string, questions: readonly string[]): Promise<TallyGroup[]>;
-  countResponsesBy(filter: CountFilter, dimension: CoverageDimension): { key: string | number; responses: number }[];
+  countResponsesBy(
+    filter: CountFilter,
+    dimension: CoverageDimension,
+  ): { key: string | number; responses: number }[];
   listTextAnswers(query: TextQuery): { answers: TextAnswer[]; hasMore: boolean };
   /** Rebuilds the counts of these surveys (default: every survey with a plan) from the responses. */
   recountAnswers(surveyIds?: readonly string[]): RecountReport;
@@ -147,7 +150,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     tallyAnswersByAnswer: counts.tallyAnswersByAnswer,
     countResponsesBy: counts.countResponsesBy,
     ...createTextAnswers(db),
-    recountAnswers: (surveyIds) => recount.recount(surveyIds ?? [...new Set((options.countPlans ?? []).map((p) => p.surveyId))]),
+    recountAnswers: (surveyIds) =>
+      recount.recount(surveyIds ?? [...new Set((options.countPlans ?? []).map((p) => p.surveyId))]),
     countsRebuilt,
     openExportReader: () => openExportReader(file),
     fillExportLines: lines.fill,

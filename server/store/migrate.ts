@@ -31,7 +31,8 @@ export function migrate(db: Db, dir = MIGRATIONS_DIR): AppliedMigration[] {
     const known = recorded.get(name);
     if (known !== undefined) {
       // An applied migration is history: editing it would leave old and new databases different.
-      if (known !== sha256) throw new Error(`migration ${name} changed after it was applied; add a new one instead`);
+      if (known !== sha256)
+        throw new Error(`migration ${name} changed after it was applied; add a new one instead`);
       continue;
     }
     db.transaction(() => {

@@ -11,7 +11,9 @@ const LAYOUT_FORMAT = 2;
 const PAGE = 2_000;
 
 export const planSha256 = (plan: CountPlan) =>
-  createHash('sha256').update(JSON.stringify({ format: LAYOUT_FORMAT, plan })).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify({ format: LAYOUT_FORMAT, plan }))
+    .digest('hex');
 
 interface KeyAcc {
   id: number;
@@ -22,7 +24,14 @@ interface KeyAcc {
   pending: Uint8Array;
 }
 
-type ResponsePage = [rowid: number, version: number, region: string, briefing: string | null, submittedAt: string, answers: string][];
+type ResponsePage = [
+  rowid: number,
+  version: number,
+  region: string,
+  briefing: string | null,
+  submittedAt: string,
+  answers: string,
+][];
 
 const NEW_COUNTS = `SELECT survey_id, version, region, briefing, day, responses, counts FROM answer_counts
   WHERE survey_id IN (SELECT value FROM json_each(@surveys))`;
@@ -38,16 +47,29 @@ const SNAPSHOT = [
   `CREATE TEMP TABLE old_texts AS ${NEW_TEXTS}`,
 ];
 
-export function createRecount(db: Db, layouts: ReadonlyMap<string, CountLayout>, rebuilt: () => void = () => {}) {
-  const insertKey = db.prepare(`INSERT INTO answer_counts (survey_id, version, region, briefing, day, responses, counts)
+export function createRecount(
+  db: Db,
+  layouts: ReadonlyMap<string, CountLayout>,
+  rebuilt: () => void = () => {},
+) {
+  const insertKey =
+    db.prepare(`INSERT INTO answer_counts (survey_id, version, region, briefing, day, responses, counts)
     VALUES (@surveyId, @version, @region, @briefing, @day, 0, x'')`);
-  const updateKey = db.prepare('UPDATE answer_counts SET responses = @responses, counts = @counts WHERE id = @id');
+  const updateKey = db.prepare(
+    'UPDATE answer_counts SET responses = @responses, counts = @counts WHERE id = @id',
+  );
   const insertChunk = db.prepare('INSERT INTO answer_records (key_id, chunk, records) VALUES (?, ?, ?)');
-  const insertText = db.prepare('INSERT INTO answer_texts (survey_id, question, response_rowid, key_id, folded) VALUES (?, ?, ?, ?, ?)');
+  const insertText = db.prepare(
+    'INSERT INTO answer_texts (survey_id, question, response_rowid, key_id, folded) VALUES (?, ?, ?, ?, ?)',
+  );
   // `+survey_id` keeps SQLite off the (survey, time) index: through it, every page would scan and sort the whole
   // survey again (quadratic: a 1M recount ran for over half an hour); the rowid range reads each row once.
-  const page = db.prepare(`SELECT rowid, version, region, briefing, submitted_at, answers FROM responses
-    WHERE +survey_id = @surveyId AND rowid > @after ORDER BY rowid LIMIT ${PAGE}`).raw();
+  const page = db
+    .prepare(
+      `SELECT rowid, version, region, briefing, submitted_at, answers FROM responses
+    WHERE +survey_id = @surveyId AND rowid > @after ORDER BY rowid LIMIT ${PAGE}`,
+    )
+    .raw();
 
   function flushChunk(acc: KeyAcc, full: boolean): void {
     const inChunk = ((acc.responses - 1) % RECORDS_PER_CHUNK) + 1;
@@ -58,12 +80,14 @@ export function createRecount(db: Db, layouts: ReadonlyMap<string, CountLayout>,
 
   /** Same counting as the insert path, in rowid (= insertion) order so the record chunks come out identical. */
   function rebuildSurvey(surveyId: string): number {
-    db.prepare('DELETE FROM answer_records WHERE key_id IN (SELECT id FROM answer_counts WHERE survey_id = ?)').run(surveyId);
+    db.prepare(
+      'DELETE FROM answer_records WHERE key_id IN (SELECT id FROM answer_counts WHERE survey_id = ?)',
+    ).run(surveyId);
     db.prepare('DELETE FROM answer_texts WHERE survey_id = ?').run(surveyId);
     db.prepare('DELETE FROM answer_counts WHERE survey_id = ?').run(surveyId);
     const keys = new Map<string, KeyAcc>();
     let counted = 0;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = page.all({ surveyId, after }) as ResponsePage;
       for (const [rowid, version, region, briefing, submittedAt, answers] of rows) {
         after = rowid;
@@ -74,13 +98,20 @@ export function createRecount(db: Db, layouts: ReadonlyMap<string, CountLayout>,
         let acc = keys.get(name);
         if (!acc) {
           const id = Number(insertKey.run(key).lastInsertRowid);
-          acc = { id, layout, responses: 0, vector: new Int32Array(layout.vectorLength), pending: new Uint8Array(layout.recordLength * RECORDS_PER_CHUNK) };
+          acc = {
+            id,
+            layout,
+            responses: 0,
+            vector: new Int32Array(layout.vectorLength),
+            pending: new Uint8Array(layout.recordLength * RECORDS_PER_CHUNK),
+          };
           keys.set(name, acc);
         }
         const slot = acc.responses % RECORDS_PER_CHUNK;
         const parsed = JSON.parse(answers) as Record<string, unknown>;
         countAnswers(layout, parsed, acc.vector, acc.pending, slot * layout.recordLength);
-        for (const [question, folded] of textsOf(layout.plan, parsed)) insertText.run(surveyId, question, rowid, acc.id, folded);
+        for (const [question, folded] of textsOf(layout.plan, parsed))
+          insertText.run(surveyId, question, rowid, acc.id, folded);
         acc.responses++;
         counted++;
         if (slot === RECORDS_PER_CHUNK - 1) flushChunk(acc, true);
@@ -107,7 +138,8 @@ export function createRecount(db: Db, layouts: ReadonlyMap<string, CountLayout>,
 
   function savePlans(surveyIds: readonly string[]): void {
     for (const layout of layouts.values())
-      if (surveyIds.includes(layout.plan.surveyId)) recordPlans.run(layout.plan.surveyId, layout.plan.version, planSha256(layout.plan));
+      if (surveyIds.includes(layout.plan.surveyId))
+        recordPlans.run(layout.plan.surveyId, layout.plan.version, planSha256(layout.plan));
   }
 
   /** One transaction: readers see the old counts or the new ones, never a half-built table. */
@@ -137,11 +169,17 @@ export function createRecount(db: Db, layouts: ReadonlyMap<string, CountLayout>,
    */
   function syncPlans(): RecountReport[] {
     const recorded = new Map(
-      (db.prepare('SELECT survey_id, version, sha256 FROM count_plans').raw().all() as [string, number, string][]).map(
-        ([s, v, sha]) => [planKey(s, v), sha],
-      ),
+      (
+        db.prepare('SELECT survey_id, version, sha256 FROM count_plans').raw().all() as [
+          string,
+          number,
+          string,
+        ][]
+      ).map(([s, v, sha]) => [planKey(s, v), sha]),
     );
-    const hasResponses = db.prepare('SELECT 1 FROM responses WHERE survey_id = ? AND version = ? LIMIT 1').pluck();
+    const hasResponses = db
+      .prepare('SELECT 1 FROM responses WHERE survey_id = ? AND version = ? LIMIT 1')
+      .pluck();
     const stale = new Set<string>();
     const fresh = new Set<string>();
     for (const [key, layout] of layouts) {

@@ -89,7 +89,9 @@ export function createResponseStore(
     },
     *iterateResponses(filter: ResponseFilter): Generator<StoredResponse> {
       const { sql, params } = whereClause(filter);
-      const rows = db.prepare(`SELECT * FROM responses WHERE ${sql} ORDER BY submitted_at, id`).iterate(params);
+      const rows = db
+        .prepare(`SELECT * FROM responses WHERE ${sql} ORDER BY submitted_at, id`)
+        .iterate(params);
       for (const row of rows) yield toResponse(row as ResponseRow);
     },
   };

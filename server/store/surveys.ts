@@ -12,7 +12,9 @@ export function createSurveyStore(db: Db) {
   const selectClosed = db.prepare<[string], { closed_at: string }>(
     'SELECT closed_at FROM survey_closures WHERE survey_id = ?',
   );
-  const insertClosure = db.prepare('INSERT OR IGNORE INTO survey_closures (survey_id, closed_at) VALUES (?, ?)');
+  const insertClosure = db.prepare(
+    'INSERT OR IGNORE INTO survey_closures (survey_id, closed_at) VALUES (?, ?)',
+  );
   const deleteClosure = db.prepare('DELETE FROM survey_closures WHERE survey_id = ?');
 
   // Throws out of the transaction on any conflict so that it rolls back.

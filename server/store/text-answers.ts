@@ -4,7 +4,15 @@ import { keyWhere } from './answer-counts';
 import type { TextAnswer, TextQuery } from './count-types';
 import type { Db } from './db';
 
-type TextRow = [id: string, version: number, region: string, briefing: string, locale: string, submittedAt: string, text: unknown];
+type TextRow = [
+  id: string,
+  version: number,
+  region: string,
+  briefing: string,
+  locale: string,
+  submittedAt: string,
+  text: unknown,
+];
 
 /** `$."name"`: answers keys come from the count plans; a quote or backslash would end the JSON path's label. */
 function jsonPath(key: string): string {
@@ -20,11 +28,13 @@ export function createTextAnswers(db: Db) {
       // CROSS JOIN keeps answer_texts outside: its key walks one question's texts newest first and stops at LIMIT,
       // where starting from the filtered keys would gather and sort every text of the question.
       const rows = db
-        .prepare(`SELECT r.id, k.version, k.region, k.briefing, r.locale, r.submitted_at, r.answers ->> @path
+        .prepare(
+          `SELECT r.id, k.version, k.region, k.briefing, r.locale, r.submitted_at, r.answers ->> @path
           FROM answer_texts t CROSS JOIN answer_counts k ON k.id = t.key_id CROSS JOIN responses r ON r.rowid = t.response_rowid
           WHERE t.survey_id = @surveyId AND t.question = @question AND ${sql}
             ${query.search === undefined ? '' : 'AND instr(t.folded, @needle) > 0'}
-          ORDER BY t.response_rowid DESC LIMIT @limit OFFSET @offset`)
+          ORDER BY t.response_rowid DESC LIMIT @limit OFFSET @offset`,
+        )
         .raw()
         .all({
           ...params,
@@ -34,9 +44,17 @@ export function createTextAnswers(db: Db) {
           limit: query.limit + 1,
           offset: query.offset,
         }) as TextRow[];
-      const answers = rows.slice(0, query.limit).map(([id, version, region, briefing, locale, submittedAt, text]) => ({
-        id, version, region, briefing: briefing === '' ? null : briefing, locale, submittedAt, text: String(text),
-      }));
+      const answers = rows
+        .slice(0, query.limit)
+        .map(([id, version, region, briefing, locale, submittedAt, text]) => ({
+          id,
+          version,
+          region,
+          briefing: briefing === '' ? null : briefing,
+          locale,
+          submittedAt,
+          text: String(text),
+        }));
       return { answers, hasMore: rows.length > query.limit };
     },
   };

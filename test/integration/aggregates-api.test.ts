@@ -30,11 +30,18 @@ async function postAnswers() {
       role: random.pick(['volunteer', 'ngo_staff', 'akimat']),
       top_needs: random.pick([['funding'], ['training', 'premises'], ['funding', 'training'], []]),
       cooperation: 1 + random.int(5),
-      proposal: random.pick(['Өңірлік Фронт-офиске қаржы керек', 'Нужно ОБУЧЕНИЕ волонтеров', 'more training']),
+      proposal: random.pick([
+        'Өңірлік Фронт-офиске қаржы керек',
+        'Нужно ОБУЧЕНИЕ волонтеров',
+        'more training',
+      ]),
       consent,
       ...(consent && { email }),
     });
-    const r = await postResponse(server.url, envelope({ startedAt: new Date(now.getTime() - 600_000).toISOString() }, data));
+    const r = await postResponse(
+      server.url,
+      envelope({ startedAt: new Date(now.getTime() - 600_000).toISOString() }, data),
+    );
     expect(r.status, r.text).toBe(201);
     posted.push(r.json!.id);
   }
@@ -49,7 +56,12 @@ beforeAll(async () => {
     { key: 'author', email: 'author@example.kz', role: 'author', regions: null },
   ] as const;
   for (const a of accounts) {
-    await createUser(server.store, { email: a.email, role: a.role, regions: a.regions && [...a.regions], password: PASSWORD });
+    await createUser(server.store, {
+      email: a.email,
+      role: a.role,
+      regions: a.regions && [...a.regions],
+      password: PASSWORD,
+    });
     cookies[a.key] = await signIn(server.url, a.email, PASSWORD);
   }
 });
@@ -64,32 +76,44 @@ async function get(path: string, who: keyof typeof cookies = 'admin') {
 const question = (body: any, name: string) => body.questions.find((q: any) => q.name === name);
 
 describe('aggregate APIs', () => {
-  it.each(['summary', 'crosstab?question=role&by=region', 'coverage', 'text/proposal'])('answer 401 without a session: %s', async (path) => {
-    const res = await fetch(`${server.url}/api/surveys/example/${path}`);
-    expect(res.status).toBe(401);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
-  });
+  it.each(['summary', 'crosstab?question=role&by=region', 'coverage', 'text/proposal'])(
+    'answer 401 without a session: %s',
+    async (path) => {
+      const res = await fetch(`${server.url}/api/surveys/example/${path}`);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    },
+  );
 
   it('give the same numbers as the CSV export of the same filter', async () => {
     for (const query of ['', '?region=KZ-10', '?from=2024-03-02', '?to=2024-03-01&region=KZ-10,KZ-55']) {
       const summary = (await get(`/api/surveys/example/summary${query}`)).json;
       const csv = await download(server.url, cookies.admin, `/api/surveys/example/export.csv${query}`);
       const rows = parseCsv(csv.body).rows;
-      expect(summary.responses, query).toEqual(rows.length >= 5 ? { count: rows.length, percent: null } : { suppressed: true });
+      expect(summary.responses, query).toEqual(
+        rows.length >= 5 ? { count: rows.length, percent: null } : { suppressed: true },
+      );
       const role = question(summary, 'role');
       for (const c of role.choices) {
         const n = rows.filter((r) => r.role === c.code).length;
         // Hidden: a small cell, its complement (one hidden cell could be worked out from the total), or every cell
         // of a question whose n is itself small.
-        if (c.result.suppressed) expect([query, c.code, n > 0 || role.answered.suppressed === true]).toEqual([query, c.code, true]);
+        if (c.result.suppressed)
+          expect([query, c.code, n > 0 || role.answered.suppressed === true]).toEqual([query, c.code, true]);
         else expect([query, c.code, c.result.count]).toEqual([query, c.code, n]);
         if (n > 0 && n < 5) expect(c.result).toEqual({ suppressed: true });
       }
       const needs = question(summary, 'top_needs');
       for (const c of needs.choices.filter((x: any) => !x.result.suppressed))
-        expect([query, c.code, c.result.count]).toEqual([query, c.code, rows.filter((r) => r[`top_needs/${c.code}`] === '1').length]);
+        expect([query, c.code, c.result.count]).toEqual([
+          query,
+          c.code,
+          rows.filter((r) => r[`top_needs/${c.code}`] === '1').length,
+        ]);
       if (!question(summary, 'proposal').answered.suppressed)
-        expect(question(summary, 'proposal').answered.count).toBe(rows.filter((r) => r.proposal !== '').length);
+        expect(question(summary, 'proposal').answered.count).toBe(
+          rows.filter((r) => r.proposal !== '').length,
+        );
     }
   });
 
@@ -101,7 +125,9 @@ describe('aggregate APIs', () => {
     expect(crosstab.json.groups.map((g: any) => g.code)).toEqual(['KZ-10']);
     expect(crosstab.json.total.asked.count).toBe(12);
     const byRole = await get('/api/surveys/example/crosstab?question=top_needs&by=role', 'abai');
-    expect(byRole.json.groups.reduce((n: number, g: any) => n + (g.responses.count ?? 0), 0)).toBeLessThanOrEqual(12);
+    expect(
+      byRole.json.groups.reduce((n: number, g: any) => n + (g.responses.count ?? 0), 0),
+    ).toBeLessThanOrEqual(12);
     const coverage = await get('/api/surveys/example/coverage', 'abai');
     expect(coverage.json.regions.map((r: any) => r.code)).toEqual(['KZ-10']);
     expect(coverage.json.responses).toEqual({ count: 12, percent: null });
@@ -109,7 +135,10 @@ describe('aggregate APIs', () => {
     expect(text.json.answers.length).toBe(12);
     expect(new Set(text.json.answers.map((a: any) => a.region))).toEqual(new Set(['KZ-10']));
     for (const path of ['summary', 'coverage', 'text/proposal', 'crosstab?question=role&by=region']) {
-      const refused = await get(`/api/surveys/example/${path}${path.includes('?') ? '&' : '?'}region=KZ-55`, 'abai');
+      const refused = await get(
+        `/api/surveys/example/${path}${path.includes('?') ? '&' : '?'}region=KZ-55`,
+        'abai',
+      );
       expect([path, refused.status]).toEqual([path, 403]);
     }
   });
@@ -133,11 +162,25 @@ describe('aggregate APIs', () => {
   it('never aggregate or list personal data', async () => {
     const summary = await get('/api/surveys/example/summary');
     expect(summary.json.questions.map((q: any) => q.name)).not.toContain('email');
-    for (const path of ['summary', 'coverage', 'crosstab?question=consent&by=role', 'text/proposal?pageSize=200'])
-      for (const email of emails) expect((await get(`/api/surveys/example/${path}`)).text).not.toContain(email);
-    for (const path of ['crosstab?question=email&by=region', 'crosstab?question=role&by=email', 'text/email']) {
+    for (const path of [
+      'summary',
+      'coverage',
+      'crosstab?question=consent&by=role',
+      'text/proposal?pageSize=200',
+    ])
+      for (const email of emails)
+        expect((await get(`/api/surveys/example/${path}`)).text).not.toContain(email);
+    for (const path of [
+      'crosstab?question=email&by=region',
+      'crosstab?question=role&by=email',
+      'text/email',
+    ]) {
       const r = await get(`/api/surveys/example/${path}`);
-      expect([path, r.status, r.type]).toEqual([path, 403, expect.stringContaining('application/problem+json')]);
+      expect([path, r.status, r.type]).toEqual([
+        path,
+        403,
+        expect.stringContaining('application/problem+json'),
+      ]);
       expect(r.text).not.toContain('@example.kz');
     }
   });
@@ -160,23 +203,33 @@ describe('aggregate APIs', () => {
     expect(r.json.errors.map((e: any) => e.question)).toContain(parameter);
   });
 
-  it.each(['nope/summary', 'example/crosstab?question=nope&by=region', 'example/text/nope', 'example/text/cooperation'])(
-    'answer 404 for what does not exist: %s',
-    async (path) => {
-      const r = await get(`/api/surveys/${path}`);
-      expect(r.status).toBe(404);
-      expect(r.type).toContain('application/problem+json');
-    },
-  );
+  it.each([
+    'nope/summary',
+    'example/crosstab?question=nope&by=region',
+    'example/text/nope',
+    'example/text/cooperation',
+  ])('answer 404 for what does not exist: %s', async (path) => {
+    const r = await get(`/api/surveys/${path}`);
+    expect(r.status).toBe(404);
+    expect(r.type).toContain('application/problem+json');
+  });
 
   it('list free texts most recently received first, searched without regard to Cyrillic case, a page at a time', async () => {
     const all = (await get('/api/surveys/example/text/proposal?pageSize=5')).json;
-    expect(all).toMatchObject({ question: { name: 'proposal', source: 'answer' }, total: 22, page: 1, pageSize: 5, hasMore: true });
+    expect(all).toMatchObject({
+      question: { name: 'proposal', source: 'answer' },
+      total: 22,
+      page: 1,
+      pageSize: 5,
+      hasMore: true,
+    });
     expect(all.answers.map((a: any) => a.id)).toEqual(posted.slice(-5).reverse());
     const last = (await get('/api/surveys/example/text/proposal?pageSize=5&page=5')).json;
     expect(last).toMatchObject({ hasMore: false });
     expect(last.answers).toHaveLength(2);
-    const found = (await get(`/api/surveys/example/text/proposal?q=${encodeURIComponent('обучение')}&pageSize=200`)).json;
+    const found = (
+      await get(`/api/surveys/example/text/proposal?q=${encodeURIComponent('обучение')}&pageSize=200`)
+    ).json;
     expect(found.total).toBeNull();
     expect(found.answers.length).toBeGreaterThan(0);
     expect(found.answers.every((a: any) => a.text === 'Нужно ОБУЧЕНИЕ волонтеров')).toBe(true);

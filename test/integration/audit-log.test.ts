@@ -18,19 +18,32 @@ let abai: string;
 beforeAll(async () => {
   server = await startServer({ clock: () => new Date(now) });
   await createUser(server.store, { email: 'admin@example.kz', role: 'admin', password: PASSWORD });
-  await createUser(server.store, { email: 'abai@example.kz', role: 'analyst', regions: ['KZ-10'], password: PASSWORD });
+  await createUser(server.store, {
+    email: 'abai@example.kz',
+    role: 'analyst',
+    regions: ['KZ-10'],
+    password: PASSWORD,
+  });
 });
 afterAll(() => server.close());
 
 const entries = (query = {}) => [...server.store.iterateAudit(query)];
 const last = () => entries().at(-1)!;
 const post = (cookie: string, path: string, body: unknown, method = 'POST') =>
-  fetchAs(server.url, cookie, path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetchAs(server.url, cookie, path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('the audit log', () => {
   it('records failed sign-ins under the email tried, with the reason, and the sign-in that follows', async () => {
     const tryIn = (email: string, password: string) =>
-      fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
     expect((await tryIn('Admin@Example.kz', 'not the password')).status).toBe(401);
     expect((await tryIn('ghost@example.kz', 'whatever it is')).status).toBe(401);
     admin = await signIn(server.url, 'admin@example.kz', PASSWORD);
@@ -42,28 +55,68 @@ describe('the audit log', () => {
       ['sign-in', 'admin@example.kz', 'admin'],
       ['sign-in', 'abai@example.kz', 'analyst'],
     ]);
-    expect(last()).toMatchObject({ at: '2024-03-01T04:01:00.000Z', address: '127.0.0.1', details: { regions: ['KZ-10'] } });
+    expect(last()).toMatchObject({
+      at: '2024-03-01T04:01:00.000Z',
+      address: '127.0.0.1',
+      details: { regions: ['KZ-10'] },
+    });
   });
 
   it('records each export with the survey, the file and every filter, the regions being those actually read', async () => {
     now += 60_000;
-    expect((await fetchAs(server.url, abai, '/api/surveys/example/export.csv?labels=ru&from=2024-01-01')).status).toBe(200);
+    expect(
+      (await fetchAs(server.url, abai, '/api/surveys/example/export.csv?labels=ru&from=2024-01-01')).status,
+    ).toBe(200);
     expect(last()).toMatchObject({
       actor: 'abai@example.kz',
       action: 'export',
-      details: { survey: 'example', file: 'export.csv', regions: ['KZ-10'], labels: 'ru', from: '2023-12-31T19:00:00.000Z', pii: false, choices: 'columns' },
+      details: {
+        survey: 'example',
+        file: 'export.csv',
+        regions: ['KZ-10'],
+        labels: 'ru',
+        from: '2023-12-31T19:00:00.000Z',
+        pii: false,
+        choices: 'columns',
+      },
     });
-    expect((await fetchAs(server.url, admin, '/api/surveys/example/export.zip?pii=1&region=KZ-55')).status).toBe(200);
-    expect(last()).toMatchObject({ actor: 'admin@example.kz', details: { file: 'export.zip', pii: true, regions: ['KZ-55'] } });
+    expect(
+      (await fetchAs(server.url, admin, '/api/surveys/example/export.zip?pii=1&region=KZ-55')).status,
+    ).toBe(200);
+    expect(last()).toMatchObject({
+      actor: 'admin@example.kz',
+      details: { file: 'export.zip', pii: true, regions: ['KZ-55'] },
+    });
   });
 
   it('records users and briefings created and changed, a new password only as the fact of it', async () => {
     now += 60_000;
-    const created = await post(admin, '/api/users', { email: 'aruzhan@example.kz', role: 'analyst', regions: ['KZ-55'], password: 'a new long password' });
+    const created = await post(admin, '/api/users', {
+      email: 'aruzhan@example.kz',
+      role: 'analyst',
+      regions: ['KZ-55'],
+      password: 'a new long password',
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
-    expect((await post(admin, `/api/users/${id}`, { role: 'author', regions: null, password: 'another long password' }, 'PATCH')).status).toBe(200);
-    const briefing = { slug: 'semey-2024', survey: 'example', region: 'KZ-10', city: 'Semey', date: '2024-03-15', title: { kk: 'С', ru: 'С', en: 'S' } };
+    expect(
+      (
+        await post(
+          admin,
+          `/api/users/${id}`,
+          { role: 'author', regions: null, password: 'another long password' },
+          'PATCH',
+        )
+      ).status,
+    ).toBe(200);
+    const briefing = {
+      slug: 'semey-2024',
+      survey: 'example',
+      region: 'KZ-10',
+      city: 'Semey',
+      date: '2024-03-15',
+      title: { kk: 'С', ru: 'С', en: 'S' },
+    };
     expect((await post(admin, '/api/briefings', briefing)).status).toBe(201);
     expect((await post(admin, '/api/briefings/semey-2024', { city: 'Семей' }, 'PATCH')).status).toBe(200);
     const changes = entries({ since: '2024-03-01T04:03:00.000Z' });
@@ -78,9 +131,21 @@ describe('the audit log', () => {
 
   it('leaves no entry for a refused request', async () => {
     const before = entries().length;
-    expect((await post(abai, '/api/users', { email: 'x@example.kz', role: 'admin', password: 'a new long password' })).status).toBe(403);
-    expect((await fetchAs(server.url, abai, '/api/surveys/example/export.csv?region=KZ-55')).status).toBe(403);
-    expect((await post(admin, '/api/users', { email: 'bad', role: 'admin', password: 'x' })).status).toBe(400);
+    expect(
+      (
+        await post(abai, '/api/users', {
+          email: 'x@example.kz',
+          role: 'admin',
+          password: 'a new long password',
+        })
+      ).status,
+    ).toBe(403);
+    expect((await fetchAs(server.url, abai, '/api/surveys/example/export.csv?region=KZ-55')).status).toBe(
+      403,
+    );
+    expect((await post(admin, '/api/users', { email: 'bad', role: 'admin', password: 'x' })).status).toBe(
+      400,
+    );
     expect(entries()).toHaveLength(before);
   });
 });
@@ -93,7 +158,11 @@ describe('npm run cli -- audit', () => {
     process.env.DATA_DIR = dataDir;
     try {
       const code = auditCommand(args, new Date('2024-03-01T05:00:00Z'));
-      return { code, lines: out.mock.calls.map((c) => String(c[0])), errors: err.mock.calls.map((c) => String(c[0])) };
+      return {
+        code,
+        lines: out.mock.calls.map((c) => String(c[0])),
+        errors: err.mock.calls.map((c) => String(c[0])),
+      };
     } finally {
       process.env.DATA_DIR = previous;
       out.mockRestore();
@@ -110,7 +179,9 @@ describe('npm run cli -- audit', () => {
     expect(run(['--since', '2h']).lines.length).toBe(entries().length);
     expect(run(['--since', '2024-03-02']).lines).toEqual([]);
     const text = run(['--action', 'sign-in-failed']).lines;
-    expect(text[0]).toMatch(/^2024-03-01T04:00:00\.000Z {2}admin@example\.kz {2}sign-in-failed {2}127\.0\.0\.1 {2}\{"reason":"wrong password"\}$/);
+    expect(text[0]).toMatch(
+      /^2024-03-01T04:00:00\.000Z {2}admin@example\.kz {2}sign-in-failed {2}127\.0\.0\.1 {2}\{"reason":"wrong password"\}$/,
+    );
   });
 
   it('refuses a bad date, span or action with exit 2 and says which', () => {
@@ -133,9 +204,16 @@ describe('npm run cli -- audit', () => {
   });
 
   it('is a command of `npm run cli`', () => {
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'exports/cli.ts', 'audit', '--action', 'sign-in'], {
-      cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir }, encoding: 'utf8', timeout: 30_000,
-    });
+    const cli = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'exports/cli.ts', 'audit', '--action', 'sign-in'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: server.dataDir },
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout.trim().split('\n')).toHaveLength(2);
     expect(cli.stderr).toMatch(/2 audit entries/);

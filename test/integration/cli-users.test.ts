@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchAs, signIn } from '../support/auth';
+import { exitOf } from '../support/child-exit';
 import { runCli } from '../support/cli';
 import { FIXTURE_SURVEYS, makeTempDir, startServer, type TestServer } from '../support/server';
 
@@ -118,7 +119,7 @@ describe('first start', () => {
       child.once('exit', (code) => fail(new Error(`server exited with ${code}: ${out}`)));
     });
     child.kill('SIGTERM');
-    await new Promise((ok) => child.once('exit', ok));
+    await exitOf(child);
     return out;
   }
 

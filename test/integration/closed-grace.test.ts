@@ -17,7 +17,10 @@ beforeAll(async () => {
   // A second version of the example survey, so that a response to the older one can be sent after v2 exists.
   const surveysDir = copySurveys();
   const v1 = JSON.parse(readFileSync(join(surveysDir, 'example/v1.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(join(surveysDir, 'example/v2.json'), JSON.stringify({ ...v1, description: 'Second version' }));
+  writeFileSync(
+    join(surveysDir, 'example/v2.json'),
+    JSON.stringify({ ...v1, description: 'Second version' }),
+  );
   server = await startServer({ surveysDir, clock: () => now });
 });
 afterAll(() => server.close());
@@ -49,7 +52,10 @@ describe('POST /responses after the survey closed', () => {
     const body = envelope({ version: 1, startedAt: BEFORE_CLOSING });
     const r = await postResponse(server.url, body);
     expect(r.status).toBe(201);
-    expect(server.store.getResponse(String(body.id))).toMatchObject({ version: 1, startedAt: BEFORE_CLOSING });
+    expect(server.store.getResponse(String(body.id))).toMatchObject({
+      version: 1,
+      startedAt: BEFORE_CLOSING,
+    });
 
     // The phone did not hear the 201 and sends again: still the same one response.
     const again = await postResponse(server.url, body);

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exampleAnswers } from '../support/answers';
+import { exitOf } from '../support/child-exit';
 import { ROOT, spawnServer } from '../support/child-server';
 import { databaseHealth, recountReport, storedResponses } from '../support/db-check';
 import { seededRandom } from '../support/seeded-random';
@@ -63,7 +64,8 @@ async function client(url: string, sent: Map<string, Sent>, stopped: () => boole
     }
     if (status === 201 || status === 200) entry.acked = true;
     else violations.push(`${entry.body.id}: answered ${status}`);
-    if (wasAcked && status === 201) violations.push(`${entry.body.id}: acknowledged, then stored again (201 on retry)`);
+    if (wasAcked && status === 201)
+      violations.push(`${entry.body.id}: acknowledged, then stored again (201 on retry)`);
   }
 }
 
@@ -99,7 +101,7 @@ describe('crash safety', () => {
     });
     await sleep(between(400, 3500));
     early.kill('SIGKILL');
-    await new Promise((ok) => early.once('exit', ok));
+    await exitOf(early);
 
     const sent = new Map<string, Sent>();
     const violations: string[] = [];
@@ -108,7 +110,9 @@ describe('crash safety', () => {
       // Half the rounds batch writes for 3 ms, so that kills also land while a batch waits for company.
       const server = await spawnServer({ ...env, GROUP_COMMIT_WINDOW_MS: round % 2 === 0 ? '3' : '0' });
       let stopped = false;
-      const clients = Array.from({ length: CLIENTS }, () => client(server.url, sent, () => stopped, violations));
+      const clients = Array.from({ length: CLIENTS }, () =>
+        client(server.url, sent, () => stopped, violations),
+      );
       await sleep(between(300, 1500));
       server.child.kill('SIGKILL');
       expect((await server.exited).signal).toBe('SIGKILL');
@@ -126,31 +130,60 @@ describe('crash safety', () => {
   it('leaves whole demo batches when `npm run cli -- demo` is killed midway, and a second run completes it', async () => {
     const dataDir = makeTempDir('saualnama-crash-demo-');
     dirs.push(dataDir);
-    const args = ['--import', 'tsx', 'exports/cli.ts', 'demo', '--responses', '800', '--batch', '100', '--seed', '5', '--workers', '0'];
+    const args = [
+      '--import',
+      'tsx',
+      'exports/cli.ts',
+      'demo',
+      '--responses',
+      '800',
+      '--batch',
+      '100',
+      '--seed',
+      '5',
+      '--workers',
+      '0',
+    ];
     const { SURVEYS_DIR: _ignored, ...parentEnv } = process.env;
-    const run = () => spawn(process.execPath, args, { cwd: ROOT, env: { ...parentEnv, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = () =>
+      spawn(process.execPath, args, {
+        cwd: ROOT,
+        env: { ...parentEnv, DATA_DIR: dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
 
     const first = run();
     let stderr = '';
     // Killed at a random moment after it starts writing (its first progress line).
-    await new Promise<void>((ok) => first.stderr.on('data', (c: Buffer) => ((stderr += c.toString()), /\d+%/.test(stderr) && ok())));
+    await new Promise<void>((ok) =>
+      first.stderr.on('data', (c: Buffer) => ((stderr += c.toString()), /\d+%/.test(stderr) && ok())),
+    );
     await sleep(between(0, 500));
     first.kill('SIGKILL');
-    await new Promise((ok) => first.once('exit', ok));
+    await exitOf(first);
     const health = databaseHealth(dataDir);
     expect(health).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0 });
     // Each batch is one transaction: a multiple of the batch size, never a part of one.
     expect(health.responses % 100).toBe(0);
-    expect(recountReport(dataDir, REPO_SURVEYS)).toMatchObject({ keysDiffering: 0, recordChunksDiffering: 0 });
+    expect(recountReport(dataDir, REPO_SURVEYS)).toMatchObject({
+      keysDiffering: 0,
+      recordChunksDiffering: 0,
+    });
 
     const second = run();
     let stdout = '';
     second.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    const code = await new Promise((ok) => second.once('exit', ok));
+    const { code } = await exitOf(second);
     expect(code, stdout).toBe(0);
     const n = (x: number) => x.toLocaleString('en-US');
     expect(stdout).toContain(`${n(800 - health.responses)} new, ${n(health.responses)} already stored`);
-    expect(databaseHealth(dataDir)).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0, responses: 800 });
-    console.log(`crash-safety: demo killed after ${health.responses} of 800 responses; the rerun added the rest`);
+    expect(databaseHealth(dataDir)).toMatchObject({
+      integrity: 'ok',
+      foreignKeyViolations: 0,
+      responses: 800,
+    });
+    console.log(
+      `crash-safety: demo killed after ${health.responses} of 800 responses; the rerun added the rest`,
+    );
   }, 60_000);
 });

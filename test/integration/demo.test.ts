@@ -30,7 +30,9 @@ function readBack(dataDir: string) {
   try {
     const contacts = new Map(
       store.db
-        .prepare<[], { response_id: string; answers: string }>('SELECT response_id, answers FROM response_contacts')
+        .prepare<[], { response_id: string; answers: string }>(
+          'SELECT response_id, answers FROM response_contacts',
+        )
         .all()
         .map((row) => [row.response_id, JSON.parse(row.answers) as Record<string, unknown>]),
     );
@@ -42,8 +44,15 @@ function readBack(dataDir: string) {
 }
 
 /** Share of a region's responses for which `test` holds, among those that answered the question. */
-function share(responses: StoredResponse[], region: string, test: (a: Record<string, unknown>) => boolean | undefined): number {
-  const answered = responses.filter((r) => r.region === region).map((r) => test(r.answers)).filter((x) => x !== undefined);
+function share(
+  responses: StoredResponse[],
+  region: string,
+  test: (a: Record<string, unknown>) => boolean | undefined,
+): number {
+  const answered = responses
+    .filter((r) => r.region === region)
+    .map((r) => test(r.answers))
+    .filter((x) => x !== undefined);
   return answered.filter(Boolean).length / answered.length;
 }
 
@@ -79,7 +88,11 @@ describe('npm run cli -- demo', () => {
     const { responses } = first;
     expect(new Set(responses.map((r) => r.region))).toEqual(new Set(REGION_CODES));
     expect(new Set(responses.map((r) => r.locale))).toEqual(new Set(['kk', 'ru', 'en']));
-    const times = (v: number) => responses.filter((r) => r.version === v).map((r) => r.submittedAt).sort();
+    const times = (v: number) =>
+      responses
+        .filter((r) => r.version === v)
+        .map((r) => r.submittedAt)
+        .sort();
     const [v1, v2, v3] = [times(1), times(2), times(3)];
     expect(v1.length + v2.length + v3.length).toBe(COUNT);
     for (const v of [v1, v2, v3]) expect(v.length).toBeGreaterThan(COUNT / 6);
@@ -107,13 +120,17 @@ describe('npm run cli -- demo', () => {
   it('stores contact details apart, and only for respondents who consented', () => {
     expect(first.contacts.size).toBeGreaterThan(20);
     for (const r of first.responses) {
-      expect(Object.keys(r.answers).some((k) => k.startsWith('contact_') && k !== 'contact_consent')).toBe(false);
+      expect(Object.keys(r.answers).some((k) => k.startsWith('contact_') && k !== 'contact_consent')).toBe(
+        false,
+      );
       if (first.contacts.has(r.id)) expect(r.answers.contact_consent).toBe('yes');
     }
   });
 
   it('skips some optional questions and writes free text in kk and ru', () => {
-    const texts = first.responses.map((r) => r.answers.roadmap_proposals).filter((t): t is string => typeof t === 'string');
+    const texts = first.responses
+      .map((r) => r.answers.roadmap_proposals)
+      .filter((t): t is string => typeof t === 'string');
     expect(texts.some((t) => /[әғқңөұүһі]/i.test(t))).toBe(true);
     expect(texts.some((t) => /[ыэъ]/i.test(t))).toBe(true);
     expect(new Set(texts).size).toBeGreaterThan(texts.length / 3);
@@ -124,10 +141,13 @@ describe('npm run cli -- demo', () => {
     const { responses } = first;
     const serious = (a: Record<string, unknown>) => {
       const cell = (a.problems_severity as Record<string, string> | undefined)?.rural_access;
-      return cell === undefined || cell === 'dont_know' ? undefined : cell === 'serious' || cell === 'very_serious';
+      return cell === undefined || cell === 'dont_know'
+        ? undefined
+        : cell === 'serious' || cell === 'very_serious';
     };
     expect(share(responses, 'KZ-61', serious) - share(responses, 'KZ-75', serious)).toBeGreaterThan(0.2);
-    const online = (a: Record<string, unknown>) => (Array.isArray(a.practices_used) ? a.practices_used.includes('online_platforms') : undefined);
+    const online = (a: Record<string, unknown>) =>
+      Array.isArray(a.practices_used) ? a.practices_used.includes('online_platforms') : undefined;
     expect(share(responses, 'KZ-75', online) - share(responses, 'KZ-61', online)).toBeGreaterThan(0.1);
     // Population-weighted: Almaty city sends several times more responses than Ulytau.
     const count = (code: string) => responses.filter((r) => r.region === code).length;

@@ -25,7 +25,8 @@ describe('export permissions', () => {
   });
 
   it('answers 403 to an author: authors work from the aggregates', async () => {
-    for (const path of ['/export.csv', '/export.zip', '/dictionary.csv']) expect((await get(world.cookies.author, path)).status, path).toBe(403);
+    for (const path of ['/export.csv', '/export.zip', '/dictionary.csv'])
+      expect((await get(world.cookies.author, path)).status, path).toBe(403);
   });
 
   it('gives an analyst limited to KZ-10 only the Abai rows when no region is asked', async () => {
@@ -38,7 +39,11 @@ describe('export permissions', () => {
   });
 
   it('answers 403 to the KZ-10 analyst asking for KZ-55, alone or with KZ-10, on the CSV and the zip', async () => {
-    for (const path of ['/export.csv?region=KZ-55', '/export.csv?region=KZ-10,KZ-55', '/export.zip?region=KZ-55']) {
+    for (const path of [
+      '/export.csv?region=KZ-55',
+      '/export.csv?region=KZ-10,KZ-55',
+      '/export.zip?region=KZ-55',
+    ]) {
       const r = await get(world.cookies.abai, path);
       expect(r.status, path).toBe(403);
       expect(r.body.toString()).not.toContain('KZ-55,');
@@ -59,10 +64,16 @@ describe('export permissions', () => {
     expect(r.status).toBe(200);
     const rows = new Map(parseCsv(r.body).rows.map((row) => [row.response_id, row]));
     const full = rows.get(world.posted[1]!.id)!;
-    expect(full).toMatchObject({ contact_name: 'Айгүл Серікқызы', contact_phone: "'+7 701 123 45 67", contact_email: 'aigul@example.kz' });
+    expect(full).toMatchObject({
+      contact_name: 'Айгүл Серікқызы',
+      contact_phone: "'+7 701 123 45 67",
+      contact_email: 'aigul@example.kz',
+    });
     expect(rows.get(world.posted[0]!.id)!.contact_name).toBe('');
     const plain = parseCsv((await get(world.cookies.admin, '/export.csv')).body);
-    expect(plain.header.some((h) => ['contact_name', 'contact_phone', 'contact_email'].includes(h))).toBe(false);
+    expect(plain.header.some((h) => ['contact_name', 'contact_phone', 'contact_email'].includes(h))).toBe(
+      false,
+    );
     expect((await get(world.cookies.admin, '/export.csv')).body.toString()).not.toContain('Айгүл');
   });
 

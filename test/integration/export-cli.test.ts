@@ -33,7 +33,9 @@ function cli(args: string[]): Promise<{ status: number | null; stdout: Buffer; s
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out), stderr: Buffer.concat(err) }));
+    child.on('close', (status) =>
+      resolve({ status, stdout: Buffer.concat(out), stderr: Buffer.concat(err) }),
+    );
   });
 }
 
@@ -44,7 +46,11 @@ describe('npm run cli -- export', { timeout: 120_000 }, () => {
     const run = await cli(['--survey', 'roadmap-needs', '--region', 'KZ-10', '--labels', 'kk', '--out', out]);
     expect(run.stderr.toString()).toMatch(/2 rows in [\d.]+ s/);
     expect(run.status).toBe(0);
-    const route = await download(world.server.url, world.cookies.admin, '/api/surveys/roadmap-needs/export.csv?region=KZ-10&labels=kk');
+    const route = await download(
+      world.server.url,
+      world.cookies.admin,
+      '/api/surveys/roadmap-needs/export.csv?region=KZ-10&labels=kk',
+    );
     expect(readFileSync(out).equals(route.body)).toBe(true);
     expect(existsSync(`${out}.partial`)).toBe(false);
   });
@@ -63,14 +69,25 @@ describe('npm run cli -- export', { timeout: 120_000 }, () => {
     const files = await unzip(readFileSync(join(dir, 'all.zip')));
     expect(files.size).toBe(22);
     expect(parseCsv(files.get('KZ-55_Pavlodar-Region.csv')!).rows).toHaveLength(1);
-    expect((await cli(['--survey', 'roadmap-needs', '--version', '2', '--dictionary', join(dir, 'dict.csv')])).status).toBe(0);
-    expect(parseCsv(readFileSync(join(dir, 'dict.csv'))).rows.some((r) => r.column === 'online_platforms/none')).toBe(true);
+    expect(
+      (await cli(['--survey', 'roadmap-needs', '--version', '2', '--dictionary', join(dir, 'dict.csv')]))
+        .status,
+    ).toBe(0);
+    expect(
+      parseCsv(readFileSync(join(dir, 'dict.csv'))).rows.some((r) => r.column === 'online_platforms/none'),
+    ).toBe(true);
   });
 
   it('exits 2 naming the flag for a bad region, version, date, survey or a missing target', async () => {
     const cases: [string[], RegExp][] = [
-      [['--survey', 'roadmap-needs', '--region', 'KZ-99', '--out', '-'], /--region: must be one of the 20 region codes/],
-      [['--survey', 'roadmap-needs', '--version', '9', '--out', '-'], /--version: survey "roadmap-needs" has no version 9/],
+      [
+        ['--survey', 'roadmap-needs', '--region', 'KZ-99', '--out', '-'],
+        /--region: must be one of the 20 region codes/,
+      ],
+      [
+        ['--survey', 'roadmap-needs', '--version', '9', '--out', '-'],
+        /--version: survey "roadmap-needs" has no version 9/,
+      ],
       [['--survey', 'roadmap-needs', '--from', 'yesterday', '--out', '-'], /--from: must be a date/],
       [['--survey', 'nope', '--out', '-'], /--survey: no survey "nope"/],
       [['--survey', 'roadmap-needs'], /--out: give one of --out, --zip or --dictionary/],

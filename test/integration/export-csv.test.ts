@@ -32,8 +32,12 @@ function expectRowsMatch(t: Table, posted: readonly Posted[], { pii = false } = 
     const row = rows.get(p.id)!;
     expect(row, p.id).toBeDefined();
     expect(row).toMatchObject({
-      survey: 'roadmap-needs', version: String(p.version), submitted_at: p.submittedAt, locale: p.locale,
-      region: String(p.data.region), briefing: p.briefing ?? '',
+      survey: 'roadmap-needs',
+      version: String(p.version),
+      submitted_at: p.submittedAt,
+      locale: p.locale,
+      region: String(p.data.region),
+      briefing: p.briefing ?? '',
     });
     const expected = expectedCells(p, RANKINGS);
     for (const [column, value] of Object.entries(expected)) {
@@ -43,7 +47,8 @@ function expectRowsMatch(t: Table, posted: readonly Posted[], { pii = false } = 
     for (const column of t.header) {
       const [q = '', item] = column.split('/');
       const answer = p.data[q];
-      if (column in expected || item === undefined || item === 'other' || typeof answer !== 'object') continue;
+      if (column in expected || item === undefined || item === 'other' || typeof answer !== 'object')
+        continue;
       // Answered question, choice not chosen: a checkbox says 0; a ranking's rank and a matrix row stay empty.
       expect(row[column], column).toBe(Array.isArray(answer) && !RANKINGS.has(q) ? '0' : '');
     }
@@ -55,10 +60,14 @@ describe('GET /api/surveys/:id/export.csv', () => {
     const r = await download(world.server.url, world.cookies.admin, CSV);
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    expect(r.headers.get('content-disposition')).toBe('attachment; filename="roadmap-needs_all-regions_2023-10-01.csv"');
+    expect(r.headers.get('content-disposition')).toBe(
+      'attachment; filename="roadmap-needs_all-regions_2023-10-01.csv"',
+    );
     expect(r.headers.get('content-encoding')).toBeNull();
     expect([...r.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(r.body.toString('utf8')).toMatch(/^\uFEFFresponse_id,survey,version,submitted_at,locale,region,region_name,briefing,/);
+    expect(r.body.toString('utf8')).toMatch(
+      /^\uFEFFresponse_id,survey,version,submitted_at,locale,region,region_name,briefing,/,
+    );
     const text = r.body.toString('utf8');
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/"[^"]*"/g, '').match(/\n/g)).toHaveLength(1 + 4);
@@ -92,7 +101,9 @@ describe('GET /api/surveys/:id/export.csv', () => {
     expect(full.needs_other).toBe("'-нет помещения");
     expect(full.front_office_improve).toBe("'@office more staff");
     expect(full.roadmap_proposals).toBe("'+7 701 000 0000 call me");
-    expect(world.server.store.getResponse(world.posted[1]!.id)!.answers['role-Comment']).toBe('=HYPERLINK("http://x.example","click")');
+    expect(world.server.store.getResponse(world.posted[1]!.id)!.answers['role-Comment']).toBe(
+      '=HYPERLINK("http://x.example","click")',
+    );
   });
 
   it('filters by region, version, briefing and dates', async () => {
@@ -144,32 +155,56 @@ describe('GET /api/surveys/:id/export.csv', () => {
 
   it('answers 400 naming the parameter for an unknown region, a missing version, a bad date or an unknown parameter', async () => {
     const cases: [string, string][] = [
-      ['?region=KZ-99', 'region'], ['?version=7', 'version'], ['?version=two', 'version'], ['?from=15.09.2023', 'from'],
-      ['?to=2023-13-40', 'to'], ['?from=2023-09-20&to=2023-09-10', 'to'], ['?labels=de', 'labels'],
-      ['?choices=rows', 'choices'], ['?pii=yes', 'pii'], ['?briefing=nowhere', 'briefing'], ['?regions=KZ-55', 'regions'],
+      ['?region=KZ-99', 'region'],
+      ['?version=7', 'version'],
+      ['?version=two', 'version'],
+      ['?from=15.09.2023', 'from'],
+      ['?to=2023-13-40', 'to'],
+      ['?from=2023-09-20&to=2023-09-10', 'to'],
+      ['?labels=de', 'labels'],
+      ['?choices=rows', 'choices'],
+      ['?pii=yes', 'pii'],
+      ['?briefing=nowhere', 'briefing'],
+      ['?regions=KZ-55', 'regions'],
     ];
     for (const [query, parameter] of cases) {
       const r = await download(world.server.url, world.cookies.admin, `${CSV}${query}`);
       expect(r.status, query).toBe(400);
       expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       const problem = JSON.parse(r.body.toString());
-      expect(problem.errors.map((e: any) => e.question), query).toContain(parameter);
+      expect(
+        problem.errors.map((e: any) => e.question),
+        query,
+      ).toContain(parameter);
     }
     const missing = await download(world.server.url, world.cookies.admin, '/api/surveys/nope/export.csv');
     expect(missing.status).toBe(404);
   });
 
   it('serves the data dictionary with one row per column and the versions that ask each question', async () => {
-    const r = await download(world.server.url, world.cookies.analyst, '/api/surveys/roadmap-needs/dictionary.csv');
+    const r = await download(
+      world.server.url,
+      world.cookies.analyst,
+      '/api/surveys/roadmap-needs/dictionary.csv',
+    );
     expect(r.status).toBe(200);
     const dict = parseCsv(r.body);
     const columns = new Set(dict.rows.map((row) => row.column));
     expect([...columns]).toEqual((await csv()).header);
     const platforms = dict.rows.find((row) => row.column === 'online_platforms/qazvolunteer')!;
-    expect(platforms).toMatchObject({ question: 'online_platforms', type: 'checkbox', versions: '2-3', item: 'qazvolunteer' });
+    expect(platforms).toMatchObject({
+      question: 'online_platforms',
+      type: 'checkbox',
+      versions: '2-3',
+      item: 'qazvolunteer',
+    });
     expect(platforms.note).toMatch(/not asked in version 1/);
     expect(dict.rows.find((row) => row.column === 'best_practice_organiser')!.versions).toBe('1');
-    expect(dict.rows.filter((row) => row.column === 'settlement_type').map((row) => row.value)).toEqual(['city', 'town', 'village']);
+    expect(dict.rows.filter((row) => row.column === 'settlement_type').map((row) => row.value)).toEqual([
+      'city',
+      'town',
+      'village',
+    ]);
   });
 
   it('is the same file from stored CSV lines as without them, for all regions and for one', async () => {
@@ -184,7 +219,11 @@ describe('GET /api/surveys/:id/export.csv', () => {
     expect(lines()).toBe(world.posted.length);
     const after = await download(world.server.url, world.cookies.admin, CSV);
     expect(after.body.equals(before.body)).toBe(true);
-    expect((await download(world.server.url, world.cookies.admin, `${CSV}?region=KZ-10`)).body.equals(regionBefore.body)).toBe(true);
+    expect(
+      (await download(world.server.url, world.cookies.admin, `${CSV}?region=KZ-10`)).body.equals(
+        regionBefore.body,
+      ),
+    ).toBe(true);
     expectRowsMatch(parseCsv(after.body), world.posted);
   });
 });

@@ -34,8 +34,12 @@ describe('the export line filler in the running server', () => {
   it('announces it is caught up, then has a line for each response posted', async () => {
     const dataDir = makeTempDir();
     server = await spawnServer({ DATA_DIR: dataDir, SURVEYS_DIR: FIXTURE_SURVEYS });
-    await expect.poll(() => server!.output(), { timeout: 10_000 }).toMatch(/stored CSV lines ready: every response has one \(0 rendered/);
+    await expect
+      .poll(() => server!.output(), { timeout: 10_000 })
+      .toMatch(/stored CSV lines ready: every response has one \(0 rendered/);
     for (let i = 0; i < 25; i++) expect((await postResponse(server.url, envelope())).status).toBe(201);
-    await expect.poll(() => storedLines(dataDir), { timeout: 15_000, interval: 250 }).toEqual({ lines: 25, responses: 25, bad: 0 });
+    await expect
+      .poll(() => storedLines(dataDir), { timeout: 15_000, interval: 250 })
+      .toEqual({ lines: 25, responses: 25, bad: 0 });
   }, 60_000);
 });

@@ -19,20 +19,42 @@ const rowCount = () => {
 beforeAll(async () => {
   server = await startServer();
   server.store.addBriefing(
-    { slug: 'semey-2023', surveyId: 'example', region: 'KZ-10', city: 'Semey', date: '2023-09-15', title: { kk: 'Семей', ru: 'Семей', en: 'Semey' } },
+    {
+      slug: 'semey-2023',
+      surveyId: 'example',
+      region: 'KZ-10',
+      city: 'Semey',
+      date: '2023-09-15',
+      title: { kk: 'Семей', ru: 'Семей', en: 'Semey' },
+    },
     new Date().toISOString(),
   );
   server.store.addBriefing(
-    { slug: 'other-survey', surveyId: 'elsewhere', region: 'KZ-55', city: 'Pavlodar', date: '2023-09-20', title: { kk: 'П', ru: 'П', en: 'P' } },
+    {
+      slug: 'other-survey',
+      surveyId: 'elsewhere',
+      region: 'KZ-55',
+      city: 'Pavlodar',
+      date: '2023-09-20',
+      title: { kk: 'П', ru: 'П', en: 'P' },
+    },
     new Date().toISOString(),
   );
 });
 afterAll(() => server.close());
 
-function expectProblem(r: { status: number; headers: Headers; json: Record<string, any> | null }, status: number) {
+function expectProblem(
+  r: { status: number; headers: Headers; json: Record<string, any> | null },
+  status: number,
+) {
   expect(r.status).toBe(status);
   expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(r.json).toMatchObject({ status, type: expect.stringMatching(/^\/problems\//), title: expect.any(String), detail: expect.any(String) });
+  expect(r.json).toMatchObject({
+    status,
+    type: expect.stringMatching(/^\/problems\//),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
   expect(JSON.stringify(r.json)).not.toMatch(/at .+\.ts:\d+|node_modules|SQLITE|SELECT /);
 }
 
@@ -41,7 +63,12 @@ describe('POST /api/surveys/:id/responses', () => {
     const body = envelope({ briefing: 'semey-2023', locale: 'ru' });
     const r = await postResponse(server.url, body);
     expect(r.status).toBe(201);
-    expect(r.json).toMatchObject({ id: body.id, survey: 'example', version: 1, reference: String(body.id).slice(0, 8).toUpperCase() });
+    expect(r.json).toMatchObject({
+      id: body.id,
+      survey: 'example',
+      version: 1,
+      reference: String(body.id).slice(0, 8).toUpperCase(),
+    });
     const stored = server.store.getResponse(String(body.id));
     expect(stored).toMatchObject({ version: 1, region: 'KZ-10', locale: 'ru', briefing: 'semey-2023' });
     expect(stored?.answers).toEqual(body.data);
@@ -51,7 +78,13 @@ describe('POST /api/surveys/:id/responses', () => {
     const body = envelope();
     const first = await postResponse(server.url, body);
     const before = rowCount();
-    const reordered = { data: { ...(body.data as object) }, startedAt: body.startedAt, locale: body.locale, version: 1, id: body.id };
+    const reordered = {
+      data: { ...(body.data as object) },
+      startedAt: body.startedAt,
+      locale: body.locale,
+      version: 1,
+      id: body.id,
+    };
     const again = await postResponse(server.url, reordered);
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
@@ -79,7 +112,9 @@ describe('POST /api/surveys/:id/responses', () => {
     expect((await postResponse(server.url, body)).status).toBe(201);
     expect(server.store.getResponse(String(body.id))?.answers).not.toHaveProperty('email');
     const db = new Database(join(server.dataDir, DATABASE_FILE), { readonly: true });
-    const row = db.prepare('SELECT answers FROM response_contacts WHERE response_id = ?').get(body.id) as { answers: string };
+    const row = db.prepare('SELECT answers FROM response_contacts WHERE response_id = ?').get(body.id) as {
+      answers: string;
+    };
     db.close();
     expect(JSON.parse(row.answers)).toEqual({ email: 'aigerim@example.kz' });
   });
@@ -89,19 +124,29 @@ describe('POST /api/surveys/:id/responses', () => {
     ['a choice is not in the list', exampleAnswers({ role: 'astronaut' }), 'role'],
     ['a rating has the wrong type', exampleAnswers({ cooperation: '4' }), 'cooperation'],
     ['a rating is out of range', exampleAnswers({ cooperation: 9 }), 'cooperation'],
-    ['a checkbox has more choices than allowed', exampleAnswers({ top_needs: ['funding', 'training', 'premises'] }), 'top_needs'],
+    [
+      'a checkbox has more choices than allowed',
+      exampleAnswers({ top_needs: ['funding', 'training', 'premises'] }),
+      'top_needs',
+    ],
     ['text is longer than maxLength', exampleAnswers({ proposal: 'ә'.repeat(501) }), 'proposal'],
     ['a question is unknown', exampleAnswers({ favourite_colour: 'blue' }), 'favourite_colour'],
     ['a hidden question is answered', exampleAnswers({ consent: false, email: 'a@b.kz' }), 'email'],
     ['a validator fails', exampleAnswers({ consent: true, email: 'not-an-email' }), 'email'],
     ['the region is not one of the 20 codes', exampleAnswers({ region: 'kz-10' }), 'region'],
     ['the region has spaces', exampleAnswers({ region: ' KZ-10' }), 'region'],
-    ['a __proto__ key is sent', JSON.parse('{"region":"KZ-10","role":"volunteer","__proto__":{"polluted":true}}'), '__proto__'],
+    [
+      'a __proto__ key is sent',
+      JSON.parse('{"region":"KZ-10","role":"volunteer","__proto__":{"polluted":true}}'),
+      '__proto__',
+    ],
   ])('answers 422 naming the question when %s, and stores nothing', async (_case, data, question) => {
     const before = rowCount();
     const r = await postResponse(server.url, envelope({}, data as Record<string, unknown>));
     expectProblem(r, 422);
-    expect(r.json?.errors).toEqual(expect.arrayContaining([expect.objectContaining({ question, message: expect.any(String) })]));
+    expect(r.json?.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ question, message: expect.any(String) })]),
+    );
     expect(rowCount()).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -120,7 +165,11 @@ describe('POST /api/surveys/:id/responses', () => {
     ['the version is not an integer', { version: '1' }, 'version'],
     ['the locale is not kk, ru or en', { locale: 'de' }, 'locale'],
     ['startedAt is not ISO 8601', { startedAt: 'yesterday' }, 'startedAt'],
-    ['startedAt is an hour in the future', { startedAt: new Date(Date.now() + 3600_000).toISOString() }, 'startedAt'],
+    [
+      'startedAt is an hour in the future',
+      { startedAt: new Date(Date.now() + 3600_000).toISOString() },
+      'startedAt',
+    ],
     ['data is an array', { data: [] }, 'data'],
     ['an unknown envelope field is sent', { extra: 1 }, 'extra'],
   ])('answers 400 naming the field when %s', async (_case, overrides, field) => {
@@ -148,12 +197,17 @@ describe('POST /api/surveys/:id/responses', () => {
   });
 
   it('answers 415 when the body is not application/json', async () => {
-    const r = await postResponse(server.url, JSON.stringify(envelope()), 'example', { 'content-type': 'text/plain' });
+    const r = await postResponse(server.url, JSON.stringify(envelope()), 'example', {
+      'content-type': 'text/plain',
+    });
     expectProblem(r, 415);
   });
 
   it('answers 413 when the body is over the limit, naming the limit', async () => {
-    const r = await postResponse(server.url, envelope({}, exampleAnswers({ proposal: 'x'.repeat(300 * 1024) })));
+    const r = await postResponse(
+      server.url,
+      envelope({}, exampleAnswers({ proposal: 'x'.repeat(300 * 1024) })),
+    );
     expectProblem(r, 413);
     expect(r.json?.detail).toMatch(/262144 bytes/);
   });

@@ -15,8 +15,15 @@ const cookies = {} as Record<Exclude<Who, 'none'>, string>;
 let throwawayId = 0;
 
 const briefing = (slug: string, region: string) => ({
-  slug, surveyId: 'example', region, city: 'C', date: '2024-03-01', title: { kk: 'Б', ru: 'Б', en: 'B' },
-  opensAt: null, closesAt: null, closedAt: null,
+  slug,
+  surveyId: 'example',
+  region,
+  city: 'C',
+  date: '2024-03-01',
+  title: { kk: 'Б', ru: 'Б', en: 'B' },
+  opensAt: null,
+  closesAt: null,
+  closedAt: null,
 });
 
 beforeAll(async () => {
@@ -25,15 +32,40 @@ beforeAll(async () => {
   server.store.addBriefing(briefing('pavlodar-2024', 'KZ-55'), new Date().toISOString());
   await createUser(server.store, { email: 'admin@example.kz', role: 'admin', password: PASSWORD });
   await createUser(server.store, { email: 'analyst@example.kz', role: 'analyst', password: PASSWORD });
-  await createUser(server.store, { email: 'abai@example.kz', role: 'analyst', regions: ['KZ-10'], password: PASSWORD });
+  await createUser(server.store, {
+    email: 'abai@example.kz',
+    role: 'analyst',
+    regions: ['KZ-10'],
+    password: PASSWORD,
+  });
   await createUser(server.store, { email: 'author@example.kz', role: 'author', password: PASSWORD });
-  throwawayId = (await createUser(server.store, { email: 'spare@example.kz', role: 'author', password: PASSWORD })).id;
-  for (const who of ['admin', 'analyst', 'abai', 'author'] as const) cookies[who] = await signIn(server.url, `${who}@example.kz`, PASSWORD);
+  throwawayId = (
+    await createUser(server.store, { email: 'spare@example.kz', role: 'author', password: PASSWORD })
+  ).id;
+  for (const who of ['admin', 'analyst', 'abai', 'author'] as const)
+    cookies[who] = await signIn(server.url, `${who}@example.kz`, PASSWORD);
   // Enough per region that no count is suppressed as a small cell: 6 in Abai (2 at its briefing), 7 in Pavlodar.
   for (let i = 0; i < 6; i++)
-    expect((await postResponse(server.url, envelope({ ...(i < 2 && { briefing: 'semey-2024' }) }, exampleAnswers({ proposal: `Abai ${i}` })))).status).toBe(201);
+    expect(
+      (
+        await postResponse(
+          server.url,
+          envelope({ ...(i < 2 && { briefing: 'semey-2024' }) }, exampleAnswers({ proposal: `Abai ${i}` })),
+        )
+      ).status,
+    ).toBe(201);
   for (let i = 0; i < 7; i++)
-    expect((await postResponse(server.url, envelope({ ...(i < 2 && { briefing: 'pavlodar-2024' }) }, exampleAnswers({ region: 'KZ-55', proposal: `Pavlodar ${i}` })))).status).toBe(201);
+    expect(
+      (
+        await postResponse(
+          server.url,
+          envelope(
+            { ...(i < 2 && { briefing: 'pavlodar-2024' }) },
+            exampleAnswers({ region: 'KZ-55', proposal: `Pavlodar ${i}` }),
+          ),
+        )
+      ).status,
+    ).toBe(201);
 });
 afterAll(() => server.close());
 
@@ -49,15 +81,38 @@ const S = '/api/surveys/example';
 const ROUTES: Route[] = [
   { path: '/api/session', expect: [401, 200, 200, 200, 200] },
   { path: '/api/users', expect: [401, 200, 403, 403, 403] },
-  { method: 'POST', path: '/api/users', body: (who) => ({ email: `new-${who}@example.kz`, role: 'author', password: PASSWORD }), expect: [401, 201, 403, 403, 403] },
-  { method: 'PATCH', path: '/api/users/{spare}', body: () => ({ disabled: false }), expect: [401, 200, 403, 403, 403] },
-  { path: '/api/briefings', expect: [401, 200, 200, 200, 200] },
   {
-    method: 'POST', path: '/api/briefings',
-    body: (who) => ({ slug: `b-${who}`, survey: 'example', region: 'KZ-10', city: 'C', date: '2024-04-01', title: { kk: 'a', ru: 'a', en: 'a' } }),
+    method: 'POST',
+    path: '/api/users',
+    body: (who) => ({ email: `new-${who}@example.kz`, role: 'author', password: PASSWORD }),
     expect: [401, 201, 403, 403, 403],
   },
-  { method: 'PATCH', path: '/api/briefings/semey-2024', body: () => ({ city: 'Semey' }), expect: [401, 200, 403, 403, 403] },
+  {
+    method: 'PATCH',
+    path: '/api/users/{spare}',
+    body: () => ({ disabled: false }),
+    expect: [401, 200, 403, 403, 403],
+  },
+  { path: '/api/briefings', expect: [401, 200, 200, 200, 200] },
+  {
+    method: 'POST',
+    path: '/api/briefings',
+    body: (who) => ({
+      slug: `b-${who}`,
+      survey: 'example',
+      region: 'KZ-10',
+      city: 'C',
+      date: '2024-04-01',
+      title: { kk: 'a', ru: 'a', en: 'a' },
+    }),
+    expect: [401, 201, 403, 403, 403],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/briefings/semey-2024',
+    body: () => ({ city: 'Semey' }),
+    expect: [401, 200, 403, 403, 403],
+  },
   { path: '/api/briefings/semey-2024/counts', expect: [401, 200, 200, 200, 200] },
   // Another region's briefing is not there at all for the KZ-10 analyst: 404, so slugs cannot be probed.
   { path: '/api/briefings/pavlodar-2024/counts', expect: [401, 200, 200, 404, 200] },
@@ -82,7 +137,10 @@ async function call(route: Route, who: Who): Promise<{ res: Response; abort: Abo
   const path = route.path.replace('{spare}', String(throwawayId));
   const init: RequestInit = {
     method: route.method ?? 'GET',
-    ...(route.body && { body: JSON.stringify(route.body(who)), headers: { 'content-type': 'application/json' } }),
+    ...(route.body && {
+      body: JSON.stringify(route.body(who)),
+      headers: { 'content-type': 'application/json' },
+    }),
   };
   const abort = new AbortController();
   const res = await (who === 'none'
@@ -92,21 +150,23 @@ async function call(route: Route, who: Who): Promise<{ res: Response; abort: Abo
 }
 
 describe('role matrix', () => {
-  it.each(ROUTES.filter((r) => r.method !== 'DELETE').map((r) => [`${r.method ?? 'GET'} ${r.path}`, r] as const))(
-    '%s answers each role as its permissions say',
-    async (_name, route) => {
-      const got: number[] = [];
-      for (const who of WHO) {
-        const { res, abort } = await call(route, who);
-        got.push(res.status);
-        if (res.status >= 400) expect((await res.json()) as object).toMatchObject({ status: res.status, type: expect.any(String) });
-        // The live count is a stream that never ends: its status is all this test needs.
-        else if (route.path.endsWith('/live')) abort.abort();
-        else await res.arrayBuffer();
-      }
-      expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(Object.fromEntries(WHO.map((w, i) => [w, route.expect[i]])));
-    },
-  );
+  it.each(
+    ROUTES.filter((r) => r.method !== 'DELETE').map((r) => [`${r.method ?? 'GET'} ${r.path}`, r] as const),
+  )('%s answers each role as its permissions say', async (_name, route) => {
+    const got: number[] = [];
+    for (const who of WHO) {
+      const { res, abort } = await call(route, who);
+      got.push(res.status);
+      if (res.status >= 400)
+        expect((await res.json()) as object).toMatchObject({ status: res.status, type: expect.any(String) });
+      // The live count is a stream that never ends: its status is all this test needs.
+      else if (route.path.endsWith('/live')) abort.abort();
+      else await res.arrayBuffer();
+    }
+    expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(
+      Object.fromEntries(WHO.map((w, i) => [w, route.expect[i]])),
+    );
+  });
 });
 
 describe('an analyst limited to KZ-10', () => {
@@ -124,7 +184,8 @@ describe('an analyst limited to KZ-10', () => {
     expect(csv.rows.map((r) => r.proposal).every((p) => p?.startsWith('Abai'))).toBe(true);
     const files = await unzip(Buffer.from(await (await get(`${S}/export.zip`)).arrayBuffer()));
     for (const [name, bytes] of files)
-      if (name !== 'data-dictionary.csv') expect(new Set(parseCsv(bytes).rows.map((r) => r.region)), name).toEqual(new Set(['KZ-10']));
+      if (name !== 'data-dictionary.csv')
+        expect(new Set(parseCsv(bytes).rows.map((r) => r.region)), name).toEqual(new Set(['KZ-10']));
     const briefings = (await (await get('/api/briefings')).json()) as { slug: string }[];
     expect(briefings.map((b) => b.slug).sort()).toEqual(['b-admin', 'semey-2024'].sort());
   });
@@ -141,14 +202,33 @@ describe('an analyst limited to KZ-10', () => {
     expect(coverage.responses.count).toBe(6);
     expect(coverage.briefings.map((b: { slug: string }) => b.slug)).not.toContain('pavlodar-2024');
     const text = await json(`${S}/text/proposal?pageSize=200`);
-    expect(text.answers.map((a: { text: string }) => a.text).sort()).toEqual(['Abai 0', 'Abai 1', 'Abai 2', 'Abai 3', 'Abai 4', 'Abai 5']);
+    expect(text.answers.map((a: { text: string }) => a.text).sort()).toEqual([
+      'Abai 0',
+      'Abai 1',
+      'Abai 2',
+      'Abai 3',
+      'Abai 4',
+      'Abai 5',
+    ]);
     const counts = await json('/api/briefings/semey-2024/counts');
     expect(counts.total).toBe(2);
   });
 
   it('is refused 403 by name for Pavlodar on every reader route, and the reply holds none of its data', async () => {
-    for (const path of ['export.csv', 'export.zip', 'dictionary.csv', 'summary', 'coverage', 'text/proposal', 'crosstab?question=role&by=region']) {
-      const res = await fetchAs(server.url, cookies.abai, `${S}/${path}${path.includes('?') ? '&' : '?'}region=KZ-55`);
+    for (const path of [
+      'export.csv',
+      'export.zip',
+      'dictionary.csv',
+      'summary',
+      'coverage',
+      'text/proposal',
+      'crosstab?question=role&by=region',
+    ]) {
+      const res = await fetchAs(
+        server.url,
+        cookies.abai,
+        `${S}/${path}${path.includes('?') ? '&' : '?'}region=KZ-55`,
+      );
       expect(res.status, path).toBe(403);
       const body = await res.text();
       expect(body).toMatch(/KZ-55/);

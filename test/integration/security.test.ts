@@ -25,11 +25,28 @@ const start = async (...args: Parameters<typeof startServer>) => {
 /** Every directive's sources must be this origin, nothing, inline styles or data: URIs; no host, scheme or wildcard. */
 function expectNoOutsideOrigin(csp: string | null) {
   expect(csp).toBeTruthy();
-  const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources]));
-  for (const name of ['default-src', 'script-src', 'connect-src', 'img-src', 'style-src', 'font-src', 'object-src', 'frame-ancestors', 'base-uri', 'form-action'])
+  const directives = new Map(
+    csp!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+  for (const name of [
+    'default-src',
+    'script-src',
+    'connect-src',
+    'img-src',
+    'style-src',
+    'font-src',
+    'object-src',
+    'frame-ancestors',
+    'base-uri',
+    'form-action',
+  ])
     expect(directives.has(name), name).toBe(true);
   for (const [name, sources] of directives)
-    for (const source of sources) expect(["'self'", "'none'", "'unsafe-inline'", 'data:'], `${name} ${source}`).toContain(source);
+    for (const source of sources)
+      expect(["'self'", "'none'", "'unsafe-inline'", 'data:'], `${name} ${source}`).toContain(source);
   expect(directives.get('script-src')).toEqual(["'self'"]);
   expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
 }
@@ -71,8 +88,10 @@ describe('security headers', () => {
     // Plain http without PUBLIC_URL: no HSTS, which would pin the name to https.
     expect(stored.headers.get('strict-transport-security')).toBeNull();
     const huge = await new Promise<{ status: number; csp: unknown }>((ok) => {
-      const req = request(`${server.url}/api/surveys`, { headers: { 'x-filler': 'x'.repeat(20_000) } }, (res) =>
-        ok({ status: res.statusCode ?? 0, csp: res.headers['content-security-policy'] }),
+      const req = request(
+        `${server.url}/api/surveys`,
+        { headers: { 'x-filler': 'x'.repeat(20_000) } },
+        (res) => ok({ status: res.statusCode ?? 0, csp: res.headers['content-security-policy'] }),
       );
       req.end();
     });
@@ -122,7 +141,9 @@ describe('TRUST_PROXY', () => {
     postResponse(server.url, envelope(), 'example', { 'x-forwarded-for': forwardedFor });
 
   it('with one proxy, limits each client address that the proxy reports, separately', async () => {
-    const server = await start({ config: { trustProxy: 1, responsesRateLimit: { burst: 2, perSecond: 0.01 } } });
+    const server = await start({
+      config: { trustProxy: 1, responsesRateLimit: { burst: 2, perSecond: 0.01 } },
+    });
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await post(server, '198.51.100.1')).status);
     expect(statuses).toEqual([201, 201, 429]);
@@ -139,16 +160,25 @@ describe('TRUST_PROXY', () => {
   });
 
   it('believes X-Forwarded-Proto from the proxy only: https there makes the cookie Secure', async () => {
-    for (const [trustProxy, secure] of [[1, true], [0, false]] as const) {
+    for (const [trustProxy, secure] of [
+      [1, true],
+      [0, false],
+    ] as const) {
       const server = await start({ config: { trustProxy } });
       await createUser(server.store, { email: 'admin@example.kz', role: 'admin', password: PASSWORD });
       const res = await fetch(`${server.url}/api/session`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.7' },
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-proto': 'https',
+          'x-forwarded-for': '198.51.100.7',
+        },
         body: JSON.stringify({ email: 'admin@example.kz', password: PASSWORD }),
       });
       expect(res.status).toBe(204);
-      expect(res.headers.getSetCookie()[0], `TRUST_PROXY=${trustProxy}`).toMatch(secure ? /; Secure/ : /^(?!.*; Secure)/);
+      expect(res.headers.getSetCookie()[0], `TRUST_PROXY=${trustProxy}`).toMatch(
+        secure ? /; Secure/ : /^(?!.*; Secure)/,
+      );
       const [signedIn] = [...server.store.iterateAudit({ action: 'sign-in' })];
       expect(signedIn?.address).toBe(trustProxy === 1 ? '198.51.100.7' : '127.0.0.1');
     }
@@ -171,8 +201,16 @@ describe('TRUST_PROXY', () => {
     );
     try {
       for (const s of servers)
-        for (const chain of [undefined, '', '198.51.100.1', '198.51.100.1, 10.0.0.2', ' 1.1.1.1 ,2.2.2.2, 3.3.3.3 , 4.4.4.4'])
-          await fetch(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`, { headers: chain === undefined ? {} : { 'x-forwarded-for': chain } });
+        for (const chain of [
+          undefined,
+          '',
+          '198.51.100.1',
+          '198.51.100.1, 10.0.0.2',
+          ' 1.1.1.1 ,2.2.2.2, 3.3.3.3 , 4.4.4.4',
+        ])
+          await fetch(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`, {
+            headers: chain === undefined ? {} : { 'x-forwarded-for': chain },
+          });
     } finally {
       servers.forEach((s) => s.close());
     }

@@ -90,17 +90,26 @@ describe('SIGTERM', () => {
     for (const id of answered.keys()) expect(stored.has(id), `answered 201 but not stored: ${id}`).toBe(true);
     expect(stored.has(String(JSON.parse(slowBody).id))).toBe(true);
     expect(databaseHealth(dataDir)).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0 });
-    console.log(`shutdown: ${statuses.length} posts answered 201 around the SIGTERM, ${refused} refused after it; exit 0 in ${tookMs} ms`);
+    console.log(
+      `shutdown: ${statuses.length} posts answered 201 around the SIGTERM, ${refused} refused after it; exit 0 in ${tookMs} ms`,
+    );
   }, 60_000);
 
   it('ends the streams of open live screens instead of waiting for them, and exits 0', async () => {
     const dataDir = makeTempDir('saualnama-shutdown-live-');
     dirs.push(dataDir);
-    const account = { email: 'organiser@example.kz', password: 'a long enough password', role: 'admin' as const };
+    const account = {
+      email: 'organiser@example.kz',
+      password: 'a long enough password',
+      role: 'admin' as const,
+    };
     const { store } = boot({ dataDir, surveysDir: FIXTURE_SURVEYS });
     await createUser(store, account);
     const title = { kk: 'Семей', ru: 'Семей', en: 'Semey' };
-    store.addBriefing({ slug: 'semey', surveyId: 'example', region: 'KZ-10', city: 'Semey', date: '2023-09-15', title }, new Date().toISOString());
+    store.addBriefing(
+      { slug: 'semey', surveyId: 'example', region: 'KZ-10', city: 'Semey', date: '2023-09-15', title },
+      new Date().toISOString(),
+    );
     store.close();
     const server = await spawnServer({ DATA_DIR: dataDir, SURVEYS_DIR: FIXTURE_SURVEYS });
     const cookie = await signIn(server.url, account.email, account.password);
@@ -108,7 +117,8 @@ describe('SIGTERM', () => {
       [1, 2].map(() => fetch(`${server.url}/api/briefings/semey/live`, { headers: { cookie } })),
     );
     const readers = screens.map((r) => r.body!.getReader());
-    for (const reader of readers) expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^retry: /);
+    for (const reader of readers)
+      expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^retry: /);
 
     const signalledAt = Date.now();
     server.child.kill('SIGTERM');

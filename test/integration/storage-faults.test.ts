@@ -45,7 +45,11 @@ async function expect503(r: { status: number; headers: Headers; json: Record<str
   expect(r.status).toBe(503);
   expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
-  expect(r.json).toMatchObject({ type: '/problems/storage-unavailable', status: 503, detail: expect.stringMatching(/again/) });
+  expect(r.json).toMatchObject({
+    type: '/problems/storage-unavailable',
+    status: 503,
+    detail: expect.stringMatching(/again/),
+  });
   expect(JSON.stringify(r.json)).not.toMatch(/SQLITE|disk|\.ts|\/work\//);
 }
 
@@ -53,8 +57,17 @@ async function expect503(r: { status: number; headers: Headers; json: Record<str
 function newResponse(answers: Record<string, unknown>): NewResponse {
   const id = randomUUID();
   return {
-    id, surveyId: 'example', version: 1, locale: 'kk', region: 'KZ-10', briefing: null, startedAt: null,
-    submittedAt: new Date(now).toISOString(), answers, contacts: null, contentHash: `hash-${id}`,
+    id,
+    surveyId: 'example',
+    version: 1,
+    locale: 'kk',
+    region: 'KZ-10',
+    briefing: null,
+    startedAt: null,
+    submittedAt: new Date(now).toISOString(),
+    answers,
+    contacts: null,
+    contentHash: `hash-${id}`,
   };
 }
 
@@ -93,10 +106,13 @@ describe('a full disk', () => {
       heal();
     }
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    for (const o of outcomes) expect((o as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_FULL' });
+    for (const o of outcomes)
+      expect((o as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_FULL' });
     expect(answerTablesFingerprint(server.dataDir)).toBe(before);
     // The connection is usable at once: the next batch commits.
-    await expect(server.store.submitResponse(newResponse(bigAnswers()))).resolves.toMatchObject({ status: 'created' });
+    await expect(server.store.submitResponse(newResponse(bigAnswers()))).resolves.toMatchObject({
+      status: 'created',
+    });
   });
 });
 
@@ -129,7 +145,10 @@ describe('a read-only database', () => {
   });
 
   it('leaves answer counts that agree with a recount of the responses after all the faults above', () => {
-    expect(recountReport(server.dataDir, server.surveysDir)).toMatchObject({ keysDiffering: 0, recordChunksDiffering: 0 });
+    expect(recountReport(server.dataDir, server.surveysDir)).toMatchObject({
+      keysDiffering: 0,
+      recordChunksDiffering: 0,
+    });
     expect(databaseHealth(server.dataDir)).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0 });
   });
 });
@@ -142,7 +161,8 @@ describe.runIf(canMount)('a real full disk (an 8 MB tmpfs filled to the last byt
     expect(mountTmpfs(dataDir, '8m')).toBe(true);
     const full = await startServer({ dataDir });
     try {
-      for (let i = 0; i < 5; i++) expect((await postResponse(full.url, envelope({}, bigAnswers()))).status).toBe(201);
+      for (let i = 0; i < 5; i++)
+        expect((await postResponse(full.url, envelope({}, bigAnswers()))).status).toBe(201);
       const filler = openSync(join(dataDir, 'filler'), 'w');
       try {
         // 64 KB at a time, then byte by byte: the file system is full to its last byte.
@@ -164,7 +184,11 @@ describe.runIf(canMount)('a real full disk (an 8 MB tmpfs filled to the last byt
       rmSync(join(dataDir, 'filler'));
       const again = await Promise.all(bodies.map((b) => postResponse(full.url, b)));
       expect(again.map((r) => r.status)).toEqual(bodies.map(() => 201));
-      expect(databaseHealth(dataDir)).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0, responses: 15 });
+      expect(databaseHealth(dataDir)).toMatchObject({
+        integrity: 'ok',
+        foreignKeyViolations: 0,
+        responses: 15,
+      });
     } finally {
       await full.close();
       unmount(dataDir);

@@ -5,13 +5,25 @@ import { startServer, type TestServer } from '../support/server';
 let server: TestServer;
 const get = async (path: string) => {
   const res = await fetch(server.url + path);
-  return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, json: (await res.json().catch(() => null)) as any };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    headers: res.headers,
+    json: (await res.json().catch(() => null)) as any,
+  };
 };
 
 beforeAll(async () => {
   server = await startServer();
   server.store.addBriefing(
-    { slug: 'pavlodar-2023', surveyId: 'example', region: 'KZ-55', city: 'Pavlodar', date: '2023-09-20', title: { kk: 'Павлодар брифингі', ru: 'Брифинг в Павлодаре', en: 'Pavlodar briefing' } },
+    {
+      slug: 'pavlodar-2023',
+      surveyId: 'example',
+      region: 'KZ-55',
+      city: 'Pavlodar',
+      date: '2023-09-20',
+      title: { kk: 'Павлодар брифингі', ru: 'Брифинг в Павлодаре', en: 'Pavlodar briefing' },
+    },
     new Date().toISOString(),
   );
 });
@@ -57,7 +69,14 @@ describe('public survey routes', () => {
 
   it('GET /api/briefings/:slug gives the briefing, and 404 for an unknown slug', async () => {
     const r = await get('/api/briefings/pavlodar-2023');
-    expect(r.json).toEqual({ slug: 'pavlodar-2023', survey: 'example', region: 'KZ-55', city: 'Pavlodar', date: '2023-09-20', title: { kk: 'Павлодар брифингі', ru: 'Брифинг в Павлодаре', en: 'Pavlodar briefing' } });
+    expect(r.json).toEqual({
+      slug: 'pavlodar-2023',
+      survey: 'example',
+      region: 'KZ-55',
+      city: 'Pavlodar',
+      date: '2023-09-20',
+      title: { kk: 'Павлодар брифингі', ru: 'Брифинг в Павлодаре', en: 'Pavlodar briefing' },
+    });
     expect((await get('/api/briefings/none')).status).toBe(404);
   });
 

@@ -55,7 +55,11 @@ export const AGG_VERSIONS: VersionInput[] = [
 ];
 
 let serial = 0;
-export function aggResponse(version: number, submittedAt: string, answers: Record<string, unknown>): NewResponse {
+export function aggResponse(
+  version: number,
+  submittedAt: string,
+  answers: Record<string, unknown>,
+): NewResponse {
   const id = `00000000-0000-4000-8000-${String(++serial).padStart(12, '0')}`;
   return {
     id,
@@ -75,22 +79,55 @@ export function aggResponse(version: number, submittedAt: string, answers: Recor
 /** R1–R3 answer v1 on 15 Sep 2023; R4 is 20:00 UTC on 1 March 2024, which is already 2 March in Kazakhstan. */
 export const AGG_RESPONSES = (): NewResponse[] => [
   aggResponse(1, '2023-09-15T05:00:00.000Z', {
-    region: 'KZ-10', role: 'volunteer', needs: ['funding', 'training'], score: 5, consent: true,
-    grid: { a: 'low', b: 'high' }, order: ['x', 'y'], note: 'hello', old_q: 'p',
+    region: 'KZ-10',
+    role: 'volunteer',
+    needs: ['funding', 'training'],
+    score: 5,
+    consent: true,
+    grid: { a: 'low', b: 'high' },
+    order: ['x', 'y'],
+    note: 'hello',
+    old_q: 'p',
   }),
   aggResponse(1, '2023-09-15T06:00:00.000Z', {
-    region: 'KZ-10', role: 'ngo_staff', needs: ['none'], score: 3, consent: false, grid: { a: 'high' }, order: ['y'],
-    note: '', old_q: 'q',
+    region: 'KZ-10',
+    role: 'ngo_staff',
+    needs: ['none'],
+    score: 3,
+    consent: false,
+    grid: { a: 'high' },
+    order: ['y'],
+    note: '',
+    old_q: 'q',
   }),
   aggResponse(1, '2023-09-15T07:00:00.000Z', {
-    region: 'KZ-55', role: 'other', 'role-Comment': 'teacher', needs: ['funding'], score: 4, grid: {}, order: [], old_q: 'p',
+    region: 'KZ-55',
+    role: 'other',
+    'role-Comment': 'teacher',
+    needs: ['funding'],
+    score: 4,
+    grid: {},
+    order: [],
+    old_q: 'p',
   }),
   aggResponse(2, '2024-03-01T20:00:00.000Z', {
-    region: 'KZ-10', role: 'volunteer', needs: ['insurance', 'funding'], score: 2, consent: true,
-    grid: { a: 'low', b: 'low' }, order: ['z', 'x', 'y'], platforms: ['web'], note: 'text two',
+    region: 'KZ-10',
+    role: 'volunteer',
+    needs: ['insurance', 'funding'],
+    score: 2,
+    consent: true,
+    grid: { a: 'low', b: 'low' },
+    order: ['z', 'x', 'y'],
+    platforms: ['web'],
+    note: 'text two',
   }),
   aggResponse(2, '2024-03-02T10:00:00.000Z', {
-    region: 'KZ-63', role: 'volunteer', needs: ['training'], score: 5, platforms: ['web', 'app'], order: ['x'],
+    region: 'KZ-63',
+    role: 'volunteer',
+    needs: ['training'],
+    score: 5,
+    platforms: ['web', 'app'],
+    order: ['x'],
   }),
   aggResponse(2, '2024-03-03T10:00:00.000Z', { region: 'KZ-55', role: 'ngo_staff' }),
 ];
@@ -99,6 +136,9 @@ export const AGG_RESPONSES = (): NewResponse[] => [
 export function openAggStore() {
   const file = join(makeTempDir(), 'saualnama.db');
   const store = openSqliteStore(file, { countPlans: countPlansOf([{ versions: AGG_VERSIONS }]) });
-  store.publishVersions(AGG_VERSIONS.map((v) => ({ surveyId: 'agg', version: v.version, sha256: `v${v.version}` })), '2023-09-01T00:00:00Z');
+  store.publishVersions(
+    AGG_VERSIONS.map((v) => ({ surveyId: 'agg', version: v.version, sha256: `v${v.version}` })),
+    '2023-09-01T00:00:00Z',
+  );
   return Object.assign(store, { file });
 }

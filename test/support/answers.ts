@@ -12,16 +12,36 @@ export function exampleAnswers(overrides: Record<string, unknown> = {}): Record<
   };
 }
 
-export function envelope(overrides: Record<string, unknown> = {}, data = exampleAnswers()): Record<string, unknown> {
-  return { id: randomUUID(), version: 1, locale: 'kk', startedAt: new Date().toISOString(), data, ...overrides };
+export function envelope(
+  overrides: Record<string, unknown> = {},
+  data = exampleAnswers(),
+): Record<string, unknown> {
+  return {
+    id: randomUUID(),
+    version: 1,
+    locale: 'kk',
+    startedAt: new Date().toISOString(),
+    data,
+    ...overrides,
+  };
 }
 
-export async function postResponse(url: string, body: unknown, survey = 'example', headers: Record<string, string> = {}) {
+export async function postResponse(
+  url: string,
+  body: unknown,
+  survey = 'example',
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(`${url}/api/surveys/${survey}/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: text ? (JSON.parse(text) as Record<string, any>) : null };
+  return {
+    status: res.status,
+    headers: res.headers,
+    text,
+    json: text ? (JSON.parse(text) as Record<string, any>) : null,
+  };
 }

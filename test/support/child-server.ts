@@ -2,6 +2,7 @@
 // kill it or stop it: crash safety and graceful shutdown. Resolves once it prints the address it listens on.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { exitOf } from './child-exit';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -23,9 +24,7 @@ export function spawnServer(env: Record<string, string>, timeoutMs = 30_000): Pr
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
-    child.once('exit', (code, signal) => ok({ code, signal })),
-  );
+  const exited = exitOf(child);
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -7,7 +7,14 @@ import { boot, DATABASE_FILE } from '../../server/boot';
 import type { RecountReport } from '../../server/store';
 
 /** Tables a respondent's or a reader's request could change; sessions and the audit log move on their own. */
-const ANSWER_TABLES = ['responses', 'response_contacts', 'answer_counts', 'answer_records', 'briefings', 'users'] as const;
+const ANSWER_TABLES = [
+  'responses',
+  'response_contacts',
+  'answer_counts',
+  'answer_records',
+  'briefings',
+  'users',
+] as const;
 
 export interface DatabaseHealth {
   integrity: string;
@@ -24,7 +31,9 @@ function openReadOnly(dataDir: string): Database.Database {
 export function databaseHealth(dataDir: string): DatabaseHealth {
   const db = openReadOnly(dataDir);
   try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ');
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     return {
       integrity,
@@ -54,7 +63,9 @@ export function answerTablesFingerprint(dataDir: string): string {
 }
 
 /** Every stored response: id → its answers text and content hash, plus whether contacts were stored apart. */
-export function storedResponses(dataDir: string): Map<string, { answers: Record<string, unknown>; hasContacts: boolean }> {
+export function storedResponses(
+  dataDir: string,
+): Map<string, { answers: Record<string, unknown>; hasContacts: boolean }> {
   const db = openReadOnly(dataDir);
   try {
     const rows = db
@@ -62,7 +73,12 @@ export function storedResponses(dataDir: string): Map<string, { answers: Record<
         'SELECT id, answers, EXISTS (SELECT 1 FROM response_contacts c WHERE c.response_id = r.id) AS contacts FROM responses r',
       )
       .all();
-    return new Map(rows.map((r) => [r.id, { answers: JSON.parse(r.answers) as Record<string, unknown>, hasContacts: r.contacts === 1 }]));
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { answers: JSON.parse(r.answers) as Record<string, unknown>, hasContacts: r.contacts === 1 },
+      ]),
+    );
   } finally {
     db.close();
   }

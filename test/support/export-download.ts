@@ -18,7 +18,11 @@ export function parseCsv(bytes: Buffer): Table {
   return { header, rows: data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))) };
 }
 
-export async function download(url: string, cookie: string, path: string): Promise<{ status: number; headers: Headers; body: Buffer }> {
+export async function download(
+  url: string,
+  cookie: string,
+  path: string,
+): Promise<{ status: number; headers: Headers; body: Buffer }> {
   const res = await fetchAs(url, cookie, path);
   return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
 }
@@ -36,7 +40,8 @@ export function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
             const content = Buffer.concat(chunks);
-            if (crc32(content) !== entry.crc32) return reject(new Error(`${entry.fileName}: CRC-32 does not match its content`));
+            if (crc32(content) !== entry.crc32)
+              return reject(new Error(`${entry.fileName}: CRC-32 does not match its content`));
             files.set(entry.fileName, content);
             zip.readEntry();
           });
@@ -51,7 +56,9 @@ export function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
 
 /** What a spreadsheet must show for a stored text: formula-like texts get a leading ', plain numbers do not. */
 export function shownText(text: string): string {
-  const formula = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text);
+  const formula =
+    /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) &&
+    !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text);
   return formula ? `'${text}` : text;
 }
 
@@ -63,7 +70,8 @@ export function expectedCells(posted: Posted, rankings: ReadonlySet<string>): Re
   const cells: Record<string, string> = {};
   for (const [key, value] of Object.entries(posted.data)) {
     if (key === 'region') continue;
-    if (key.endsWith('-Comment')) cells[`${key.slice(0, -'-Comment'.length)}/other`] = shownText(String(value));
+    if (key.endsWith('-Comment'))
+      cells[`${key.slice(0, -'-Comment'.length)}/other`] = shownText(String(value));
     else if (Array.isArray(value))
       value.forEach((code: string, i) => {
         if (code !== 'other') cells[`${key}/${code}`] = rankings.has(key) ? String(i + 1) : '1';

@@ -23,7 +23,14 @@ export async function startExportWorld(): Promise<ExportWorld> {
     { email: 'abai@example.kz', role: 'analyst', regions: ['KZ-10'] },
     { email: 'author@example.kz', role: 'author' },
   ] as const;
-  for (const a of accounts) await createUser(server.store, { ...a, regions: 'regions' in a ? [...a.regions] : null, password: PASSWORD });
-  const [admin, analyst, abai, author] = await Promise.all(accounts.map((a) => signIn(server.url, a.email, PASSWORD)));
+  for (const a of accounts)
+    await createUser(server.store, {
+      ...a,
+      regions: 'regions' in a ? [...a.regions] : null,
+      password: PASSWORD,
+    });
+  const [admin, analyst, abai, author] = await Promise.all(
+    accounts.map((a) => signIn(server.url, a.email, PASSWORD)),
+  );
   return { server, posted, cookies: { admin: admin!, analyst: analyst!, abai: abai!, author: author! } };
 }

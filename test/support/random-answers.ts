@@ -30,7 +30,11 @@ export function seeded(seed: number) {
 export type Random = ReturnType<typeof seeded>;
 
 /** One response's answers: each question skipped, answered empty ('' [] {}), or answered with valid codes. */
-export function randomAnswers(random: Random, questions: readonly QuestionInfo[], region: string): Record<string, unknown> {
+export function randomAnswers(
+  random: Random,
+  questions: readonly QuestionInfo[],
+  region: string,
+): Record<string, unknown> {
   const answers: Record<string, unknown> = { region };
   for (const q of questions) {
     if (q.name === 'region' || q.pii) continue;
@@ -63,7 +67,10 @@ export function randomAnswers(random: Random, questions: readonly QuestionInfo[]
 }
 
 const empty = (v: unknown) =>
-  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) ||
+  v === undefined ||
+  v === null ||
+  v === '' ||
+  (Array.isArray(v) && v.length === 0) ||
   (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
 
 export interface BruteCounts {
@@ -86,7 +93,8 @@ export function bruteCount(q: QuestionInfo, responses: readonly StoredResponse[]
     if (q.shape === 'single' || q.shape === 'rating' || q.shape === 'boolean') add(String(v));
     else if (q.shape === 'multiple') for (const c of v as unknown[]) add(String(c));
     else if (q.shape === 'ranking') (v as unknown[]).forEach((c, i) => add(`${String(c)}|${i + 1}`));
-    else if (q.shape === 'matrix') for (const [row, col] of Object.entries(v as object)) add(`${row}|${String(col)}`);
+    else if (q.shape === 'matrix')
+      for (const [row, col] of Object.entries(v as object)) add(`${row}|${String(col)}`);
   }
   return out;
 }

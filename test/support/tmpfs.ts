@@ -27,6 +27,9 @@ export function canMountTmpfs(skipped: string): boolean {
   const can = mountTmpfs(probe, '64k');
   if (can) unmount(probe);
   rmSync(probe, { recursive: true });
-  if (!can) console.warn(`${skipped} is skipped: run the tests as root with mount privileges (e.g. docker --privileged)`);
+  if (!can)
+    console.warn(
+      `${skipped} is skipped: run the tests as root with mount privileges (e.g. docker --privileged)`,
+    );
   return can;
 }

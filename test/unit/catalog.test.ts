@@ -31,7 +31,11 @@ describe('survey catalog', () => {
     const roadmap = catalog.getSurvey('roadmap-needs');
     expect(roadmap?.versions.map((v) => v.version)).toEqual([1, 2, 3]);
     expect(roadmap?.newest.version).toBe(3);
-    expect([...(roadmap?.newest.piiQuestions ?? [])].sort()).toEqual(['contact_email', 'contact_name', 'contact_phone']);
+    expect([...(roadmap?.newest.piiQuestions ?? [])].sort()).toEqual([
+      'contact_email',
+      'contact_name',
+      'contact_phone',
+    ]);
   });
 
   it('hashes the content, not the formatting: a re-indented file keeps its sha256, a changed word does not', () => {
@@ -43,7 +47,11 @@ describe('survey catalog', () => {
 
   it('refuses a version with a duplicate question name, naming file and question', () => {
     const dir = editExample((d) => d.pages[1].elements.push({ type: 'comment', name: 'role' }));
-    expect(problemsOf(dir)).toEqual(expect.arrayContaining([expect.stringMatching(/example\/v1\.json: question name "role" is used twice/)]));
+    expect(problemsOf(dir)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/example\/v1\.json: question name "role" is used twice/),
+      ]),
+    );
   });
 
   it('refuses a region question that does not offer exactly the 20 codes', () => {
@@ -61,7 +69,19 @@ describe('survey catalog', () => {
 
   it('finds untranslated strings: plain strings, missing kk, and (strict) kk equal to ru', () => {
     const problems = findTranslationProblems(
-      { title: 'Plain', pages: [{ elements: [{ title: { default: 'A', ru: 'Б' }, choices: [{ value: 'x', text: { default: 'X', kk: 'Ы', ru: 'Ы' } }] }] }] },
+      {
+        title: 'Plain',
+        pages: [
+          {
+            elements: [
+              {
+                title: { default: 'A', ru: 'Б' },
+                choices: [{ value: 'x', text: { default: 'X', kk: 'Ы', ru: 'Ы' } }],
+              },
+            ],
+          },
+        ],
+      },
       true,
     );
     expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([

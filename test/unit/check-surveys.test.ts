@@ -74,7 +74,10 @@ describe('checkSurveys', { timeout: 30_000 }, () => {
       role.title.kk = '  ';
     });
     const findings = findingsOf(checkSurveys(dir), 'briefing-feedback/v1.json');
-    expect(findings.map((f) => f.path)).toEqual(['pages[0].elements[1].title', 'pages[0].elements[1].choices[0].text']);
+    expect(findings.map((f) => f.path)).toEqual([
+      'pages[0].elements[1].title',
+      'pages[0].elements[1].choices[0].text',
+    ]);
     expect(findings[1]?.message).toMatch(/kk text equals the ru text/);
   });
 
@@ -84,7 +87,11 @@ describe('checkSurveys', { timeout: 30_000 }, () => {
     });
     const findings = findingsOf(checkSurveys(dir), 'roadmap-needs/v1.json');
     expect(findings).toEqual([
-      { severity: 'error', path: 'pages[2].elements[2].selectToRankEmptyRankedAreaText', message: 'missing ru text' },
+      {
+        severity: 'error',
+        path: 'pages[2].elements[2].selectToRankEmptyRankedAreaText',
+        message: 'missing ru text',
+      },
     ]);
   });
 
@@ -109,7 +116,11 @@ describe('checkSurveys', { timeout: 30_000 }, () => {
     expect(report.errors).toBe(0);
     expect(findingsOf(report, 'roadmap-needs/v2.json')).toEqual([
       expect.objectContaining({ severity: 'warning', path: 'pages[0].elements[1].type' }),
-      expect.objectContaining({ severity: 'warning', path: 'pages[2].elements[0].choices', message: expect.stringMatching(/dont_know/) }),
+      expect.objectContaining({
+        severity: 'warning',
+        path: 'pages[2].elements[0].choices',
+        message: expect.stringMatching(/dont_know/),
+      }),
     ]);
   });
 
@@ -118,13 +129,18 @@ describe('checkSurveys', { timeout: 30_000 }, () => {
       const elements = d.pages[0].elements;
       elements[0].choices.pop();
       question(d, 'briefing_duration').choices[1].value = 'too_short';
-      elements.push({ ...question(d, 'network_join') }, { type: 'file', name: 'photo', title: { default: 'Photo', kk: 'Фото', ru: 'Фотография' } });
+      elements.push(
+        { ...question(d, 'network_join') },
+        { type: 'file', name: 'photo', title: { default: 'Photo', kk: 'Фото', ru: 'Фотография' } },
+      );
     });
     const findings = findingsOf(checkSurveys(dir), 'briefing-feedback/v1.json');
     const messages = findings.map((f) => `${f.path}: ${f.message}`).join('\n');
     expect(messages).toContain('pages[0].elements[0].choices: lacks region codes KZ-79');
     expect(messages).toContain('pages[0].elements[4].choices[1]: value "too_short" repeats choices[0]');
-    expect(messages).toContain('pages[0].elements[7].name: question name "network_join" is already used at pages[0].elements[6]');
+    expect(messages).toContain(
+      'pages[0].elements[7].name: question name "network_join" is already used at pages[0].elements[6]',
+    );
     expect(messages).toContain('pages[0].elements[8].type: question "photo" is of type file');
   });
 });

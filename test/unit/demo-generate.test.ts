@@ -16,7 +16,14 @@ const repo = loadCatalog(REPO_SURVEYS).catalog;
 
 /** The hash as judge-response.ts computed it before the fast path existed: always through canonicalJson. */
 function slowHash(c: ResponseContent): string {
-  const text = canonicalJson({ survey: c.surveyId, version: c.version, locale: c.locale, briefing: c.briefing, startedAt: c.startedAt, data: c.data });
+  const text = canonicalJson({
+    survey: c.surveyId,
+    version: c.version,
+    locale: c.locale,
+    briefing: c.briefing,
+    startedAt: c.startedAt,
+    data: c.data,
+  });
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -35,9 +42,17 @@ describe('demo schedule', () => {
       expect([0, 6]).not.toContain(new Date(`${briefing.date}T00:00:00Z`).getUTCDay());
       expect(briefing.slug).toMatch(/^demo-kz-\d\d-[a-z]+-\d$/);
     }
-    const lastV1 = schedule.filter((b) => b.version === 1).map((b) => b.briefing.date).sort().at(-1)!;
+    const lastV1 = schedule
+      .filter((b) => b.version === 1)
+      .map((b) => b.briefing.date)
+      .sort()
+      .at(-1)!;
     expect(schedule.filter((b) => b.version === 2).every((b) => b.briefing.date > lastV1)).toBe(true);
-    expect(schedule[0]?.briefing).toMatchObject({ slug: 'demo-kz-10-semey-1', date: '2023-09-15', city: 'Semey' });
+    expect(schedule[0]?.briefing).toMatchObject({
+      slug: 'demo-kz-10-semey-1',
+      date: '2023-09-15',
+      city: 'Semey',
+    });
   });
 });
 
@@ -72,7 +87,14 @@ describe('demo responses', { timeout: 30_000 }, () => {
   it('hashes content exactly as canonicalJson does, with or without sorted keys', () => {
     for (let i = 0; i < 300; i++) {
       const { response: r } = demoResponse(plan, 9, i);
-      const content = { surveyId: r.surveyId, version: r.version, locale: r.locale, briefing: r.briefing, startedAt: r.startedAt, data: { ...r.answers, ...r.contacts } };
+      const content = {
+        surveyId: r.surveyId,
+        version: r.version,
+        locale: r.locale,
+        briefing: r.briefing,
+        startedAt: r.startedAt,
+        data: { ...r.answers, ...r.contacts },
+      };
       expect(r.contentHash).toBe(slowHash(content));
       expect(contentHash(content)).toBe(slowHash(content));
     }
@@ -104,7 +126,9 @@ describe('demo responses', { timeout: 30_000 }, () => {
       }
       const akimat = response.answers.role === 'akimat';
       if (akimat && response.answers.cooperation_quality_by_akimat !== undefined) akimatV3 += 1;
-      expect(response.answers).not.toHaveProperty(akimat ? 'cooperation_quality' : 'cooperation_quality_by_akimat');
+      expect(response.answers).not.toHaveProperty(
+        akimat ? 'cooperation_quality' : 'cooperation_quality_by_akimat',
+      );
     }
     expect([...seen.keys()].sort()).toEqual([1, 2, 3]);
     expect(akimatV3).toBeGreaterThan(0);
@@ -119,8 +143,13 @@ describe('demo responses', { timeout: 30_000 }, () => {
       expect(errors).toEqual([]);
       for (const key of Object.keys({ ...response.answers, ...response.contacts })) answered.add(key);
     }
-    const questions = new Model(fixtures.getVersion('kitchen-sink', 1)!.definition).getAllQuestions(false, true);
-    const unanswered = questions.filter((q) => !answered.has(q.name) && !['html', 'image', 'expression'].includes(q.getType()));
+    const questions = new Model(fixtures.getVersion('kitchen-sink', 1)!.definition).getAllQuestions(
+      false,
+      true,
+    );
+    const unanswered = questions.filter(
+      (q) => !answered.has(q.name) && !['html', 'image', 'expression'].includes(q.getType()),
+    );
     // "bonus" shows only when a computed score passes 100: the walker does not compute expressions.
     expect(unanswered.map((q) => q.name)).toEqual(['bonus']);
   });

@@ -13,10 +13,25 @@ import { version } from '../support/export-definitions';
 
 describe('csvCell', () => {
   it("prefixes texts that a spreadsheet would run as formulas with ', leaving plain numbers alone", () => {
-    for (const text of ['=SUM(A1)', '+7 701 123 45 67', '-нет', '@cmd', '\tx', '\rx', '＝1', '＋1', '－1', '＠x', '-', '+', '=']) {
+    for (const text of [
+      '=SUM(A1)',
+      '+7 701 123 45 67',
+      '-нет',
+      '@cmd',
+      '\tx',
+      '\rx',
+      '＝1',
+      '＋1',
+      '－1',
+      '＠x',
+      '-',
+      '+',
+      '=',
+    ]) {
       expect(csvCell(text).replace(/^"|"$/g, ''), JSON.stringify(text)).toBe(`'${text}`.replace(/"/g, '""'));
     }
-    for (const number of ['-5', '+7', '-0.5', '1e3', '-2.5E-3', '.5', '42']) expect(csvCell(number)).toBe(number);
+    for (const number of ['-5', '+7', '-0.5', '1e3', '-2.5E-3', '.5', '42'])
+      expect(csvCell(number)).toBe(number);
     for (const text of ['a=b', ' =1', 'Семей', "'quoted", '']) expect(csvCell(text)).toBe(text);
   });
 
@@ -34,10 +49,15 @@ describe('csvCell', () => {
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let n = 0; n < 2000; n++) {
       const cells = Array.from({ length: 1 + Math.floor(next() * 5) }, () =>
-        Array.from({ length: Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''),
+        Array.from(
+          { length: Math.floor(next() * 8) },
+          () => alphabet[Math.floor(next() * alphabet.length)],
+        ).join(''),
       ).map((c) => (/^[=+\-@\t\r]/.test(c) ? `x${c}` : c));
       // quote_record_delimiter: with a custom record delimiter csv-stringify would leave a lone CR or LF unquoted.
-      expect(csvLine(cells.map(csvCell))).toBe(stringify([cells], { record_delimiter: '\r\n', quote_record_delimiter: true }));
+      expect(csvLine(cells.map(csvCell))).toBe(
+        stringify([cells], { record_delimiter: '\r\n', quote_record_delimiter: true }),
+      );
     }
   });
 });
@@ -50,7 +70,14 @@ const SURVEY = version(1, [
 
 function rows(n: number, idea = (i: number) => `idea ${i}, "${i}"\nmore`): ExportRow[] {
   return Array.from({ length: n }, (_, i) => [
-    `id-${i}`, 1, '2023-09-15T05:30:00.000Z', 'kk', 'KZ-10', null, JSON.stringify({ idea: idea(i), c: ['y'] }), null,
+    `id-${i}`,
+    1,
+    '2023-09-15T05:30:00.000Z',
+    'kk',
+    'KZ-10',
+    null,
+    JSON.stringify({ idea: idea(i), c: ['y'] }),
+    null,
   ]);
 }
 
@@ -67,14 +94,35 @@ describe('csvStream', () => {
     const body = await collect(csvStream(plan, rows(5000), { labels: 'values' }));
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = body.toString('utf8');
-    expect(text.slice(1, text.indexOf('\r\n'))).toBe('response_id,survey,version,submitted_at,locale,region,region_name,briefing,idea,c/x,c/y,__not_asked');
+    expect(text.slice(1, text.indexOf('\r\n'))).toBe(
+      'response_id,survey,version,submitted_at,locale,region,region_name,briefing,idea,c/x,c/y,__not_asked',
+    );
     const records = parse(body, { bom: true }) as string[][];
     expect(records).toHaveLength(5001);
-    expect(records[4000]).toEqual(['id-3999', 'test', '1', '2023-09-15T05:30:00.000Z', 'kk', 'KZ-10', 'Abai Region', '', 'idea 3999, "3999"\nmore', '0', '1', '']);
+    expect(records[4000]).toEqual([
+      'id-3999',
+      'test',
+      '1',
+      '2023-09-15T05:30:00.000Z',
+      'kk',
+      'KZ-10',
+      'Abai Region',
+      '',
+      'idea 3999, "3999"\nmore',
+      '0',
+      '1',
+      '',
+    ]);
   });
 
   it('guards formula-like answers in the file while the row data stay verbatim', async () => {
-    const body = await collect(csvStream(plan, rows(1, () => '=cmd|"/c calc"!A1'), { labels: 'values' }));
+    const body = await collect(
+      csvStream(
+        plan,
+        rows(1, () => '=cmd|"/c calc"!A1'),
+        { labels: 'values' },
+      ),
+    );
     expect((parse(body, { bom: true }) as string[][])[1]![8]).toBe(`'=cmd|"/c calc"!A1`);
   });
 
@@ -117,22 +165,48 @@ describe('the data dictionary', () => {
   ]);
   const v2 = version(2, [
     { type: 'radiogroup', name: 'region', choices: ['KZ-10'] },
-    { type: 'checkbox', name: 'c', choices: [{ value: 'x', text: { default: 'X', kk: 'Икс', ru: 'Икс' } }], showOtherItem: true },
+    {
+      type: 'checkbox',
+      name: 'c',
+      choices: [{ value: 'x', text: { default: 'X', kk: 'Икс', ru: 'Икс' } }],
+      showOtherItem: true,
+    },
     { type: 'boolean', name: 'b' },
   ]);
   const table = dictionaryRows(planColumns([v1, v2], { choices: 'columns', pii: false }));
   const [header, ...body] = table;
-  const of = (column: string) => body.filter((r) => r[0] === column).map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
+  const of = (column: string) =>
+    body.filter((r) => r[0] === column).map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
 
   it('has one row per 0/1 column with its choice and labels, and one per value of a coded column', () => {
-    expect(of('c/x')).toEqual([expect.objectContaining({ question: 'c', type: 'checkbox', versions: '2', item: 'x', item_kk: 'Икс', item_en: 'X' })]);
+    expect(of('c/x')).toEqual([
+      expect.objectContaining({
+        question: 'c',
+        type: 'checkbox',
+        versions: '2',
+        item: 'x',
+        item_kk: 'Икс',
+        item_en: 'X',
+      }),
+    ]);
     expect(of('c/x')[0]!.note).toMatch(/not asked in version 1/);
     expect(of('c/other')[0]).toMatchObject({ type: 'text', item: 'other', item_en: 'Other' });
-    expect(of('b').map((r) => [r.value, r.value_en, r.value_kk])).toEqual([['1', 'Yes', 'Иә'], ['0', 'No', 'Жоқ']]);
+    expect(of('b').map((r) => [r.value, r.value_en, r.value_kk])).toEqual([
+      ['1', 'Yes', 'Иә'],
+      ['0', 'No', 'Жоқ'],
+    ]);
     expect(of('b')[0]!.versions).toBe('1-2');
-    expect(of('old')[0]).toMatchObject({ versions: '1', title_kk: 'Ескі', title_ru: 'Старый', title_en: 'Old', value: 'a' });
+    expect(of('old')[0]).toMatchObject({
+      versions: '1',
+      title_kk: 'Ескі',
+      title_ru: 'Старый',
+      title_en: 'Old',
+      value: 'a',
+    });
     expect(of('region')).toHaveLength(20);
-    expect(new Set(body.map((r) => r[0]))).toEqual(new Set(planColumns([v1, v2], { choices: 'columns', pii: false }).columns.map((c) => c.name)));
+    expect(new Set(body.map((r) => r[0]))).toEqual(
+      new Set(planColumns([v1, v2], { choices: 'columns', pii: false }).columns.map((c) => c.name)),
+    );
   });
 
   it('writes version ranges compactly', () => {

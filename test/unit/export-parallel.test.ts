@@ -17,12 +17,21 @@ const plan = planColumns(roadmap.versions, { choices: 'columns', pii: true });
 
 function rows(n: number): ExportRow[] {
   return Array.from({ length: n }, (_, i) => [
-    `id-${i}`, 1 + (i % 2), `2023-09-15T05:30:${String(i % 60).padStart(2, '0')}.000Z`, i % 3 ? 'kk' : 'ru', i % 5 ? 'KZ-10' : 'KZ-55',
+    `id-${i}`,
+    1 + (i % 2),
+    `2023-09-15T05:30:${String(i % 60).padStart(2, '0')}.000Z`,
+    i % 3 ? 'kk' : 'ru',
+    i % 5 ? 'KZ-10' : 'KZ-55',
     i % 4 ? null : 'semey-2023',
     JSON.stringify({
-      role: i % 7 ? 'akimat' : 'other', 'role-Comment': `=Мектеп, "${i}"\n`, activity_fields: ['elderly', 'other'],
-      'activity_fields-Comment': 'Ауыл; 50%', top_needs: ['premises', 'training'], problems_severity: { funding: 'serious' },
-      practices_effectiveness: (i % 5) + 1, needs_other: i % 2 ? '' : 'line 1\r\nline 2',
+      role: i % 7 ? 'akimat' : 'other',
+      'role-Comment': `=Мектеп, "${i}"\n`,
+      activity_fields: ['elderly', 'other'],
+      'activity_fields-Comment': 'Ауыл; 50%',
+      top_needs: ['premises', 'training'],
+      problems_severity: { funding: 'serious' },
+      practices_effectiveness: (i % 5) + 1,
+      needs_other: i % 2 ? '' : 'line 1\r\nline 2',
     }),
     i % 3 ? null : JSON.stringify({ contact_name: `Айгүл ${i}` }),
   ]);
@@ -54,7 +63,10 @@ describe('parallelCsvStream', () => {
     const source: Iterable<ExportRow> = {
       [Symbol.iterator]() {
         const all = rows(50_000)[Symbol.iterator]();
-        return { next: () => (pulled++, all.next()), return: () => ((closed = true), { done: true, value: undefined }) };
+        return {
+          next: () => (pulled++, all.next()),
+          return: () => ((closed = true), { done: true, value: undefined }),
+        };
       },
     };
     const stream = parallelCsvStream(plan, source, { labels: 'values' });

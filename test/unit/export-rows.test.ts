@@ -10,27 +10,53 @@ const t = (en: string, kk: string, ru: string) => ({ default: en, kk, ru });
 
 const ELEMENTS = [
   { type: 'dropdown', name: 'region', choices: ['KZ-10', 'KZ-55'] },
-  { type: 'radiogroup', name: 'role', choices: [{ value: 'ngo', text: t('NGO', 'ҮЕҰ', 'НКО') }, 'akimat'], showOtherItem: true },
+  {
+    type: 'radiogroup',
+    name: 'role',
+    choices: [{ value: 'ngo', text: t('NGO', 'ҮЕҰ', 'НКО') }, 'akimat'],
+    showOtherItem: true,
+  },
   { type: 'dropdown', name: 'days', choices: [1, 2, 5], showNoneItem: true },
   {
-    type: 'checkbox', name: 'fields', showOtherItem: true, showNoneItem: true,
-    choices: [{ value: 'health', text: t('Health', 'Денсаулық', 'Здоровье') }, 'ecology', { value: 'dont_know', isExclusive: true }],
+    type: 'checkbox',
+    name: 'fields',
+    showOtherItem: true,
+    showNoneItem: true,
+    choices: [
+      { value: 'health', text: t('Health', 'Денсаулық', 'Здоровье') },
+      'ecology',
+      { value: 'dont_know', isExclusive: true },
+    ],
   },
   { type: 'tagbox', name: 'tools', choices: ['telegram', 'whatsapp'] },
-  { type: 'checkbox', name: 'channels', choices: ['radio', 'tv'], showCommentArea: true, showRefuseItem: true, showDontKnowItem: true },
+  {
+    type: 'checkbox',
+    name: 'channels',
+    choices: ['radio', 'tv'],
+    showCommentArea: true,
+    showRefuseItem: true,
+    showDontKnowItem: true,
+  },
   { type: 'ranking', name: 'needs', choices: ['money', 'people', 'space'], selectToRankEnabled: true },
   { type: 'rating', name: 'mood', rateMin: 0, rateMax: 10, rateStep: 2 },
   { type: 'boolean', name: 'consent' },
   { type: 'boolean', name: 'kind', valueTrue: 'registered', valueFalse: 'informal' },
   {
-    type: 'matrix', name: 'quality', rows: [{ value: 'akimat', text: t('Akimat', 'Әкімдік', 'Акимат') }, 'ngos'],
+    type: 'matrix',
+    name: 'quality',
+    rows: [{ value: 'akimat', text: t('Akimat', 'Әкімдік', 'Акимат') }, 'ngos'],
     columns: [{ value: 'good', text: t('Good', 'Жақсы', 'Хорошо') }, 'poor'],
   },
   { type: 'text', name: 'city' },
   { type: 'text', name: 'age', inputType: 'number' },
   { type: 'comment', name: 'idea' },
   { type: 'multipletext', name: 'contact_times', items: [{ name: 'from' }, { name: 'to' }] },
-  { type: 'matrixdropdown', name: 'staff', rows: ['paid', 'volunteers'], columns: [{ name: 'count' }, { name: 'roles' }] },
+  {
+    type: 'matrixdropdown',
+    name: 'staff',
+    rows: ['paid', 'volunteers'],
+    columns: [{ name: 'count' }, { name: 'roles' }],
+  },
   { type: 'paneldynamic', name: 'projects', templateElements: [{ type: 'text', name: 'title' }] },
   { type: 'html', name: 'note', html: '<p>hi</p>' },
   { type: 'expression', name: 'score', expression: '{age} * 2' },
@@ -38,19 +64,46 @@ const ELEMENTS = [
 ];
 
 const ANSWERS = {
-  region: 'KZ-10', role: 'other', 'role-Comment': 'Мектеп', days: 5, fields: ['ecology', 'other', 'health'],
-  'fields-Comment': 'Жануарлар', tools: ['whatsapp'], channels: ['tv'], 'channels-Comment': '=1+1', needs: ['space', 'money'],
-  mood: 6, consent: false, kind: 'registered', quality: { ngos: 'poor', akimat: 'good' }, city: 'Семей, "орталық"', age: 34,
-  idea: 'line 1\nline 2', contact_times: { from: '09:00', to: '18:00' }, staff: { paid: { count: 3, roles: ['lead', 'it'] } },
+  region: 'KZ-10',
+  role: 'other',
+  'role-Comment': 'Мектеп',
+  days: 5,
+  fields: ['ecology', 'other', 'health'],
+  'fields-Comment': 'Жануарлар',
+  tools: ['whatsapp'],
+  channels: ['tv'],
+  'channels-Comment': '=1+1',
+  needs: ['space', 'money'],
+  mood: 6,
+  consent: false,
+  kind: 'registered',
+  quality: { ngos: 'poor', akimat: 'good' },
+  city: 'Семей, "орталық"',
+  age: 34,
+  idea: 'line 1\nline 2',
+  contact_times: { from: '09:00', to: '18:00' },
+  staff: { paid: { count: 3, roles: ['lead', 'it'] } },
   projects: [{ title: 'A' }, { title: 'B' }],
 };
 
-function flatten(answers: Record<string, unknown>, options: { labels?: LabelMode; choices?: ChoiceLayout; pii?: boolean; contacts?: unknown } = {}) {
-  const plan = planColumns([version(1, ELEMENTS)], { choices: options.choices ?? 'columns', pii: options.pii ?? false });
+function flatten(
+  answers: Record<string, unknown>,
+  options: { labels?: LabelMode; choices?: ChoiceLayout; pii?: boolean; contacts?: unknown } = {},
+) {
+  const plan = planColumns([version(1, ELEMENTS)], {
+    choices: options.choices ?? 'columns',
+    pii: options.pii ?? false,
+  });
   const build = compileRows(plan, { labels: options.labels ?? 'values' });
   const row: ExportRow = [
-    'id-1', 1, '2023-09-15T05:30:00.000Z', 'kk', String(answers.region ?? 'KZ-10'), 'semey',
-    JSON.stringify(answers), options.contacts === undefined ? null : JSON.stringify(options.contacts),
+    'id-1',
+    1,
+    '2023-09-15T05:30:00.000Z',
+    'kk',
+    String(answers.region ?? 'KZ-10'),
+    'semey',
+    JSON.stringify(answers),
+    options.contacts === undefined ? null : JSON.stringify(options.contacts),
   ];
   const cells = build(row);
   return Object.fromEntries(plan.columns.map((c, i) => [c.name, cells[i]!]));
@@ -61,8 +114,14 @@ describe('flattening each question type (labels=values, choices=columns)', () =>
 
   it('writes the fixed columns: id, survey, version, ISO time, locale, region, region name, briefing', () => {
     expect(Object.entries(row).slice(0, 8)).toEqual([
-      ['response_id', 'id-1'], ['survey', 'test'], ['version', '1'], ['submitted_at', '2023-09-15T05:30:00.000Z'],
-      ['locale', 'kk'], ['region', 'KZ-10'], ['region_name', 'Abai Region'], ['briefing', 'semey'],
+      ['response_id', 'id-1'],
+      ['survey', 'test'],
+      ['version', '1'],
+      ['submitted_at', '2023-09-15T05:30:00.000Z'],
+      ['locale', 'kk'],
+      ['region', 'KZ-10'],
+      ['region_name', 'Abai Region'],
+      ['briefing', 'semey'],
     ]);
   });
 
@@ -73,17 +132,34 @@ describe('flattening each question type (labels=values, choices=columns)', () =>
 
   it('checkbox: 1 per chosen code, 0 for the others, the other text in q/other (no 0/1 column for other)', () => {
     expect(row).toMatchObject({
-      'fields/health': '1', 'fields/ecology': '1', 'fields/dont_know': '0', 'fields/none': '0', 'fields/other': 'Жануарлар',
+      'fields/health': '1',
+      'fields/ecology': '1',
+      'fields/dont_know': '0',
+      'fields/none': '0',
+      'fields/other': 'Жануарлар',
     });
     expect(Object.keys(row).filter((k) => k.startsWith('fields/'))).toEqual([
-      'fields/health', 'fields/ecology', 'fields/dont_know', 'fields/none', 'fields/other',
+      'fields/health',
+      'fields/ecology',
+      'fields/dont_know',
+      'fields/none',
+      'fields/other',
     ]);
-    expect(flatten({ fields: ['none'] })).toMatchObject({ 'fields/none': '1', 'fields/health': '0', 'fields/other': '' });
+    expect(flatten({ fields: ['none'] })).toMatchObject({
+      'fields/none': '1',
+      'fields/health': '0',
+      'fields/other': '',
+    });
   });
 
   it('tagbox as a checkbox; refused, don’t know and the comment area of a checkbox', () => {
     expect(row).toMatchObject({ 'tools/telegram': '0', 'tools/whatsapp': '1' });
-    expect(row).toMatchObject({ 'channels/radio': '0', 'channels/tv': '1', 'channels/refused': '0', 'channels/dontknow': '0' });
+    expect(row).toMatchObject({
+      'channels/radio': '0',
+      'channels/tv': '1',
+      'channels/refused': '0',
+      'channels/dontknow': '0',
+    });
     expect(row['channels/comment']).toBe('=1+1');
   });
 
@@ -106,7 +182,11 @@ describe('flattening each question type (labels=values, choices=columns)', () =>
 
   it('multipletext per item, matrixdropdown per row and column, a dynamic panel as JSON', () => {
     expect(row).toMatchObject({ 'contact_times/from': '09:00', 'contact_times/to': '18:00' });
-    expect(row).toMatchObject({ 'staff/paid/count': '3', 'staff/paid/roles': 'lead;it', 'staff/volunteers/count': '' });
+    expect(row).toMatchObject({
+      'staff/paid/count': '3',
+      'staff/paid/roles': 'lead;it',
+      'staff/volunteers/count': '',
+    });
     expect(row.projects).toBe('[{"title":"A"},{"title":"B"}]');
   });
 
@@ -128,14 +208,28 @@ describe('flattening each question type (labels=values, choices=columns)', () =>
 describe('the joined layout', () => {
   it('joins checkbox codes in the definition order and a ranking in rank order', () => {
     const row = flatten(ANSWERS, { choices: 'joined' });
-    expect(row).toMatchObject({ fields: 'health;ecology;other', 'fields/other': 'Жануарлар', tools: 'whatsapp', needs: 'space;money' });
+    expect(row).toMatchObject({
+      fields: 'health;ecology;other',
+      'fields/other': 'Жануарлар',
+      tools: 'whatsapp',
+      needs: 'space;money',
+    });
     expect(Object.keys(row)).not.toContain('fields/health');
   });
 
   it('escapes % and ; inside one joined item, so the separator stays unambiguous', () => {
     const v = version(1, [{ type: 'checkbox', name: 'c', choices: ['a;b', '100%', 'plain'] }]);
     const plan = planColumns([v], { choices: 'joined', pii: false });
-    const cells = compileRows(plan, { labels: 'values' })(['i', 1, 't', 'ru', 'KZ-10', null, '{"c":["a;b","100%","plain"]}', null]);
+    const cells = compileRows(plan, { labels: 'values' })([
+      'i',
+      1,
+      't',
+      'ru',
+      'KZ-10',
+      null,
+      '{"c":["a;b","100%","plain"]}',
+      null,
+    ]);
     expect(cells[8]).toBe('a%3Bb;100%25;plain');
   });
 });
@@ -143,7 +237,12 @@ describe('the joined layout', () => {
 describe('labels', () => {
   it('turns choice, matrix and joined codes into labels of the chosen language; numbers and 0/1 stay', () => {
     const kk = flatten(ANSWERS, { labels: 'kk' });
-    expect(kk).toMatchObject({ region_name: 'Абай облысы', 'quality/akimat': 'Жақсы', 'quality/ngos': 'poor', role: 'Басқа' });
+    expect(kk).toMatchObject({
+      region_name: 'Абай облысы',
+      'quality/akimat': 'Жақсы',
+      'quality/ngos': 'poor',
+      role: 'Басқа',
+    });
     expect(kk).toMatchObject({ mood: '6', consent: '0', 'fields/health': '1', days: '5' });
     const ru = flatten(ANSWERS, { labels: 'ru', choices: 'joined' });
     expect(ru).toMatchObject({ region_name: 'область Абай', fields: 'Здоровье;ecology;Другое' });
@@ -152,12 +251,25 @@ describe('labels', () => {
 });
 
 describe('not asked versus skipped across versions', () => {
-  const v1 = version(1, [{ type: 'text', name: 'a' }, { type: 'text', name: 'old' }, { type: 'text', name: 'b' }]);
-  const v2 = version(2, [{ type: 'text', name: 'a' }, { type: 'text', name: 'b' }, { type: 'checkbox', name: 'new', choices: ['x'] }]);
+  const v1 = version(1, [
+    { type: 'text', name: 'a' },
+    { type: 'text', name: 'old' },
+    { type: 'text', name: 'b' },
+  ]);
+  const v2 = version(2, [
+    { type: 'text', name: 'a' },
+    { type: 'text', name: 'b' },
+    { type: 'checkbox', name: 'new', choices: ['x'] },
+  ]);
   const plan = planColumns([v2, v1], { choices: 'columns', pii: false });
   const build = compileRows(plan, { labels: 'values' });
   const cells = (n: number, answers: object) =>
-    Object.fromEntries(plan.columns.map((c, i) => [c.name, build(['id', n, 't', 'kk', 'KZ-10', null, JSON.stringify(answers), null])[i]]));
+    Object.fromEntries(
+      plan.columns.map((c, i) => [
+        c.name,
+        build(['id', n, 't', 'kk', 'KZ-10', null, JSON.stringify(answers), null])[i],
+      ]),
+    );
 
   it('orders the union newest first with the old question after its predecessor', () => {
     expect(plan.columns.map((c) => c.name).slice(8)).toEqual(['a', 'old', 'b', 'new/x', '__not_asked']);

@@ -75,7 +75,9 @@ describe('the IndexedDB outbox store', () => {
     const begun = draft({});
     await drafts.save(begun);
     await store.put(submission(ID_A), begun.key);
-    expect(await drafts.latest({ kind: 'survey', id: 'example' }, new Date('2024-05-14T10:00:00Z'))).toBeUndefined();
+    expect(
+      await drafts.latest({ kind: 'survey', id: 'example' }, new Date('2024-05-14T10:00:00Z')),
+    ).toBeUndefined();
     expect(await store.list()).toHaveLength(1);
   });
 
@@ -148,7 +150,11 @@ describe('the outbox over IndexedDB', () => {
     const now = new Date(2024, 4, 14, 23, 30);
     expect(unsentFileName(now)).toBe('saualnama-unsent-2024-05-14.json');
     const file = JSON.parse(JSON.stringify(unsentFile(unsent, now, 'http://10.0.0.2:8080')));
-    expect(file).toMatchObject({ format: 'saualnama-unsent', formatVersion: 1, origin: 'http://10.0.0.2:8080' });
+    expect(file).toMatchObject({
+      format: 'saualnama-unsent',
+      formatVersion: 1,
+      origin: 'http://10.0.0.2:8080',
+    });
     expect(file.waiting[0]).toEqual({ surveyId: 'example', body: body(ID_A), queuedAt: expect.any(String) });
     expect(file.refused[0]).toMatchObject({ surveyId: 'example', body: body(ID_B), problem: null });
   });
@@ -170,12 +176,22 @@ describe('drafts', () => {
     const drafts = idbDraftStore(lazyDatabase(factory));
     await drafts.save(draft({ version: 1, savedAt: '2024-05-14T09:50:00.000Z', pageNo: 2 }));
     await drafts.save(draft({ version: 2, savedAt: '2024-05-14T09:10:00.000Z' }));
-    expect(await drafts.latest({ kind: 'survey', id: 'example' }, now)).toMatchObject({ version: 1, pageNo: 2 });
+    expect(await drafts.latest({ kind: 'survey', id: 'example' }, now)).toMatchObject({
+      version: 1,
+      pageNo: 2,
+    });
   });
 
   test("a briefing's draft opens on the briefing's link only, not on the survey's own", async () => {
     const drafts = idbDraftStore(lazyDatabase(factory));
-    const briefing = { slug: 'semey-2023', survey: 'example', region: 'KZ-10', city: 'Semey', date: '2023-09-15', title: { kk: 'С', ru: 'С', en: 'S' } };
+    const briefing = {
+      slug: 'semey-2023',
+      survey: 'example',
+      region: 'KZ-10',
+      city: 'Semey',
+      date: '2023-09-15',
+      title: { kk: 'С', ru: 'С', en: 'S' },
+    };
     await drafts.save(draft({ briefing }));
     expect(await drafts.latest({ kind: 'survey', id: 'example' }, now)).toBeUndefined();
     expect(await drafts.latest({ kind: 'briefing', slug: 'semey-2023' }, now)).toMatchObject({ briefing });

@@ -8,8 +8,17 @@ let store: ReturnType<typeof openSqliteStore>;
 
 function response(id: string, overrides: Partial<NewResponse> = {}): NewResponse {
   return {
-    id, surveyId: 'example', version: 1, locale: 'kk', region: 'KZ-10', briefing: null, startedAt: null,
-    submittedAt: '2023-09-15T10:00:00.000Z', answers: { region: 'KZ-10' }, contacts: null, contentHash: `hash-${id}`,
+    id,
+    surveyId: 'example',
+    version: 1,
+    locale: 'kk',
+    region: 'KZ-10',
+    briefing: null,
+    startedAt: null,
+    submittedAt: '2023-09-15T10:00:00.000Z',
+    answers: { region: 'KZ-10' },
+    contacts: null,
+    contentHash: `hash-${id}`,
     ...overrides,
   };
 }
@@ -22,7 +31,10 @@ afterEach(() => store.close());
 
 describe('SQLite store', () => {
   it('migrates an empty database and records each migration with its sha256', () => {
-    const rows = store.db.prepare('SELECT name, sha256 FROM schema_migrations').all() as { name: string; sha256: string }[];
+    const rows = store.db.prepare('SELECT name, sha256 FROM schema_migrations').all() as {
+      name: string;
+      sha256: string;
+    }[];
     expect(rows.map((r) => r.name)).toContain('0001-initial.sql');
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.sha256))).toBe(true);
   });
@@ -35,10 +47,15 @@ describe('SQLite store', () => {
 
   it('reports a published version whose hash changed, and records nothing from that call', () => {
     const conflicts = store.publishVersions(
-      [{ surveyId: 'example', version: 2, sha256: 'new' }, { surveyId: 'example', version: 1, sha256: 'changed' }],
+      [
+        { surveyId: 'example', version: 2, sha256: 'new' },
+        { surveyId: 'example', version: 1, sha256: 'changed' },
+      ],
       '2023-10-01T00:00:00Z',
     );
-    expect(conflicts).toEqual([expect.objectContaining({ surveyId: 'example', version: 1, recordedSha256: 'abc' })]);
+    expect(conflicts).toEqual([
+      expect.objectContaining({ surveyId: 'example', version: 1, recordedSha256: 'abc' }),
+    ]);
     expect(store.publishVersions([{ surveyId: 'example', version: 2, sha256: 'other' }], 'now')).toEqual([]);
   });
 
@@ -52,13 +69,27 @@ describe('SQLite store', () => {
       store.submitResponse(response('d')),
     ]);
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value.status : 'rejected'))).toEqual([
-      'created', 'conflict', 'rejected', 'duplicate', 'created',
+      'created',
+      'conflict',
+      'rejected',
+      'duplicate',
+      'created',
     ]);
     expect(store.countResponses({ surveyId: 'example' })).toBe(3);
   });
 
   it('filters responses by region, version, briefing and time, streaming them in submission order', async () => {
-    store.addBriefing({ slug: 'b1', surveyId: 'example', region: 'KZ-55', city: 'Pavlodar', date: '2023-09-20', title: { kk: 'k', ru: 'r', en: 'e' } }, 'now');
+    store.addBriefing(
+      {
+        slug: 'b1',
+        surveyId: 'example',
+        region: 'KZ-55',
+        city: 'Pavlodar',
+        date: '2023-09-20',
+        title: { kk: 'k', ru: 'r', en: 'e' },
+      },
+      'now',
+    );
     store.insertResponses([
       response('r1', { region: 'KZ-55', briefing: 'b1', submittedAt: '2023-09-20T09:00:00Z' }),
       response('r2', { region: 'KZ-10', submittedAt: '2023-09-15T09:00:00Z' }),

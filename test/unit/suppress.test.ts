@@ -22,16 +22,26 @@ describe('small-cell suppression', () => {
   it('hides the next smallest cell when a shown total would give back the only hidden one', () => {
     // 20 = 12 + 6 + 2: with 12 and 6 shown, 20 − 18 = 2; so 6 goes too.
     expect(partitionCells([12, 6, 2, 0], 20, 5, false)).toEqual([
-      { count: 12, percent: 60 }, { suppressed: true }, { suppressed: true }, { count: 0, percent: 0 },
+      { count: 12, percent: 60 },
+      { suppressed: true },
+      { suppressed: true },
+      { count: 0, percent: 0 },
     ]);
   });
 
   it('leaves two or more hidden cells as they are: their sum alone is no one person', () => {
-    expect(partitionCells([12, 3, 2], 17, 5, false)).toEqual([{ count: 12, percent: 70.6 }, { suppressed: true }, { suppressed: true }]);
+    expect(partitionCells([12, 3, 2], 17, 5, false)).toEqual([
+      { count: 12, percent: 70.6 },
+      { suppressed: true },
+      { suppressed: true },
+    ]);
   });
 
   it('follows the user-configured threshold', () => {
-    expect(partitionCells([9, 2], 11, 2, false)).toEqual([{ count: 9, percent: 81.8 }, { count: 2, percent: 18.2 }]);
+    expect(partitionCells([9, 2], 11, 2, false)).toEqual([
+      { count: 9, percent: 81.8 },
+      { count: 2, percent: 18.2 },
+    ]);
     expect(partitionCells([9, 2], 11, 10, false)).toEqual([{ suppressed: true }, { suppressed: true }]);
   });
 });

@@ -5,21 +5,29 @@ import { swRoute } from '../../client/respond/sw-routes';
 
 const ORIGIN = 'http://10.0.0.2:8080';
 const PRECACHED = new Set(['/assets/respond-abc.js', '/assets/respond-abc.css']);
-const get = (path: string, mode = 'cors') => swRoute({ method: 'GET', mode, url: ORIGIN + path }, ORIGIN, PRECACHED);
+const get = (path: string, mode = 'cors') =>
+  swRoute({ method: 'GET', mode, url: ORIGIN + path }, ORIGIN, PRECACHED);
 
 describe('service worker routes', () => {
-  test.each(['/', '/s/example', '/s/example/', '/b/semey-2023'])('a navigation to %s gets the page shell', (path) => {
-    expect(get(path, 'navigate')).toBe('shell');
-  });
+  test.each(['/', '/s/example', '/s/example/', '/b/semey-2023'])(
+    'a navigation to %s gets the page shell',
+    (path) => {
+      expect(get(path, 'navigate')).toBe('shell');
+    },
+  );
 
   test.each(['/workspace', '/workspace/exports', '/b/semey-2023/live', '/s/a/b', '/sw.js'])(
     'a navigation to %s goes to the network untouched',
     (path) => expect(get(path, 'navigate')).toBeNull(),
   );
 
-  test.each(['/api/surveys', '/api/surveys/example', '/api/surveys/example/versions/2', '/api/briefings/semey-2023'])(
-    'GET %s is read network-first with the cached copy as fallback',
-    (path) => expect(get(path)).toBe('api'),
+  test.each([
+    '/api/surveys',
+    '/api/surveys/example',
+    '/api/surveys/example/versions/2',
+    '/api/briefings/semey-2023',
+  ])('GET %s is read network-first with the cached copy as fallback', (path) =>
+    expect(get(path)).toBe('api'),
   );
 
   test.each([

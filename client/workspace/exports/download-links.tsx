@@ -51,7 +51,10 @@ export function DownloadLinks({ locale, survey, query, blocked, onSignedOut }: P
     setChecking(kind);
     setRefusal(null);
     try {
-      const res = await fetch(downloadHref(survey, 'dictionary.csv', query), { ...SAME_ORIGIN, method: 'GET' });
+      const res = await fetch(downloadHref(survey, 'dictionary.csv', query), {
+        ...SAME_ORIGIN,
+        method: 'GET',
+      });
       if (res.status === 401) return onSignedOut();
       if (!res.ok) throw new HttpError(res.status, await readProblem(res));
       await res.body?.cancel();
@@ -59,8 +62,14 @@ export function DownloadLinks({ locale, survey, query, blocked, onSignedOut }: P
       link.click();
     } catch (error) {
       const problem = error instanceof HttpError ? error.problem : null;
-      const details = problem?.errors?.map((e) => `${fieldName[e.question] ?? e.question}: ${e.message}`).join('; ') || problem?.detail;
-      setRefusal(error instanceof HttpError ? `${t.refused} ${details ?? error.message}` : shellStrings(locale).offline);
+      const details =
+        problem?.errors?.map((e) => `${fieldName[e.question] ?? e.question}: ${e.message}`).join('; ') ||
+        problem?.detail;
+      setRefusal(
+        error instanceof HttpError
+          ? `${t.refused} ${details ?? error.message}`
+          : shellStrings(locale).offline,
+      );
     } finally {
       setChecking(null);
     }

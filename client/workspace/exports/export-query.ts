@@ -36,7 +36,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function listParam(query: URLSearchParams, name: string): string[] | 'all' {
   const raw = query.get(name);
   if (raw === null) return 'all';
-  return raw.split(',').map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function readFilters(query: URLSearchParams, ctx: ExportContext): ExportFilters {
@@ -85,7 +88,10 @@ export function apiQuery(filters: ExportFilters, ctx: ExportContext): URLSearchP
   const query = new URLSearchParams();
   const regions = listValue(filters.regions, ctx.readable);
   if (regions !== null) query.set('region', regions);
-  const versions = listValue(filters.versions, Array.from({ length: ctx.newest }, (_, i) => i + 1));
+  const versions = listValue(
+    filters.versions,
+    Array.from({ length: ctx.newest }, (_, i) => i + 1),
+  );
   if (versions !== null) query.set('version', versions);
   if (filters.briefing) query.set('briefing', filters.briefing);
   if (filters.from) query.set('from', filters.from);

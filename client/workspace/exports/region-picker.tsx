@@ -65,7 +65,11 @@ export function RegionPicker({ locale, regions, readable, chosen, counts, smallC
     <fieldset className="block regions">
       <legend>{t.regions}</legend>
       <div className="region-tools">
-        <button type="button" onClick={() => onChange([...readable])} disabled={chosen.length === readable.length}>
+        <button
+          type="button"
+          onClick={() => onChange([...readable])}
+          disabled={chosen.length === readable.length}
+        >
           {t.allRegions}
         </button>
         <button type="button" onClick={() => onChange([])} disabled={chosen.length === 0}>

@@ -52,18 +52,28 @@ export function parseAggregateQuery(deps: AppDeps, req: Request, res: Response):
   const survey = deps.catalog.getSurvey(id);
   if (!survey) throw new Problem('survey-not-found', `There is no survey "${id}".`);
   const query = req.query as Record<string, unknown>;
-  const parsed = parseExportQuery({ region: query.region, version: query.version, briefing: query.briefing, from: query.from, to: query.to });
+  const parsed = parseExportQuery({
+    region: query.region,
+    version: query.version,
+    briefing: query.briefing,
+    from: query.from,
+    to: query.to,
+  });
   if (!parsed.ok) throw badRequest(parsed.errors);
   const regions = readableRegions(currentUser(res), parsed.value.regions);
-  const resolved = resolveExport(survey, { ...parsed.value, regions }, (slug) => deps.store.getBriefing(slug));
+  const resolved = resolveExport(survey, { ...parsed.value, regions }, (slug) =>
+    deps.store.getBriefing(slug),
+  );
   if (!resolved.ok) throw badRequest(resolved.errors);
   const { from, to, briefing, versions } = parsed.value;
   // The counts are kept per day: a bound inside a day could not be answered from them, and the CSV would differ.
   const fromDay = from === undefined ? undefined : dayAt(from);
   const toDay = to === undefined ? undefined : dayAt(new Date(Date.parse(to) - DAY_MS).toISOString());
   const errors: FieldError[] = [];
-  if (from !== undefined && fromDay === undefined) errors.push({ question: 'from', message: 'charts count whole days: give a date (YYYY-MM-DD)' });
-  if (to !== undefined && toDay === undefined) errors.push({ question: 'to', message: 'charts count whole days: give a date (YYYY-MM-DD)' });
+  if (from !== undefined && fromDay === undefined)
+    errors.push({ question: 'from', message: 'charts count whole days: give a date (YYYY-MM-DD)' });
+  if (to !== undefined && toDay === undefined)
+    errors.push({ question: 'to', message: 'charts count whole days: give a date (YYYY-MM-DD)' });
   if (errors.length > 0) throw badRequest(errors);
   const filter: CountFilter = {
     surveyId: survey.id,
@@ -96,14 +106,17 @@ export function aggregatableQuestion(q: AggregateQuery, name: string, parameter:
   if (info) return info;
   const pii = q.survey.versions.some((v) => v.piiQuestions.has(name));
   if (pii)
-    throw new Problem('forbidden', `"${name}" holds contact details: personal data is never aggregated or listed.`, [
-      { question: parameter, message: 'is a personal-data question' },
-    ]);
-  throw new Problem('not-found', `Survey "${q.survey.id}" (versions ${q.applied.versions.join(', ')}) has no question "${name}".`, [
-    { question: parameter, message: 'no such question in the chosen versions' },
-  ]);
+    throw new Problem(
+      'forbidden',
+      `"${name}" holds contact details: personal data is never aggregated or listed.`,
+      [{ question: parameter, message: 'is a personal-data question' }],
+    );
+  throw new Problem(
+    'not-found',
+    `Survey "${q.survey.id}" (versions ${q.applied.versions.join(', ')}) has no question "${name}".`,
+    [{ question: parameter, message: 'no such question in the chosen versions' }],
+  );
 }
-
 
 export const questionName = z.string({ message: 'is required: a question name' }).min(1).max(200);
 
@@ -111,5 +124,7 @@ export const questionName = z.string({ message: 'is required: a question name' }
 export function parseParameters<T extends z.ZodRawShape>(shape: T, query: unknown): z.infer<z.ZodObject<T>> {
   const parsed = z.object(shape).safeParse(query);
   if (parsed.success) return parsed.data;
-  throw badRequest(parsed.error.issues.map((i) => ({ question: String(i.path[0] ?? 'query'), message: i.message })));
+  throw badRequest(
+    parsed.error.issues.map((i) => ({ question: String(i.path[0] ?? 'query'), message: i.message })),
+  );
 }

@@ -95,7 +95,12 @@ export function briefingsRouter(deps: AppDeps): Router {
         `There is already a briefing "${body.slug}"; choose another slug.`,
         [{ question: 'slug', message: 'is taken' }],
       );
-    audit(deps, req, res, 'briefing-created', { slug: briefing.slug, survey: briefing.surveyId, region: briefing.region, date: briefing.date });
+    audit(deps, req, res, 'briefing-created', {
+      slug: briefing.slug,
+      survey: briefing.surveyId,
+      region: briefing.region,
+      date: briefing.date,
+    });
     noStore(res)
       .status(201)
       .location(`/api/briefings/${encodeURIComponent(briefing.slug)}`)

@@ -20,14 +20,27 @@ function prepare(deps: AppDeps, req: Request, res: Response): ExportJob {
   if (!survey) throw new Problem('survey-not-found', `There is no survey "${id}".`);
   const parsed = parseExportQuery(req.query as Record<string, unknown>);
   if (!parsed.ok)
-    throw new Problem('invalid-request', `Check ${[...new Set(parsed.errors.map((e) => e.question))].join(', ')}.`, parsed.errors);
+    throw new Problem(
+      'invalid-request',
+      `Check ${[...new Set(parsed.errors.map((e) => e.question))].join(', ')}.`,
+      parsed.errors,
+    );
   const user = currentUser(res);
   const regions = readableRegions(user, parsed.value.regions);
   if (parsed.value.pii && !canExportPersonalData(user))
-    throw new Problem('forbidden', 'Personal data (pii=1) may be exported by an admin only; leave pii out for the answers.');
-  const resolved = resolveExport(survey, { ...parsed.value, regions }, (slug) => deps.store.getBriefing(slug));
+    throw new Problem(
+      'forbidden',
+      'Personal data (pii=1) may be exported by an admin only; leave pii out for the answers.',
+    );
+  const resolved = resolveExport(survey, { ...parsed.value, regions }, (slug) =>
+    deps.store.getBriefing(slug),
+  );
   if (!resolved.ok)
-    throw new Problem('invalid-request', `Check ${resolved.errors.map((e) => e.question).join(', ')}.`, resolved.errors);
+    throw new Problem(
+      'invalid-request',
+      `Check ${resolved.errors.map((e) => e.question).join(', ')}.`,
+      resolved.errors,
+    );
   // Written before the first byte leaves: an export that cannot be recorded (a full disk) does not happen.
   // The regions recorded are those read: the asked ones, or all the account may read when none were asked.
   const file = req.path.slice(req.path.lastIndexOf('/') + 1);
@@ -46,14 +59,21 @@ function downloadHeaders(res: ServerResponse, type: string, fileName: string): v
 
 /** A client that closed the connection is not an error to log; anything else cut the download short. */
 const clientWentAway = (error: unknown, res: ServerResponse) =>
-  (error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE' || (res.destroyed && !res.writableFinished);
+  (error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+  (res.destroyed && !res.writableFinished);
 
 /**
  * Streams `body` with backpressure. A client that goes away destroys `body`, which closes its iterator; the
  * reader's connection is closed whatever happened. Not awaited: an error after the headers cannot be a problem
  * reply any more, so it is logged here instead of reaching the error middleware.
  */
-function stream(deps: AppDeps, res: ServerResponse, body: Readable, reader: ExportReader, abort?: () => void): void {
+function stream(
+  deps: AppDeps,
+  res: ServerResponse,
+  body: Readable,
+  reader: ExportReader,
+  abort?: () => void,
+): void {
   pipeline(body, res)
     .catch((error: unknown) => {
       abort?.();
@@ -96,7 +116,11 @@ export function exportsRouter(deps: AppDeps): Router {
 
   router.get('/api/surveys/:id/dictionary.csv', mayExport, (req, res) => {
     const job = prepare(deps, req, res);
-    downloadHeaders(res, 'text/csv; charset=utf-8; header=present', exportFileName(job, deps.clock(), 'dictionary.csv'));
+    downloadHeaders(
+      res,
+      'text/csv; charset=utf-8; header=present',
+      exportFileName(job, deps.clock(), 'dictionary.csv'),
+    );
     res.end(dictionaryCsv(exportPlan(job)));
   });
 

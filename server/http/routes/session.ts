@@ -35,7 +35,14 @@ export function sessionRouter(deps: AppDeps): Router {
     const valid = found ? await verifyPassword(password, found.passwordHash) : await verifyNothing(password);
     if (!found || !valid) {
       // Under the email tried: failures piling up on one account or from one address are what an admin looks for.
-      audit(deps, req, res, 'sign-in-failed', { reason: found ? 'wrong password' : 'no such account' }, email);
+      audit(
+        deps,
+        req,
+        res,
+        'sign-in-failed',
+        { reason: found ? 'wrong password' : 'no such account' },
+        email,
+      );
       throw new Problem('login-failed', 'The email or the password is wrong.');
     }
     throttle.succeeded(address, email);
@@ -48,7 +55,14 @@ export function sessionRouter(deps: AppDeps): Router {
     if (needsRehash(found.passwordHash)) store.rehashPassword(found.user.id, await hashPassword(password));
 
     // Before the session: if the entry cannot be written (a full disk), nobody is signed in without a trace.
-    audit(deps, req, res, 'sign-in', { role: found.user.role, regions: found.user.regions }, found.user.email);
+    audit(
+      deps,
+      req,
+      res,
+      'sign-in',
+      { role: found.user.role, regions: found.user.regions },
+      found.user.email,
+    );
     startSession(deps, req, res, found.user);
     res.status(204).end();
   });

@@ -41,9 +41,16 @@ export function summaryRouter(deps: AppDeps): Router {
     } else {
       const by = aggregatableQuestion(q, params.by, 'by');
       if (!canGroupBy(by))
-        throw new Problem('invalid-request', `"${by.name}" is a ${by.type} question: split by region or by a question with choices.`, [
-          { question: 'by', message: 'must be "region" or a single- or multiple-choice, rating or yes/no question' },
-        ]);
+        throw new Problem(
+          'invalid-request',
+          `"${by.name}" is a ${by.type} question: split by region or by a question with choices.`,
+          [
+            {
+              question: 'by',
+              message: 'must be "region" or a single- or multiple-choice, rating or yes/no question',
+            },
+          ],
+        );
       // One question by another cannot come from per-question counts: this reads each response's byte record.
       const groups = await deps.store.tallyAnswersByAnswer(q.filter, by.name, [info.name]);
       body = {
@@ -64,7 +71,8 @@ export function summaryRouter(deps: AppDeps): Router {
   router.get('/api/surveys/:id/coverage', requireUser(), (req, res) => {
     const q = parseAggregateQuery(deps, req, res);
     const readable = new Set(q.regions);
-    const by = (dimension: 'region' | 'briefing' | 'version' | 'day') => deps.store.countResponsesBy(q.filter, dimension);
+    const by = (dimension: 'region' | 'briefing' | 'version' | 'day') =>
+      deps.store.countResponsesBy(q.filter, dimension);
     const briefings = deps.store
       .listBriefings()
       .filter((b) => b.surveyId === q.survey.id && readable.has(b.region))

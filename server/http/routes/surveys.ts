@@ -33,8 +33,11 @@ export function surveysRouter({ catalog, store }: AppDeps): Router {
   router.get('/api/surveys/:id/versions/:n', (req, res) => {
     const survey = catalog.getSurvey(req.params.id);
     if (!survey) throw new Problem('survey-not-found', `There is no survey "${req.params.id}".`);
-    const version = /^[1-9]\d{0,5}$/.test(req.params.n) ? survey.versions.find((v) => v.version === Number(req.params.n)) : undefined;
-    if (!version) throw new Problem('version-not-found', `Survey "${survey.id}" has no version "${req.params.n}".`);
+    const version = /^[1-9]\d{0,5}$/.test(req.params.n)
+      ? survey.versions.find((v) => v.version === Number(req.params.n))
+      : undefined;
+    if (!version)
+      throw new Problem('version-not-found', `Survey "${survey.id}" has no version "${req.params.n}".`);
     res.json(versionBody(version));
   });
 

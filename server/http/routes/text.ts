@@ -35,9 +35,11 @@ export function textRouter(deps: AppDeps): Router {
     // A text question's own answer, or the text kept beside a choice question ("other", or a comment area).
     const source = info.shape === 'text' ? 'answer' : info.text;
     if (source === undefined)
-      throw new Problem('not-found', `"${info.name}" is a ${info.type} question without free text; see its counts in the summary.`, [
-        { question: 'question', message: 'has no free text' },
-      ]);
+      throw new Problem(
+        'not-found',
+        `"${info.name}" is a ${info.type} question without free text; see its counts in the summary.`,
+        [{ question: 'question', message: 'has no free text' }],
+      );
     const search = params.q?.trim() || undefined;
     const page = params.page ?? 1;
     const pageSize = params.pageSize ?? 50;

@@ -66,7 +66,11 @@ export function usersRouter(deps: AppDeps): Router {
       );
     // The fields that changed, a new password only as the fact of it.
     const { password, ...fields } = body;
-    audit(deps, req, res, 'user-changed', { email: existing.email, ...fields, ...(password !== undefined && { password: 'changed' }) });
+    audit(deps, req, res, 'user-changed', {
+      email: existing.email,
+      ...fields,
+      ...(password !== undefined && { password: 'changed' }),
+    });
     noStore(res).json(userBody(outcome.user) satisfies UserBody);
   });
 
