@@ -44,7 +44,6 @@ export default tseslint.config(
   },
   {
     files: ['exports/**'],
-    ignores: ['exports/cli.ts', 'exports/cli/**'],
     rules: forbid(['**/server/http/**', '**/client/**'], 'exports knows nothing of HTTP or the client'),
   },
   {

@@ -17,7 +17,7 @@ const ADMIN = { email: 'bench@example.kz', password: 'bench export password 2024
 const CSV = '/api/surveys/roadmap-needs/export.csv';
 
 const cli = (dataDir: string, args: string[], input?: string) => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'exports/cli.ts', ...args], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir },
     input,

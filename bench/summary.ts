@@ -14,7 +14,7 @@ import { createApp } from '../server/app';
 import type { Catalog } from '../server/catalog/load';
 import { boot, DATABASE_FILE } from '../server/boot';
 import { DEFAULT_CONFIG } from '../server/http/deps';
-import { hashPassword } from '../server/http/passwords';
+import { hashPassword } from '../server/domain/passwords';
 import { openSqliteStore, type NewResponse } from '../server/store';
 import { describeMachine } from './machine';
 import { fillSimple } from './summary-data';
@@ -50,7 +50,7 @@ function ensureData(): string {
     console.log(`data: making ${n(RESPONSES)} demo responses in ${dataDir} (npm run cli -- demo) ...`);
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'exports/cli.ts', 'demo', '--responses', String(RESPONSES), '--survey', SURVEY],
+      ['--import', 'tsx', 'server/cli/main.ts', 'demo', '--responses', String(RESPONSES), '--survey', SURVEY],
       {
         cwd: ROOT,
         env: { ...process.env, DATA_DIR: dataDir, SURVEYS_DIR: SURVEYS },

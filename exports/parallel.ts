@@ -30,7 +30,7 @@ const LIMITS = { maxYoungGenerationSizeMb: Number(process.env.EXPORT_WORKER_YOUN
 
 /**
  * Starts a worker on flatten-thread. Running from source (tsx), the loader hooks do not reach worker threads, so
- * the worker registers tsx itself first (as exports/demo does).
+ * the worker registers tsx itself first (as server/cli/demo does).
  */
 function startWorker(): Worker {
   const entry = new URL(

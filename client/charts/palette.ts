@@ -23,7 +23,7 @@ export const HIDDEN_GREY = '#B0B0B0';
 
 /**
  * Matrix columns that are not a point on the scale. The server does not flag them (matrices have no `special`),
- * and the survey authors name them this way (the demo generator keeps the same list: exports/demo/questions.ts).
+ * and the survey authors name them this way (the demo generator keeps the same list: server/cli/demo/questions.ts).
  */
 const OFF_SCALE_CODES = new Set([
   'dont_know',

@@ -4,7 +4,7 @@ import type {
   BriefingBody,
   SurveySummary as SurveySummaryBody,
   SurveyVersionBody,
-} from '../../server/http/contract';
+} from '../../server/http/contract/responses';
 import type { AnswerError, LocalizedText } from '../../server/catalog/types';
 
 /** A row of `GET /api/surveys`; its title is a SurveyJS localizable string. */

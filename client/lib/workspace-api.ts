@@ -1,6 +1,6 @@
 // The workspace's requests: the session (sign in, who is signed in, sign out), signed-in JSON reads, and the
 // fetch options every request shares so that the server's CSRF check sees this site's own Origin.
-import type { SessionBody } from '../../server/http/accounts-contract';
+import type { SessionBody } from '../../server/http/contract/accounts';
 import { HttpError, readProblem, type Problem } from './api';
 
 export type Session = SessionBody;

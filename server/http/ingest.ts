@@ -4,10 +4,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalog } from '../catalog/load';
 import type { NewResponse, Store } from '../store';
-import { responseEnvelope, STARTED_AT_MAX_SKEW_MS, type ResponseReceipt } from './contract';
+import { responseEnvelope, STARTED_AT_MAX_SKEW_MS, type ResponseReceipt } from './contract/responses';
 import type { AppDeps } from './deps';
 import { readJsonBody } from './json-body';
-import { judgeResponse } from './judge-response';
+import { judgeResponse } from '../domain/judge-response';
 import { Problem, sendProblem, storageFault } from './problem';
 import { createRateLimiter } from './rate-limit';
 import { clientAddress } from './client-address';

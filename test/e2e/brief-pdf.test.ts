@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { BRIEF_STRINGS } from '../../client/workspace/brief/strings';
 import type { MatrixAggregate, SummaryBody } from '../../exports/aggregates/types';
-import { runDemo } from '../../exports/demo/run';
+import { runDemo } from '../../server/cli/demo/run';
 import { boot } from '../../server/boot';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { RESULTS_DIR } from '../support/browser';

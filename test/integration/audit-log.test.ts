@@ -3,7 +3,7 @@
 // hash is ever written; `npm run cli -- audit` filters by time, actor and action.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { auditCommand, parseInstant } from '../../exports/cli/audit';
+import { auditCommand, parseInstant } from '../../server/cli/audit';
 import type { AuditEntry } from '../../server/store';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { ROOT } from '../support/child-server';
@@ -206,7 +206,7 @@ describe('npm run cli -- audit', () => {
   it('is a command of `npm run cli`', () => {
     const cli = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'exports/cli.ts', 'audit', '--action', 'sign-in'],
+      ['--import', 'tsx', 'server/cli/main.ts', 'audit', '--action', 'sign-in'],
       {
         cwd: ROOT,
         env: { ...process.env, DATA_DIR: server.dataDir },

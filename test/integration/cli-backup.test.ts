@@ -30,7 +30,7 @@ const acked: Record<string, unknown>[] = [];
 
 /** Runs the CLI as a child process, without blocking this process's event loop (the server lives here). */
 function backup(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'exports/cli.ts', 'backup', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'backup', ...args], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: server.dataDir, ...env },
     timeout: 60_000,

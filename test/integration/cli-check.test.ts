@@ -8,7 +8,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 function runCheck(args: string[] = []) {
   // Without SURVEYS_DIR the CLI reads ./surveys, whatever the environment of the test run says.
   const { SURVEYS_DIR: _ignored, ...env } = process.env;
-  return spawnSync(process.execPath, ['--import', 'tsx', 'exports/cli.ts', 'check', ...args], {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'check', ...args], {
     cwd: ROOT,
     env,
     encoding: 'utf8',

@@ -133,7 +133,7 @@ describe('crash safety', () => {
     const args = [
       '--import',
       'tsx',
-      'exports/cli.ts',
+      'server/cli/main.ts',
       'demo',
       '--responses',
       '800',

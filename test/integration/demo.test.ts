@@ -16,7 +16,7 @@ const dirs: string[] = [];
 
 function runDemo(dataDir: string, ...args: string[]) {
   const { SURVEYS_DIR: _ignored, ...env } = process.env;
-  return spawnSync(process.execPath, ['--import', 'tsx', 'exports/cli.ts', 'demo', ...args], {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'demo', ...args], {
     cwd: ROOT,
     env: { ...env, DATA_DIR: dataDir },
     encoding: 'utf8',

@@ -22,7 +22,7 @@ afterAll(() => world.server.close());
  */
 function cli(args: string[]): Promise<{ status: number | null; stdout: Buffer; stderr: Buffer }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'exports/cli.ts', 'export', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'export', ...args], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: world.server.dataDir, SURVEYS_DIR: REPO_SURVEYS },
       stdio: ['ignore', 'pipe', 'pipe'],

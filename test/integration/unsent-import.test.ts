@@ -1,4 +1,4 @@
-// The import of "unsent answers" files (server/http/unsent-import.ts) on a real store, with files made by the phone's
+// The import of "unsent answers" files (server/domain/unsent-import.ts) on a real store, with files made by the phone's
 // own code (client/lib/unsent-file.ts): each response gets exactly what POST …/responses answers for the same body
 // (checked by posting it too), refused and conflicting ones never stop the rest, and a wrong file is refused whole.
 import { randomUUID } from 'node:crypto';
@@ -14,7 +14,7 @@ import {
   parseUnsentFile,
   readUnsentFile,
   type ImportDeps,
-} from '../../server/http/unsent-import';
+} from '../../server/domain/unsent-import';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { FIXTURE_SURVEYS, startServer, type TestServer } from '../support/server';
 

@@ -1,6 +1,6 @@
 // Accounts for tests: make a user through the store, sign in through the API, and send signed-in requests
 // the way the workspace does (session cookie plus a same-origin Origin header, which the CSRF check requires).
-import { hashPassword } from '../../server/http/passwords';
+import { hashPassword } from '../../server/domain/passwords';
 import type { Role, Store, User } from '../../server/store';
 
 export interface TestAccount {

@@ -22,7 +22,7 @@ export function runCli(
     timeout?: number;
   },
 ): Promise<CliResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'exports/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
     cwd: ROOT,
     env: {
       ...process.env,

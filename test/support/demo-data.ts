@@ -13,7 +13,16 @@ export function demoDataDir(responses: number, seed: number): string {
   const { SURVEYS_DIR: _ignored, ...env } = process.env;
   const demo = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'exports/cli.ts', 'demo', '--responses', String(responses), '--seed', String(seed)],
+    [
+      '--import',
+      'tsx',
+      'server/cli/main.ts',
+      'demo',
+      '--responses',
+      String(responses),
+      '--seed',
+      String(seed),
+    ],
     { cwd: ROOT, env: { ...env, DATA_DIR: dataDir }, encoding: 'utf8', timeout: 120_000 },
   );
   expect(demo.status, demo.stderr).toBe(0);

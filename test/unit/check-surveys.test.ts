@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkSurveys, type SurveysCheck } from '../../server/catalog/check';
-import { formatCheckReport } from '../../exports/cli/check';
+import { formatCheckReport } from '../../server/cli/check';
 
 const REPO_SURVEYS = resolve(import.meta.dirname, '../../surveys');
 const copies: string[] = [];

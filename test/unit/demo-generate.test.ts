@@ -3,9 +3,9 @@
 import { createHash } from 'node:crypto';
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
-import { chronologicalOrder, demoPlan, demoResponse } from '../../exports/demo/generate';
-import { Random } from '../../exports/demo/random';
-import { demoSchedule } from '../../exports/demo/schedule';
+import { chronologicalOrder, demoPlan, demoResponse } from '../../server/cli/demo/generate';
+import { Random } from '../../server/cli/demo/random';
+import { demoSchedule } from '../../server/cli/demo/schedule';
 import { canonicalJson } from '../../server/catalog/canonical-json';
 import { loadCatalog } from '../../server/catalog/load';
 import { REGION_CODES } from '../../server/catalog/regions';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoPlan, demoResponse } from '../../exports/demo/generate';
+import { demoPlan, demoResponse } from '../../server/cli/demo/generate';
 import { csvStream } from '../../exports/csv';
 import { csvExport, exportPlan } from '../../exports/export';
 import { exportLineLayoutsOf } from '../../exports/lines';

@@ -7,7 +7,7 @@ import {
   SCRYPT_PARAMS,
   verifyNothing,
   verifyPassword,
-} from '../../server/http/passwords';
+} from '../../server/domain/passwords';
 
 describe('passwords', () => {
   it('stores scrypt$N$r$p$salt$hash with the stated parameters, a 16-byte salt and a 32-byte key', async () => {

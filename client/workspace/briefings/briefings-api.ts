@@ -1,5 +1,5 @@
 // The briefings section's requests: list, create, change and counts, and the addresses of the QR images.
-import type { BriefingAdminBody, BriefingCountsBody } from '../../../server/http/briefings-contract';
+import type { BriefingAdminBody, BriefingCountsBody } from '../../../server/http/contract/briefings';
 import { getJson, HttpError, SAME_ORIGIN } from '../../lib/workspace-api';
 import { readProblem } from '../../lib/api';
 import { BASE } from '../router';

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import type { Briefing } from '../../store';
 import { audit } from '../audit';
 import { canReadRegion, currentUser, requireUser } from '../auth';
-import { parseBody } from '../accounts-contract';
+import { parseBody } from '../contract/accounts';
 import { createBriefingWatch, streamCount } from '../briefing-live';
 import {
   briefingAdminBody,
@@ -14,8 +14,8 @@ import {
   newBriefingBody,
   type BriefingAdminBody,
   type BriefingCountsBody,
-} from '../briefings-contract';
-import type { BriefingBody } from '../contract';
+} from '../contract/briefings';
+import type { BriefingBody } from '../contract/responses';
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
 import { Problem } from '../problem';

@@ -6,7 +6,7 @@ import { requireUser } from '../auth';
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
 import { Problem } from '../problem';
-import { importUnsent, notJsonFile, readUnsentFile, type ImportReport } from '../unsent-import';
+import { importUnsent, notJsonFile, readUnsentFile, type ImportReport } from '../../domain/unsent-import';
 
 /**
  * A phone's pretty-printed file holds about 2.4 KB per roadmap-needs response (3.7 KB the longest of 1,000 demo

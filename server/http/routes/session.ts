@@ -1,14 +1,20 @@
 // Signing in and out of the workspace: POST /api/session checks the password and sets the cookie,
 // GET tells the workspace who is signed in, DELETE revokes the session.
 import { Router } from 'express';
-import { credentialsBody, parseBody, type SessionBody } from '../accounts-contract';
+import { credentialsBody, parseBody, type SessionBody } from '../contract/accounts';
 import { audit } from '../audit';
 import { currentUser, endSession, requireUser, startSession } from '../auth';
 import { clientAddress } from '../client-address';
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
-import { createLoginThrottle } from '../login-throttle';
-import { hashPassword, needsRehash, prepareDecoy, verifyNothing, verifyPassword } from '../passwords';
+import { createLoginThrottle } from '../../domain/login-throttle';
+import {
+  hashPassword,
+  needsRehash,
+  prepareDecoy,
+  verifyNothing,
+  verifyPassword,
+} from '../../domain/passwords';
 import { Problem } from '../problem';
 
 /** Credentials are tiny; a larger body is not a sign-in. */

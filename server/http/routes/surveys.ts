@@ -1,7 +1,7 @@
 // Public survey definitions: the list, the newest open version, and any published version.
 import { Router } from 'express';
 import type { SurveyVersion } from '../../catalog/load';
-import type { SurveySummary, SurveyVersionBody } from '../contract';
+import type { SurveySummary, SurveyVersionBody } from '../contract/responses';
 import type { AppDeps } from '../deps';
 import { Problem } from '../problem';
 

@@ -1,12 +1,12 @@
 // User management for admins: list, create, and change role, regions, password or disabled state.
 // Disabling a user or setting a new password ends that user's sessions (store.updateUser does it in one transaction).
 import { Router, type Response } from 'express';
-import { newUserBody, parseBody, userBody, userPatchBody, type UserBody } from '../accounts-contract';
+import { newUserBody, parseBody, userBody, userPatchBody, type UserBody } from '../contract/accounts';
 import { audit } from '../audit';
 import { currentSessionId, currentUser, requireUser } from '../auth';
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
-import { hashPassword } from '../passwords';
+import { hashPassword } from '../../domain/passwords';
 import { Problem } from '../problem';
 import type { UserChanges } from '../../store';
 

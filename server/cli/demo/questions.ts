@@ -14,8 +14,8 @@ import {
   type ItemValue,
   type Question,
 } from 'survey-core';
-import { registerCustomProperties } from '../../server/catalog/serializer';
-import type { SurveyJson } from '../../server/catalog/types';
+import { registerCustomProperties } from '../../catalog/serializer';
+import type { SurveyJson } from '../../catalog/types';
 import type { Person } from './texts';
 
 export type Primitive = string | number | boolean;

@@ -1,6 +1,6 @@
 // zod schemas for request bodies and the shapes of replies; the client imports the types only.
 import { z } from 'zod';
-import { LOCALES } from '../catalog/types';
+import { LOCALES } from '../../catalog/types';
 
 /** How far in the future a respondent's clock may be before startedAt is refused. */
 export const STARTED_AT_MAX_SKEW_MS = 5 * 60_000;

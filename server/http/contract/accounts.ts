@@ -1,9 +1,9 @@
 // zod schemas and reply shapes for sign-in and user management; the users routes and `npm run cli -- users`
 // validate with the same schemas, and the workspace client imports the types only.
 import { z } from 'zod';
-import { isRegionCode } from '../catalog/regions';
-import { ROLES, type User } from '../store';
-import { Problem, type FieldError } from './problem';
+import { isRegionCode } from '../../catalog/regions';
+import { ROLES, type User } from '../../store';
+import { Problem, type FieldError } from '../problem';
 
 /** Long enough to resist guessing, short enough that nobody pastes a book into scrypt. */
 export const PASSWORD_MIN = 12;

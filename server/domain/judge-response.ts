@@ -5,8 +5,8 @@ import { isRegionCode } from '../catalog/regions';
 import { toResponseRecord } from '../catalog/response-record';
 import type { NewResponse, Store } from '../store';
 import { refuseUnlessBriefingOpen } from './briefing-window';
-import type { ResponseEnvelope } from './contract';
-import { Problem, type FieldError } from './problem';
+import type { ResponseEnvelope } from '../http/contract/responses';
+import { Problem, type FieldError } from '../http/problem';
 
 export function judgeResponse(
   surveyId: string,

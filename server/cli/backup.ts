@@ -13,8 +13,8 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATABASE_FILE } from '../../server/boot';
-import { checkCopy, copyDatabase, type BackupProgress } from '../../server/store/backup';
+import { DATABASE_FILE } from '../boot';
+import { checkCopy, copyDatabase, type BackupProgress } from '../store/backup';
 
 const USAGE = `usage: backup <file> [--force]
 

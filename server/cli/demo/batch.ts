@@ -1,5 +1,5 @@
 // One batch of demo responses, made and checked: the unit a worker thread hands back to the writer.
-import type { NewResponse } from '../../server/store/types';
+import type { NewResponse } from '../../store/types';
 import { demoResponse, type DemoPlan } from './generate';
 
 export interface Batch {

@@ -1,11 +1,11 @@
 // `import <file.json> [...]`: the answers phones saved with "Save my unsent answers to a file", judged and stored
-// exactly as POST …/responses would (server/http/unsent-import.ts, the code the workspace's import page runs).
+// exactly as POST …/responses would (server/domain/unsent-import.ts, the code the workspace's import page runs).
 // Every file is read and checked before anything is stored. Exit 0 all stored or already stored, 1 some refused
 // or conflicting (or the database refused writes), 2 bad usage or a file that is not an unsent-answers file.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG } from '../../server/http/deps';
-import { isStorageFault, Problem } from '../../server/http/problem';
+import { DEFAULT_CONFIG } from '../http/deps';
+import { isStorageFault, Problem } from '../http/problem';
 import {
   importUnsent,
   parseUnsentFile,
@@ -13,7 +13,7 @@ import {
   UNSENT_FORMAT_VERSION,
   type ImportedResponse,
   type ImportReport,
-} from '../../server/http/unsent-import';
+} from '../domain/unsent-import';
 import { openFromEnv } from './open';
 
 const USAGE = `usage: import <file.json> [more files]

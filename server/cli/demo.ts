@@ -3,10 +3,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATABASE_FILE } from '../../server/boot';
-import { MAX_RESPONSES } from '../demo/generate';
-import { progressBar } from '../demo/progress';
-import { defaultWorkers, runDemo } from '../demo/run';
+import { DATABASE_FILE } from '../boot';
+import { MAX_RESPONSES } from './demo/generate';
+import { progressBar } from './demo/progress';
+import { defaultWorkers, runDemo } from './demo/run';
 import { openFromEnv } from './open';
 
 const USAGE = 'usage: demo --responses N [--survey roadmap-needs] [--seed S] [--workers W] [--batch 5000]';

@@ -1,6 +1,6 @@
 // The demo's briefings (several per region, Sep 2023 – Mar 2024) and the moments respondents submit.
 // The schedule is the same for every --seed, so runs with other seeds add responses to the same events.
-import type { Briefing } from '../../server/store/types';
+import type { Briefing } from '../../store/types';
 import { Random } from './random';
 import { REGION_PROFILES, type Place, type RegionProfile } from './regions';
 

@@ -1,9 +1,9 @@
 // zod schemas and reply shapes for managing briefings (admin): the briefings routes validate with them, and the
 // workspace client imports the types only.
 import { z } from 'zod';
-import { isRegionCode } from '../catalog/regions';
-import type { Briefing, BriefingHour } from '../store';
-import { briefingState, closingOf, type BriefingState } from './briefing-window';
+import { isRegionCode } from '../../catalog/regions';
+import type { Briefing, BriefingHour } from '../../store';
+import { briefingState, closingOf, type BriefingState } from '../../domain/briefing-window';
 
 /** The slug is the link printed on posters: short, lower-case, unambiguous when read aloud or typed from paper. */
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATABASE_FILE } from '../../server/boot';
-import { AUDIT_ACTIONS, openSqliteStore, type AuditAction, type AuditEntry } from '../../server/store';
+import { DATABASE_FILE } from '../boot';
+import { AUDIT_ACTIONS, openSqliteStore, type AuditAction, type AuditEntry } from '../store';
 
 const USAGE = `usage: audit [--since 2024-03-01|7d|12h] [--until 2024-04-01] [--actor <email>] [--action <name>] [--json]
 

@@ -1,15 +1,15 @@
 // `npm run cli -- <command>`: the operator's tools, using the same code as the server's routes.
 import { parseArgs } from 'node:util';
-import { auditCommand } from './cli/audit';
-import { backupCommand } from './cli/backup';
-import { briefingsCommand } from './cli/briefings';
-import { checkCommand } from './cli/check';
-import { recountCommand } from './cli/recount';
-import { exportCommand } from './cli/export';
-import { importCommand } from './cli/import';
-import { demoCommand } from './cli/demo';
-import { surveysCommand } from './cli/surveys';
-import { usersCommand } from './cli/users';
+import { auditCommand } from './audit';
+import { backupCommand } from './backup';
+import { briefingsCommand } from './briefings';
+import { checkCommand } from './check';
+import { recountCommand } from './recount';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+import { demoCommand } from './demo';
+import { surveysCommand } from './surveys';
+import { usersCommand } from './users';
 
 const USAGE = `usage: npm run cli -- <command> [options]
 

@@ -1,6 +1,6 @@
 // Draws one respondent's answers by walking a survey definition generically (any question type the server
 // accepts), honouring visibleIf, required, maxSelectedChoices, ranking and "other" texts; tendencies.ts tilts draws.
-import type { SurveyJson } from '../../server/catalog/types';
+import type { SurveyJson } from '../../catalog/types';
 import { OFF_SCALE, readQuestionnaire, type Lookup, type Primitive, type Spec } from './questions';
 import type { Random } from './random';
 import type { Respondent } from './respondent';

@@ -1,6 +1,6 @@
 // Free text for the demo: sentence pools per topic and language, composed into varied answers, plus the
 // "other" texts and contact details. English is for the few international guests.
-import type { Locale } from '../../server/catalog/types';
+import type { Locale } from '../../catalog/types';
 import type { Place } from './regions';
 import type { Random } from './random';
 import { KK } from './texts-kk';

@@ -2,8 +2,8 @@
 // store.insertResponses (one transaction per batch), made by worker threads so the main thread only writes.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Catalog } from '../../server/catalog/load';
-import type { Store } from '../../server/store';
+import type { Catalog } from '../../catalog/load';
+import type { Store } from '../../store';
 import { makeBatch, type Batch } from './batch';
 import { chronologicalOrder, demoPlan, type DemoPlan } from './generate';
 import type { Progress } from './progress';

@@ -1,9 +1,9 @@
 // Makes demo response number i of a run: who answers, at which briefing and version, when, and what, as the
 // NewResponse the API would have stored. A pure function of (seed, index): batches and workers cannot change it.
-import type { SurveyEntry } from '../../server/catalog/load';
-import { toResponseRecord } from '../../server/catalog/response-record';
-import type { AnswerError } from '../../server/catalog/types';
-import type { NewResponse } from '../../server/store/types';
+import type { SurveyEntry } from '../../catalog/load';
+import { toResponseRecord } from '../../catalog/response-record';
+import type { AnswerError } from '../../catalog/types';
+import type { NewResponse } from '../../store/types';
 import { answerDrawer, type AnswerDrawer } from './answers';
 import { Random } from './random';
 import { REGION_PROFILES, type RegionProfile } from './regions';

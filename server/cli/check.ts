@@ -2,7 +2,7 @@
 // Prints a report grouped by file and exits 1 on any error (warnings alone pass); `npm test` runs it too.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkSurveys, type SurveysCheck } from '../../server/catalog/check';
+import { checkSurveys, type SurveysCheck } from '../catalog/check';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

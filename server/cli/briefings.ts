@@ -1,6 +1,6 @@
 // `briefings add|list`: create the events whose links (/b/<slug>) respondents open.
 import { parseArgs } from 'node:util';
-import { isRegionCode } from '../../server/catalog/regions';
+import { isRegionCode } from '../catalog/regions';
 import { openFromEnv } from './open';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;

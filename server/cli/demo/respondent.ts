@@ -1,6 +1,6 @@
 // Who answers one demo response: region, town, role, language and temperament, drawn from the region's profile.
 // Answers are then drawn by walking the survey (answers.ts) with this person's leanings (tendencies.ts).
-import type { Locale } from '../../server/catalog/types';
+import type { Locale } from '../../catalog/types';
 import type { Random } from './random';
 import type { Place, RegionProfile } from './regions';
 

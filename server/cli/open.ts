@@ -1,6 +1,6 @@
 // Opens the same store and catalog the server uses, from DATA_DIR and SURVEYS_DIR.
 import { resolve } from 'node:path';
-import { boot, type Booted } from '../../server/boot';
+import { boot, type Booted } from '../boot';
 
 export function openFromEnv(): Booted {
   return boot({

@@ -9,9 +9,9 @@ import {
   passwordField,
   regionsField,
   roleField,
-} from '../../server/http/accounts-contract';
-import { generatePassword, hashPassword } from '../../server/http/passwords';
-import type { Store } from '../../server/store';
+} from '../http/contract/accounts';
+import { generatePassword, hashPassword } from '../domain/passwords';
+import type { Store } from '../store';
 import { openFromEnv } from './open';
 
 const USAGE = `usage: users add <email> --role admin|analyst|author [--regions KZ-10,KZ-55] [--password-stdin]

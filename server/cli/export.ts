@@ -4,9 +4,9 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { dictionaryCsv } from '../dictionary';
-import { csvExport, exportPlan, zipExport } from '../export';
-import { parseExportQuery, resolveExport, type ParameterError } from '../request';
+import { dictionaryCsv } from '../../exports/dictionary';
+import { csvExport, exportPlan, zipExport } from '../../exports/export';
+import { parseExportQuery, resolveExport, type ParameterError } from '../../exports/request';
 import { openFromEnv } from './open';
 import { createProgress } from './progress';
 

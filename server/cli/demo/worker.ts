@@ -1,7 +1,7 @@
 // A demo worker thread: makes and validates batches of responses so that the main thread only writes.
 // Same catalog, same plan, same (seed, index) → same response as in the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadCatalog } from '../../server/catalog/load';
+import { loadCatalog } from '../../catalog/load';
 import { makeBatch } from './batch';
 import { demoPlan } from './generate';
 
