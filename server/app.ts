@@ -8,6 +8,7 @@ import { sessionMiddleware } from './http/auth';
 import { createIngestHandler, matchIngest } from './http/ingest';
 import { notFound, problemMiddleware } from './http/problem';
 import { briefingsRouter } from './http/routes/briefings';
+import { catalogRefusedRouter } from './http/routes/catalog-refused';
 import { exportsRouter } from './http/routes/exports';
 import { importsRouter } from './http/routes/imports';
 import { pagesRouter } from './http/routes/pages';
@@ -36,6 +37,7 @@ function createExpressApp(deps: AppDeps): express.Express {
   // Before every router: refuses cross-site unsafe requests that carry the cookie, and loads the signed-in user.
   app.use(sessionMiddleware(deps));
   app.use(surveysRouter(deps));
+  app.use(catalogRefusedRouter(deps));
   app.use(briefingsRouter(deps));
   app.use(exportsRouter(deps));
   app.use(sessionRouter(deps));

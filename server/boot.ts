@@ -1,9 +1,10 @@
 // Start-up shared by the server, the CLI and the tests: open the store, load the catalog, publish versions.
-// Refuses (throws StartupError) when a survey file is broken or a published version was edited.
+// Refuses (throws StartupError) when a published version was edited; a version that fails the checks is left out
+// (catalog.refused) and the rest are served.
 import { join } from 'node:path';
 import { countPlansOf } from '../exports/aggregates/count-plan';
 import { exportLineLayoutsOf } from '../exports/lines';
-import { CatalogError, loadCatalog, type Catalog } from './catalog/load';
+import { loadCatalog, refusalLines, type Catalog, type RefusedVersion } from './catalog/load';
 import { openSqliteStore, type SqliteStore } from './store';
 
 export class StartupError extends Error {}
@@ -12,6 +13,8 @@ export interface Booted {
   store: SqliteStore;
   catalog: Catalog;
   warnings: string[];
+  /** One line per reason a version was left out, naming the file: main.ts logs them as errors. */
+  refusals: string[];
 }
 
 export const DATABASE_FILE = 'saualnama.db';
@@ -27,13 +30,7 @@ export function boot({
   now?: Date;
   batchWindowMs?: number;
 }): Booted {
-  let loaded;
-  try {
-    loaded = loadCatalog(surveysDir);
-  } catch (error) {
-    if (error instanceof CatalogError) throw new StartupError(error.message);
-    throw error;
-  }
+  const loaded = loadCatalog(surveysDir);
   // The store counts answers as it writes them; how, per version, comes from the same metadata as the CSV columns.
   // It also keeps each response's line of the default CSV, laid out by the same code as every export.
   const { surveys } = loaded.catalog;
@@ -42,13 +39,14 @@ export function boot({
     countPlans: countPlansOf(surveys),
     exportLayouts: exportLineLayoutsOf(surveys),
   });
+  const changed = loaded.catalog.refused.flatMap((r) => changedAfterPublishing(store, r));
   const conflicts = store.publishVersions(
     loaded.catalog.surveys.flatMap((s) =>
       s.versions.map((v) => ({ surveyId: v.surveyId, version: v.version, sha256: v.sha256 })),
     ),
     now.toISOString(),
   );
-  if (conflicts.length > 0) {
+  if (conflicts.length > 0 || changed.length > 0) {
     store.close();
     const files = conflicts.map((c) => {
       const v = loaded.catalog.getVersion(c.surveyId, c.version);
@@ -58,7 +56,7 @@ export function boot({
         `Published versions are frozen: restore it and add v${c.version + 1}.json instead.`
       );
     });
-    throw new StartupError(`refusing to start:\n  - ${files.join('\n  - ')}`);
+    throw new StartupError(`refusing to start:\n  - ${[...files, ...changed].join('\n  - ')}`);
   }
   const rebuilt = store.countsRebuilt.map(
     (r) =>
@@ -68,5 +66,27 @@ export function boot({
     (id) =>
       `stored CSV lines of ${id} dropped (a new layout); the server renders them again in the background`,
   );
-  return { store, catalog: loaded.catalog, warnings: [...loaded.warnings, ...rebuilt, ...relined] };
+  return {
+    store,
+    catalog: loaded.catalog,
+    warnings: [...loaded.warnings, ...rebuilt, ...relined],
+    refusals: refusalLines(loaded.catalog.refused),
+  };
+}
+
+/**
+ * A refused file that was published before is not a bad new file but a frozen one that was edited (or broken):
+ * that is integrity, so it stops the start as a changed valid file does. Same content refused now (stricter
+ * checks since) is only left out.
+ */
+function changedAfterPublishing(store: SqliteStore, r: RefusedVersion): string[] {
+  if (r.version === undefined) return [];
+  const known = store.publishedVersion(r.surveyId, r.version);
+  if (!known || known.sha256 === r.sha256) return [];
+  const now = r.sha256 ? `now ${r.sha256.slice(0, 12)}…` : 'now not even valid JSON';
+  return [
+    `${r.file} changed after it was published on ${known.publishedAt} ` +
+      `(recorded sha256 ${known.sha256.slice(0, 12)}…, ${now}). ` +
+      `Published versions are frozen: restore it and add v${r.version + 1}.json instead.`,
+  ];
 }

@@ -3,6 +3,7 @@
 import { Component, Suspense, useEffect, type ReactNode } from 'react';
 import type { Locale } from '../lib/locale';
 import type { Session } from '../lib/workspace-api';
+import { RefusedSurveys } from './refused-surveys';
 import { followLink, navigate, sectionHref, useLocation } from './router';
 import { sectionsFor } from './sections';
 import { shellStrings } from './strings';
@@ -52,6 +53,7 @@ export function Shell({ session, locale, onLocale, onSignOut, onSignedOut }: Pro
         </nav>
       )}
       <main className="wide">
+        {session.role === 'admin' && <RefusedSurveys locale={locale} />}
         {Page ? (
           <LoadGuard fallback={<p className="notice bad">{t.loadFailed}</p>} key={open.path}>
             <Suspense fallback={<p className="muted">{t.loading}</p>}>

@@ -179,7 +179,9 @@ function checkSurveyCore(definition: SurveyJson, out: Finding[]): void {
   for (const e of model.jsonErrors ?? []) {
     // Items (choices) reach survey-core as copies, so fall back to finding the same JSON text.
     const path = paths.get(e.jsonObj) ?? byText.get(JSON.stringify(e.jsonObj ?? null)) ?? '';
-    out.push({ severity: 'error', path, message: `survey-core: ${e.message}` });
+    // An unknown survey-level property (aiHint from a newer Creator) changes no answer: the server only warns.
+    const surveyLevel = e.type === 'unknownproperty' && e.jsonObj === definition;
+    out.push({ severity: surveyLevel ? 'warning' : 'error', path, message: `survey-core: ${e.message}` });
   }
 }
 

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkDefinition, type Finding, type QuestionFacts } from './check-definition';
-import { CatalogError, loadCatalog, SURVEY_ID_PATTERN } from './load';
+import { loadCatalog, refusalLines, SURVEY_ID_PATTERN } from './load';
 import type { SurveyJson } from './types';
 
 export type { Finding } from './check-definition';
@@ -136,21 +136,16 @@ function checkSurveyFolder(dir: string, id: string, files: FileCheck[]): void {
  */
 function checkCatalogLoads(dir: string, files: FileCheck[]): FileCheck[] {
   const extra: FileCheck[] = [];
-  try {
-    loadCatalog(dir);
-  } catch (error) {
-    const problems = error instanceof CatalogError ? error.problems : [(error as Error).message];
-    for (const problem of problems) {
-      const owner = files.find((f) => problem.startsWith(`${f.file}: `));
-      if (owner && owner.findings.some((f) => f.severity === 'error')) continue;
-      const finding: Finding = {
-        severity: 'error',
-        path: '',
-        message: owner ? problem.slice(owner.file.length + 2) : problem,
-      };
-      if (owner) owner.findings.push(finding);
-      else extra.push({ file: relative(process.cwd(), dir) || dir, findings: [finding] });
-    }
+  for (const problem of refusalLines(loadCatalog(dir).catalog.refused)) {
+    const owner = files.find((f) => problem.startsWith(`${f.file}: `));
+    if (owner && owner.findings.some((f) => f.severity === 'error')) continue;
+    const finding: Finding = {
+      severity: 'error',
+      path: '',
+      message: owner ? problem.slice(owner.file.length + 2) : problem,
+    };
+    if (owner) owner.findings.push(finding);
+    else extra.push({ file: relative(process.cwd(), dir) || dir, findings: [finding] });
   }
   return extra;
 }

@@ -36,8 +36,21 @@ export interface SurveyEntry {
   newest: SurveyVersion;
 }
 
+/** A version left out at start-up: the server serves the rest, admins see it listed, `check` fails on it. */
+export interface RefusedVersion {
+  surveyId: string;
+  /** undefined when the folder itself is refused (a name that is not a survey id). */
+  version: number | undefined;
+  file: string;
+  reasons: string[];
+  /** Of the canonical JSON when the file parses: boot compares it with a published record (a changed file). */
+  sha256: string | undefined;
+}
+
 export interface Catalog {
   surveys: readonly SurveyEntry[];
+  /** Versions left out because they fail the checks, in folder and file order. */
+  refused: readonly RefusedVersion[];
   getSurvey(id: string): SurveyEntry | undefined;
   getVersion(id: string, version: number): SurveyVersion | undefined;
 }
@@ -47,43 +60,66 @@ export interface CatalogLoad {
   warnings: string[];
 }
 
-/** Every reason the catalog refused to load, each naming the file and, where it applies, the question. */
-export class CatalogError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`survey catalog refused:\n  - ${problems.join('\n  - ')}`);
+/** Each refusal as one line naming the file and the reason (and the question, where it applies). */
+export function refusalLines(refused: readonly RefusedVersion[]): string[] {
+  return refused.flatMap((r) => r.reasons.map((reason) => `${r.file}: ${reason}`));
+}
+
+/**
+ * survey-core's complaints about the JSON. An unknown property of the survey itself (e.g. `aiHint`, which newer
+ * SurveyJS Creator versions write) changes nothing the server judges, so it is a warning; on a question or panel
+ * an unknown property may be a rule the validator would not follow, so it stays a refusal.
+ */
+function jsonComplaints(definition: SurveyJson, model: Model, problems: string[], warnings: string[]): void {
+  for (const e of model.jsonErrors ?? []) {
+    const surveyLevel =
+      e.type === 'unknownproperty' &&
+      (e.jsonObj === definition || (e as { className?: string }).className === 'survey');
+    if (surveyLevel) warnings.push(`${e.message} Ignored: it changes nothing the server checks.`);
+    else problems.push(e.message);
   }
 }
 
-function checkVersion(file: string, definition: SurveyJson): { problems: string[]; model: Model } {
+function checkVersion(definition: SurveyJson, warnings: string[]): { problems: string[]; model: Model } {
   const problems: string[] = [];
   const model = new Model(definition);
-  for (const e of model.jsonErrors ?? []) problems.push(`${file}: ${e.message}`);
+  jsonComplaints(definition, model, problems, warnings);
   const seen = new Set<string>();
   for (const q of model.getAllQuestions(false, true)) {
-    if (seen.has(q.name)) problems.push(`${file}: question name "${q.name}" is used twice`);
+    if (seen.has(q.name)) problems.push(`question name "${q.name}" is used twice`);
     seen.add(q.name);
     if (FORBIDDEN_TYPES.has(q.getType()))
-      problems.push(
-        `${file}: question "${q.name}" is of type ${q.getType()}, which Saualnama does not accept`,
-      );
+      problems.push(`question "${q.name}" is of type ${q.getType()}, which Saualnama does not accept`);
   }
   const region = model.getQuestionByName('region');
-  if (!region)
-    problems.push(`${file}: has no question named "region" (every survey asks the respondent's region)`);
+  if (!region) problems.push(`has no question named "region" (every survey asks the respondent's region)`);
   else {
     const codes = ((region as unknown as { choices?: { value: unknown }[] }).choices ?? []).map(
       (c) => c.value,
     );
     const same = codes.length === REGION_CODES.length && REGION_CODES.every((c) => codes.includes(c));
-    if (!same) problems.push(`${file}: question "region" must offer exactly the 20 ISO 3166-2:KZ codes`);
+    if (!same) problems.push(`question "region" must offer exactly the 20 ISO 3166-2:KZ codes`);
   }
   return { problems, model };
 }
 
-function readVersion(dir: string, surveyId: string, name: string, problems: string[], warnings: string[]) {
+/** One version file: served (a SurveyVersion) or refused with every reason found. */
+function readVersion(
+  dir: string,
+  surveyId: string,
+  name: string,
+  warnings: string[],
+): SurveyVersion | RefusedVersion {
   const path = join(dir, surveyId, name);
   const file = relative(process.cwd(), path) || path;
   const version = Number(VERSION_FILE_PATTERN.exec(name)?.[1]);
+  const refuse = (reasons: string[], sha256?: string): RefusedVersion => ({
+    surveyId,
+    version,
+    file,
+    reasons,
+    sha256,
+  });
   let definition: SurveyJson;
   try {
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
@@ -91,19 +127,20 @@ function readVersion(dir: string, surveyId: string, name: string, problems: stri
       throw new Error('not a JSON object');
     definition = parsed as SurveyJson;
   } catch (error) {
-    problems.push(`${file}: does not load: ${(error as Error).message}`);
-    return undefined;
+    return refuse([`does not load: ${(error as Error).message}`]);
   }
-  const checked = checkVersion(file, definition);
-  problems.push(...checked.problems);
+  const sha256 = sha256Hex(canonicalJson(definition));
+  const own: string[] = [];
+  const checked = checkVersion(definition, own);
+  warnings.push(...own.map((w) => `${file}: ${w}`));
   for (const t of findTranslationProblems(definition)) warnings.push(`${file}: ${t.path}: ${t.message}`);
-  let validate: AnswerValidator;
+  let validate: AnswerValidator | undefined;
   try {
     validate = compileValidator(definition, { regionCodes: REGION_CODES });
   } catch (error) {
-    problems.push(`${file}: ${(error as Error).message}`);
-    return undefined;
+    checked.problems.push((error as Error).message);
   }
+  if (checked.problems.length > 0 || !validate) return refuse(checked.problems, sha256);
   const piiQuestions = new Set(
     checked.model
       .getAllQuestions(false, true)
@@ -111,7 +148,6 @@ function readVersion(dir: string, surveyId: string, name: string, problems: stri
       .map((q) => q.name),
   );
   const title = (definition.title as LocalizedText | undefined) ?? surveyId;
-  const sha256 = sha256Hex(canonicalJson(definition));
   return {
     surveyId,
     version,
@@ -124,34 +160,52 @@ function readVersion(dir: string, surveyId: string, name: string, problems: stri
   } satisfies SurveyVersion;
 }
 
+const isRefused = (v: SurveyVersion | RefusedVersion): v is RefusedVersion => 'reasons' in v;
+
+/**
+ * Loads every version it can. A version that fails the checks is refused (listed in `catalog.refused`) and the
+ * rest are served: one bad file brought by an author must not take every other survey down at start-up.
+ */
 export function loadCatalog(dir: string): CatalogLoad {
   registerCustomProperties();
-  const problems: string[] = [];
   const warnings: string[] = [];
   const surveys: SurveyEntry[] = [];
+  const refused: RefusedVersion[] = [];
   const ids = readdirSync(dir)
     .filter((name) => statSync(join(dir, name)).isDirectory())
     .sort();
   for (const id of ids) {
     if (!SURVEY_ID_PATTERN.test(id)) {
-      problems.push(`${join(dir, id)}: survey folder names are lower-case letters, digits and dashes`);
+      const file = relative(process.cwd(), join(dir, id)) || join(dir, id);
+      refused.push({
+        surveyId: id,
+        version: undefined,
+        file,
+        reasons: ['survey folder names are lower-case letters, digits and dashes'],
+        sha256: undefined,
+      });
       continue;
     }
-    const names = readdirSync(join(dir, id)).filter((n) => VERSION_FILE_PATTERN.test(n));
-    const versions = names
-      .map((n) => readVersion(dir, id, n, problems, warnings))
-      .filter((v) => v !== undefined)
-      .sort((a, b) => a.version - b.version);
+    const names = readdirSync(join(dir, id))
+      .filter((n) => VERSION_FILE_PATTERN.test(n))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const versions: SurveyVersion[] = [];
+    for (const n of names) {
+      const read = readVersion(dir, id, n, warnings);
+      if (isRefused(read)) refused.push(read);
+      else versions.push(read);
+    }
+    versions.sort((a, b) => a.version - b.version);
     const newest = versions.at(-1);
     if (newest) surveys.push({ id, versions, newest });
     else if (names.length === 0) warnings.push(`${join(dir, id)}: no v<N>.json files, ignored`);
   }
-  if (problems.length > 0) throw new CatalogError(problems);
   const byId = new Map(surveys.map((s) => [s.id, s]));
   return {
     warnings,
     catalog: {
       surveys,
+      refused,
       getSurvey: (id) => byId.get(id),
       getVersion: (id, version) => byId.get(id)?.versions.find((v) => v.version === version),
     },

@@ -55,6 +55,7 @@ export { ROLES } from './accounts';
 
 export interface Store {
   publishVersions(versions: readonly PublishedVersion[], now: string): PublishConflict[];
+  publishedVersion(surveyId: string, version: number): { sha256: string; publishedAt: string } | undefined;
   isSurveyClosed(surveyId: string): boolean;
   surveyClosedAt(surveyId: string): string | undefined;
   setSurveyClosed(surveyId: string, closed: boolean, now: string): void;

@@ -43,6 +43,11 @@ export function createSurveyStore(db: Db) {
         throw error;
       }
     },
+    /** The recorded hash of a published version, or undefined when it was never published. */
+    publishedVersion(surveyId: string, version: number): { sha256: string; publishedAt: string } | undefined {
+      const known = selectVersion.get(surveyId, version);
+      return known && { sha256: known.sha256, publishedAt: known.published_at };
+    },
     isSurveyClosed(surveyId: string): boolean {
       return selectClosed.get(surveyId) !== undefined;
     },

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CatalogError, loadCatalog } from '../../server/catalog/load';
+import { loadCatalog, refusalLines } from '../../server/catalog/load';
 import { findTranslationProblems } from '../../server/catalog/translations';
 import { copySurveys, FIXTURE_SURVEYS, REPO_SURVEYS } from '../support/server';
 
@@ -16,13 +16,7 @@ function editExample(edit: (definition: any) => void): string {
 }
 
 function problemsOf(dir: string): string[] {
-  try {
-    loadCatalog(dir);
-    return [];
-  } catch (error) {
-    if (error instanceof CatalogError) return error.problems;
-    throw error;
-  }
+  return refusalLines(loadCatalog(dir).catalog.refused);
 }
 
 describe('survey catalog', () => {
@@ -65,6 +59,24 @@ describe('survey catalog', () => {
     const problems = problemsOf(dir).join('\n');
     expect(problems).toMatch(/"sign"/);
     expect(problems).toMatch(/example\/v2\.json: does not load/);
+  });
+
+  it('leaves a refused version out and serves the other surveys', () => {
+    const dir = editExample((d) => d.pages[2].elements.push({ type: 'signaturepad', name: 'sign' }));
+    const { catalog } = loadCatalog(dir);
+    expect(catalog.getVersion('example', 1)).toBeUndefined();
+    expect(catalog.refused.map((r) => [r.surveyId, r.version])).toEqual([['example', 1]]);
+    expect(catalog.refused[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(catalog.surveys.map((s) => s.id)).toContain('kitchen-sink');
+  });
+
+  it('only warns about an unknown survey-level property such as aiHint, and still refuses one on a question', () => {
+    const hinted = editExample((d) => (d.aiHint = 'A needs assessment for volunteers'));
+    const loaded = loadCatalog(hinted);
+    expect(loaded.catalog.getVersion('example', 1)).toBeDefined();
+    expect(loaded.warnings.join('\n')).toMatch(/example\/v1\.json: .*'aiHint'/);
+    const onQuestion = editExample((d) => (d.pages[0].elements[0].aiHint = 'x'));
+    expect(problemsOf(onQuestion).join('\n')).toMatch(/example\/v1\.json: .*'aiHint'/);
   });
 
   it('finds untranslated strings: plain strings, missing kk, and (strict) kk equal to ru', () => {

@@ -40,6 +40,18 @@ afterEach(() => {
 
 // Each test loads survey-core models and compiles validators: seconds on a busy two-core machine.
 describe('checkSurveys', { timeout: 30_000 }, () => {
+  it('fails on a file the server would refuse (signaturepad) and only warns about a survey-level aiHint', () => {
+    const dir = copyWith('briefing-feedback/v1.json', (d) => {
+      d.aiHint = 'Feedback on the briefing';
+      d.pages[0].elements.push({ type: 'signaturepad', name: 'signature' });
+    });
+    const findings = findingsOf(checkSurveys(dir), 'briefing-feedback/v1.json');
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/"signature" is of type signaturepad/)]),
+    );
+    expect(findings.find((f) => /aiHint/.test(f.message))?.severity).toBe('warning');
+  });
+
   it('passes the repository surveys: every version loads, keeps its names and is translated', () => {
     const report = checkSurveys(REPO_SURVEYS);
     expect(report.files.map((f) => f.file.split('/').slice(-2).join('/'))).toEqual([

@@ -30,6 +30,16 @@ export interface SurveySummary {
   closed: boolean;
 }
 
+/** A survey file the server left out at start-up (GET /api/catalog/refused, admins): file and every reason. */
+export interface RefusedSurveyFile {
+  surveyId: string;
+  /** null when the folder itself was refused (its name is not a survey id). */
+  version: number | null;
+  /** Relative to the server's working directory, e.g. surveys/work-order/v1.json. */
+  file: string;
+  reasons: string[];
+}
+
 export interface SurveyVersionBody {
   id: string;
   version: number;
