@@ -1,7 +1,7 @@
 // For admins: the survey files the server left out at start-up, each with its reasons. The server keeps serving
 // the other surveys, so without this notice a refused file would go unnoticed until respondents missed a survey.
 import { useEffect, useState } from 'react';
-import type { RefusedSurveyFile } from '../../server/http/contract';
+import type { RefusedSurveyFile } from '../../server/http/contract/responses';
 import type { Locale } from '../lib/locale';
 import { getJson } from '../lib/workspace-api';
 

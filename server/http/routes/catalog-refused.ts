@@ -2,7 +2,7 @@
 // must say which file was refused and why, or nobody would notice that a survey is missing.
 import { Router } from 'express';
 import { requireUser } from '../auth';
-import type { RefusedSurveyFile } from '../contract';
+import type { RefusedSurveyFile } from '../contract/responses';
 import type { AppDeps } from '../deps';
 
 export function catalogRefusedRouter({ catalog }: AppDeps): Router {
