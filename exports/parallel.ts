@@ -14,25 +14,32 @@ const BATCH_ROWS = 256;
 /** Batches out at the workers per export: keeps both busy while memory stays a few MB whatever the size. */
 const IN_FLIGHT = 6;
 
-/** Worker threads for exports: EXPORT_WORKERS, else one per core up to two (0 = flatten on the main thread). */
-export function exportWorkerCount(): number {
-  const configured = process.env.EXPORT_WORKERS;
-  if (configured !== undefined && configured !== '')
-    return Math.max(0, Math.min(8, Math.floor(Number(configured)) || 0));
-  return Math.min(2, availableParallelism());
+/**
+ * Worker threads for exports (0 = flatten on the main thread): one per core up to two unless configured. A worker's
+ * garbage is all short-lived (one row's objects, one batch's strings): a small young generation keeps each thread's
+ * memory to a few MB instead of letting V8 grow it to its default maximum.
+ */
+const settings = { workers: Math.min(2, availableParallelism()), youngGenerationMb: 8 };
+
+/** Set once at start (EXPORT_WORKERS, EXPORT_WORKER_YOUNG_MB from server/config.ts), before the first export. */
+export function configureExportWorkers(given: {
+  workers?: number | undefined;
+  youngGenerationMb?: number | undefined;
+}): void {
+  if (given.workers !== undefined) settings.workers = given.workers;
+  if (given.youngGenerationMb !== undefined) settings.youngGenerationMb = given.youngGenerationMb;
 }
 
-/**
- * A worker's garbage is all short-lived (one row's objects, one batch's strings): a small young generation keeps
- * each thread's memory to a few MB instead of letting V8 grow it to its default maximum.
- */
-const LIMITS = { maxYoungGenerationSizeMb: Number(process.env.EXPORT_WORKER_YOUNG_MB ?? 8) };
+export function exportWorkerCount(): number {
+  return settings.workers;
+}
 
 /**
  * Starts a worker on flatten-thread. Running from source (tsx), the loader hooks do not reach worker threads, so
  * the worker registers tsx itself first (as server/cli/demo does).
  */
 function startWorker(): Worker {
+  const limits = { maxYoungGenerationSizeMb: settings.youngGenerationMb };
   const entry = new URL(
     `./flatten-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
     import.meta.url,
@@ -40,9 +47,9 @@ function startWorker(): Worker {
   const worker = entry.pathname.endsWith('.ts')
     ? new Worker(
         `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`,
-        { eval: true, resourceLimits: LIMITS },
+        { eval: true, resourceLimits: limits },
       )
-    : new Worker(entry, { resourceLimits: LIMITS });
+    : new Worker(entry, { resourceLimits: limits });
   return worker;
 }
 

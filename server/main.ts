@@ -1,63 +1,31 @@
-// Entry point of `npm start`: read the environment, boot, listen; stop cleanly on SIGTERM/SIGINT.
+// Entry point of `npm start`: read the environment (server/config.ts), boot, listen; stop cleanly on SIGTERM/SIGINT.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { configureExportWorkers } from '../exports/parallel';
 import { createApp } from './app';
 import { boot, StartupError } from './boot';
+import { CONFIG_DEFAULTS, ConfigError, readConfig, type Config } from './config';
 import { startExportLineFiller } from './export-line-filler';
 import { endLiveStreams } from './http/briefing-live';
 import { answerClientErrors } from './http/client-errors';
-import { DEFAULT_CONFIG } from './http/deps';
+import { appConfigOf } from './http/deps';
 
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? '127.0.0.1';
-const dataDir = resolve(process.env.DATA_DIR ?? 'data');
-const surveysDir = resolve(process.env.SURVEYS_DIR ?? 'surveys');
-const clientDir = resolve(import.meta.dirname, '..', 'dist', 'client');
-const numberFromEnv = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) {
-    console.error(`saualnama: ${name} must be a non-negative number, not "${raw}"`);
-    process.exit(1);
-  }
-  return value;
-};
-/** PUBLIC_URL as an origin (scheme, host, port): the address browsers use, e.g. https://saualnama.example.kz. */
-function publicUrlFromEnv(): string | null {
-  const raw = process.env.PUBLIC_URL;
-  if (raw === undefined || raw === '') return null;
-  let url: URL | undefined;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    console.error(
-      `saualnama: PUBLIC_URL must be an http(s) address such as https://saualnama.example.kz, not "${raw}"`,
-    );
-    process.exit(1);
-  }
-  return url.origin;
-}
-const trustProxy = numberFromEnv('TRUST_PROXY', DEFAULT_CONFIG.trustProxy);
-if (!Number.isInteger(trustProxy)) {
-  console.error('saualnama: TRUST_PROXY is the number of reverse proxies in front of the server (0, 1, 2 …)');
+let settings: Config;
+try {
+  settings = readConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`saualnama: ${error.message}`);
   process.exit(1);
 }
-const config = {
-  ...DEFAULT_CONFIG,
-  clientDir,
-  trustProxy,
-  publicUrl: publicUrlFromEnv(),
-  responsesRateLimit: {
-    burst: numberFromEnv('RATE_LIMIT_BURST', DEFAULT_CONFIG.responsesRateLimit.burst),
-    perSecond: numberFromEnv('RATE_LIMIT_PER_SECOND', DEFAULT_CONFIG.responsesRateLimit.perSecond),
-  },
-};
-const batchWindowMs = numberFromEnv('GROUP_COMMIT_WINDOW_MS', 0);
+const { port, host, dataDir, surveysDir } = settings;
+const clientDir = resolve(import.meta.dirname, '..', 'dist', 'client');
+const config = appConfigOf(settings, clientDir);
+configureExportWorkers({
+  workers: settings.exportWorkers,
+  youngGenerationMb: settings.exportWorkerYoungMb,
+});
 
 function log(message: string, error?: unknown): void {
   console.error(`${new Date().toISOString()} ${message}`, error ?? '');
@@ -65,7 +33,7 @@ function log(message: string, error?: unknown): void {
 
 let booted;
 try {
-  booted = boot({ dataDir, surveysDir, batchWindowMs });
+  booted = boot({ dataDir, surveysDir, batchWindowMs: settings.groupCommitWindowMs });
 } catch (error) {
   if (error instanceof StartupError) {
     console.error(`saualnama: ${error.message}`);
@@ -81,8 +49,8 @@ if (store.countUsers() === 0) {
   // The CLI must open the same data (and surveys) folder as this server, so the command carries them when set.
   const quote = (s: string) => (/^[\w./:-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
   const env = [
-    process.env.DATA_DIR ? `DATA_DIR=${quote(dataDir)} ` : '',
-    process.env.SURVEYS_DIR ? `SURVEYS_DIR=${quote(surveysDir)} ` : '',
+    dataDir !== resolve(CONFIG_DEFAULTS.dataDir) ? `DATA_DIR=${quote(dataDir)} ` : '',
+    surveysDir !== resolve(CONFIG_DEFAULTS.surveysDir) ? `SURVEYS_DIR=${quote(surveysDir)} ` : '',
   ].join('');
   console.log(
     `No users yet: the workspace needs a first admin. Create one with:\n  ${env}npm run cli -- users add <your email> --role admin`,

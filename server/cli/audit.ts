@@ -1,9 +1,10 @@
 // `audit [--since …] [--until …] [--actor email] [--action name] [--json]`: reads the audit log (sign-ins, failed
 // sign-ins, exports with their filters, changes to users and briefings), oldest first, one line per action.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../boot';
+import { cliConfig } from './open';
 import { AUDIT_ACTIONS, openSqliteStore, type AuditAction, type AuditEntry } from '../store';
 
 const USAGE = `usage: audit [--since 2024-03-01|7d|12h] [--until 2024-04-01] [--actor <email>] [--action <name>] [--json]
@@ -72,7 +73,7 @@ export function auditCommand(args: string[], now = new Date()): number {
     return 2;
   }
 
-  const file = join(resolve(process.env.DATA_DIR ?? 'data'), DATABASE_FILE);
+  const file = join(cliConfig().dataDir, DATABASE_FILE);
   // Reading must not create an empty database where the operator mistyped DATA_DIR.
   if (!existsSync(file)) {
     console.error(`no database at ${file}: set DATA_DIR to the server's data folder`);

@@ -14,6 +14,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../boot';
+import { cliConfig } from './open';
 import { checkCopy, copyDatabase, type BackupProgress } from '../store/backup';
 
 const USAGE = `usage: backup <file> [--force]
@@ -128,7 +129,8 @@ export async function backupCommand(args: string[]): Promise<number> {
     return 2;
   }
 
-  const source = join(resolve(process.env.DATA_DIR ?? 'data'), DATABASE_FILE);
+  const config = cliConfig();
+  const source = join(config.dataDir, DATABASE_FILE);
   const target = resolve(file);
   const partial = `${target}.partial`;
   const refusal = !existsSync(source)
@@ -165,7 +167,7 @@ export async function backupCommand(args: string[]): Promise<number> {
       onProgress: progress.update,
       interrupted: () => interrupted,
       // Tests copy a small database in many one-page steps, so that the server commits between them.
-      stepPages: Number(process.env.SAUALNAMA_BACKUP_STEP_PAGES) || undefined,
+      stepPages: config.backupStepPages,
     });
     progress.end();
     const copiedAt = performance.now();

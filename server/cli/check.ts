@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkSurveys, type SurveysCheck } from '../catalog/check';
+import { cliConfig } from './open';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -32,7 +33,7 @@ export function formatCheckReport(report: SurveysCheck): string {
 
 export function checkCommand(args: string[]): number {
   const { values } = parseArgs({ args, options: { surveys: { type: 'string' } } });
-  const dir = resolve(values.surveys ?? (process.env.SURVEYS_DIR || 'surveys'));
+  const dir = values.surveys === undefined ? cliConfig().surveysDir : resolve(values.surveys);
   const report = checkSurveys(dir);
   const text = `Checking the surveys in ${dir}\n\n${formatCheckReport(report)}`;
   if (report.errors > 0) console.error(text);

@@ -1,13 +1,13 @@
 // `demo --responses N [--survey roadmap-needs] [--seed S] [--workers W]`: synthetic, validated responses for demos
 // and benchmarks, written through store.insertResponses with the server's own durability (synchronous=FULL).
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../boot';
 import { MAX_RESPONSES } from './demo/generate';
 import { progressBar } from './demo/progress';
 import { defaultWorkers, runDemo } from './demo/run';
-import { openFromEnv } from './open';
+import { cliConfig, openFromEnv } from './open';
 
 const USAGE = 'usage: demo --responses N [--survey roadmap-needs] [--seed S] [--workers W] [--batch 5000]';
 
@@ -42,13 +42,14 @@ export async function demoCommand(args: string[]): Promise<number> {
     console.error([...problems, USAGE].join('\n'));
     return 2;
   }
-  const dataDir = resolve(process.env.DATA_DIR ?? 'data');
-  const { store, catalog } = openFromEnv();
+  const config = cliConfig();
+  const { dataDir } = config;
+  const { store, catalog } = openFromEnv(config);
   try {
     const summary = await runDemo({
       store,
       catalog,
-      surveysDir: resolve(process.env.SURVEYS_DIR ?? 'surveys'),
+      surveysDir: config.surveysDir,
       surveyId: v.survey,
       count: responses as number,
       seed: seed as number,

@@ -6,8 +6,9 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { dictionaryCsv } from '../../exports/dictionary';
 import { csvExport, exportPlan, zipExport } from '../../exports/export';
+import { configureExportWorkers } from '../../exports/parallel';
 import { parseExportQuery, resolveExport, type ParameterError } from '../../exports/request';
-import { openFromEnv } from './open';
+import { cliConfig, openFromEnv } from './open';
 import { createProgress } from './progress';
 
 export const EXPORT_USAGE = `usage: npm run cli -- export --survey <id> [filters] (--out <file.csv> | --zip <file.zip> | --dictionary <file.csv>)
@@ -83,7 +84,9 @@ export async function exportCommand(args: string[]): Promise<number> {
   });
   if (!parsed.ok) return fail(parsed.errors);
 
-  const { store, catalog } = openFromEnv();
+  const config = cliConfig();
+  configureExportWorkers({ workers: config.exportWorkers, youngGenerationMb: config.exportWorkerYoungMb });
+  const { store, catalog } = openFromEnv(config);
   const reader = store.openExportReader();
   try {
     const survey = catalog.getSurvey(values.survey);
@@ -91,7 +94,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       return fail([
         {
           question: 'survey',
-          message: `no survey "${values.survey}" in ${process.env.SURVEYS_DIR ?? 'surveys'}`,
+          message: `no survey "${values.survey}" in ${config.surveysDir}`,
         },
       ]);
     const resolved = resolveExport(survey, parsed.value, (slug) => store.getBriefing(slug));

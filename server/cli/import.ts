@@ -4,7 +4,7 @@
 // or conflicting (or the database refused writes), 2 bad usage or a file that is not an unsent-answers file.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG } from '../http/deps';
+import { CLOSED_GRACE_MS, RESPONSE_BODY_LIMIT_BYTES } from '../domain/response-limits';
 import { isStorageFault, Problem } from '../http/problem';
 import {
   importUnsent,
@@ -94,8 +94,8 @@ export async function importCommand(args: string[]): Promise<number> {
     store,
     catalog,
     clock: () => new Date(),
-    bodyLimitBytes: DEFAULT_CONFIG.bodyLimitBytes,
-    closedGraceMs: DEFAULT_CONFIG.closedGraceMs,
+    bodyLimitBytes: RESPONSE_BODY_LIMIT_BYTES,
+    closedGraceMs: CLOSED_GRACE_MS,
   };
   let failed = false;
   try {

@@ -1,10 +1,12 @@
-// Opens the same store and catalog the server uses, from DATA_DIR and SURVEYS_DIR.
-import { resolve } from 'node:path';
+// The CLI's settings (server/config.ts, the same environment the server reads) and the store and catalog they name.
 import { boot, type Booted } from '../boot';
+import { readConfig, type Config } from '../config';
 
-export function openFromEnv(): Booted {
-  return boot({
-    dataDir: resolve(process.env.DATA_DIR ?? 'data'),
-    surveysDir: resolve(process.env.SURVEYS_DIR ?? 'surveys'),
-  });
+/** Read when a command runs (once per process; in-process tests may set DATA_DIR between commands). */
+export function cliConfig(): Config {
+  return readConfig();
+}
+
+export function openFromEnv(config: Config = cliConfig()): Booted {
+  return boot({ dataDir: config.dataDir, surveysDir: config.surveysDir });
 }

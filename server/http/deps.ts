@@ -1,5 +1,7 @@
 // What the routes are given: the store, the catalog, a clock and settings. Tests inject their own.
 import type { Catalog } from '../catalog/load';
+import { CONFIG_DEFAULTS, type Config } from '../config';
+import { CLOSED_GRACE_MS, RESPONSE_BODY_LIMIT_BYTES } from '../domain/response-limits';
 import type { Store } from '../store';
 import type { RateLimit } from './rate-limit';
 
@@ -34,13 +36,22 @@ export interface AppDeps {
 }
 
 export const DEFAULT_CONFIG: Omit<AppConfig, 'clientDir'> = {
-  bodyLimitBytes: 256 * 1024,
-  // 200 phones behind one NAT send at once, then a steady trickle; see README "Rate limits".
-  responsesRateLimit: { burst: 300, perSecond: 10 },
+  bodyLimitBytes: RESPONSE_BODY_LIMIT_BYTES,
+  responsesRateLimit: CONFIG_DEFAULTS.responsesRateLimit,
   // Five, as statistics offices commonly use: fewer respondents in a cell could be told apart in a small region.
   smallCellThreshold: 5,
-  // Three days: a briefing on Friday whose phones only find a network again on Monday still gets its answers.
-  closedGraceMs: 72 * 3_600_000,
-  trustProxy: 0,
-  publicUrl: null,
+  closedGraceMs: CLOSED_GRACE_MS,
+  trustProxy: CONFIG_DEFAULTS.trustProxy,
+  publicUrl: CONFIG_DEFAULTS.publicUrl,
 };
+
+/** The routes' settings from the environment's (server/config.ts). */
+export function appConfigOf(config: Config, clientDir: string): AppConfig {
+  return {
+    ...DEFAULT_CONFIG,
+    clientDir,
+    responsesRateLimit: config.responsesRateLimit,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+  };
+}
