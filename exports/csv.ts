@@ -3,7 +3,7 @@
 import { Readable } from 'node:stream';
 import type { ExportRow } from '../server/store';
 import type { ExportPlan } from './columns';
-import { compileRows, type LabelMode } from './rows';
+import { compileRows, type LabelMode, type RowOptions } from './rows';
 
 /** Excel guesses the encoding of a CSV without it (and shows Cyrillic as mojibake); R, Python and SPSS skip it. */
 export const BOM = '\uFEFF';
@@ -11,6 +11,7 @@ export const BOM = '\uFEFF';
 export const EOL = '\r\n';
 
 const NEEDS_QUOTES = /[",\r\n]/;
+const NEEDS_QUOTES_SEMICOLON = /[",;\r\n]/;
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /** Characters that make a spreadsheet read a cell as a formula (and their full-width forms, which Numbers folds). */
 const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
@@ -26,20 +27,72 @@ export function csvCell(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** csvCell for the `;`-separated dialect: the same, and a `;` inside a cell is quoted too. */
+function csvCellSemicolon(text: string): string {
+  if (text === '') return text;
+  if (FORMULA_START.has(text[0]!) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  return NEEDS_QUOTES_SEMICOLON.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** `comma`: RFC 4180 as it is; `semicolon`: what Excel set to Russian or Kazakh opens by a double-click. */
+export type Separator = 'comma' | 'semicolon';
+
+/** How cells are written and separated: the one thing the two CSV variants differ in. */
+export interface CsvDialect {
+  sep: Separator;
+  /** Quoting and the formula defence for a text cell. */
+  cell: (text: string) => string;
+  /** A number as the spreadsheet's locale reads it. */
+  number: (n: number) => string;
+  /** Cells already passed through `cell` → one record, line end included. */
+  line: (cells: readonly string[]) => string;
+}
+
+export const COMMA_DIALECT: CsvDialect = {
+  sep: 'comma',
+  cell: csvCell,
+  number: String,
+  line: (cells) => cells.join(',') + EOL,
+};
+
+/**
+ * For spreadsheets set to a comma-decimal locale (Russian, Kazakh): `;` between cells and a decimal comma
+ * (3,5), which is how such an Excel reads a number; with a decimal point it would take 3.5 for a date.
+ */
+export const SEMICOLON_DIALECT: CsvDialect = {
+  sep: 'semicolon',
+  cell: csvCellSemicolon,
+  number: (n) => String(n).replace('.', ','),
+  line: (cells) => cells.join(';') + EOL,
+};
+
+export const csvDialect = (sep: Separator): CsvDialect =>
+  sep === 'semicolon' ? SEMICOLON_DIALECT : COMMA_DIALECT;
+
 /** Cells already passed through csvCell → one record. */
 export function csvLine(cells: readonly string[]): string {
   return cells.join(',') + EOL;
 }
 
 /** A small CSV held in memory (the data dictionary): BOM, then each row's cells through csvCell. */
-export function csvDocument(rows: readonly (readonly string[])[]): string {
-  return BOM + rows.map((row) => csvLine(row.map(csvCell))).join('');
+export function csvDocument(
+  rows: readonly (readonly string[])[],
+  dialect: CsvDialect = COMMA_DIALECT,
+): string {
+  return BOM + rows.map((row) => dialect.line(row.map(dialect.cell))).join('');
 }
 
 export interface CsvStreamOptions {
   labels: LabelMode;
+  /** The comma dialect when absent. */
+  dialect?: CsvDialect;
   /** Called after each chunk with the rows written so far (the CLI's progress bar). */
   onProgress?: (rows: number) => void;
+}
+
+/** The row options that write a dialect's cells. */
+export function csvRowOptions(labels: LabelMode, dialect: CsvDialect): RowOptions {
+  return { labels, encode: dialect.cell, number: dialect.number };
 }
 
 /** Characters per chunk: big enough that per-chunk costs vanish, small enough that a chunk takes ~1 ms to build. */
@@ -52,7 +105,7 @@ class CsvStream extends Readable {
 
   constructor(
     private readonly header: string,
-    private readonly build: (row: ExportRow) => string[],
+    private readonly build: (row: ExportRow) => string,
     private readonly source: Iterable<ExportRow | Buffer>,
     private readonly onProgress: ((rows: number) => void) | undefined,
   ) {
@@ -103,7 +156,7 @@ class CsvStream extends Readable {
         }
         (parts ??= []).push(row);
         size += row.length;
-      } else text += csvLine(this.build(row));
+      } else text += this.build(row);
       this.count += 1;
     }
     this.pushText(text, parts);
@@ -140,7 +193,8 @@ export function csvStream(
   source: Iterable<ExportRow | Buffer>,
   options: CsvStreamOptions,
 ): Readable & { readonly rows: number } {
-  const header = BOM + csvLine(plan.columns.map((c) => csvCell(c.name)));
-  const build = compileRows(plan, { labels: options.labels, encode: csvCell });
-  return new CsvStream(header, build, source, options.onProgress);
+  const dialect = options.dialect ?? COMMA_DIALECT;
+  const header = BOM + dialect.line(plan.columns.map((c) => dialect.cell(c.name)));
+  const cells = compileRows(plan, csvRowOptions(options.labels, dialect));
+  return new CsvStream(header, (row) => dialect.line(cells(row)), source, options.onProgress);
 }

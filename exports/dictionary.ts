@@ -3,7 +3,7 @@
 import { REGIONS } from '../server/catalog/regions';
 import { LOCALES, type Locale } from '../server/catalog/types';
 import type { Column, ExportPlan } from './columns';
-import { csvDocument } from './csv';
+import { csvDocument, type CsvDialect } from './csv';
 import type { ChoiceInfo, Labels, QuestionInfo } from './questions';
 
 export const DICTIONARY_HEADER = [
@@ -179,6 +179,6 @@ export function dictionaryRows(plan: ExportPlan): string[][] {
   return rows;
 }
 
-export function dictionaryCsv(plan: ExportPlan): string {
-  return csvDocument(dictionaryRows(plan));
+export function dictionaryCsv(plan: ExportPlan, dialect?: CsvDialect): string {
+  return csvDocument(dictionaryRows(plan), dialect);
 }

@@ -5,7 +5,7 @@ import { ZipFile } from 'yazl';
 import { REGIONS } from '../server/catalog/regions';
 import type { ExportReader } from '../server/store';
 import { planColumns, type ExportPlan } from './columns';
-import { csvStream, type CsvStreamOptions } from './csv';
+import { csvDialect, csvStream, type CsvStreamOptions } from './csv';
 import { dictionaryCsv } from './dictionary';
 import { storedLineLayout } from './lines';
 import { exportWorkerCount, parallelCsvStream } from './parallel';
@@ -16,23 +16,37 @@ export function exportPlan(job: ExportJob): ExportPlan {
   return planColumns(job.versions, { choices: job.query.choices, pii: job.query.pii });
 }
 
-/** `roadmap-needs_KZ-10_2024-09-15.csv`: survey, region scope, versions if chosen, and the day it was made. */
-export function exportFileName(
-  job: ExportJob,
-  now: Date,
-  extension: 'csv' | 'zip' | 'dictionary.csv',
-): string {
+export type ExportFileKind = 'csv' | 'zip' | 'dictionary.csv';
+
+/**
+ * `roadmap-needs_KZ-10_labels-ru_with-contacts_2026-12-07.csv`: survey, region scope, versions if chosen, every
+ * way the file differs from the default (labels, joined choices, contact details, `;`), and the day in
+ * Kazakhstan it was made; two variants downloaded the same day never take each other's name.
+ */
+export function exportFileName(job: ExportJob, now: Date, extension: ExportFileKind): string {
+  const { query } = job;
   const regions = job.filter.regions;
   const scope = !regions
     ? 'all-regions'
     : regions.length <= 3
       ? regions.join('_')
       : `${regions.length}-regions`;
-  const versions = job.query.versions ? `_v${job.query.versions.join('-')}` : '';
-  const day = now.toISOString().slice(0, 10);
-  return extension === 'dictionary.csv'
-    ? `${job.survey.id}_data-dictionary_${day}.csv`
-    : `${job.survey.id}_${scope}${versions}_${day}.${extension}`;
+  const parts = [
+    job.survey.id,
+    ...(extension === 'dictionary.csv' ? ['data-dictionary'] : [scope]),
+    ...(query.versions ? [`v${query.versions.join('-')}`] : []),
+    ...(query.labels !== 'values' ? [`labels-${query.labels}`] : []),
+    ...(query.choices === 'joined' ? ['choices-joined'] : []),
+    ...(query.pii ? ['with-contacts'] : []),
+    ...(query.sep === 'semicolon' ? ['semicolon'] : []),
+    kazakhstanDay(now),
+  ];
+  return `${parts.join('_')}.${extension === 'dictionary.csv' ? 'csv' : extension}`;
+}
+
+/** YYYY-MM-DD on Kazakhstan's clock (UTC+5), the day the people downloading live in. */
+function kazakhstanDay(now: Date): string {
+  return new Date(now.getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export interface CsvExportOptions {
@@ -58,6 +72,8 @@ function csvOf(
   options: CsvStreamOptions,
   layout: string | undefined,
 ) {
+  // Stored lines are written in the comma dialect: a `;` file builds its rows.
+  if (options.dialect?.sep === 'semicolon') layout = undefined;
   const stored = layout === undefined ? undefined : reader.storedLines(plan.surveyId);
   if (
     layout !== undefined &&
@@ -77,7 +93,8 @@ export function csvExport(
 ): Readable & { readonly rows: number } {
   const plan = exportPlan(job);
   const labels = job.query.labels;
-  return csvOf(reader, plan, job.filter, { labels, ...options }, storedLineLayout(plan, labels));
+  const dialect = csvDialect(job.query.sep);
+  return csvOf(reader, plan, job.filter, { labels, dialect, ...options }, storedLineLayout(plan, labels));
 }
 
 /** `KZ-10_Abai-Region.csv`: the code sorts the files, the Latin name says which region without a lookup. */
@@ -107,6 +124,7 @@ export function zipExport(
   const labels = job.query.labels;
   // The same for every file of the zip: worked out once (a hash of the whole plan).
   const layout = storedLineLayout(plan, labels);
+  const dialect = csvDialect(job.query.sep);
   const zip = new ZipFile();
   let current: (Readable & { readonly rows: number }) | undefined;
   let done = 0;
@@ -119,6 +137,7 @@ export function zipExport(
         filter,
         {
           labels,
+          dialect,
           ...(options.onProgress && { onProgress: (rows: number) => options.onProgress!(base + rows) }),
         },
         layout,
@@ -131,7 +150,7 @@ export function zipExport(
   for (const code of REGIONS.map((r) => r.code).filter((c) => inScope.includes(c)))
     add(regionFileName(code), { ...job.filter, regions: [code] });
   add(job.filter.regions ? 'combined.csv' : 'national.csv', job.filter);
-  zip.addBuffer(Buffer.from(dictionaryCsv(plan)), 'data-dictionary.csv', { mtime: now });
+  zip.addBuffer(Buffer.from(dictionaryCsv(plan, dialect)), 'data-dictionary.csv', { mtime: now });
   zip.end();
   return {
     stream: zip.outputStream as Readable,

@@ -3,14 +3,14 @@
 import type { ExportRow } from '../server/store';
 import { packRow, unpackRow } from '../server/store/packed-row';
 import type { ExportPlan } from './columns';
-import { csvLine } from './csv';
+import type { Separator } from './csv';
 import type { LabelMode } from './rows';
 
 /** Row separator of a packed batch (fields are PACKED_FIELD): a control character stored JSON never holds raw. */
 export const ROW = '\u0002';
 
 export type ToWorker =
-  | { type: 'job'; job: number; plan: ExportPlan; labels: LabelMode }
+  | { type: 'job'; job: number; plan: ExportPlan; labels: LabelMode; sep: Separator }
   | { type: 'batch'; job: number; seq: number; rows: string }
   | { type: 'end'; job: number };
 
@@ -23,15 +23,15 @@ export function pack(row: ExportRow): string {
   return packRow(row) + ROW;
 }
 
-/** Batch → CSV lines → one UTF-8 buffer of its own, so it can be transferred rather than copied. */
+/** Batch → CSV lines (`build` writes one, line end included) → one UTF-8 buffer of its own, so it can be transferred rather than copied. */
 export function flattenBatch(
-  build: (row: ExportRow) => string[],
+  build: (row: ExportRow) => string,
   rows: string,
 ): { bytes: ArrayBuffer; count: number } {
   const lines = rows.split(ROW);
   lines.pop(); // after the last separator
   let csv = '';
-  for (const line of lines) csv += csvLine(build(unpackRow(line)));
+  for (const line of lines) csv += build(unpackRow(line));
   const buffer = Buffer.from(csv, 'utf8');
   // A small Buffer is a slice of a shared 8 KB pool: transferring that would send (and detach) the whole pool.
   if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length)

@@ -2,17 +2,19 @@
 // export's CPU, and these threads put the second core to work on it.
 import { parentPort } from 'node:worker_threads';
 import type { ExportRow } from '../server/store';
-import { csvCell } from './csv';
+import { csvDialect, csvRowOptions } from './csv';
 import { flattenBatch, type FromWorker, type ToWorker } from './flatten-batch';
 import { compileRows } from './rows';
 
 const port = parentPort;
 if (!port) throw new Error('flatten-thread.ts runs as a worker thread only');
-const jobs = new Map<number, (row: ExportRow) => string[]>();
+const jobs = new Map<number, (row: ExportRow) => string>();
 port.on('message', (message: ToWorker) => {
-  if (message.type === 'job')
-    jobs.set(message.job, compileRows(message.plan, { labels: message.labels, encode: csvCell }));
-  else if (message.type === 'end') jobs.delete(message.job);
+  if (message.type === 'job') {
+    const dialect = csvDialect(message.sep);
+    const cells = compileRows(message.plan, csvRowOptions(message.labels, dialect));
+    jobs.set(message.job, (row) => dialect.line(cells(row)));
+  } else if (message.type === 'end') jobs.delete(message.job);
   else {
     const build = jobs.get(message.job);
     if (!build) return; // the export was cancelled while this batch travelled

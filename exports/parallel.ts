@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { ExportRow } from '../server/store';
 import type { ExportPlan } from './columns';
-import { BOM, csvCell, csvLine } from './csv';
+import { BOM, COMMA_DIALECT, type CsvDialect } from './csv';
 import { pack, type FromWorker, type ToWorker } from './flatten-batch';
 import type { LabelMode } from './rows';
 
@@ -89,12 +89,13 @@ class Pool {
     for (const l of listeners) l.onFailure(error);
   }
 
-  open(plan: ExportPlan, labels: LabelMode, listener: Listener): number {
+  open(plan: ExportPlan, labels: LabelMode, dialect: CsvDialect, listener: Listener): number {
     if (this.workers.length === 0) this.workers = Array.from({ length: this.size }, () => this.spawn());
     const job = this.nextJob++;
     this.listeners.set(job, listener);
     this.hold();
-    for (const w of this.workers) w.postMessage({ type: 'job', job, plan, labels } satisfies ToWorker);
+    for (const w of this.workers)
+      w.postMessage({ type: 'job', job, plan, labels, sep: dialect.sep } satisfies ToWorker);
     return job;
   }
 
@@ -134,6 +135,7 @@ class ParallelCsvStream extends Readable {
   constructor(
     private readonly plan: ExportPlan,
     private readonly labels: LabelMode,
+    private readonly dialect: CsvDialect,
     private readonly source: Iterable<ExportRow>,
     private readonly pool: Pool,
     private readonly onProgress: ((rows: number) => void) | undefined,
@@ -148,11 +150,11 @@ class ParallelCsvStream extends Readable {
   override _read(): void {
     if (!this.headerSent) {
       this.headerSent = true;
-      this.push(BOM + csvLine(this.plan.columns.map((c) => csvCell(c.name))));
+      this.push(BOM + this.dialect.line(this.plan.columns.map((c) => this.dialect.cell(c.name))));
       return;
     }
     try {
-      this.job ??= this.pool.open(this.plan, this.labels, {
+      this.job ??= this.pool.open(this.plan, this.labels, this.dialect, {
         onMessage: (m) => this.receive(m),
         onFailure: (error) => this.destroy(error),
       });
@@ -231,8 +233,9 @@ class ParallelCsvStream extends Readable {
 export function parallelCsvStream(
   plan: ExportPlan,
   source: Iterable<ExportRow>,
-  options: { labels: LabelMode; onProgress?: (rows: number) => void },
+  options: { labels: LabelMode; dialect?: CsvDialect; onProgress?: (rows: number) => void },
 ): Readable & { readonly rows: number } {
   shared ??= new Pool(Math.max(1, exportWorkerCount()));
-  return new ParallelCsvStream(plan, options.labels, source, shared, options.onProgress);
+  const dialect = options.dialect ?? COMMA_DIALECT;
+  return new ParallelCsvStream(plan, options.labels, dialect, source, shared, options.onProgress);
 }

@@ -6,6 +6,7 @@ import { isRegionCode, REGION_CODES } from '../server/catalog/regions';
 import { LOCALES } from '../server/catalog/types';
 import type { Briefing, ResponseFilter } from '../server/store';
 import type { ChoiceLayout } from './columns';
+import type { Separator } from './csv';
 import type { LabelMode } from './rows';
 
 /** A date alone means that whole day in Kazakhstan's time (UTC+5 everywhere since March 2024), where briefings are. */
@@ -62,6 +63,7 @@ export const exportQuerySchema = z
     labels: z.enum(['values', ...LOCALES], { message: 'must be values, kk, ru or en' }),
     choices: z.enum(['columns', 'joined'], { message: 'must be columns or joined' }),
     pii: z.enum(['0', '1'], { message: 'must be 0 or 1' }).transform((v) => v === '1'),
+    sep: z.enum(['comma', 'semicolon'], { message: 'must be comma or semicolon' }),
   })
   .partial()
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'must be after from', path: ['to'] });
@@ -75,6 +77,8 @@ export interface ExportQuery {
   labels: LabelMode;
   choices: ChoiceLayout;
   pii: boolean;
+  /** The CSV's separator (and decimal mark): `semicolon` for Excel set to Russian or Kazakh. */
+  sep: Separator;
 }
 
 /** One refused parameter, named as the caller wrote it (query parameter or CLI flag without dashes). */
@@ -119,6 +123,7 @@ export function parseExportQuery(raw: Record<string, unknown>): Parsed<ExportQue
       labels: q.labels ?? 'values',
       choices: q.choices ?? 'columns',
       pii: q.pii ?? false,
+      sep: q.sep ?? 'comma',
     },
   };
 }

@@ -17,6 +17,8 @@ export interface RowOptions {
    * free texts per row. The identity by default, for callers that want plain values.
    */
   encode?: (text: string) => string;
+  /** Writes a number answer (a decimal comma for the `;` CSV); String by default. */
+  number?: (n: number) => string;
 }
 
 type Json = Record<string, unknown>;
@@ -55,12 +57,13 @@ function compileQuestion(
   columns: readonly { column: Column; index: number }[],
   labels: LabelMode,
   enc: (s: string) => string,
+  num: (n: number) => string,
 ): [string, Writer][] {
   const text = (choice: ChoiceInfo) => (labels === 'values' ? String(choice.code) : choice.label[labels]);
   const cellOf = new CodeMap<string>();
   for (const c of q.choices) cellOf.set(c.code, enc(text(c)));
   const plain = (v: unknown) =>
-    typeof v === 'string' ? enc(v) : typeof v === 'number' ? String(v) : enc(JSON.stringify(v));
+    typeof v === 'string' ? enc(v) : typeof v === 'number' ? num(v) : enc(JSON.stringify(v));
   const choiceCell = (v: unknown) => cellOf.get(v) ?? plain(v);
   const name = q.name;
   const writers: [string, Writer][] = [];
@@ -216,6 +219,7 @@ type Fill = (
 
 function compileFill(plan: ExportPlan, options: RowOptions): Fill {
   const enc = options.encode ?? ((s: string) => s);
+  const num = options.number ?? String;
   const lang: Locale = options.labels === 'values' ? 'en' : options.labels;
   const byQuestion = new Map<string, { column: Column; index: number }[]>();
   plan.columns.forEach((column, index) => {
@@ -228,7 +232,7 @@ function compileFill(plan: ExportPlan, options: RowOptions): Fill {
   const fromAnswers = new Map<string, Writer>();
   const fromContacts = new Map<string, Writer>();
   for (const q of plan.questions)
-    for (const [key, write] of compileQuestion(q, byQuestion.get(q.name) ?? [], options.labels, enc))
+    for (const [key, write] of compileQuestion(q, byQuestion.get(q.name) ?? [], options.labels, enc, num))
       (q.pii ? fromContacts : fromAnswers).set(key, write);
 
   const width = plan.columns.length;

@@ -17,6 +17,7 @@ export const EXPORT_USAGE = `usage: npm run cli -- export --survey <id> [filters
   --briefing <slug>      one briefing                --from, --to <date>    YYYY-MM-DD (Kazakhstan day) or ISO 8601
   --labels values|kk|ru|en   codes or labels         --choices columns|joined   0/1 columns or one joined cell
   --pii                  include personal data (contact details)
+  --sep comma|semicolon  ; between cells and a decimal comma, for Excel set to Russian or Kazakh
   --out -                writes the CSV to stdout; progress always goes to stderr`;
 
 const FLAGS = [
@@ -28,6 +29,7 @@ const FLAGS = [
   'to',
   'labels',
   'choices',
+  'sep',
   'out',
   'zip',
   'dictionary',
@@ -80,6 +82,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     to: values.to,
     labels: values.labels,
     choices: values.choices,
+    sep: values.sep,
     pii: values.pii ? '1' : undefined,
   });
   if (!parsed.ok) return fail(parsed.errors);

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
 import { planColumns } from '../../exports/columns';
-import { csvCell, csvStream } from '../../exports/csv';
+import { csvCell, csvLine, csvStream } from '../../exports/csv';
 import { flattenBatch, pack } from '../../exports/flatten-batch';
 import { parallelCsvStream } from '../../exports/parallel';
 import { compileRows } from '../../exports/rows';
@@ -83,7 +83,7 @@ describe('packed batches', () => {
   it('round-trip nulls, control-free JSON and small outputs into buffers of their own', () => {
     const build = compileRows(plan, { labels: 'values', encode: csvCell });
     const sample = rows(3);
-    const { bytes: out, count } = flattenBatch(build, sample.map(pack).join(''));
+    const { bytes: out, count } = flattenBatch((r) => csvLine(build(r)), sample.map(pack).join(''));
     expect(count).toBe(3);
     expect(out.byteLength).toBeLessThan(4096);
     const expected = sample.map((r) => build(r).join(',') + '\r\n').join('');

@@ -7,6 +7,7 @@ import { HttpError, readProblem } from '../../lib/api';
 import { SAME_ORIGIN } from '../../lib/workspace-api';
 import { shellStrings } from '../strings';
 import { downloadHref, type DownloadKind } from './export-query';
+import { FILE_OPTION_STRINGS } from './file-option-strings';
 import { EXPORT_STRINGS } from './strings';
 
 interface Props {
@@ -37,6 +38,7 @@ export function DownloadLinks({ locale, survey, query, blocked, onSignedOut }: P
     labels: t.labels,
     choices: t.choices,
     pii: t.piiLegend,
+    sep: FILE_OPTION_STRINGS[locale].separator,
   };
 
   async function check(event: MouseEvent<HTMLAnchorElement>, kind: DownloadKind) {

@@ -12,6 +12,7 @@ import { shellStrings } from '../strings';
 import { mayRead, useSurveyDefinition } from '../use-survey-definition';
 import { DownloadLinks } from './download-links';
 import { apiQuery, filterProblems, listValue, readFilters, type ExportContext } from './export-query';
+import { FileOptions } from './file-options';
 import { FilterFields } from './filter-fields';
 import { RegionPicker, type Count } from './region-picker';
 import { EXPORT_STRINGS } from './strings';
@@ -95,6 +96,7 @@ export default function ExportPage({ session, locale, query, onSignedOut }: Sect
           briefings={cover?.briefings ?? null}
           mayExportPersonalData={ctx.mayExportPersonalData}
         />
+        <FileOptions locale={locale} filters={filters} />
       </div>
       <DownloadLinks
         locale={locale}

@@ -1,5 +1,5 @@
 // The export page's filters, read from the page's own address and turned into the export API's query string.
-// The page keeps the API's parameter names (region, version, briefing, from, to, labels, choices, pii) plus
+// The page keeps the API's parameter names (region, version, briefing, from, to, labels, choices, pii, sep) plus
 // `survey`, so a shared link and the download it leads to say the same thing.
 import { LOCALES, type Locale } from '../../lib/locale';
 import { readableQuery } from '../router';
@@ -8,6 +8,8 @@ export type LabelMode = 'values' | Locale;
 export type ChoiceLayout = 'columns' | 'joined';
 export const LABEL_MODES: readonly LabelMode[] = ['values', ...LOCALES];
 export const CHOICE_LAYOUTS: readonly ChoiceLayout[] = ['columns', 'joined'];
+export type Separator = 'comma' | 'semicolon';
+export const SEPARATORS: readonly Separator[] = ['comma', 'semicolon'];
 
 export interface ExportFilters {
   /** Ticked regions, always within the readable ones, in their order. */
@@ -21,6 +23,8 @@ export interface ExportFilters {
   labels: LabelMode;
   choices: ChoiceLayout;
   pii: boolean;
+  /** The CSV's separator: `semicolon` for Excel set to Russian or Kazakh. */
+  sep: Separator;
 }
 
 export interface ExportContext {
@@ -60,6 +64,7 @@ export function readFilters(query: URLSearchParams, ctx: ExportContext): ExportF
     labels: LABEL_MODES.find((mode) => mode === labels) ?? 'values',
     choices: CHOICE_LAYOUTS.find((layout) => layout === choices) ?? 'columns',
     pii: ctx.mayExportPersonalData && query.get('pii') === '1',
+    sep: query.get('sep') === 'semicolon' ? 'semicolon' : 'comma',
   };
 }
 
@@ -99,6 +104,7 @@ export function apiQuery(filters: ExportFilters, ctx: ExportContext): URLSearchP
   if (filters.labels !== 'values') query.set('labels', filters.labels);
   if (filters.choices !== 'columns') query.set('choices', filters.choices);
   if (filters.pii) query.set('pii', '1');
+  if (filters.sep !== 'comma') query.set('sep', filters.sep);
   return query;
 }
 

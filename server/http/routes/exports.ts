@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
+import { csvDialect } from '../../../exports/csv';
 import { dictionaryCsv } from '../../../exports/dictionary';
 import { csvExport, exportFileName, exportPlan, zipExport } from '../../../exports/export';
 import { parseExportQuery, resolveExport, type ExportJob } from '../../../exports/request';
@@ -121,7 +122,7 @@ export function exportsRouter(deps: AppDeps): Router {
       'text/csv; charset=utf-8; header=present',
       exportFileName(job, deps.clock(), 'dictionary.csv'),
     );
-    res.end(dictionaryCsv(exportPlan(job)));
+    res.end(dictionaryCsv(exportPlan(job), csvDialect(job.query.sep)));
   });
 
   return router;

@@ -1,0 +1,36 @@
+// The words of the export page's file options (file-options.tsx) in Kazakh, Russian and English.
+import type { Locale } from '../../lib/locale';
+import type { Separator } from './export-query';
+
+export interface FileOptionStrings {
+  separator: string;
+  separators: Record<Separator, string>;
+  separatorNote: string;
+}
+
+export const FILE_OPTION_STRINGS: Record<Locale, FileOptionStrings> = {
+  kk: {
+    separator: 'CSV бөлгіші',
+    separators: {
+      comma: 'Үтір (R, Python, SPSS)',
+      semicolon: 'Нүктелі үтір (орыс не қазақ тіліндегі Excel)',
+    },
+    separatorNote:
+      'Нүктелі үтірмен бөлінген файлда бөлшек сандар үтірмен жазылады (3,5): орыс не қазақ тілі баптаулары бар Excel оны екі рет басқанда дұрыс ашады.',
+  },
+  ru: {
+    separator: 'Разделитель CSV',
+    separators: {
+      comma: 'Запятая (R, Python, SPSS)',
+      semicolon: 'Точка с запятой (Excel на русском или казахском)',
+    },
+    separatorNote:
+      'В файле с точкой с запятой дробные числа пишутся через запятую (3,5): Excel с русскими или казахскими настройками открывает его двойным щелчком.',
+  },
+  en: {
+    separator: 'CSV separator',
+    separators: { comma: 'Comma (R, Python, SPSS)', semicolon: 'Semicolon (Excel set to Russian or Kazakh)' },
+    separatorNote:
+      'The semicolon file writes decimals with a comma (3,5): Excel with Russian or Kazakh settings opens it with a double-click.',
+  },
+};
