@@ -44,6 +44,16 @@ export const PROBLEMS = {
   'user-not-found': { status: 404, title: 'No such user' },
   'user-exists': { status: 409, title: 'A user with this email already exists' },
   'last-admin': { status: 409, title: 'At least one enabled admin must remain' },
+  'response-not-found': { status: 404, title: 'No such response' },
+  'code-not-found': { status: 404, title: 'No such code in this codebook' },
+  'code-exists': { status: 409, title: 'A code with this short name already exists in this codebook' },
+  'unknown-codes': { status: 422, title: 'The codes are not in this codebook' },
+  'nothing-to-code': { status: 422, title: 'This response has no text to code for this question' },
+  'codebook-too-deep': { status: 409, title: 'Codes have two levels at most' },
+  'quote-needs-confirmation': {
+    status: 409,
+    title: 'A quote from a region with few respondents needs an explicit confirmation',
+  },
   'storage-unavailable': { status: 503, title: 'The database cannot take writes right now' },
   internal: { status: 500, title: 'Something went wrong on the server' },
 } as const satisfies Record<string, ProblemSpec>;

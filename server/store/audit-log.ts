@@ -12,6 +12,14 @@ export const AUDIT_ACTIONS = [
   'briefing-created',
   'briefing-changed',
   'responses-imported',
+  // Coding of free text (server/http/routes/codebooks.ts, coding.ts).
+  'code-created',
+  'code-changed',
+  'codes-merged',
+  'answer-coded',
+  'rule-applied',
+  'quote-chosen',
+  'quote-removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

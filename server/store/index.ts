@@ -14,6 +14,10 @@ import {
 } from './accounts';
 import { createAuditLog, type AuditEntry, type AuditQuery, type NewAuditEntry } from './audit-log';
 import { createBriefingStore } from './briefings';
+import { createAnswerCodes } from './answer-codes';
+import { createCodebookStore } from './codebooks';
+import { createCodingReads } from './coding-reads';
+import type { CodingStore } from './coding-types';
 import type {
   CountFilter,
   CountPlan,
@@ -50,10 +54,11 @@ export type * from './export-rows';
 export type * from './export-lines';
 export type * from './accounts';
 export type * from './audit-log';
+export type * from './coding-types';
 export { AUDIT_ACTIONS } from './audit-log';
 export { ROLES } from './accounts';
 
-export interface Store {
+export interface Store extends CodingStore {
   publishVersions(versions: readonly PublishedVersion[], now: string): PublishConflict[];
   publishedVersion(surveyId: string, version: number): { sha256: string; publishedAt: string } | undefined;
   isSurveyClosed(surveyId: string): boolean;
@@ -151,6 +156,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     tallyAnswersByAnswer: counts.tallyAnswersByAnswer,
     countResponsesBy: counts.countResponsesBy,
     ...createTextAnswers(db),
+    ...createCodebookStore(db),
+    ...createAnswerCodes(db),
+    ...createCodingReads(db),
     recountAnswers: (surveyIds) =>
       recount.recount(surveyIds ?? [...new Set((options.countPlans ?? []).map((p) => p.surveyId))]),
     countsRebuilt,

@@ -15,7 +15,7 @@ type TextRow = [
 ];
 
 /** `$."name"`: answers keys come from the count plans; a quote or backslash would end the JSON path's label. */
-function jsonPath(key: string): string {
+export function jsonPath(key: string): string {
   if (/["\\]/.test(key)) throw new Error(`answer key ${JSON.stringify(key)} cannot be read as a JSON path`);
   return `$."${key}"`;
 }

@@ -1,0 +1,186 @@
+// What the coding store takes and returns: codebooks (codes per survey and question), the codes given to answers,
+// and their counts. Codes are referred to by id inside the store; the HTTP layer speaks their short names.
+import type { CountFilter } from './count-types';
+
+export interface CodeLabels {
+  kk: string;
+  ru: string;
+  en: string;
+}
+
+/** A suggestion rule: a word form list or a phrase, matched on the folded text (server/domain/coding-rules.ts). */
+export type CodeRule = string;
+
+export interface CodebookCode {
+  id: number;
+  surveyId: string;
+  question: string;
+  code: string;
+  labels: CodeLabels;
+  description: string;
+  /** The parent's short name; codes have two levels at most. */
+  parent: string | null;
+  rules: CodeRule[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewCode {
+  surveyId: string;
+  question: string;
+  code: string;
+  labels: CodeLabels;
+  description: string;
+  parent: string | null;
+  rules: CodeRule[];
+  at: string;
+}
+
+export type CodeChanges = Partial<Pick<NewCode, 'code' | 'description' | 'parent' | 'rules'>> & {
+  labels?: Partial<CodeLabels>;
+};
+
+/** Why a codebook change was refused (nothing was written). */
+export type CodebookRefusal =
+  | 'code-exists'
+  | 'code-not-found'
+  | 'parent-not-found'
+  /** The parent is itself a child, or the code has children and would become one: three levels. */
+  | 'too-deep';
+
+export type CodebookOutcome = { ok: true; code: CodebookCode } | { ok: false; refusal: CodebookRefusal };
+
+/** One code given to an answer, with an optional passage of the text (UTF-16 offsets, end exclusive). */
+export interface GivenCode {
+  codeId: number;
+  span: { start: number; end: number } | null;
+}
+
+/** A stored answer to code, with what the counts are kept on. */
+export interface AnswerToCode {
+  rowid: number;
+  responseId: string;
+  surveyId: string;
+  version: number;
+  region: string;
+  briefing: string | null;
+  submittedAt: string;
+  locale: string;
+  text: string;
+}
+
+/** 1: the coding that counts; 2: a second coder's blind sample, for agreement only. */
+export type CodingPass = 1 | 2;
+
+export interface AnswerCoding {
+  coder: string;
+  codedAt: string;
+  codes: GivenCode[];
+}
+
+/** An answer in the coding queue, with its codes in the pass asked for (null: not coded yet). */
+export interface QueuedAnswer {
+  responseId: string;
+  version: number;
+  region: string;
+  briefing: string | null;
+  locale: string;
+  submittedAt: string;
+  text: string;
+  coding: AnswerCoding | null;
+}
+
+export interface CodingQueueQuery {
+  filter: CountFilter;
+  question: string;
+  /** The answers key holding the text: the question's name, or `<question>-Comment`. */
+  key: string;
+  pass: CodingPass;
+  /** Which answers: every one, only those not yet coded in this pass, or (second pass) those the first pass coded. */
+  state: 'all' | 'uncoded' | 'sample';
+  offset: number;
+  limit: number;
+}
+
+/** Coded answers (codeId 0) and answers tagged with each code, per region, over a filter. */
+export interface CodeTallyRow {
+  region: string;
+  codeId: number;
+  n: number;
+}
+
+/** Both passes' codes of one answer the two coders both coded. */
+export interface CodingPair {
+  responseId: string;
+  region: string;
+  text: string;
+  first: number[];
+  second: number[];
+}
+
+export interface ChosenQuote {
+  codeId: number;
+  responseId: string;
+  region: string;
+  text: string;
+  span: { start: number; end: number } | null;
+  chosenBy: string;
+  smallRegionConfirmed: boolean;
+}
+
+/** The coding part of the Store (server/store/index.ts). */
+export interface CodingStore {
+  listCodes(surveyId: string, question: string): CodebookCode[];
+  /** Every code of a survey, by question then creation order: the export's code columns. */
+  listSurveyCodes(surveyId: string): CodebookCode[];
+  getCode(surveyId: string, question: string, code: string): CodebookCode | undefined;
+  addCode(code: NewCode): CodebookOutcome;
+  updateCode(
+    surveyId: string,
+    question: string,
+    code: string,
+    changes: CodeChanges,
+    at: string,
+  ): CodebookOutcome;
+  /** Folds `from` into `into`, keeping every answer's codes; `moved`: answers whose code changed. */
+  mergeCodes(
+    surveyId: string,
+    question: string,
+    from: string,
+    into: string,
+    at: string,
+  ): CodebookOutcome & { moved?: number };
+
+  /** The response and its text under `key` (question name or `<question>-Comment`); text '' when unanswered. */
+  getAnswerToCode(responseId: string, key: string): AnswerToCode | undefined;
+  getAnswerCoding(answer: AnswerToCode, question: string, pass: CodingPass): AnswerCoding | null;
+  /** Replaces an answer's codes in a pass (null: not coded any more); returns what it had before. */
+  setAnswerCodes(
+    answer: AnswerToCode,
+    question: string,
+    pass: CodingPass,
+    codes: readonly GivenCode[] | null,
+    coder: string,
+    at: string,
+  ): AnswerCoding | null;
+  /** Codes the answers not yet coded with one code, in one transaction; returns how many were coded. */
+  codeAnswers(
+    answers: readonly AnswerToCode[],
+    question: string,
+    codeId: number,
+    coder: string,
+    at: string,
+  ): number;
+
+  listCodingQueue(query: CodingQueueQuery): { answers: QueuedAnswer[]; total: number; coded: number };
+  tallyCodes(filter: CountFilter, question: string): CodeTallyRow[];
+  listCodingPairs(surveyId: string, question: string, key: string, regions: readonly string[]): CodingPair[];
+  iterateUncodedTexts(
+    filter: CountFilter,
+    question: string,
+    key: string,
+  ): Iterable<{ answer: AnswerToCode; folded: string }>;
+  chooseQuote(codeId: number, rowid: number, by: string, at: string, smallRegionConfirmed: boolean): void;
+  removeQuote(codeId: number, rowid: number): boolean;
+  listQuotes(surveyId: string, question: string, key: string): ChosenQuote[];
+}
