@@ -13,6 +13,7 @@ import { codebooksRouter } from './http/routes/codebooks';
 import { codingRouter } from './http/routes/coding';
 import { codingResultsRouter } from './http/routes/coding-results';
 import { exportsRouter } from './http/routes/exports';
+import { healthRouter } from './http/routes/health';
 import { importsRouter } from './http/routes/imports';
 import { pagesRouter } from './http/routes/pages';
 import { sessionRouter } from './http/routes/session';
@@ -34,6 +35,8 @@ function createExpressApp(deps: AppDeps): express.Express {
   // client-address.ts, which walks X-Forwarded-For by the same rule.
   app.set('trust proxy', trustProxyHops(deps.config.trustProxy));
   app.use(securityHeaders(deps.config));
+  // Probes first: no compression, no session lookup for a load balancer asking every few seconds.
+  app.use(healthRouter(deps));
   // Pages, API replies and files without a build copy, compressed on the fly. The hashed files (the survey engine is
   // ~1.6 MB of JavaScript) go out as the build's Brotli/gzip copies (routes/pages.ts), already encoded: left alone.
   app.use(compression());

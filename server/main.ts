@@ -1,15 +1,12 @@
 // Entry point of `npm start`: read the environment (server/config.ts), boot, listen; stop cleanly on SIGTERM/SIGINT.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { configureExportWorkers } from '../exports/parallel';
-import { createApp } from './app';
 import { boot, StartupError } from './boot';
 import { CONFIG_DEFAULTS, ConfigError, readConfig, type Config } from './config';
-import { startExportLineFiller } from './export-line-filler';
-import { endLiveStreams } from './http/briefing-live';
-import { answerClientErrors } from './http/client-errors';
 import { appConfigOf } from './http/deps';
+import { listenFailure } from './listen-failure';
+import { createLogger } from './log';
+import { serve, type Serving } from './serve';
 
 let settings: Config;
 try {
@@ -27,9 +24,7 @@ configureExportWorkers({
   youngGenerationMb: settings.exportWorkerYoungMb,
 });
 
-function log(message: string, error?: unknown): void {
-  console.error(`${new Date().toISOString()} ${message}`, error ?? '');
-}
+const logger = createLogger();
 
 let booted;
 try {
@@ -42,9 +37,9 @@ try {
   throw error;
 }
 const { store, catalog, warnings, refusals } = booted;
-for (const w of warnings) console.warn(`warning: ${w}`);
+for (const w of warnings) logger.warn(w);
 // The server serves the other surveys; each refused file is named with its reason (admins also see the list).
-for (const r of refusals) console.error(`refused (left out, the rest is served): ${r}`);
+for (const r of refusals) logger.error(`refused (left out, the rest is served): ${r}`);
 if (store.countUsers() === 0) {
   // The CLI must open the same data (and surveys) folder as this server, so the command carries them when set.
   const quote = (s: string) => (/^[\w./:-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
@@ -52,53 +47,39 @@ if (store.countUsers() === 0) {
     dataDir !== resolve(CONFIG_DEFAULTS.dataDir) ? `DATA_DIR=${quote(dataDir)} ` : '',
     surveysDir !== resolve(CONFIG_DEFAULTS.surveysDir) ? `SURVEYS_DIR=${quote(surveysDir)} ` : '',
   ].join('');
-  console.log(
-    `No users yet: the workspace needs a first admin. Create one with:\n  ${env}npm run cli -- users add <your email> --role admin`,
+  logger.info(
+    `No users yet: the workspace needs a first admin. Create one with: ${env}npm run cli -- users add <your email> --role admin`,
   );
 }
 
-const app = createApp({ store, catalog, clock: () => new Date(), config, log });
-const lineFiller = startExportLineFiller(store, log, (rendered, seconds) =>
-  console.log(
-    `stored CSV lines ready: every response has one (${rendered} rendered in ${seconds.toFixed(1)} s)`,
-  ),
-);
-let draining = false;
-const server = createServer((req, res) => {
-  // Once shutting down, every reply closes its connection, so keep-alive clients cannot hold the shutdown open.
-  if (draining) res.setHeader('Connection', 'close');
-  app(req, res);
-});
-answerClientErrors(server);
-server.listen(port, host, () => {
-  const surveys = catalog.surveys.map((s) => `${s.id} v${s.newest.version}`).join(', ') || 'none';
-  // The bound port, not PORT: with PORT=0 (tests, several instances) the system chose it.
-  const { port: bound } = server.address() as AddressInfo;
-  console.log(`saualnama listening on http://${host}:${bound} (data in ${dataDir}; surveys: ${surveys})`);
-});
+let serving: Serving;
+try {
+  serving = await serve({ store, catalog, config, clock: () => new Date(), logger, port, host });
+} catch (error) {
+  store.close();
+  console.error(`saualnama: ${listenFailure(error, host, port)}`);
+  process.exit(1);
+}
+const surveys = catalog.surveys.map((s) => `${s.id} v${s.newest.version}`).join(', ') || 'none';
+logger.info(`saualnama listening on ${serving.url} (data in ${dataDir}; surveys: ${surveys})`);
 
 /**
- * Stops accepting connections, lets requests in flight finish (a response's 201 comes only after its group commit,
- * so their commits are done by then), writes anything still queued, closes the database (SQLite checkpoints the
- * WAL into the file and removes it) and exits 0. Exits 1 if a client holds a connection for 10 s.
+ * Stops accepting connections, lets requests in flight finish, writes anything still queued, closes the database
+ * (SQLite checkpoints the WAL into the file and removes it) and exits 0. Exits 1 if a client holds a connection
+ * for 10 s.
  */
+let stopping = false;
 function shutdown(signal: string): void {
-  if (draining) return;
-  draining = true;
-  console.log(`${signal}: finishing requests in flight, then closing the database`);
-  lineFiller.stop();
-  server.close(() => {
+  if (stopping) return;
+  stopping = true;
+  logger.info(`${signal}: finishing requests in flight, then closing the database`);
+  void serving.stop().then(() => {
     store.close();
-    console.log('database closed; bye');
+    logger.info('database closed; bye');
     process.exit(0);
   });
-  // Live screens' streams never finish by themselves: end them, and their connections close as idle ones.
-  endLiveStreams();
-  // Connections whose request was in flight become idle once answered; close them as they do, not after keep-alive.
-  server.closeIdleConnections();
-  setInterval(() => server.closeIdleConnections(), 50).unref();
   setTimeout(() => {
-    console.error('saualnama: connections still open after 10 s; exiting without waiting for them');
+    logger.error('connections still open after 10 s; exiting without waiting for them');
     process.exit(1);
   }, 10_000).unref();
 }

@@ -13,6 +13,8 @@ import { createRateLimiter } from './rate-limit';
 import { clientAddress } from './client-address';
 import { securityHeadersFor } from './security-headers';
 
+/** How the request log names this route. */
+export const INGEST_ROUTE = '/api/surveys/:id/responses';
 const INGEST_PATH = /^\/api\/surveys\/([^/?#]+)\/responses\/?(?:\?.*)?$/;
 
 function parseEnvelope(body: unknown, now: Date) {

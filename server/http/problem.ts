@@ -55,6 +55,7 @@ export const PROBLEMS = {
     title: 'A quote from a region with few respondents needs an explicit confirmation',
   },
   'storage-unavailable': { status: 503, title: 'The database cannot take writes right now' },
+  'not-ready': { status: 503, title: 'The server is not ready to serve' },
   internal: { status: 500, title: 'Something went wrong on the server' },
 } as const satisfies Record<string, ProblemSpec>;
 

@@ -32,6 +32,7 @@ import { openDatabase, openReadOnly, type Db } from './db';
 import { createExportLines, type ExportLineLayout, type FillReport } from './export-lines';
 import { openExportReader, type ExportReader } from './export-rows';
 import { migrate } from './migrate';
+import { createReadinessProbe, type StoreReadiness } from './readiness';
 import { createRecount } from './recount';
 import { createResponseStore } from './responses';
 import { createSurveyStore } from './surveys';
@@ -55,6 +56,7 @@ export type * from './export-lines';
 export type * from './accounts';
 export type * from './audit-log';
 export type * from './coding-types';
+export type * from './readiness';
 export { AUDIT_ACTIONS } from './audit-log';
 export { ROLES } from './accounts';
 
@@ -117,6 +119,9 @@ export interface Store extends CodingStore {
   /** The audit log in time order, filtered; streamed, as it only grows. */
   iterateAudit(query?: AuditQuery): Iterable<AuditEntry>;
 
+  /** GET /readyz: one committed probe write and the migrations the database lacks (readiness.ts). */
+  probeReadiness(now: string): StoreReadiness;
+
   close(): void;
 }
 
@@ -159,6 +164,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     ...createCodebookStore(db),
     ...createAnswerCodes(db),
     ...createCodingReads(db),
+    ...createReadinessProbe(db),
     recountAnswers: (surveyIds) =>
       recount.recount(surveyIds ?? [...new Set((options.countPlans ?? []).map((p) => p.surveyId))]),
     countsRebuilt,

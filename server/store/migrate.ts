@@ -11,6 +11,13 @@ export interface AppliedMigration {
   sha256: string;
 }
 
+/** The migration files in the order they apply (also what GET /readyz expects the database to have recorded). */
+export function migrationNames(dir = MIGRATIONS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}-[a-z0-9-]+\.sql$/.test(f))
+    .sort();
+}
+
 export function migrate(db: Db, dir = MIGRATIONS_DIR): AppliedMigration[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name TEXT PRIMARY KEY, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
@@ -20,9 +27,7 @@ export function migrate(db: Db, dir = MIGRATIONS_DIR): AppliedMigration[] {
       m.sha256,
     ]),
   );
-  const files = readdirSync(dir)
-    .filter((f) => /^\d{4}-[a-z0-9-]+\.sql$/.test(f))
-    .sort();
+  const files = migrationNames(dir);
   const applied: AppliedMigration[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (name, sha256, applied_at) VALUES (?, ?, ?)');
   for (const name of files) {

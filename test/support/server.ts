@@ -1,13 +1,12 @@
 // Starts the real app on an ephemeral port with a fresh SQLite file in a temp dir; closes and cleans up.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createApp } from '../../server/app';
 import { boot, type Booted } from '../../server/boot';
-import { answerClientErrors } from '../../server/http/client-errors';
 import { DEFAULT_CONFIG, type AppConfig } from '../../server/http/deps';
+import { createLogger } from '../../server/log';
+import { serve } from '../../server/serve';
 
 export const FIXTURE_SURVEYS = resolve(import.meta.dirname, '../fixtures/surveys');
 export const REPO_SURVEYS = resolve(import.meta.dirname, '../../surveys');
@@ -18,8 +17,10 @@ export interface TestServer {
   dataDir: string;
   surveysDir: string;
   store: Booted['store'];
-  /** Log lines the app wrote (unexpected errors); tests check none leaked. */
+  /** Error lines the app logged (message and error), e.g. unexpected errors; tests check none leaked. */
   logged: string[];
+  /** Every line of the server's JSON log, parsed, in order (requests, errors, notices). */
+  logLines: Record<string, unknown>[];
   /** The node server, for tests that cut a request off mid-way. */
   http: Server;
   close(): Promise<void>;
@@ -50,28 +51,35 @@ export async function startServer(
   const surveysDir = options.surveysDir ?? FIXTURE_SURVEYS;
   const { store, catalog } = boot({ dataDir, surveysDir });
   const logged: string[] = [];
-  const app = createApp({
+  const logLines: Record<string, unknown>[] = [];
+  // The production logger, writing into memory: pino hands its sink one JSON line per call.
+  const logger = createLogger({
+    write(line: string) {
+      const entry = JSON.parse(line) as Record<string, unknown> & { err?: { message?: string } };
+      logLines.push(entry);
+      if (entry.level === 'error') logged.push(`${String(entry.msg)} ${entry.err?.message ?? ''}`);
+    },
+  });
+  // Wired by the same code as `npm start` (server/serve.ts), the stored-CSV-line filler and request log included.
+  const serving = await serve({
     store,
     catalog,
     clock: options.clock ?? (() => new Date()),
     config: { ...DEFAULT_CONFIG, clientDir: CLIENT_DIR, ...options.config },
-    log: (message, error) => logged.push(`${message} ${String(error)}`),
+    logger,
+    port: options.port ?? 0,
+    host: '127.0.0.1',
   });
-  const server = createServer(app);
-  answerClientErrors(server);
-  server.listen(options.port ?? 0, '127.0.0.1');
-  await new Promise<void>((ok) => server.once('listening', ok));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: serving.url,
     dataDir,
     surveysDir,
     store,
     logged,
-    http: server,
+    logLines,
+    http: serving.server,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((ok) => server.close(() => ok()));
+      await serving.stop({ force: true });
       store.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
