@@ -37,9 +37,11 @@ try {
   throw error;
 }
 const { store, catalog, warnings, refusals } = booted;
-for (const w of warnings) logger.warn(w);
+// Start-up diagnostics of the survey files are for the operator reading the terminal, as plain lines on stderr;
+// stdout carries the JSON log only.
+for (const w of warnings) console.warn(`warning: ${w}`);
 // The server serves the other surveys; each refused file is named with its reason (admins also see the list).
-for (const r of refusals) logger.error(`refused (left out, the rest is served): ${r}`);
+for (const r of refusals) console.error(`refused (left out, the rest is served): ${r}`);
 if (store.countUsers() === 0) {
   // The CLI must open the same data (and surveys) folder as this server, so the command carries them when set.
   const quote = (s: string) => (/^[\w./:-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
