@@ -3,6 +3,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { initialLocale, saveLocale, type Locale } from '../lib/locale';
 import { getSession, signOut, type Session } from '../lib/workspace-api';
+import { PasswordForm } from './account/password-form';
 import { LoadFailed } from './load-failed';
 import { Shell } from './shell';
 import { SignIn } from './sign-in';
@@ -51,6 +52,16 @@ export function App() {
       .finally(() => setState({ state: 'signed-out', notice: 'signed-out' }));
   }, []);
 
+  // Signed in with a one-time password from an admin: the server refuses everything else until it is replaced.
+  if (state.state === 'signed-in' && state.session.mustChangePassword)
+    return (
+      <>
+        <TopBar locale={locale} onLocale={changeLocale} session={state.session} onSignOut={leave} />
+        <main className="narrow">
+          <PasswordForm locale={locale} mustChange onChanged={load} onSignedOut={ended} />
+        </main>
+      </>
+    );
   if (state.state === 'signed-in' && isLiveScreen())
     return (
       <Suspense fallback={null}>

@@ -25,6 +25,8 @@ export interface Section {
   roles: readonly Role[];
   /** The page, code-split: `lazy(() => import('./<section>/<page>'))` with the page as the default export. */
   component: LazyExoticComponent<ComponentType<SectionProps>>;
+  /** false: reached from elsewhere (the top bar's password link), not listed in the navigation. */
+  inNav?: false;
 }
 
 export const SECTIONS: readonly Section[] = [
@@ -80,6 +82,21 @@ export const SECTIONS: readonly Section[] = [
     // Last, and one word: an occasional task after a briefing, and the eighth label on a laptop's strip.
     roles: ['admin'],
     component: lazy(() => import('./imports/import-page')),
+  },
+  {
+    path: 'users',
+    title: { kk: 'Пайдаланушылар', ru: 'Пользователи', en: 'Users' },
+    // The routes are admin-only as well (issue 17).
+    roles: ['admin'],
+    component: lazy(() => import('./users/users-page')),
+  },
+  {
+    path: 'password',
+    title: { kk: 'Құпиясөз', ru: 'Пароль', en: 'Password' },
+    // Everyone's own password, from the top bar.
+    roles: ['admin', 'analyst', 'author'],
+    component: lazy(() => import('./account/password-page')),
+    inNav: false,
   },
 ];
 

@@ -22,7 +22,8 @@ export function Shell({ session, locale, onLocale, onSignOut, onSignedOut }: Pro
   const { section: path, rest, query } = useLocation();
   const sections = sectionsFor(session.role);
   const open = sections.find((s) => s.path === path);
-  const first = sections[0];
+  const listed = sections.filter((s) => s.inNav !== false);
+  const first = listed[0];
 
   const search = query.toString();
   useEffect(() => {
@@ -38,9 +39,9 @@ export function Shell({ session, locale, onLocale, onSignOut, onSignedOut }: Pro
   return (
     <>
       <TopBar locale={locale} onLocale={onLocale} session={session} onSignOut={onSignOut} />
-      {sections.length > 0 && (
+      {listed.length > 0 && (
         <nav className="sections" aria-label={t.sectionsLabel}>
-          {sections.map((s) => (
+          {listed.map((s) => (
             <a
               key={s.path}
               href={sectionHref(s.path)}

@@ -2,7 +2,8 @@
 // user's email and role with the sign-out button.
 import { LOCALE_NAMES, LOCALES, type Locale } from '../lib/locale';
 import type { Session } from '../lib/workspace-api';
-import { BASE, followLink } from './router';
+import { ACCOUNT_STRINGS } from './account/strings';
+import { BASE, followLink, sectionHref } from './router';
 import { shellStrings } from './strings';
 
 interface Props {
@@ -39,6 +40,12 @@ export function TopBar({ locale, onLocale, session, onSignOut }: Props) {
               {session.email}
             </span>
             <span className="user-role">{t.roles[session.role]}</span>
+            {/* Not while a one-time password must be replaced: that form is already the whole page. */}
+            {!session.mustChangePassword && (
+              <a className="user-password" href={sectionHref('password')} onClick={followLink}>
+                {ACCOUNT_STRINGS[locale].link}
+              </a>
+            )}
           </div>
         )}
         {onSignOut && (

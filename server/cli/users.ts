@@ -122,7 +122,7 @@ async function addUser(store: Store, args: string[]): Promise<number> {
     email: body.data.email,
     role: body.data.role,
     regions: body.data.regions ?? null,
-    passwordHash: await hashPassword(body.data.password),
+    passwordHash: await hashPassword(password),
     createdAt: new Date().toISOString(),
   });
   if (!user) {

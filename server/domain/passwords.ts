@@ -1,6 +1,6 @@
 // Password hashing with node:crypto's scrypt, stored as a self-describing string so the cost can rise later
 // without invalidating old hashes: `scrypt$<N>$<r>$<p>$<salt base64url>$<hash base64url>`.
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
  * N = 2^16, r = 8, p = 1: 64 MiB and ~0.2 s per hash on the 2-core reference machine (measured: 2^15 ≈ 0.1 s,
@@ -102,4 +102,17 @@ export async function verifyNothing(password: string): Promise<false> {
 /** 24 characters from 18 random bytes (144 bits), for `users add` when no password is given. */
 export function generatePassword(): string {
   return randomBytes(18).toString('base64url');
+}
+
+/** Letters and digits nobody misreads on a screen or over the phone (no 0/O, 1/l/I). */
+const ONE_TIME_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/**
+ * A one-time password an admin hands over (shown once, never stored in clear): 16 random characters in four groups,
+ * about 79 bits, so it is as hard to guess as any chosen password while it lives; its user must replace it at once.
+ */
+export function oneTimePassword(): string {
+  // randomInt, not a byte modulo 31: every character equally likely.
+  const chars = Array.from({ length: 16 }, () => ONE_TIME_ALPHABET[randomInt(ONE_TIME_ALPHABET.length)]!);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
 }

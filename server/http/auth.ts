@@ -14,6 +14,11 @@ export interface SessionUser {
   role: Role;
   /** null = all 20 regions */
   regions: readonly string[] | null;
+  /**
+   * Signed in with a one-time password: only replacing it (and signing out) is allowed until then. Optional so that
+   * other ways of being someone (a test's fixed user, a token) need not say it: absent means no.
+   */
+  mustChangePassword?: boolean;
 }
 
 export const SESSION_COOKIE = 'saualnama_session';
@@ -116,8 +121,9 @@ export function sessionMiddleware({
         if (!isStorageFault(error)) throw error;
       }
     }
-    const { id, email, role, regions } = session.user;
-    res.locals.user = { id, email, role, regions } satisfies SessionUser;
+    // The user's row is read on every request: a role, regions or disabled state changed by an admin applies at once.
+    const { id, email, role, regions, mustChangePassword } = session.user;
+    res.locals.user = { id, email, role, regions, mustChangePassword } satisfies SessionUser;
     res.locals.sessionId = session.id;
     next();
   };
@@ -157,11 +163,19 @@ export function currentSessionId(res: Response): string | undefined {
   return res.locals.sessionId as string | undefined;
 }
 
-/** 401 problem without a session; 403 when the role is not among `roles` (none given = any signed-in user). */
+/**
+ * 401 problem without a session; 403 when the role is not among `roles` (none given = any signed-in user), and 403
+ * while the user still has a one-time password an admin gave them.
+ */
 export function requireUser(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     const user = res.locals.user as SessionUser | undefined;
     if (!user) throw new Problem('unauthenticated', 'Sign in to the workspace first (POST /api/session).');
+    if (user.mustChangePassword)
+      throw new Problem(
+        'password-change-required',
+        'Your password was set by an admin: choose your own first (POST /api/users/me/password).',
+      );
     if (roles.length > 0 && !roles.includes(user.role))
       throw new Problem(
         'forbidden',
@@ -170,6 +184,13 @@ export function requireUser(...roles: Role[]): RequestHandler {
     next();
   };
 }
+
+/** Any signed-in user, one who must still replace a one-time password included: who am I, and the new password. */
+export const requireSession: RequestHandler = (_req, res, next) => {
+  if (!res.locals.user)
+    throw new Problem('unauthenticated', 'Sign in to the workspace first (POST /api/session).');
+  next();
+};
 
 /** The signed-in user; only after requireUser (otherwise it answers 401 rather than guess). */
 export function currentUser(res: Response): SessionUser {

@@ -54,6 +54,8 @@ export const PROBLEMS = {
     status: 409,
     title: 'A quote from a region with few respondents needs an explicit confirmation',
   },
+  'password-change-required': { status: 403, title: 'Choose your own password first' },
+  'wrong-current-password': { status: 403, title: 'The current password is wrong' },
   'storage-unavailable': { status: 503, title: 'The database cannot take writes right now' },
   'not-ready': { status: 503, title: 'The server is not ready to serve' },
   internal: { status: 500, title: 'Something went wrong on the server' },

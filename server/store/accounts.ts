@@ -13,6 +13,10 @@ export interface User {
   regions: string[] | null;
   createdAt: string;
   disabledAt: string | null;
+  /** The last successful sign-in; null when the user never signed in. */
+  lastSignInAt: string | null;
+  /** The password was set by an admin (a one-time password): the user must choose their own before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface NewUser {
@@ -21,6 +25,8 @@ export interface NewUser {
   regions: readonly string[] | null;
   passwordHash: string;
   createdAt: string;
+  /** True for a one-time password made by an admin; false (the default) for one its user chose (the CLI). */
+  mustChangePassword?: boolean;
 }
 
 /** Only the fields given change; `regions: null` widens to all regions, `disabled` sets or clears disabled_at. */
@@ -28,6 +34,8 @@ export interface UserChanges {
   role?: Role;
   regions?: readonly string[] | null;
   passwordHash?: string;
+  /** With passwordHash: true for a one-time password an admin set, false (the default) for one the user chose. */
+  mustChangePassword?: boolean;
   disabled?: boolean;
 }
 
@@ -62,6 +70,8 @@ interface UserRow {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  last_sign_in_at: string | null;
+  must_change_password: 0 | 1;
 }
 
 function toUser(row: UserRow): User {
@@ -72,6 +82,8 @@ function toUser(row: UserRow): User {
     regions: row.regions === null ? null : (JSON.parse(row.regions) as string[]),
     createdAt: row.created_at,
     disabledAt: row.disabled_at,
+    lastSignInAt: row.last_sign_in_at,
+    mustChangePassword: row.must_change_password === 1,
   };
 }
 
@@ -86,7 +98,8 @@ export function createAccountStore(db: Db) {
     "SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL",
   );
   const insertUser = db.prepare<Record<string, unknown>, UserRow>(`INSERT INTO users
-    (email, role, regions, password_hash, created_at) VALUES (@email, @role, @regions, @passwordHash, @createdAt)
+    (email, role, regions, password_hash, created_at, must_change_password)
+    VALUES (@email, @role, @regions, @passwordHash, @createdAt, @mustChangePassword)
     ON CONFLICT (email) DO NOTHING RETURNING *`);
   const selectById = db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?');
   const selectByEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?');
@@ -94,6 +107,10 @@ export function createAccountStore(db: Db) {
   const updateRole = db.prepare('UPDATE users SET role = ? WHERE id = ?');
   const updateRegions = db.prepare('UPDATE users SET regions = ? WHERE id = ?');
   const updatePassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+  const updateNewPassword = db.prepare(
+    'UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?',
+  );
+  const updateSignedIn = db.prepare('UPDATE users SET last_sign_in_at = ? WHERE id = ?');
   const updateDisabled = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?');
 
   const insertSession = db.prepare(`INSERT INTO sessions (id, user_id, created_at, expires_at, last_seen_at)
@@ -122,7 +139,8 @@ export function createAccountStore(db: Db) {
       if (!before) throw new RangeError('no such user');
       if (changes.role !== undefined) updateRole.run(changes.role, id);
       if (changes.regions !== undefined) updateRegions.run(regionsJson(changes.regions), id);
-      if (changes.passwordHash !== undefined) updatePassword.run(changes.passwordHash, id);
+      if (changes.passwordHash !== undefined)
+        updateNewPassword.run(changes.passwordHash, changes.mustChangePassword ? 1 : 0, id);
       if (changes.disabled !== undefined)
         updateDisabled.run(changes.disabled ? (before.disabled_at ?? now) : null, id);
       const wasActiveAdmin = before.role === 'admin' && before.disabled_at === null;
@@ -141,7 +159,11 @@ export function createAccountStore(db: Db) {
     },
     /** Returns undefined when the email is taken (emails compare case-insensitively). */
     addUser(user: NewUser): User | undefined {
-      const row = insertUser.get({ ...user, regions: regionsJson(user.regions) });
+      const row = insertUser.get({
+        ...user,
+        regions: regionsJson(user.regions),
+        mustChangePassword: user.mustChangePassword ? 1 : 0,
+      });
       return row && toUser(row);
     },
     getUser(id: number): User | undefined {
@@ -175,6 +197,10 @@ export function createAccountStore(db: Db) {
     /** The same password under new scrypt parameters: unlike a new password, it ends no session. */
     rehashPassword(id: number, passwordHash: string): void {
       updatePassword.run(passwordHash, id);
+    },
+
+    recordSignIn(id: number, now: string): void {
+      updateSignedIn.run(now, id);
     },
 
     /** Also forgets sessions whose absolute end has passed, so the table holds only live and recent ones. */

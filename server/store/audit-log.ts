@@ -20,6 +20,13 @@ export const AUDIT_ACTIONS = [
   'rule-applied',
   'quote-chosen',
   'quote-removed',
+  // Issue 17: an account's own new password (an admin's reset of someone else's is user-changed), demo data removed,
+  // survey versions published and surveys closed or opened from the workspace.
+  'password-changed',
+  'demo-removed',
+  'survey-published',
+  'survey-closed',
+  'survey-opened',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

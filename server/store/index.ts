@@ -109,6 +109,8 @@ export interface Store extends CodingStore {
   listUsers(): User[];
   updateUser(id: number, changes: UserChanges, now: string, keepSession?: string | null): UpdateUserOutcome;
   rehashPassword(id: number, passwordHash: string): void;
+  /** Notes a successful sign-in (the Users section lists it). */
+  recordSignIn(id: number, now: string): void;
   addSession(session: NewSession): void;
   getActiveSession(id: string): ActiveSession | undefined;
   touchSession(id: string, now: string): void;

@@ -68,7 +68,8 @@ describe('who may manage users', () => {
         }),
       ]),
     );
-    expect(JSON.stringify(list)).not.toMatch(/scrypt|password/i);
+    // No hash and no password field (mustChangePassword is a flag, not a secret).
+    expect(JSON.stringify(list)).not.toMatch(/scrypt|"password(Hash)?"|password_hash/i);
   });
 });
 

@@ -46,16 +46,35 @@ export const newUserBody = z
     email: emailField,
     role: roleField,
     regions: regionsField.optional(),
-    password: passwordField,
+    // Left out, the server makes a one-time password, shows it once in the reply and asks for a new one at sign-in.
+    password: passwordField.optional(),
   })
   .refine((u) => u.role !== 'admin' || u.regions == null, adminsReadAll);
 
-export const userPatchBody = z.strictObject({
-  role: roleField.optional(),
-  regions: regionsField.optional(),
-  password: passwordField.optional(),
-  disabled: z.boolean({ message: 'must be true or false' }).optional(),
-});
+export const userPatchBody = z
+  .strictObject({
+    role: roleField.optional(),
+    regions: regionsField.optional(),
+    password: passwordField.optional(),
+    /** true: the server makes a one-time password (in the reply, once) and the user must replace it at sign-in. */
+    resetPassword: z.literal(true, { message: 'must be true, or left out' }).optional(),
+    disabled: z.boolean({ message: 'must be true or false' }).optional(),
+  })
+  .refine((b) => b.password === undefined || b.resetPassword === undefined, {
+    message: 'give a password or ask for a reset, not both',
+    path: ['resetPassword'],
+  });
+
+/** POST /api/users/me/password: any signed-in user replaces their own password (a one-time one included). */
+export const ownPasswordBody = z
+  .strictObject({
+    currentPassword: z.string({ message: 'must be a string' }).max(PASSWORD_MAX, { message: 'is too long' }),
+    newPassword: passwordField,
+  })
+  .refine((b) => b.newPassword !== b.currentPassword, {
+    message: 'must differ from the current password',
+    path: ['newPassword'],
+  });
 
 /** zod issues as the problem catalog's field errors: each names the field it is about. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
@@ -83,6 +102,11 @@ export interface SessionBody {
   email: string;
   role: User['role'];
   regions: readonly string[] | null;
+  /**
+   * Only when signed in with a one-time password: every other request answers 403 until POST
+   * /api/users/me/password. Absent otherwise, so that the reply keeps DESIGN.md's shape {email, role, regions}.
+   */
+  mustChangePassword?: true;
 }
 
 /** An entry of GET /api/users, and the reply of POST and PATCH. Never carries the password hash. */
@@ -93,9 +117,16 @@ export interface UserBody {
   regions: string[] | null;
   createdAt: string;
   disabledAt: string | null;
+  lastSignInAt: string | null;
+  mustChangePassword: boolean;
+}
+
+/** The reply of POST /api/users and of a PATCH with resetPassword: the one-time password, this once only. */
+export interface UserWithPasswordBody extends UserBody {
+  oneTimePassword?: string;
 }
 
 export function userBody(user: User): UserBody {
-  const { id, email, role, regions, createdAt, disabledAt } = user;
-  return { id, email, role, regions, createdAt, disabledAt };
+  const { id, email, role, regions, createdAt, disabledAt, lastSignInAt, mustChangePassword } = user;
+  return { id, email, role, regions, createdAt, disabledAt, lastSignInAt, mustChangePassword };
 }

@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import { credentialsBody, parseBody, type SessionBody } from '../contract/accounts';
 import { audit } from '../audit';
-import { currentUser, endSession, requireUser, startSession } from '../auth';
+import { currentUser, endSession, requireSession, startSession } from '../auth';
 import { clientAddress } from '../client-address';
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
@@ -69,13 +69,20 @@ export function sessionRouter(deps: AppDeps): Router {
       { role: found.user.role, regions: found.user.regions },
       found.user.email,
     );
+    store.recordSignIn(found.user.id, clock().toISOString());
     startSession(deps, req, res, found.user);
     res.status(204).end();
   });
 
-  router.get('/api/session', requireUser(), (_req, res) => {
-    const { email, role, regions } = currentUser(res);
-    res.set('Cache-Control', 'no-store').json({ email, role, regions } satisfies SessionBody);
+  // requireSession, not requireUser: a user with a one-time password must learn that they are asked for a new one.
+  router.get('/api/session', requireSession, (_req, res) => {
+    const { email, role, regions, mustChangePassword } = currentUser(res);
+    res.set('Cache-Control', 'no-store').json({
+      email,
+      role,
+      regions,
+      ...(mustChangePassword && { mustChangePassword }),
+    } satisfies SessionBody);
   });
 
   // Signing out works without a live session too: the cookie is cleared either way.
