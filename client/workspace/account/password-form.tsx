@@ -8,7 +8,7 @@ import { Field } from '../fields';
 import { shellStrings } from '../strings';
 import { ACCOUNT_STRINGS } from './strings';
 
-/** The server's PASSWORD_MIN (server/http/accounts-contract.ts); the server checks again. */
+/** The server's PASSWORD_MIN (server/http/contract/accounts.ts); the server checks again. */
 const PASSWORD_MIN = 12;
 
 interface Props {

@@ -1,5 +1,5 @@
 // The Users section's requests: GET/POST /api/users and PATCH /api/users/:id, as the signed-in admin.
-import type { UserBody, UserWithPasswordBody } from '../../../server/http/accounts-contract';
+import type { UserBody, UserWithPasswordBody } from '../../../server/http/contract/accounts';
 import { readProblem } from '../../lib/api';
 import { getJson, HttpError, SAME_ORIGIN, type Role } from '../../lib/workspace-api';
 
