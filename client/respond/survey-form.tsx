@@ -13,6 +13,8 @@ import { BriefingHeader } from './briefing-header';
 import { DraftNote } from './draft-note';
 import { LoadProblem } from './load-problem';
 import { SendStatus } from './send-status';
+import { PageProgress, usePagePosition } from './page-progress';
+import { switchLocale } from './phone-form';
 import { answersOf, createModel } from './survey-setup';
 import { useDraft, type DraftSource } from './use-draft';
 
@@ -119,9 +121,9 @@ function Respondent({ survey, briefing, draft, locale, outbox, drafts, onShowing
 
   // The model is outside React: switch its language before paint, then render once more so the status view,
   // which reads question titles from the model, shows them in the new language too.
-  const [, setModelLocale] = useState(locale);
+  const [modelLocale, setModelLocale] = useState(locale);
   useLayoutEffect(() => {
-    form.model.locale = locale;
+    switchLocale(form.model, locale);
     setModelLocale(locale);
   }, [form, locale]);
 
@@ -202,9 +204,13 @@ function Respondent({ survey, briefing, draft, locale, outbox, drafts, onShowing
   }
 
   const state = sentId ? (states.get(sentId) ?? { kind: 'sending' as const }) : null;
+  // Like the survey's title, the briefing's header is read once, on the first page.
+  const onFirstPage = usePagePosition(form.model).index === 0;
   return (
     <>
-      {form.briefing && <BriefingHeader briefing={form.briefing} model={form.model} locale={locale} />}
+      {form.briefing && onFirstPage && (
+        <BriefingHeader briefing={form.briefing} model={form.model} locale={locale} />
+      )}
       {form.restored && !sentId && (
         <DraftNote
           draft={form.restored}
@@ -227,7 +233,11 @@ function Respondent({ survey, briefing, draft, locale, outbox, drafts, onShowing
           onRetryNow={outbox.retryNow}
         />
       ) : (
-        <Survey model={form.model} />
+        <>
+          <PageProgress model={form.model} locale={locale} />
+          {/* Keyed by the model's language, set after switchLocale: SurveyJS's popups are built anew in it. */}
+          <Survey key={modelLocale} model={form.model} />
+        </>
       )}
     </>
   );

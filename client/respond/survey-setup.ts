@@ -5,6 +5,7 @@ import 'survey-core/i18n/kazakh';
 import 'survey-core/i18n/russian';
 import type { SurveyJson } from '../../server/catalog/types';
 import type { Locale } from '../lib/locale';
+import { adaptForPhones, switchLocale } from './phone-form';
 
 // The server's catalog registers the same property; a definition using it must load identically on both sides.
 // Guarded because Vite's hot reload runs this module again in the same page.
@@ -48,7 +49,8 @@ const SYSTEM_FONTS =
 /** A SurveyJS model for one survey version, in the reader's language, ready for survey-react-ui. */
 export function createModel(definition: SurveyJson, locale: Locale): Model {
   const model = new Model(definition);
-  model.locale = locale;
+  adaptForPhones(model);
+  switchLocale(model, locale);
   // The page shows its own receipt (with the reference and the send state) instead of SurveyJS's.
   model.showCompletePage = false;
   // Text reaches the model (and so the draft) as it is typed, not on blur: a phone that hides the tab mid-answer
@@ -62,7 +64,7 @@ export function createModel(definition: SurveyJson, locale: Locale): Model {
         '--sjs2-typography-font-family-text': SYSTEM_FONTS,
         '--sjs2-color-project-brand-600': '#1f6f8b',
         // SurveyJS's 28 px survey title takes five lines of a phone for a long Kazakh title; scale it with the width.
-        '--sjs2-typography-font-size-component-survey-header-title': 'clamp(22px, 4vw + 8px, 28px)',
+        '--sjs2-typography-font-size-component-survey-header-title': 'clamp(20px, 4vw + 5px, 28px)',
         '--sjs2-typography-line-height-component-survey-header-title': '1.3',
       },
     },
