@@ -1,11 +1,13 @@
 // Assembles the summary, crosstab and coverage bodies from the store's sums. Pure: the routes and the CLI fetch the
-// tallies (store.tallyAnswers / countResponsesBy) and hand them here with the survey's versions and the threshold.
+// tallies (store.tallyAnswers / countResponsesBy) and hand them here with the survey's versions and how the reader
+// may see numbers (disclosure.ts: exact, or perturbed by the cell key method).
 import { findRegion } from '../../server/catalog/regions';
-import type { Briefing, CountQuestion, TallyGroup, VersionTally } from '../../server/store';
+import type { Briefing, CountQuestion, DimensionCount, TallyGroup, VersionTally } from '../../server/store';
 import { codeKey, describeQuestions, type QuestionInfo, type VersionInput } from '../questions';
 import { countPlanOf } from './count-plan';
 import { aggregateQuestion, sumQuestion, type PlansByVersion } from './question';
-import { countCell } from './suppress';
+import { isHidden } from './suppress';
+import { addKeys, publishedValue, showCount, type Disclosure, type KeyedCount } from './disclosure';
 import type { AppliedFilters, CoverageBody, CrosstabGroup, SummaryBody } from './types';
 
 /** What aggregating a survey over some versions needs: its questions (no pii) and each version's count plan. */
@@ -26,15 +28,21 @@ export function surveyAggregates(versions: readonly VersionInput[]): SurveyAggre
   return { questions, byName: new Map(questions.map((q) => [q.name, q])), plans };
 }
 
-const responsesOf = (tallies: readonly VersionTally[]) => tallies.reduce((n, t) => n + t.responses, 0);
+/** The responses of some tallies as one set: their count and cell key. */
+export const responsesOf = (tallies: readonly VersionTally[]): KeyedCount =>
+  tallies.reduce((acc, t) => ({ count: acc.count + t.responses, key: addKeys(acc.key, t.responsesKey) }), {
+    count: 0,
+    key: 0,
+  });
 
 export function questionAggregate(
   ctx: SurveyAggregates,
   info: QuestionInfo,
   tallies: readonly VersionTally[],
-  k: number,
+  d: Disclosure,
 ) {
-  return aggregateQuestion(info, sumQuestion(info.name, tallies, ctx.plans), responsesOf(tallies), k);
+  const total = publishedValue(d, responsesOf(tallies));
+  return aggregateQuestion(info, sumQuestion(info.name, tallies, ctx.plans), total, d);
 }
 
 /** Every question over one group of tallies (`store.tallyAnswers(filter, {by: 'all'})`). */
@@ -43,14 +51,15 @@ export function summaryBody(
   survey: string,
   filters: AppliedFilters,
   tallies: readonly VersionTally[],
-  k: number,
+  d: Disclosure,
 ): SummaryBody {
   return {
     survey,
     filters,
-    smallCellThreshold: k,
-    responses: countCell(responsesOf(tallies), 0, k),
-    questions: ctx.questions.map((q) => questionAggregate(ctx, q, tallies, k)),
+    smallCellThreshold: d.k,
+    ...(!d.exact && { perturbed: true as const }),
+    responses: showCount(publishedValue(d, responsesOf(tallies)), 0, d.k),
+    questions: ctx.questions.map((q) => questionAggregate(ctx, q, tallies, d)),
   };
 }
 
@@ -61,15 +70,15 @@ function group(
   label: CrosstabGroup['label'],
   tallies: readonly VersionTally[],
   total: number,
-  k: number,
+  d: Disclosure,
 ): CrosstabGroup {
-  const responses = responsesOf(tallies);
+  const responses = publishedValue(d, responsesOf(tallies));
   return {
     code,
     label,
-    responses: countCell(responses, total, k),
+    responses: showCount(responses, total, d.k),
     empty: responses === 0,
-    aggregate: questionAggregate(ctx, info, tallies, k),
+    aggregate: questionAggregate(ctx, info, tallies, d),
   };
 }
 
@@ -80,12 +89,12 @@ export function regionGroups(
   regions: readonly string[],
   groups: readonly TallyGroup[],
   total: number,
-  k: number,
+  d: Disclosure,
 ): CrosstabGroup[] {
   const byRegion = new Map(groups.map((g) => [g.key, g.versions]));
   return regions.map((code) => {
     const name = findRegion(code)?.name ?? { kk: code, ru: code, en: code };
-    return group(ctx, info, code, name, byRegion.get(code) ?? [], total, k);
+    return group(ctx, info, code, name, byRegion.get(code) ?? [], total, d);
   });
 }
 
@@ -96,11 +105,11 @@ export function answerGroups(
   by: QuestionInfo,
   groups: readonly TallyGroup[],
   total: number,
-  k: number,
+  d: Disclosure,
 ): CrosstabGroup[] {
   const byCode = new Map(groups.map((g) => [codeKey(g.key), g.versions]));
   return by.choices.map((c) =>
-    group(ctx, info, c.code, c.label, byCode.get(codeKey(c.code)) ?? [], total, k),
+    group(ctx, info, c.code, c.label, byCode.get(codeKey(c.code)) ?? [], total, d),
   );
 }
 
@@ -112,30 +121,42 @@ export interface CoverageInput {
   filters: AppliedFilters;
   regions: readonly string[];
   briefings: readonly Briefing[];
-  byRegion: readonly { key: string | number; responses: number }[];
-  byBriefing: readonly { key: string | number; responses: number }[];
-  byVersion: readonly { key: string | number; responses: number }[];
-  byDay: readonly { key: string | number; responses: number }[];
-  k: number;
+  byRegion: readonly DimensionCount[];
+  byBriefing: readonly DimensionCount[];
+  byVersion: readonly DimensionCount[];
+  byDay: readonly DimensionCount[];
+  disclosure: Disclosure;
 }
 
+/**
+ * Every figure is a published count of its own set (a region, a briefing, a day, a version, the whole filter): the
+ * total is not the sum of the shown rows, so a shown total next to a withheld row gives nothing back exactly.
+ */
 export function coverageBody(input: CoverageInput): CoverageBody {
-  const { k } = input;
-  const lookup = (rows: CoverageInput['byRegion']) => new Map(rows.map((r) => [r.key, r.responses]));
+  const d = input.disclosure;
+  const { k } = d;
+  const pub = (r: DimensionCount | undefined) => (r ? publishedValue(d, { count: r.responses, key: r.cellKey }) : 0);
+  const lookup = (rows: readonly DimensionCount[]) => new Map(rows.map((r) => [r.key, pub(r)]));
   const regions = lookup(input.byRegion);
   const briefings = lookup(input.byBriefing);
-  const total = input.byRegion.reduce((n, r) => n + r.responses, 0);
+  // The regions split the filter's responses into disjoint sets: their counts and keys add up to the whole.
+  const whole = input.byRegion.reduce<KeyedCount>(
+    (acc, r) => ({ count: acc.count + r.responses, key: addKeys(acc.key, r.cellKey) }),
+    { count: 0, key: 0 },
+  );
+  const total = publishedValue(d, whole);
   return {
     survey: input.survey,
     filters: input.filters,
     smallCellThreshold: k,
-    responses: countCell(total, 0, k),
+    ...(!d.exact && { perturbed: true as const }),
+    responses: showCount(total, 0, k),
     regions: input.regions.map((code) => {
       const n = regions.get(code) ?? 0;
       return {
         code,
         name: findRegion(code)?.name ?? { kk: code, ru: code, en: code },
-        responses: countCell(n, total, k),
+        responses: showCount(n, total, k),
         none: n === 0,
         briefings: input.briefings.filter((b) => b.region === code).length,
       };
@@ -148,15 +169,18 @@ export function coverageBody(input: CoverageInput): CoverageBody {
         city: b.city,
         date: b.date,
         title: b.title,
-        responses: countCell(n, total, k),
+        responses: showCount(n, total, k),
         none: n === 0,
       };
     }),
-    outsideBriefings: countCell(briefings.get('') ?? 0, total, k),
+    outsideBriefings: showCount(briefings.get('') ?? 0, total, k),
     versions: input.byVersion.map((v) => ({
       version: Number(v.key),
-      responses: countCell(v.responses, total, k),
+      responses: showCount(pub(v), total, k),
     })),
-    days: input.byDay.map((d) => ({ day: String(d.key), responses: countCell(d.responses, total, k) })),
+    // A day whose published count is 0 is left out, as a day without responses is.
+    days: input.byDay
+      .map((day) => ({ day: String(day.key), responses: showCount(pub(day), total, k) }))
+      .filter((day) => isHidden(day.responses) || day.responses.count > 0),
   };
 }

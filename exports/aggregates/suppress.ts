@@ -1,17 +1,13 @@
 // Small-cell suppression: a count of 1 … k−1 respondents is never shown, so that a small region's few respondents
 // cannot be singled out; nor is a cell that subtraction from a shown total would give back.
+// Since the cell key method (disclosure.ts) this is what an exact reader's views keep: their print-outs may travel.
+import { showCount, SUPPRESSED } from './disclosure';
 import type { Count } from './types';
 
-export const SUPPRESSED = { suppressed: true } as const satisfies Count;
-
-const percentOf = (count: number, denominator: number) =>
-  denominator > 0 ? Math.round((1000 * count) / denominator) / 10 : null;
+export { SUPPRESSED };
 
 /** Zero stays visible (nobody is singled out by "nobody"), unless the denominator itself is hidden. */
-export function countCell(count: number, denominator: number, k: number, denominatorHidden = false): Count {
-  if (denominatorHidden || (count > 0 && count < k)) return SUPPRESSED;
-  return { count, percent: percentOf(count, denominator) };
-}
+export const countCell = showCount;
 
 export const isHidden = (c: Count) => c.suppressed === true;
 

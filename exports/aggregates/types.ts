@@ -1,5 +1,6 @@
 // The JSON the aggregate APIs return (summary, crosstab, coverage, text): the contract the dashboard codes
-// against. The client imports these types only. Every count passes through small-cell suppression (suppress.ts).
+// against. The client imports these types only. Every count is published through disclosure.ts (perturbed unless
+// the reader may see exact counts) and shown as "< k" when it is 1 … k−1.
 import type { Code, Labels, Shape } from '../questions';
 
 export type { Code, Labels, Shape };
@@ -107,6 +108,11 @@ export interface SummaryBody {
   survey: string;
   filters: AppliedFilters;
   smallCellThreshold: number;
+  /**
+   * Present (true) when the counts are perturbed for this reader by the cell key method (±2 at most, see the
+   * README's "How small groups are protected"); absent when the reader may see exact counts.
+   */
+  perturbed?: true;
   /** Responses in the filter; percent is null. */
   responses: Count;
   /** Every question of the chosen versions in the newest version's order, personal-data questions left out. */
@@ -127,6 +133,8 @@ export interface CrosstabBody {
   survey: string;
   filters: AppliedFilters;
   smallCellThreshold: number;
+  /** As in SummaryBody. */
+  perturbed?: true;
   question: string;
   /** By region: every region the reader may see, in the regions' order. By a question: each of its choices. */
   by: { kind: 'region' } | { kind: 'question'; name: string; title: Labels; shape: Shape };
@@ -139,6 +147,8 @@ export interface CoverageBody {
   survey: string;
   filters: AppliedFilters;
   smallCellThreshold: number;
+  /** As in SummaryBody. */
+  perturbed?: true;
   responses: Count;
   /** Every region the reader may see, zeros included (`none: true`), in the regions' order. */
   regions: { code: string; name: Labels; responses: Count; none: boolean; briefings: number }[];

@@ -225,6 +225,19 @@ export function readableRegions(user: SessionUser, requested: readonly string[] 
   return [...new Set(requested)];
 }
 
+/**
+ * Who sees exact counts, the one rule every aggregate (summary, crosstab, coverage, briefing counts, live screen,
+ * text counts) follows: a reader who may download the single responses of every region the numbers are drawn from
+ * (an admin; an analyst, for the regions on their account) gets exact counts, as the CSV would give them anyway.
+ * Everyone else (authors, or anyone reading beyond the regions they may download) gets counts perturbed by the
+ * cell key method (exports/aggregates/disclosure.ts).
+ */
+export function seesExactCounts(user: SessionUser, regions: readonly string[]): boolean {
+  if (user.role === 'admin') return true;
+  if (user.role !== 'analyst') return false;
+  return regions.every((region) => canReadRegion(user, region));
+}
+
 export function canExportPersonalData(user: SessionUser): boolean {
   return user.role === 'admin';
 }

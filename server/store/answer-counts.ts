@@ -10,12 +10,15 @@ import {
   textsOf,
   type CompiledQuestion,
   type CountLayout,
+  recordKeyIn,
+  keyOf,
 } from './count-layout';
 import type {
   CountCode,
   CountFilter,
   CountPlan,
   CoverageDimension,
+  DimensionCount,
   TallyGroup,
   TallyGrouping,
   VersionTally,
@@ -120,14 +123,14 @@ export function createAnswerCounts(
    * never gets here, and a failure later in the savepoint undoes these writes with the response.
    * A version without a plan (a store opened without plans) is not counted; recount then agrees.
    */
-  function countResponse(r: NewResponse, rowid: number): void {
+  function countResponse(r: NewResponse, rowid: number, recordKey: number): void {
     const layout = layouts.get(planKey(r.surveyId, r.version));
     if (!layout) return;
     const key = [r.surveyId, r.version, r.region, r.briefing ?? '', countDay(r.submittedAt)] as const;
     const record = new Uint8Array(layout.recordLength);
     const row = selectKey.get(...key);
     const vector = row ? readVector(row.counts, layout) : new Int32Array(layout.vectorLength);
-    countAnswers(layout, r.answers, vector, record);
+    countAnswers(layout, r.answers, vector, record, 0, recordKey);
     let keyId: number;
     let before = 0;
     if (row) {
@@ -156,9 +159,14 @@ export function createAnswerCounts(
     const questions = new Map(
       layout.questions
         .filter((q) => !only || only.has(q.question.name))
-        .map((q) => [q.question.name, tallyOf(q, sums)]),
+        .map((q) => [q.question.name, tallyOf(q, sums, q.offset, layout.keysOffset + q.offset)]),
     );
-    return { version: layout.plan.version, responses, questions };
+    return {
+      version: layout.plan.version,
+      responses,
+      responsesKey: keyOf(sums[layout.responsesKeyAt]!),
+      questions,
+    };
   }
 
   /** Sums key vectors (held in memory, see count-cache.ts): one group, or one per region. */
@@ -170,7 +178,14 @@ export function createAnswerCounts(
       let r = ranges.get(layout.plan.version);
       if (!r) {
         const wanted = layout.questions.filter((q) => !only || only.has(q.question.name));
-        ranges.set(layout.plan.version, (r = wanted.map((q) => [q.offset, q.offset + 1 + q.size])));
+        // Each question's counts and, as far along, their key sums; and the responses' key sum.
+        const keys = layout.keysOffset;
+        r = wanted.flatMap((q): [number, number][] => [
+          [q.offset, q.offset + 1 + q.size],
+          [keys + q.offset, keys + q.offset + 1 + q.size],
+        ]);
+        r.push([layout.responsesKeyAt, layout.responsesKeyAt + 1]);
+        ranges.set(layout.plan.version, r);
       }
       return r;
     };
@@ -207,13 +222,19 @@ export function createAnswerCounts(
     const { sql, params } = keyWhere(filter);
     interface Group {
       responses: number;
-      /** One per target question, laid out [answered, counts...] as in the vectors. */
+      responsesKey: number;
+      /** One per target question, laid out [answered, counts..., their key sums...] as in the vectors. */
       tallies: Int32Array[];
     }
     // Per version: its layout, the questions to tally, and a group per index of the by-question's values.
     const perVersion = new Map<
       number,
-      { byQ: CompiledQuestion; targets: CompiledQuestion[]; groups: (Group | undefined)[] } | null
+      {
+        layout: CountLayout;
+        byQ: CompiledQuestion;
+        targets: CompiledQuestion[];
+        groups: (Group | undefined)[];
+      } | null
     >();
     const stateOf = (version: number) => {
       if (perVersion.has(version)) return perVersion.get(version)!;
@@ -221,7 +242,7 @@ export function createAnswerCounts(
       const byQ = layout?.byName.get(by);
       const state =
         layout && byQ
-          ? { byQ, targets: layout.questions.filter((q) => only.has(q.question.name)), groups: [] }
+          ? { layout, byQ, targets: layout.questions.filter((q) => only.has(q.question.name)), groups: [] }
           : null;
       perVersion.set(version, state);
       return state;
@@ -239,17 +260,21 @@ export function createAnswerCounts(
       for (const [version, records] of rows.iterate(params) as Iterable<[number, Buffer]>) {
         const state = stateOf(version);
         if (!state) continue;
-        const { byQ, targets, groups } = state;
-        const recordLength = layoutOf(filter.surveyId, version)!.recordLength;
+        const { layout, byQ, targets, groups } = state;
+        const recordLength = layout.recordLength;
         const bytes = new Uint8Array(records.buffer, records.byteOffset, records.byteLength);
         for (let base = 0; base < bytes.length; base += recordLength) {
+          const recordKey = recordKeyIn(layout, bytes, base);
           for (const i of choicesIn(byQ, bytes, base, chosen)) {
             const g = (groups[i] ??= {
               responses: 0,
-              tallies: targets.map((q) => new Int32Array(1 + q.size)),
+              responsesKey: 0,
+              tallies: targets.map((q) => new Int32Array(2 * (1 + q.size))),
             });
             g.responses++;
-            for (let t = 0; t < targets.length; t++) addRecord(targets[t]!, bytes, base, g.tallies[t]!);
+            g.responsesKey = (g.responsesKey + recordKey) % 2 ** 32;
+            for (let t = 0; t < targets.length; t++)
+              addRecord(targets[t]!, bytes, base, g.tallies[t]!, recordKey);
           }
         }
         if (performance.now() - sliceStarted >= recordSliceMs) {
@@ -271,9 +296,12 @@ export function createAnswerCounts(
         if (!g) return;
         const code = codes[i]!;
         const questions = new Map(
-          state.targets.map((q, t) => [q.question.name, tallyOf(q, g.tallies[t]!, 0)]),
+          state.targets.map((q, t) => [q.question.name, tallyOf(q, g.tallies[t]!, 0, 1 + q.size)]),
         );
-        byCode.set(code, [...(byCode.get(code) ?? []), { version, responses: g.responses, questions }]);
+        byCode.set(code, [
+          ...(byCode.get(code) ?? []),
+          { version, responses: g.responses, responsesKey: g.responsesKey, questions },
+        ]);
       });
     }
     return [...byCode].map(([key, versions]) => ({ key, versions }));
@@ -292,18 +320,20 @@ export function createAnswerCounts(
     ): Promise<TallyGroup[]> {
       return tallyByAnswer(filter, by, new Set(questions));
     },
-    countResponsesBy(
-      filter: CountFilter,
-      dimension: CoverageDimension,
-    ): { key: string | number; responses: number }[] {
-      const sums = new Map<string | number, number>();
-      const add = (key: string | number, n: number) => sums.set(key, (sums.get(key) ?? 0) + n);
+    countResponsesBy(filter: CountFilter, dimension: CoverageDimension): DimensionCount[] {
+      const sums = new Map<string | number, DimensionCount>();
+      const add = (key: string | number, n: number, keySum: number) => {
+        const s = sums.get(key);
+        if (s) {
+          s.responses += n;
+          s.cellKey = keyOf(s.cellKey + keySum);
+        } else sums.set(key, { key, responses: n, cellKey: keyOf(keySum) });
+      };
+      const keyAt = (version: number) => layoutOf(filter.surveyId, version)!.responsesKeyAt;
       if (dimension === 'region' || dimension === 'version')
-        for (const k of cache.sums(filter)) add(k[dimension], k.responses);
-      else for (const k of cache.keys(filter)) add(k[dimension], k.responses);
-      return [...sums]
-        .map(([key, responses]) => ({ key, responses }))
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        for (const k of cache.sums(filter)) add(k[dimension], k.responses, k.vector[keyAt(k.version)]!);
+      else for (const k of cache.keys(filter)) add(k[dimension], k.responses, k.vector[keyAt(k.version)]!);
+      return [...sums.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     },
     /** After a recount on this connection renumbered the keys. */
     invalidate: cache.invalidate,

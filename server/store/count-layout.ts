@@ -1,5 +1,7 @@
 // Compiles a version's count plan into fixed positions: where each question's counts sit in a key's int32 vector,
 // and where its answer sits in a response's byte record. Pure; shared by the insert path, recount and the readers.
+// Beside every count the vector keeps the sum of the counted responses' record keys (int32, wrapping: the cell key
+// of exports/aggregates/disclosure.ts), and each record ends with its response's record key.
 import type { CountCode, CountPlan, CountQuestion, QuestionTally } from './count-types';
 
 export interface CompiledQuestion {
@@ -25,8 +27,13 @@ export interface CountLayout {
   plan: CountPlan;
   questions: CompiledQuestion[];
   byName: Map<string, CompiledQuestion>;
+  /** Counts first, then as many key sums (`keysOffset + i` for count `i`), then the responses' key sum. */
   vectorLength: number;
+  keysOffset: number;
+  responsesKeyAt: number;
   recordLength: number;
+  /** Where a record's 4-byte record key (little-endian) sits. */
+  recordKeyAt: number;
 }
 
 const indexMap = (codes: readonly CountCode[]) => new Map(codes.map((c, i) => [c, i] as const));
@@ -92,8 +99,11 @@ export function compileLayout(plan: CountPlan): CountLayout {
     plan,
     questions,
     byName: new Map(questions.map((q) => [q.question.name, q])),
-    vectorLength: offset,
-    recordLength: recordOffset,
+    vectorLength: 2 * offset + 1,
+    keysOffset: offset,
+    responsesKeyAt: 2 * offset,
+    recordLength: recordOffset + 4,
+    recordKeyAt: recordOffset,
   };
 }
 
@@ -114,29 +124,51 @@ function readCell(record: Uint8Array, at: number, width: 1 | 2): number {
   return width === 1 ? record[at]! : record[at]! | (record[at + 1]! << 8);
 }
 
+/** A record's record key (uint32). */
+export const recordKeyIn = (layout: CountLayout, record: Uint8Array, base: number) =>
+  (record[base + layout.recordKeyAt]! |
+    (record[base + layout.recordKeyAt + 1]! << 8) |
+    (record[base + layout.recordKeyAt + 2]! << 16) |
+    (record[base + layout.recordKeyAt + 3]! << 24)) >>>
+  0;
+
 /**
  * Adds one response to a key's vector and writes its record (zero-filled, `layout.recordLength` bytes at `base`).
- * Values outside the plan (which validation refuses) count as answered but in no cell.
+ * Values outside the plan (which validation refuses) count as answered but in no cell. `recordKey` (uint32) is
+ * added to the key sum beside every count the response adds to.
  */
 export function countAnswers(
   layout: CountLayout,
   answers: Record<string, unknown>,
   vector: Int32Array,
   record: Uint8Array,
-  base = 0,
+  base: number,
+  recordKey: number,
 ): void {
+  const keys = layout.keysOffset;
+  // Int32Array stores wrap modulo 2^32: the key sums stay cell keys however many responses they hold.
+  const bump = (i: number) => {
+    vector[i]!++;
+    vector[keys + i] = vector[keys + i]! + recordKey;
+  };
+  vector[layout.responsesKeyAt] = vector[layout.responsesKeyAt]! + recordKey;
+  const at = base + layout.recordKeyAt;
+  record[at] = recordKey & 0xff;
+  record[at + 1] = (recordKey >>> 8) & 0xff;
+  record[at + 2] = (recordKey >>> 16) & 0xff;
+  record[at + 3] = recordKey >>> 24;
   for (const q of layout.questions) {
     const value = answers[q.question.name];
     if (!isAnswered(value)) continue;
     record[base + (q.index >> 3)]! |= 1 << (q.index & 7);
-    vector[q.offset]!++;
+    bump(q.offset);
     const counts = q.offset + 1;
     const cells = base + q.recordOffset;
     switch (q.question.kind) {
       case 'single': {
         const i = q.lookup.get(value as CountCode);
         if (i === undefined) break;
-        vector[counts + i]!++;
+        bump(counts + i);
         writeCell(record, cells, q.cellWidth, i + 1);
         break;
       }
@@ -145,7 +177,7 @@ export function countAnswers(
         for (const item of value) {
           const i = q.lookup.get(item as CountCode);
           if (i === undefined) continue;
-          vector[counts + i]!++;
+          bump(counts + i);
           record[cells + (i >> 3)]! |= 1 << (i & 7);
         }
         break;
@@ -156,7 +188,7 @@ export function countAnswers(
           const r = q.rowLookup.get(row);
           const c = q.lookup.get(column as CountCode);
           if (r === undefined || c === undefined) continue;
-          vector[counts + r * columns + c]!++;
+          bump(counts + r * columns + c);
           writeCell(record, cells + r * q.cellWidth, q.cellWidth, c + 1);
         }
         break;
@@ -167,7 +199,7 @@ export function countAnswers(
         value.forEach((item, position) => {
           const c = q.lookup.get(item as CountCode);
           if (c === undefined || position >= choices) return;
-          vector[counts + c * choices + position]!++;
+          bump(counts + c * choices + position);
           record[cells + c] = position + 1;
         });
         break;
@@ -195,25 +227,39 @@ export function choicesIn(q: CompiledQuestion, record: Uint8Array, base: number,
   return out;
 }
 
-/** Adds one record's answer to a question's tally: tally[0] answered, tally[1 + i] counts[i], as in the vector. */
-export function addRecord(q: CompiledQuestion, record: Uint8Array, base: number, tally: Int32Array): void {
+/**
+ * Adds one record's answer to a question's tally, laid out as in the vector: tally[0] answered, tally[1 + i]
+ * counts[i], then the same again (from `1 + q.size`) for the key sums, to which `recordKey` is added.
+ */
+export function addRecord(
+  q: CompiledQuestion,
+  record: Uint8Array,
+  base: number,
+  tally: Int32Array,
+  recordKey: number,
+): void {
   if (!answeredIn(q, record, base)) return;
-  tally[0]!++;
+  const keys = 1 + q.size;
+  const bump = (i: number) => {
+    tally[i]!++;
+    tally[keys + i] = tally[keys + i]! + recordKey;
+  };
+  bump(0);
   const at = base + q.recordOffset;
   switch (q.question.kind) {
     case 'single': {
       const cell = readCell(record, at, q.cellWidth);
-      if (cell > 0) tally[cell]!++;
+      if (cell > 0) bump(cell);
       break;
     }
     case 'multi':
-      for (let i = 0; i < q.size; i++) if (record[at + (i >> 3)]! & (1 << (i & 7))) tally[1 + i]!++;
+      for (let i = 0; i < q.size; i++) if (record[at + (i >> 3)]! & (1 << (i & 7))) bump(1 + i);
       break;
     case 'matrix': {
       const columns = q.question.columns.length;
       for (let r = 0; r < q.question.rows.length; r++) {
         const cell = readCell(record, at + r * q.cellWidth, q.cellWidth);
-        if (cell > 0) tally[1 + r * columns + cell - 1]!++;
+        if (cell > 0) bump(1 + r * columns + cell - 1);
       }
       break;
     }
@@ -221,7 +267,7 @@ export function addRecord(q: CompiledQuestion, record: Uint8Array, base: number,
       const choices = q.question.choices.length;
       for (let c = 0; c < choices; c++) {
         const rank = record[at + c]!;
-        if (rank > 0) tally[1 + c * choices + rank - 1]!++;
+        if (rank > 0) bump(1 + c * choices + rank - 1);
       }
       break;
     }
@@ -243,11 +289,26 @@ export function textsOf(plan: CountPlan, answers: Record<string, unknown>): [key
   return out;
 }
 
-/** A question's slice of a vector (or of a tally laid out like one) as answered + counts. */
+/** A sum of int32 key sums (added as doubles, exact below 2^53) → a cell key in [0, 2^32). */
+export function keyOf(sum: number): number {
+  const r = sum % 2 ** 32;
+  return r < 0 ? r + 2 ** 32 : r;
+}
+
+/**
+ * A question's slice of a vector (or of a tally laid out like one) as answered + counts and their cell keys.
+ * `keysAt`: where the slice's key sums start (the layout's keysOffset + offset in a vector, 1 + size in a tally).
+ */
 export function tallyOf(
   q: CompiledQuestion,
   vector: Int32Array | Float64Array,
-  offset = q.offset,
+  offset: number,
+  keysAt: number,
 ): QuestionTally {
-  return { answered: vector[offset]!, counts: Array.from(vector.subarray(offset + 1, offset + 1 + q.size)) };
+  return {
+    answered: vector[offset]!,
+    counts: Array.from(vector.subarray(offset + 1, offset + 1 + q.size)),
+    answeredKey: keyOf(vector[keysAt]!),
+    keys: Array.from(vector.subarray(keysAt + 1, keysAt + 1 + q.size), keyOf),
+  };
 }

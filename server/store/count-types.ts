@@ -41,16 +41,23 @@ export interface CountFilter {
   toDay?: string;
 }
 
-/** Respondents who answered one question, and its counts in the index order of its CountQuestion. */
+/**
+ * Respondents who answered one question, and its counts in the index order of its CountQuestion; beside each, the
+ * cell key of those respondents (sum of their record keys mod 2^32, see exports/aggregates/disclosure.ts).
+ */
 export interface QuestionTally {
   answered: number;
   counts: number[];
+  answeredKey: number;
+  keys: number[];
 }
 
 /** Sums over the responses of one version in one group. A question is present only if the version asks it. */
 export interface VersionTally {
   version: number;
   responses: number;
+  /** The cell key of those responses. */
+  responsesKey: number;
   questions: Map<string, QuestionTally>;
 }
 
@@ -64,6 +71,13 @@ export interface TallyGroup {
   /** '' for `all`, the region code, or the by-question's answer code. */
   key: CountCode;
   versions: VersionTally[];
+}
+
+/** Response counts along one dimension of the key (coverage), each with the cell key of those responses. */
+export interface DimensionCount {
+  key: string | number;
+  responses: number;
+  cellKey: number;
 }
 
 /** Response counts along one dimension of the key (coverage). */

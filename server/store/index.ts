@@ -22,6 +22,7 @@ import type {
   CountFilter,
   CountPlan,
   CoverageDimension,
+  DimensionCount,
   RecountReport,
   TallyGroup,
   TallyGrouping,
@@ -92,10 +93,8 @@ export interface Store extends CodingStore {
   tallyAnswers(filter: CountFilter, grouping: TallyGrouping, questions?: readonly string[]): TallyGroup[];
   /** The `questions` tallied per answer to the `by` question (from each response's byte record; yields meanwhile). */
   tallyAnswersByAnswer(filter: CountFilter, by: string, questions: readonly string[]): Promise<TallyGroup[]>;
-  countResponsesBy(
-    filter: CountFilter,
-    dimension: CoverageDimension,
-  ): { key: string | number; responses: number }[];
+  /** Responses along one dimension, each with its cell key (the sum of the record keys, disclosure control). */
+  countResponsesBy(filter: CountFilter, dimension: CoverageDimension): DimensionCount[];
   listTextAnswers(query: TextQuery): { answers: TextAnswer[]; hasMore: boolean };
   /** Rebuilds the counts of these surveys (default: every survey with a plan) from the responses. */
   recountAnswers(surveyIds?: readonly string[]): RecountReport;

@@ -7,7 +7,7 @@ import type { CountPlan, RecountReport } from './count-types';
 import type { Db } from './db';
 
 /** Bump when the layout code changes meaning, so every database rebuilds its counts at the next start. */
-const LAYOUT_FORMAT = 2;
+const LAYOUT_FORMAT = 3;
 const PAGE = 2_000;
 
 export const planSha256 = (plan: CountPlan) =>
@@ -31,6 +31,7 @@ type ResponsePage = [
   briefing: string | null,
   submittedAt: string,
   answers: string,
+  recordKey: number,
 ][];
 
 const NEW_COUNTS = `SELECT survey_id, version, region, briefing, day, responses, counts FROM answer_counts
@@ -66,7 +67,7 @@ export function createRecount(
   // survey again (quadratic: a 1M recount ran for over half an hour); the rowid range reads each row once.
   const page = db
     .prepare(
-      `SELECT rowid, version, region, briefing, submitted_at, answers FROM responses
+      `SELECT rowid, version, region, briefing, submitted_at, answers, record_key FROM responses
     WHERE +survey_id = @surveyId AND rowid > @after ORDER BY rowid LIMIT ${PAGE}`,
     )
     .raw();
@@ -89,7 +90,7 @@ export function createRecount(
     let counted = 0;
     for (let after = 0; ;) {
       const rows = page.all({ surveyId, after }) as ResponsePage;
-      for (const [rowid, version, region, briefing, submittedAt, answers] of rows) {
+      for (const [rowid, version, region, briefing, submittedAt, answers, recordKey] of rows) {
         after = rowid;
         const layout = layouts.get(planKey(surveyId, version));
         if (!layout) continue;
@@ -109,7 +110,7 @@ export function createRecount(
         }
         const slot = acc.responses % RECORDS_PER_CHUNK;
         const parsed = JSON.parse(answers) as Record<string, unknown>;
-        countAnswers(layout, parsed, acc.vector, acc.pending, slot * layout.recordLength);
+        countAnswers(layout, parsed, acc.vector, acc.pending, slot * layout.recordLength, recordKey);
         for (const [question, folded] of textsOf(layout.plan, parsed))
           insertText.run(surveyId, question, rowid, acc.id, folded);
         acc.responses++;

@@ -3,6 +3,7 @@ import type { AnswerCounts } from './answer-counts';
 import type { Db } from './db';
 import type { createExportLines } from './export-lines';
 import { createGroupCommitter } from './group-commit';
+import { nextRecordKey } from './record-keys';
 import type { NewResponse, ResponseFilter, StoredResponse, SubmitOutcome } from './types';
 import { whereClause } from './where';
 
@@ -48,8 +49,9 @@ export function createResponseStore(
     'SELECT content_hash, submitted_at FROM responses WHERE id = ?',
   );
   const insertResponse = db.prepare(`INSERT INTO responses
-    (id, survey_id, version, locale, region, briefing, started_at, submitted_at, answers, content_hash)
-    VALUES (@id, @surveyId, @version, @locale, @region, @briefing, @startedAt, @submittedAt, @answers, @contentHash)`);
+    (id, survey_id, version, locale, region, briefing, started_at, submitted_at, answers, content_hash, record_key)
+    VALUES (@id, @surveyId, @version, @locale, @region, @briefing, @startedAt, @submittedAt, @answers, @contentHash,
+     @recordKey)`);
   const insertContacts = db.prepare(
     'INSERT INTO response_contacts (response_id, answers) VALUES (@responseId, @answers)',
   );
@@ -63,10 +65,11 @@ export function createResponseStore(
         ? { status: 'duplicate', submittedAt: existing.submitted_at }
         : { status: 'conflict' };
     }
-    const { lastInsertRowid } = insertResponse.run({ ...r, answers: JSON.stringify(r.answers) });
+    const recordKey = nextRecordKey();
+    const { lastInsertRowid } = insertResponse.run({ ...r, answers: JSON.stringify(r.answers), recordKey });
     if (r.contacts) insertContacts.run({ responseId: r.id, answers: JSON.stringify(r.contacts) });
     // Same savepoint as the insert: the counts move with the response or not at all (duplicates returned above).
-    counts?.countResponse(r, Number(lastInsertRowid));
+    counts?.countResponse(r, Number(lastInsertRowid), recordKey);
     // And its CSV line, when the stored lines are complete up to here (export-lines.ts).
     lines?.addLine(r, Number(lastInsertRowid));
     return { status: 'created', submittedAt: r.submittedAt };

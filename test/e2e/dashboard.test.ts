@@ -80,7 +80,10 @@ test('opens the dashboard in Kazakh, switches region, downloads a PNG and a CSV,
   const role = page.locator('article[data-question="role"]');
   await role.getByRole('heading', { name: ROLE_TITLE_KK }).waitFor();
   await role.getByText(roleLine(all), { exact: true }).waitFor();
-  await expect.poll(() => page.getByTestId('responses').innerText()).toBe(kkNumber(1000));
+  // An author's numbers are perturbed (cell key method): the page shows what the API publishes, within ±2 of 1,000.
+  if (all.responses.suppressed) throw new Error('the demo total is withheld');
+  expect(Math.abs(all.responses.count - 1000)).toBeLessThanOrEqual(2);
+  await expect.poll(() => page.getByTestId('responses').innerText()).toBe(kkNumber(all.responses.count));
   await page.getByText(DASHBOARD_STRINGS.kk.suppression(5)).waitFor();
   // The survey's own parts head the charts, in Kazakh.
   for (const part of ['Өзіңіз туралы', 'Үздік тәжірибелер', 'Ынтымақтастық арналары'])

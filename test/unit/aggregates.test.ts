@@ -8,6 +8,8 @@ import { openSqliteStore, type CountFilter } from '../../server/store';
 import { aggResponse, AGG_RESPONSES, AGG_VERSIONS, openAggStore } from '../support/aggregate-fixture';
 
 const ctx = surveyAggregates(AGG_VERSIONS);
+/** Exact counts, nothing hidden (k = 1): every number can be checked by hand. */
+const EXACT = { exact: true, k: 1 };
 const filters = { regions: [], versions: [1, 2], briefing: null, from: null, to: null };
 let store: ReturnType<typeof openAggStore>;
 
@@ -20,7 +22,7 @@ afterAll(() => store.close());
 /** The summary with k = 1, so nothing is suppressed and every number can be checked. */
 function summary(filter: Partial<CountFilter> = {}, k = 1) {
   const [all] = store.tallyAnswers({ surveyId: 'agg', ...filter }, { by: 'all' });
-  const body = summaryBody(ctx, 'agg', filters, all?.versions ?? [], k);
+  const body = summaryBody(ctx, 'agg', filters, all?.versions ?? [], { exact: true, k });
   const q = (name: string) => body.questions.find((x) => x.name === name) as any;
   return { body, q };
 }
@@ -175,7 +177,7 @@ describe('crosstabs, by hand', () => {
 
   it('splits a question by region from the count vectors, every region listed, empty ones flagged', () => {
     const groups = store.tallyAnswers({ surveyId: 'agg' }, { by: 'region' }, ['needs']);
-    const rows = regionGroups(ctx, needs, ['KZ-10', 'KZ-55', 'KZ-63', 'KZ-75'], groups, 6, 1);
+    const rows = regionGroups(ctx, needs, ['KZ-10', 'KZ-55', 'KZ-63', 'KZ-75'], groups, 6, EXACT);
     expect(rows.map((g) => [g.code, g.empty, (g.aggregate as any).answered.count])).toEqual([
       ['KZ-10', false, 3],
       ['KZ-55', false, 1],
@@ -195,7 +197,7 @@ describe('crosstabs, by hand', () => {
 
   it('splits a question by another from the byte records', async () => {
     const groups = await store.tallyAnswersByAnswer({ surveyId: 'agg' }, 'role', ['needs']);
-    const rows = answerGroups(ctx, needs, ctx.byName.get('role')!, groups, 6, 1);
+    const rows = answerGroups(ctx, needs, ctx.byName.get('role')!, groups, 6, EXACT);
     expect(rows.map((g) => [g.code, g.responses.suppressed ? '-' : g.responses.count])).toEqual([
       ['volunteer', 3],
       ['ngo_staff', 2],
@@ -252,7 +254,7 @@ describe('crosstabs, by hand', () => {
       needs,
       await store.tallyAnswersByAnswer({ surveyId: 'agg' }, 'needs', ['order']),
       6,
-      1,
+      EXACT,
     );
     const funding = byNeeds.find((g) => g.code === 'funding')!.aggregate as any;
     expect(funding.asked.count).toBe(3);
@@ -269,7 +271,7 @@ describe('crosstabs, by hand', () => {
       ctx.byName.get('role')!,
       await store.tallyAnswersByAnswer({ surveyId: 'agg' }, 'role', ['platforms']),
       6,
-      1,
+      EXACT,
     );
     expect((byRole[0]!.aggregate as any).asked.count).toBe(2); // R1 is v1: not asked
     expect(counts((byRole[0]!.aggregate as any).choices)).toEqual({ web: 2, app: 1 });
@@ -277,7 +279,7 @@ describe('crosstabs, by hand', () => {
 
   it('splits a matrix and a rating by another question', async () => {
     const groups = await store.tallyAnswersByAnswer({ surveyId: 'agg' }, 'consent', ['grid', 'score']);
-    const grid = answerGroups(ctx, ctx.byName.get('grid')!, ctx.byName.get('consent')!, groups, 6, 1);
+    const grid = answerGroups(ctx, ctx.byName.get('grid')!, ctx.byName.get('consent')!, groups, 6, EXACT);
     expect(
       grid.map((g) => (g.aggregate as any).rows.map((r: any) => r.cells.map((c: any) => c.count))),
     ).toEqual([
@@ -290,7 +292,7 @@ describe('crosstabs, by hand', () => {
         [0, 0],
       ], // consent false: R2
     ]);
-    const score = answerGroups(ctx, ctx.byName.get('score')!, ctx.byName.get('consent')!, groups, 6, 1);
+    const score = answerGroups(ctx, ctx.byName.get('score')!, ctx.byName.get('consent')!, groups, 6, EXACT);
     expect(score.map((g) => (g.aggregate as any).mean)).toEqual([3.5, 3]);
   });
 });

@@ -166,7 +166,7 @@ describe('answer counts kept at each insert', () => {
       survey.id,
       { regions: [], versions: [], briefing: null, from: null, to: null },
       group?.versions ?? [],
-      1,
+      { exact: true, k: 1 },
     );
     const responses = all(filter);
     expect(body.responses).toEqual({ count: responses.length, percent: null });
@@ -186,7 +186,7 @@ describe('answer counts kept at each insert', () => {
       regions,
       store.tallyAnswers({ surveyId: survey.id }, { by: 'region' }, [info.name]),
       0,
-      1,
+      { exact: true, k: 1 },
     );
     for (const g of byRegion)
       expect(asBrute(g.aggregate)).toEqual(bruteCount(info, all({ regions: [String(g.code)] })));
@@ -197,7 +197,7 @@ describe('answer counts kept at each insert', () => {
       by,
       await store.tallyAnswersByAnswer({ surveyId: survey.id }, by.name, [info.name]),
       0,
-      1,
+      { exact: true, k: 1 },
     );
     for (const g of groups) {
       const chose = all().filter(

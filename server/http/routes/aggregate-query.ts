@@ -5,11 +5,12 @@ import { z } from 'zod';
 import { parseExportQuery, resolveExport } from '../../../exports/request';
 import { surveyAggregates, type SurveyAggregates } from '../../../exports/aggregates/summary';
 import type { AppliedFilters } from '../../../exports/aggregates/types';
+import type { Disclosure } from '../../../exports/aggregates/disclosure';
 import type { QuestionInfo } from '../../../exports/questions';
 import type { SurveyEntry } from '../../catalog/load';
 import { REGION_CODES } from '../../catalog/regions';
 import type { CountFilter } from '../../store';
-import { currentUser, readableRegions } from '../auth';
+import { currentUser, readableRegions, seesExactCounts } from '../auth';
 import type { AppDeps } from '../deps';
 import { Problem, type FieldError } from '../problem';
 
@@ -20,6 +21,8 @@ export interface AggregateQuery {
   applied: AppliedFilters;
   /** The regions the reader may see within the filter, in the regions' order. */
   regions: string[];
+  /** How this reader may see the counts of these regions (exact, or perturbed): seesExactCounts. */
+  disclosure: Disclosure;
 }
 
 const DAY_MS = 86_400_000;
@@ -60,7 +63,8 @@ export function parseAggregateQuery(deps: AppDeps, req: Request, res: Response):
     to: query.to,
   });
   if (!parsed.ok) throw badRequest(parsed.errors);
-  const regions = readableRegions(currentUser(res), parsed.value.regions);
+  const user = currentUser(res);
+  const regions = readableRegions(user, parsed.value.regions);
   const resolved = resolveExport(survey, { ...parsed.value, regions }, (slug) =>
     deps.store.getBriefing(slug),
   );
@@ -90,6 +94,7 @@ export function parseAggregateQuery(deps: AppDeps, req: Request, res: Response):
     ctx: contextFor(survey, chosen),
     filter,
     regions,
+    disclosure: { exact: seesExactCounts(user, regions), k: deps.config.smallCellThreshold },
     applied: {
       regions,
       versions: chosen.map((v) => v.version),

@@ -7,8 +7,10 @@ import {
   coverageBody,
   questionAggregate,
   regionGroups,
+  responsesOf,
   summaryBody,
 } from '../../../exports/aggregates/summary';
+import { publishedValue } from '../../../exports/aggregates/disclosure';
 import type { CrosstabBody } from '../../../exports/aggregates/types';
 import { requireUser } from '../auth';
 import type { AppDeps } from '../deps';
@@ -19,12 +21,11 @@ const crosstabParameters = { question: questionName, by: questionName };
 
 export function summaryRouter(deps: AppDeps): Router {
   const router = Router();
-  const k = () => deps.config.smallCellThreshold;
 
   router.get('/api/surveys/:id/summary', requireUser(), (req, res) => {
     const q = parseAggregateQuery(deps, req, res);
     const [all] = deps.store.tallyAnswers(q.filter, { by: 'all' });
-    res.json(summaryBody(q.ctx, q.survey.id, q.applied, all?.versions ?? [], k()));
+    res.json(summaryBody(q.ctx, q.survey.id, q.applied, all?.versions ?? [], q.disclosure));
   });
 
   router.get('/api/surveys/:id/crosstab', requireUser(), async (req, res) => {
@@ -33,11 +34,12 @@ export function summaryRouter(deps: AppDeps): Router {
     const info = aggregatableQuestion(q, params.question, 'question');
     const [all] = deps.store.tallyAnswers(q.filter, { by: 'all' }, [info.name]);
     const total = all?.versions ?? [];
-    const responses = total.reduce((n, t) => n + t.responses, 0);
+    // Groups' shares are of the published total, never of the true one.
+    const responses = publishedValue(q.disclosure, responsesOf(total));
     let body: Pick<CrosstabBody, 'by' | 'groups'>;
     if (params.by === 'region') {
       const groups = deps.store.tallyAnswers(q.filter, { by: 'region' }, [info.name]);
-      body = { by: { kind: 'region' }, groups: regionGroups(q.ctx, info, q.regions, groups, responses, k()) };
+      body = { by: { kind: 'region' }, groups: regionGroups(q.ctx, info, q.regions, groups, responses, q.disclosure) };
     } else {
       const by = aggregatableQuestion(q, params.by, 'by');
       if (!canGroupBy(by))
@@ -55,16 +57,17 @@ export function summaryRouter(deps: AppDeps): Router {
       const groups = await deps.store.tallyAnswersByAnswer(q.filter, by.name, [info.name]);
       body = {
         by: { kind: 'question', name: by.name, title: by.title, shape: by.shape },
-        groups: answerGroups(q.ctx, info, by, groups, responses, k()),
+        groups: answerGroups(q.ctx, info, by, groups, responses, q.disclosure),
       };
     }
     res.json({
       survey: q.survey.id,
       filters: q.applied,
-      smallCellThreshold: k(),
+      smallCellThreshold: q.disclosure.k,
+      ...(!q.disclosure.exact && { perturbed: true as const }),
       question: info.name,
       ...body,
-      total: questionAggregate(q.ctx, info, total, k()),
+      total: questionAggregate(q.ctx, info, total, q.disclosure),
     } satisfies CrosstabBody);
   });
 
@@ -88,7 +91,7 @@ export function summaryRouter(deps: AppDeps): Router {
         byBriefing: by('briefing'),
         byVersion: by('version'),
         byDay: by('day'),
-        k: k(),
+        disclosure: q.disclosure,
       }),
     );
   });

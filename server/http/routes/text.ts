@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { TextBody } from '../../../exports/aggregates/types';
+import { addKeys, publishedValue, type KeyedCount } from '../../../exports/aggregates/disclosure';
 import { requireUser } from '../auth';
 import type { AppDeps } from '../deps';
 import { Problem } from '../problem';
@@ -54,7 +55,14 @@ export function textRouter(deps: AppDeps): Router {
     let total: number | null = null;
     if (search === undefined && source === 'answer') {
       const [all] = deps.store.tallyAnswers(q.filter, { by: 'all' }, [info.name]);
-      total = (all?.versions ?? []).reduce((n, t) => n + (t.questions.get(info.name)?.answered ?? 0), 0);
+      const answered = (all?.versions ?? []).reduce<KeyedCount>((acc, t) => {
+        const tally = t.questions.get(info.name);
+        return tally
+          ? { count: acc.count + tally.answered, key: addKeys(acc.key, tally.answeredKey) }
+          : acc;
+      }, { count: 0, key: 0 });
+      // The same published number as the summary's "answered" for this question and filter.
+      total = publishedValue(q.disclosure, answered);
     }
     res.json({
       survey: q.survey.id,
