@@ -10,6 +10,7 @@ export interface BriefingWatch {
   watched(): number;
 }
 
+/** `countOf` is given the watch key (a briefing, with the reader's scope when the caller keys by it). */
 export function createBriefingWatch(countOf: (slug: string) => number, intervalMs = 1000): BriefingWatch {
   const watches = new Map<
     string,

@@ -2,7 +2,7 @@
 // counts of responses tagged with them, in total and per local hour for the live screen and the workspace.
 import { COUNT_DAY_OFFSET_MS } from './answer-counts';
 import type { Db } from './db';
-import type { Briefing, BriefingChanges, BriefingHour } from './types';
+import type { Briefing, BriefingChanges, BriefingHour, ScopedCount } from './types';
 
 interface BriefingRow {
   slug: string;
@@ -54,6 +54,24 @@ export function createBriefingStore(db: Db) {
   const countAll = db.prepare<[], { slug: string; n: number }>(
     'SELECT briefing AS slug, count(*) AS n FROM responses WHERE briefing IS NOT NULL GROUP BY briefing',
   );
+  // Within a reader's regions (a respondent may change the prefilled region): counts with their cell keys, the sum
+  // of the record keys (total() is a double: exact for any realistic number of 32-bit keys).
+  const IN_REGIONS = 'region IN (SELECT value FROM json_each(@regions))';
+  const scopedOne = db.prepare<{ slug: string; regions: string }, { n: number; keys: number }>(
+    `SELECT count(*) AS n, total(record_key) AS keys FROM responses WHERE briefing = @slug AND ${IN_REGIONS}`,
+  );
+  const scopedAll = db.prepare<{ regions: string }, { slug: string; n: number; keys: number }>(
+    `SELECT briefing AS slug, count(*) AS n, total(record_key) AS keys FROM responses
+     WHERE briefing IS NOT NULL AND ${IN_REGIONS} GROUP BY briefing`,
+  );
+  const scopedByHour = db.prepare<
+    { slug: string; offset: string; regions: string },
+    { hour: string; n: number; keys: number }
+  >(
+    `SELECT strftime('%Y-%m-%dT%H:00', submitted_at, @offset) AS hour, count(*) AS n, total(record_key) AS keys
+     FROM responses WHERE briefing = @slug AND ${IN_REGIONS} GROUP BY hour ORDER BY hour`,
+  );
+  const scoped = (n: number, keys: number): ScopedCount => ({ responses: n, cellKey: keys % 2 ** 32 });
   const countByHour = db.prepare<{ slug: string; offset: string }, { hour: string; n: number }>(
     `SELECT strftime('%Y-%m-%dT%H:00', submitted_at, @offset) AS hour, count(*) AS n
      FROM responses WHERE briefing = @slug GROUP BY hour ORDER BY hour`,
@@ -99,6 +117,23 @@ export function createBriefingStore(db: Db) {
     /** Responses per briefing slug; briefings without any are absent. */
     countResponsesPerBriefing(): Map<string, number> {
       return new Map(countAll.all().map((r) => [r.slug, r.n]));
+    },
+    /** Responses through a briefing whose region is one of `regions`, with their cell key. */
+    briefingResponsesIn(slug: string, regions: readonly string[]): ScopedCount {
+      const row = scopedOne.get({ slug, regions: JSON.stringify(regions) });
+      return scoped(row?.n ?? 0, row?.keys ?? 0);
+    },
+    /** Per briefing slug, its responses from `regions`; briefings without any are absent. */
+    briefingResponsesPerBriefingIn(regions: readonly string[]): Map<string, ScopedCount> {
+      return new Map(
+        scopedAll.all({ regions: JSON.stringify(regions) }).map((r) => [r.slug, scoped(r.n, r.keys)]),
+      );
+    },
+    /** As countBriefingResponsesByHour, counting only responses from `regions`, each hour with its cell key. */
+    briefingResponsesByHourIn(slug: string, regions: readonly string[]): (BriefingHour & ScopedCount)[] {
+      return scopedByHour
+        .all({ slug, offset: LOCAL_OFFSET, regions: JSON.stringify(regions) })
+        .map((r) => ({ hour: r.hour, ...scoped(r.n, r.keys) }));
     },
     /** Responses per hour of Kazakhstan's clock (UTC+5), `YYYY-MM-DDTHH:00` local, hours without any left out. */
     countBriefingResponsesByHour(slug: string): BriefingHour[] {

@@ -46,6 +46,7 @@ import type {
   PublishConflict,
   PublishedVersion,
   ResponseFilter,
+  ScopedCount,
   StoredResponse,
   SubmitOutcome,
 } from './types';
@@ -75,6 +76,10 @@ export interface Store extends CodingStore {
   countBriefingResponses(slug: string): number;
   countResponsesPerBriefing(): Map<string, number>;
   countBriefingResponsesByHour(slug: string): BriefingHour[];
+  /** The same three counts within a reader's regions (a respondent may change a briefing's prefilled region). */
+  briefingResponsesIn(slug: string, regions: readonly string[]): ScopedCount;
+  briefingResponsesPerBriefingIn(regions: readonly string[]): Map<string, ScopedCount>;
+  briefingResponsesByHourIn(slug: string, regions: readonly string[]): (BriefingHour & ScopedCount)[];
 
   /** Resolves after the response's transaction committed durably. */
   submitResponse(response: NewResponse): Promise<SubmitOutcome>;

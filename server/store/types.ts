@@ -42,6 +42,12 @@ export interface BriefingHour {
   responses: number;
 }
 
+/** Responses of some set (a briefing within a reader's regions), and that set's cell key for disclosure control. */
+export interface ScopedCount {
+  responses: number;
+  cellKey: number;
+}
+
 /** A response that passed every check, ready to be written. */
 export interface NewResponse {
   id: string;

@@ -90,7 +90,8 @@ function LiveResults({
   const [summary] = useLoad(
     () =>
       getJson<SummaryBody>(
-        `/api/surveys/${encodeURIComponent(survey)}/summary?briefing=${encodeURIComponent(slug)}`,
+        // audience=public: the hall sees these, so they are perturbed whoever is signed in (README).
+        `/api/surveys/${encodeURIComponent(survey)}/summary?briefing=${encodeURIComponent(slug)}&audience=public`,
       ),
     `${slug}:${total ?? ''}`,
   );

@@ -93,10 +93,13 @@ export interface BriefingAdminBody {
 /** GET /api/briefings/:slug/counts */
 export interface BriefingCountsBody {
   slug: string;
+  /** Responses through the briefing from the regions the reader may read (a respondent may change the region). */
   total: number;
   /** Kazakhstan's clock (UTC+5), `YYYY-MM-DDTHH:00`; hours without responses left out. */
   perHour: BriefingHour[];
   timeZone: 'UTC+05:00';
+  /** Counts are perturbed for this reader (cell key method); absent when they are exact. */
+  perturbed?: true;
 }
 
 export function briefingAdminBody(

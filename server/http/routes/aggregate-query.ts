@@ -78,6 +78,14 @@ export function parseAggregateQuery(deps: AppDeps, req: Request, res: Response):
     errors.push({ question: 'from', message: 'charts count whole days: give a date (YYYY-MM-DD)' });
   if (to !== undefined && toDay === undefined)
     errors.push({ question: 'to', message: 'charts count whole days: give a date (YYYY-MM-DD)' });
+  // A screen the hall sees (the live results) asks for protected numbers whoever is signed in: it reloads on every
+  // new response, and exact numbers a second apart would show the room what the person who just answered chose.
+  const audience = query.audience;
+  if (audience !== undefined && audience !== 'public')
+    errors.push({
+      question: 'audience',
+      message: 'must be "public" (numbers for a screen others see) or absent',
+    });
   if (errors.length > 0) throw badRequest(errors);
   const filter: CountFilter = {
     surveyId: survey.id,
@@ -94,7 +102,10 @@ export function parseAggregateQuery(deps: AppDeps, req: Request, res: Response):
     ctx: contextFor(survey, chosen),
     filter,
     regions,
-    disclosure: { exact: seesExactCounts(user, regions), k: deps.config.smallCellThreshold },
+    disclosure: {
+      exact: audience === undefined && seesExactCounts(user, regions),
+      k: deps.config.smallCellThreshold,
+    },
     applied: {
       regions,
       versions: chosen.map((v) => v.version),

@@ -1,10 +1,20 @@
 // Briefings: the public lookup that /b/<slug> needs to prefill the region and tag the response; for signed-in
 // readers the list, counts, QR codes and the live count of their regions' briefings; create and change for admins.
+// Every count a reader gets holds only responses from the regions they may read (a respondent may change the
+// region a briefing prefills), published as seesExactCounts says: exact, or perturbed by the cell key method.
 import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
-import type { Briefing } from '../../store';
+import { publishedValue, type Disclosure } from '../../../exports/aggregates/disclosure';
+import type { Briefing, ScopedCount } from '../../store';
 import { audit } from '../audit';
-import { canReadRegion, currentUser, requireUser } from '../auth';
+import {
+  canReadRegion,
+  currentUser,
+  readableRegions,
+  requireUser,
+  seesExactCounts,
+  type SessionUser,
+} from '../auth';
 import { parseBody } from '../contract/accounts';
 import { createBriefingWatch, streamCount } from '../briefing-live';
 import {
@@ -26,7 +36,20 @@ const PNG_SIZES = { min: 128, max: 2048, default: 1024 };
 export function briefingsRouter(deps: AppDeps): Router {
   const { store, catalog, clock, config } = deps;
   const router = Router();
-  const watch = createBriefingWatch((slug) => store.countBriefingResponses(slug));
+  /** The regions a reader's briefing counts come from, and how they may see them. */
+  const scopeOf = (user: SessionUser) => {
+    const regions = readableRegions(user, undefined);
+    const disclosure: Disclosure = { exact: seesExactCounts(user, regions), k: config.smallCellThreshold };
+    return { regions, disclosure };
+  };
+  const publish = (d: Disclosure, c: ScopedCount | undefined) =>
+    c ? publishedValue(d, { count: c.responses, key: c.cellKey }) : 0;
+  // One poller per (briefing, scope): readers with the same regions and rule share it.
+  const watch = createBriefingWatch((watchKey) => {
+    const [slug, regions, exact] = JSON.parse(watchKey) as [string, string[], boolean];
+    const d = { exact, k: config.smallCellThreshold };
+    return publish(d, store.briefingResponsesIn(slug, regions));
+  });
   const { publicUrl } = config;
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
   /** The address respondents open: PUBLIC_URL behind a proxy, else the origin this request came to. */
@@ -66,11 +89,12 @@ export function briefingsRouter(deps: AppDeps): Router {
   // Analysts and authors see the briefings of their regions too: the dashboards filter by them.
   router.get('/api/briefings', requireUser(), (req, res) => {
     const user = currentUser(res);
-    const counts = store.countResponsesPerBriefing();
+    const { regions, disclosure } = scopeOf(user);
+    const counts = store.briefingResponsesPerBriefingIn(regions);
     const list = store
       .listBriefings()
       .filter((b) => canReadRegion(user, b.region))
-      .map((b) => adminBody(req, b, counts.get(b.slug) ?? 0));
+      .map((b) => adminBody(req, b, publish(disclosure, counts.get(b.slug))));
     noStore(res).json(list satisfies BriefingAdminBody[]);
   });
 
@@ -149,18 +173,26 @@ export function briefingsRouter(deps: AppDeps): Router {
 
   router.get('/api/briefings/:slug/counts', requireUser(), (req, res) => {
     const b = readable(req, res);
+    const { regions, disclosure } = scopeOf(currentUser(res));
+    // Each hour is a set of its own: published on its own; an hour published as 0 is left out like an empty one.
+    const perHour = store
+      .briefingResponsesByHourIn(b.slug, regions)
+      .map((h) => ({ hour: h.hour, responses: publish(disclosure, h) }))
+      .filter((h) => h.responses > 0);
     const body: BriefingCountsBody = {
       slug: b.slug,
-      total: store.countBriefingResponses(b.slug),
-      perHour: store.countBriefingResponsesByHour(b.slug),
+      total: publish(disclosure, store.briefingResponsesIn(b.slug, regions)),
+      perHour,
       timeZone: 'UTC+05:00',
+      ...(!disclosure.exact && { perturbed: true as const }),
     };
     noStore(res).json(body);
   });
 
   router.get('/api/briefings/:slug/live', requireUser(), (req, res) => {
     const b = readable(req, res);
-    streamCount(res, watch, b.slug);
+    const { regions, disclosure } = scopeOf(currentUser(res));
+    streamCount(res, watch, JSON.stringify([b.slug, regions, disclosure.exact]));
   });
 
   router.get('/api/briefings/:slug/qr.svg', requireUser(), async (req, res) => {
