@@ -75,7 +75,10 @@ export function sumQuestion(
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Mean and median of the numeric rate values, from their (published) distribution, in the choices' order. */
-function ratingStats(info: QuestionInfo, counts: readonly number[]): { mean: number | null; median: number | null } {
+function ratingStats(
+  info: QuestionInfo,
+  counts: readonly number[],
+): { mean: number | null; median: number | null } {
   const numeric = info.choices
     .map((c, i) => ({ code: c.code, n: counts[i]! }))
     .filter((c) => typeof c.code === 'number')

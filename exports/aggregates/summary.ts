@@ -135,7 +135,8 @@ export interface CoverageInput {
 export function coverageBody(input: CoverageInput): CoverageBody {
   const d = input.disclosure;
   const { k } = d;
-  const pub = (r: DimensionCount | undefined) => (r ? publishedValue(d, { count: r.responses, key: r.cellKey }) : 0);
+  const pub = (r: DimensionCount | undefined) =>
+    r ? publishedValue(d, { count: r.responses, key: r.cellKey }) : 0;
   const lookup = (rows: readonly DimensionCount[]) => new Map(rows.map((r) => [r.key, pub(r)]));
   const regions = lookup(input.byRegion);
   const briefings = lookup(input.byBriefing);

@@ -39,7 +39,10 @@ export function summaryRouter(deps: AppDeps): Router {
     let body: Pick<CrosstabBody, 'by' | 'groups'>;
     if (params.by === 'region') {
       const groups = deps.store.tallyAnswers(q.filter, { by: 'region' }, [info.name]);
-      body = { by: { kind: 'region' }, groups: regionGroups(q.ctx, info, q.regions, groups, responses, q.disclosure) };
+      body = {
+        by: { kind: 'region' },
+        groups: regionGroups(q.ctx, info, q.regions, groups, responses, q.disclosure),
+      };
     } else {
       const by = aggregatableQuestion(q, params.by, 'by');
       if (!canGroupBy(by))

@@ -55,12 +55,15 @@ export function textRouter(deps: AppDeps): Router {
     let total: number | null = null;
     if (search === undefined && source === 'answer') {
       const [all] = deps.store.tallyAnswers(q.filter, { by: 'all' }, [info.name]);
-      const answered = (all?.versions ?? []).reduce<KeyedCount>((acc, t) => {
-        const tally = t.questions.get(info.name);
-        return tally
-          ? { count: acc.count + tally.answered, key: addKeys(acc.key, tally.answeredKey) }
-          : acc;
-      }, { count: 0, key: 0 });
+      const answered = (all?.versions ?? []).reduce<KeyedCount>(
+        (acc, t) => {
+          const tally = t.questions.get(info.name);
+          return tally
+            ? { count: acc.count + tally.answered, key: addKeys(acc.key, tally.answeredKey) }
+            : acc;
+        },
+        { count: 0, key: 0 },
+      );
       // The same published number as the summary's "answered" for this question and filter.
       total = publishedValue(q.disclosure, answered);
     }
