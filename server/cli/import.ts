@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CLOSED_GRACE_MS, RESPONSE_BODY_LIMIT_BYTES } from '../domain/response-limits';
-import { isStorageFault, Problem } from '../http/problem';
+import { isStorageFault, Problem } from '../domain/problem';
 import {
   importUnsent,
   parseUnsentFile,

@@ -1,7 +1,7 @@
 // When a briefing takes answers: from opensAt (if set) until it is closed by hand or reaches closesAt, whichever
 // comes first; answers begun before the closing are still taken for the same grace as a closed survey's.
 import type { Briefing } from '../store';
-import { Problem } from '../http/problem';
+import { Problem } from './problem';
 
 export type BriefingState = 'scheduled' | 'open' | 'closed';
 

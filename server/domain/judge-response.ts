@@ -6,7 +6,7 @@ import { toResponseRecord } from '../catalog/response-record';
 import type { NewResponse, Store } from '../store';
 import { refuseUnlessBriefingOpen } from './briefing-window';
 import type { ResponseEnvelope } from '../http/contract/responses';
-import { Problem, type FieldError } from '../http/problem';
+import { Problem, type FieldError } from './problem';
 
 export function judgeResponse(
   surveyId: string,

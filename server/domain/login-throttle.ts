@@ -1,7 +1,7 @@
 // Counts failed sign-ins per email and per client address in memory and locks a key for the rest of its window
 // once it reaches its limit. In memory rather than in SQLite: a wrong password should not cost an fsync, and a
 // restart forgetting the counts is acceptable (restarts are rare and made by the operator).
-import { Problem } from '../http/problem';
+import { Problem } from './problem';
 
 export interface LoginLimits {
   /** Failures allowed for one email within the window; guessing one account's password. */

@@ -8,7 +8,7 @@ import type { Catalog } from '../catalog/load';
 import type { Store } from '../store';
 import { judgeBody } from '../http/ingest';
 import { inspectJson } from '../http/json-body';
-import { Problem, type ProblemBody } from '../http/problem';
+import { Problem, type ProblemBody } from './problem';
 
 /** What client/lib/unsent-file.ts writes; a file of another format version is refused, naming both versions. */
 export const UNSENT_FORMAT = 'saualnama-unsent';

@@ -5,7 +5,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { isRegionCode, REGION_CODES } from '../catalog/regions';
 import type { User } from '../store';
 import type { AppDeps } from './deps';
-import { isStorageFault, Problem } from './problem';
+import { isStorageFault, Problem } from '../domain/problem';
 
 export type Role = 'admin' | 'analyst' | 'author';
 export interface SessionUser {

@@ -3,7 +3,7 @@
 // instead of node's bare "400 Bad Request" without a body.
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Problem } from './problem';
+import { Problem } from '../domain/problem';
 import { SECURITY_HEADERS } from './security-headers';
 
 function problemFor(code: string | undefined): Problem {

@@ -8,7 +8,7 @@ import { responseEnvelope, STARTED_AT_MAX_SKEW_MS, type ResponseReceipt } from '
 import type { AppDeps } from './deps';
 import { readJsonBody } from './json-body';
 import { judgeResponse } from '../domain/judge-response';
-import { Problem, sendProblem, storageFault } from './problem';
+import { Problem, sendProblem, storageFault } from '../domain/problem';
 import { createRateLimiter } from './rate-limit';
 import { clientAddress } from './client-address';
 import { securityHeadersFor } from './security-headers';

@@ -2,7 +2,7 @@
 // Written by hand rather than express.json() so that each failure gets its own status and problem, and so that
 // the ingest fast path (no Express) can use it too.
 import type { IncomingMessage } from 'node:http';
-import { Problem } from './problem';
+import { Problem } from '../domain/problem';
 
 /** Deeper than any survey answer can be; stops pathological nesting before it reaches other code. */
 export const MAX_JSON_DEPTH = 32;

@@ -1,6 +1,6 @@
 // Token-bucket rate limit per client address. A briefing hall puts ~200 phones behind one NAT address, each
 // sending one response in the same few minutes, so the defaults let a full hall burst through at once.
-import { Problem } from './problem';
+import { Problem } from '../domain/problem';
 
 export interface RateLimit {
   /** Requests one address may send in a burst. */

@@ -8,7 +8,7 @@ import type { RefusedSubmission } from '../../client/lib/pending-store';
 import type { ResponseBody, Submission } from '../../client/lib/send';
 import { loadCatalog, type Catalog } from '../../server/catalog/load';
 import { DEFAULT_CONFIG } from '../../server/http/deps';
-import { Problem } from '../../server/http/problem';
+import { Problem } from '../../server/domain/problem';
 import {
   importUnsent,
   parseUnsentFile,

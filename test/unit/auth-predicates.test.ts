@@ -8,7 +8,7 @@ import {
   readableRegions,
   type SessionUser,
 } from '../../server/http/auth';
-import { Problem } from '../../server/http/problem';
+import { Problem } from '../../server/domain/problem';
 
 const admin: SessionUser = { id: 1, email: 'admin@example.kz', role: 'admin', regions: null };
 const national: SessionUser = { id: 2, email: 'all@example.kz', role: 'analyst', regions: null };

@@ -1,7 +1,7 @@
 // The sign-in throttle: per-email and per-address failure windows, counted before the password check.
 import { describe, expect, it } from 'vitest';
 import { createLoginThrottle } from '../../server/domain/login-throttle';
-import { Problem } from '../../server/http/problem';
+import { Problem } from '../../server/domain/problem';
 
 const limits = { perEmail: 3, perAddress: 5, windowMs: 60_000 };
 

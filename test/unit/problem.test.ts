@@ -1,6 +1,6 @@
 // Every problem in the catalog renders as RFC 9457 with a stable type and an HTTP error status.
 import { describe, expect, it } from 'vitest';
-import { Problem, PROBLEMS, type ProblemSlug } from '../../server/http/problem';
+import { Problem, PROBLEMS, type ProblemSlug } from '../../server/domain/problem';
 
 describe('problem catalog', () => {
   it.each(Object.keys(PROBLEMS) as ProblemSlug[])('"%s" renders type, title, status and detail', (slug) => {

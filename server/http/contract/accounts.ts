@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isRegionCode } from '../../catalog/regions';
 import { ROLES, type User } from '../../store';
-import { Problem, type FieldError } from '../problem';
+import { Problem, type FieldError } from '../../domain/problem';
 
 /** Long enough to resist guessing, short enough that nobody pastes a book into scrypt. */
 export const PASSWORD_MIN = 12;

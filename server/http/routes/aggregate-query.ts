@@ -12,7 +12,7 @@ import { REGION_CODES } from '../../catalog/regions';
 import type { CountFilter } from '../../store';
 import { currentUser, readableRegions, seesExactCounts } from '../auth';
 import type { AppDeps } from '../deps';
-import { Problem, type FieldError } from '../problem';
+import { Problem, type FieldError } from '../../domain/problem';
 
 export interface AggregateQuery {
   survey: SurveyEntry;

@@ -28,7 +28,7 @@ import {
 import type { BriefingBody } from '../contract/responses';
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
-import { Problem } from '../problem';
+import { Problem } from '../../domain/problem';
 
 /** PNG sizes a poster or a slide may ask for; 1024 px prints sharp at 8 cm and stays a small file. */
 const PNG_SIZES = { min: 128, max: 2048, default: 1024 };

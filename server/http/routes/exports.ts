@@ -12,7 +12,7 @@ import type { ExportReader } from '../../store';
 import { audit } from '../audit';
 import { canExportPersonalData, currentUser, readableRegions, requireUser } from '../auth';
 import type { AppDeps } from '../deps';
-import { Problem } from '../problem';
+import { Problem } from '../../domain/problem';
 
 /** Parse (400) → authorize (403) → resolve against the catalog (404, 400): the job a download runs. */
 function prepare(deps: AppDeps, req: Request, res: Response): ExportJob {

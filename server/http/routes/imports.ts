@@ -5,7 +5,7 @@ import { audit } from '../audit';
 import { requireUser } from '../auth';
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
-import { Problem } from '../problem';
+import { Problem } from '../../domain/problem';
 import { importUnsent, notJsonFile, readUnsentFile, type ImportReport } from '../../domain/unsent-import';
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import express, { Router, type Response } from 'express';
 import type { AppDeps } from '../deps';
 import { precompressedStatic } from '../precompressed';
-import { Problem } from '../problem';
+import { Problem } from '../../domain/problem';
 
 export function pagesRouter({ config }: AppDeps): Router {
   const router = Router();

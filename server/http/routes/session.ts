@@ -15,7 +15,7 @@ import {
   verifyNothing,
   verifyPassword,
 } from '../../domain/passwords';
-import { Problem } from '../problem';
+import { Problem } from '../../domain/problem';
 
 /** Credentials are tiny; a larger body is not a sign-in. */
 const LOGIN_BODY_LIMIT = 4 * 1024;

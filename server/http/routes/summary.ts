@@ -14,7 +14,7 @@ import { publishedValue } from '../../../exports/aggregates/disclosure';
 import type { CrosstabBody } from '../../../exports/aggregates/types';
 import { requireUser } from '../auth';
 import type { AppDeps } from '../deps';
-import { Problem } from '../problem';
+import { Problem } from '../../domain/problem';
 import { aggregatableQuestion, parseAggregateQuery, parseParameters, questionName } from './aggregate-query';
 
 const crosstabParameters = { question: questionName, by: questionName };

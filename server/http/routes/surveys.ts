@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { SurveyVersion } from '../../catalog/load';
 import type { SurveySummary, SurveyVersionBody } from '../contract/responses';
 import type { AppDeps } from '../deps';
-import { Problem } from '../problem';
+import { Problem } from '../../domain/problem';
 
 function versionBody(v: SurveyVersion): SurveyVersionBody {
   return { id: v.surveyId, version: v.version, definition: v.definition };

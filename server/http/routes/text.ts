@@ -6,7 +6,7 @@ import type { TextBody } from '../../../exports/aggregates/types';
 import { addKeys, publishedValue, type KeyedCount } from '../../../exports/aggregates/disclosure';
 import { requireUser } from '../auth';
 import type { AppDeps } from '../deps';
-import { Problem } from '../problem';
+import { Problem } from '../../domain/problem';
 import { aggregatableQuestion, parseAggregateQuery, parseParameters } from './aggregate-query';
 
 const MAX_PAGE_SIZE = 200;

@@ -17,7 +17,7 @@ import { currentSessionId, currentUser, requireSession, requireUser } from '../a
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
 import { hashPassword, oneTimePassword, verifyPassword } from '../../domain/passwords';
-import { Problem } from '../problem';
+import { Problem } from '../../domain/problem';
 import type { UserChanges } from '../../store';
 
 export function usersRouter(deps: AppDeps): Router {
