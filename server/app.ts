@@ -6,7 +6,7 @@ import express from 'express';
 import type { AppDeps } from './http/deps';
 import { sessionMiddleware } from './http/auth';
 import { createIngestHandler, matchIngest } from './http/ingest';
-import { notFound, problemMiddleware } from './domain/problem';
+import { notFound, problemMiddleware } from './http/problem-reply';
 import { briefingsRouter } from './http/routes/briefings';
 import { catalogRefusedRouter } from './http/routes/catalog-refused';
 import { codebooksRouter } from './http/routes/codebooks';

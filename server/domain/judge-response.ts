@@ -1,12 +1,46 @@
-// Turns a well-formed envelope into a response ready to store, or the list of reasons it does not fit.
+// Turns a parsed body into a response ready to store, or the reasons it does not fit: the envelope, then the survey,
+// version, closing and answers.
 // The order of checks follows DESIGN.md "How a POST /responses is judged" from 404 on.
-import type { SurveyVersion } from '../catalog/load';
+import type { Catalog, SurveyVersion } from '../catalog/load';
 import { isRegionCode } from '../catalog/regions';
 import { toResponseRecord } from '../catalog/response-record';
 import type { NewResponse, Store } from '../store';
 import { refuseUnlessBriefingOpen } from './briefing-window';
-import type { ResponseEnvelope } from '../http/contract/responses';
+import { responseEnvelope, STARTED_AT_MAX_SKEW_MS, type ResponseEnvelope } from '../http/contract/responses';
 import { Problem, type FieldError } from './problem';
+
+function parseEnvelope(body: unknown, now: Date) {
+  const parsed = responseEnvelope.safeParse(body);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({
+      question:
+        i.path.length > 0 ? i.path.join('.') : i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(body)',
+      message: i.message,
+    }));
+    throw new Problem('invalid-request', 'The response envelope is not as expected: see errors.', errors);
+  }
+  const envelope = parsed.data;
+  if (envelope.startedAt && Date.parse(envelope.startedAt) > now.getTime() + STARTED_AT_MAX_SKEW_MS)
+    throw new Problem('invalid-request', 'startedAt lies in the future.', [
+      { question: 'startedAt', message: 'is more than 5 minutes ahead of the server clock' },
+    ]);
+  return envelope;
+}
+
+/**
+ * Everything POST …/responses decides about a parsed body before the write, in the contract's order: 400 (envelope),
+ * 404, 410, 422 (as Problems), or the response to store. The import of unsent-answers files calls it too.
+ */
+export function judgeBody(
+  surveyId: string,
+  body: unknown,
+  deps: { catalog: Catalog; store: Store; now: Date; closedGraceMs: number },
+): NewResponse {
+  const envelope = parseEnvelope(body, deps.now);
+  if (!deps.catalog.getSurvey(surveyId))
+    throw new Problem('survey-not-found', `There is no survey "${surveyId}".`);
+  return judgeResponse(surveyId, envelope, deps);
+}
 
 export function judgeResponse(
   surveyId: string,

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import type { Catalog } from '../catalog/load';
 import type { Store } from '../store';
-import { judgeBody } from '../http/ingest';
-import { inspectJson } from '../http/json-body';
+import { judgeBody } from './judge-response';
+import { inspectJson } from './json-checks';
 import { Problem, type ProblemBody } from './problem';
 
 /** What client/lib/unsent-file.ts writes; a file of another format version is refused, naming both versions. */

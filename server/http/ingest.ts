@@ -2,13 +2,12 @@
 // It runs on node's http directly, not through Express: measured here, Express 5's per-request work alone caps
 // a core at ~2,600 requests/s against ~9,800/s for the bare server, and this path must take a hall's burst.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Catalog } from '../catalog/load';
-import type { NewResponse, Store } from '../store';
-import { responseEnvelope, STARTED_AT_MAX_SKEW_MS, type ResponseReceipt } from './contract/responses';
+import type { ResponseReceipt } from './contract/responses';
 import type { AppDeps } from './deps';
 import { readJsonBody } from './json-body';
-import { judgeResponse } from '../domain/judge-response';
-import { Problem, sendProblem, storageFault } from '../domain/problem';
+import { judgeBody } from '../domain/judge-response';
+import { Problem, storageFault } from '../domain/problem';
+import { sendProblem } from './problem-reply';
 import { createRateLimiter } from './rate-limit';
 import { clientAddress } from './client-address';
 import { securityHeadersFor } from './security-headers';
@@ -16,39 +15,6 @@ import { securityHeadersFor } from './security-headers';
 /** How the request log names this route. */
 export const INGEST_ROUTE = '/api/surveys/:id/responses';
 const INGEST_PATH = /^\/api\/surveys\/([^/?#]+)\/responses\/?(?:\?.*)?$/;
-
-function parseEnvelope(body: unknown, now: Date) {
-  const parsed = responseEnvelope.safeParse(body);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({
-      question:
-        i.path.length > 0 ? i.path.join('.') : i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(body)',
-      message: i.message,
-    }));
-    throw new Problem('invalid-request', 'The response envelope is not as expected: see errors.', errors);
-  }
-  const envelope = parsed.data;
-  if (envelope.startedAt && Date.parse(envelope.startedAt) > now.getTime() + STARTED_AT_MAX_SKEW_MS)
-    throw new Problem('invalid-request', 'startedAt lies in the future.', [
-      { question: 'startedAt', message: 'is more than 5 minutes ahead of the server clock' },
-    ]);
-  return envelope;
-}
-
-/**
- * Everything POST …/responses decides about a parsed body before the write, in the contract's order: 400 (envelope),
- * 404, 410, 422 (as Problems), or the response to store. The import of unsent-answers files calls it too.
- */
-export function judgeBody(
-  surveyId: string,
-  body: unknown,
-  deps: { catalog: Catalog; store: Store; now: Date; closedGraceMs: number },
-): NewResponse {
-  const envelope = parseEnvelope(body, deps.now);
-  if (!deps.catalog.getSurvey(surveyId))
-    throw new Problem('survey-not-found', `There is no survey "${surveyId}".`);
-  return judgeResponse(surveyId, envelope, deps);
-}
 
 /** The survey id when the request is a POST of a response, else undefined (Express handles it). */
 export function matchIngest(req: IncomingMessage): string | undefined {
