@@ -1,13 +1,20 @@
-// Lint rules, including the one-way import direction of STYLE.md:
-// http → store, catalog, exports; store imports nothing above it; exports knows no HTTP or client;
-// client takes only types from the server.
+// Lint rules, including the one-way import direction of STYLE.md, with no exemptions:
+// http → domain → store, catalog; http, cli → exports; store imports nothing above it and knows no formats;
+// domain and cli know no HTTP; exports knows no HTTP, CLI or client; client takes only types from the server.
+// The contract folder (server/http/contract/) is shapes only (zod schemas and types, no Express): the domain and the
+// CLI may read it, and it may import nothing else of server/http.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const forbid = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+const forbid = (patterns, message, regex) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: [{ group: patterns, message }, ...(regex ? [{ regex, message }] : [])] },
+  ],
 });
+/** Any path into server/http other than its contract folder. */
+const HTTP_EXCEPT_CONTRACT = String.raw`(^|/)http/(?!contract/)`;
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**'] },
@@ -31,20 +38,47 @@ export default tseslint.config(
   {
     files: ['server/store/**'],
     rules: forbid(
-      ['**/http/**', '**/catalog/**', '**/exports/**', '**/client/**'],
-      'store imports nothing above it',
+      ['**/http/**', '**/domain/**', '**/cli/**', '**/catalog/**', '**/exports/**', '**/client/**'],
+      'store imports nothing above it and knows no formats',
     ),
   },
   {
     files: ['server/catalog/**'],
     rules: forbid(
-      ['**/http/**', '**/store/**', '**/exports/**', '**/client/**'],
+      ['**/http/**', '**/domain/**', '**/cli/**', '**/store/**', '**/exports/**', '**/client/**'],
       'catalog knows no HTTP or SQL',
     ),
   },
   {
+    files: ['server/domain/**'],
+    rules: forbid(
+      ['**/cli/**', '**/client/**', 'express', 'node:http'],
+      'domain knows no HTTP: routes call the rules, not the other way (shapes come from http/contract)',
+      HTTP_EXCEPT_CONTRACT,
+    ),
+  },
+  {
+    files: ['server/cli/**'],
+    rules: forbid(
+      ['**/client/**', 'express'],
+      'the CLI uses domain, store, catalog and exports, never server/http (shapes come from http/contract)',
+      HTTP_EXCEPT_CONTRACT,
+    ),
+  },
+  {
+    files: ['server/http/contract/**'],
+    rules: forbid(
+      ['**/cli/**', '**/client/**', 'express', 'node:http'],
+      'the contract is shapes only: no routes, no Express, nothing else of server/http',
+      String.raw`^\.\./(?!\.\./)`,
+    ),
+  },
+  {
     files: ['exports/**'],
-    rules: forbid(['**/server/http/**', '**/client/**'], 'exports knows nothing of HTTP or the client'),
+    rules: forbid(
+      ['**/server/http/**', '**/server/cli/**', '**/server/domain/**', '**/client/**'],
+      'exports are pure formats: nothing of HTTP, the CLI, the rules or the client',
+    ),
   },
   {
     files: ['client/**'],
