@@ -15,7 +15,7 @@ import {
 } from '../contract/coding';
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
-import { Problem } from '../problem';
+import { Problem } from '../../domain/problem';
 import {
   codableQuestion,
   codableQuestions,

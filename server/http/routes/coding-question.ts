@@ -5,7 +5,7 @@ import type { SurveyEntry } from '../../catalog/load';
 import type { CodebookCode, GivenCode } from '../../store';
 import type { AnswerCodingBody, CodableQuestionBody, CodeBody } from '../contract/coding';
 import type { AppDeps } from '../deps';
-import { Problem } from '../problem';
+import { Problem } from '../../domain/problem';
 
 export interface CodableQuestion {
   survey: SurveyEntry;

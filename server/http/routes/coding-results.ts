@@ -20,7 +20,7 @@ import {
 } from '../contract/coding';
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
-import { Problem } from '../problem';
+import { Problem } from '../../domain/problem';
 import { parseAggregateQuery, type AggregateQuery } from './aggregate-query';
 import { CODEBOOK_EDITORS } from './codebooks';
 import { codableQuestion, codeBody, namesById, type CodableQuestion } from './coding-question';

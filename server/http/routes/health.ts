@@ -2,7 +2,7 @@
 // write, every migration is applied, the catalog holds a survey; else 503 problem+json naming what is wrong).
 import { Router } from 'express';
 import type { AppDeps } from '../deps';
-import { Problem } from '../problem';
+import { Problem } from '../../domain/problem';
 
 /** A probe writes (one fsync); a stranger polling /readyz in a loop must not turn that into an fsync per request. */
 const PROBE_EVERY_MS = 1_000;
