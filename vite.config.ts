@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { buildStamp } from './scripts/vite-build-stamp';
 import { precompress } from './scripts/vite-precompress';
 import { serviceWorker } from './scripts/vite-service-worker';
 
@@ -15,6 +16,7 @@ export default defineConfig({
     react(),
     serviceWorker({ entry: resolve(import.meta.dirname, 'client/respond/sw.ts'), page: RESPOND_PAGE }),
     precompress(),
+    buildStamp(),
   ],
   build: {
     outDir: '../dist/client',
