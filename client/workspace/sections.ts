@@ -70,6 +70,13 @@ export const SECTIONS: readonly Section[] = [
     component: lazy(() => import('./text/text-page')),
   },
   {
+    path: 'coding',
+    title: { kk: 'Кодтау', ru: 'Кодирование', en: 'Coding' },
+    // Authors and admins build codebooks; analysts code answers of their regions too (the API checks both).
+    roles: ['admin', 'analyst', 'author'],
+    component: lazy(() => import('./coding/coding-page')),
+  },
+  {
     path: 'brief',
     title: { kk: 'Жол картасына анықтама', ru: 'Справка к Дорожной карте', en: 'Roadmap brief' },
     roles: ['admin', 'analyst', 'author'],

