@@ -1,6 +1,7 @@
 // The export plan: which columns, in which order, under which names. Compiled once per export from the chosen
 // versions; rows.ts fills it per response. Pure: no HTTP, no SQL.
 import { columnName, FIXED_COLUMNS, NOT_ASKED_COLUMN, questionSegment, textColumnName } from './names';
+import type { CodeColumn } from './code-columns';
 import { describeQuestions, type ChoiceInfo, type QuestionInfo, type VersionInput } from './questions';
 
 export type ChoiceLayout = 'columns' | 'joined';
@@ -68,7 +69,8 @@ export type Column =
   | RowColumn
   | CellColumn
   | TextColumn
-  | NotAskedColumn;
+  | NotAskedColumn
+  | CodeColumn;
 
 export interface ExportPlan {
   surveyId: string;
@@ -80,6 +82,8 @@ export interface ExportPlan {
   columns: readonly Column[];
   /** For a response of each version: the `__not_asked` list, question names (encoded as in column names) by `;`. */
   notAsked: ReadonlyMap<number, string>;
+  /** Questions with code columns (code-columns.ts), in the order of their `slot`; empty without codes. */
+  coded: readonly string[];
 }
 
 function questionColumns(q: QuestionInfo, layout: ChoiceLayout): Column[] {
@@ -155,5 +159,5 @@ export function planColumns(versions: readonly VersionInput[], options: PlanOpti
         .join(';'),
     ]),
   );
-  return { surveyId: first.surveyId, versions: chosen, options, questions, columns, notAsked };
+  return { surveyId: first.surveyId, versions: chosen, options, questions, columns, notAsked, coded: [] };
 }

@@ -145,6 +145,12 @@ function describe(column: Column): {
       if (q.shape === 'json') return { values: [], type: q.type, note: 'the stored answer as JSON' };
       return { values: q.choices, type: q.shape === 'number' ? 'number' : q.type, note: '' };
     }
+    case 'code':
+      return {
+        values: [],
+        type: 'code',
+        note: `code "${column.code}" of ${column.of.name}: 1 = the answer was given this code, 0 = coded without it, empty = not coded (not asked, not answered, or not coded yet)`,
+      };
     default:
       return { values: [], type: 'fixed', note: '' };
   }
@@ -162,6 +168,24 @@ export function dictionaryRows(plan: ExportPlan): string[][] {
   for (const column of plan.columns) {
     const q = 'question' in column ? column.question : undefined;
     const d = describe(column);
+    if (column.kind === 'code') {
+      const of = column.of;
+      rows.push([
+        column.name,
+        of.name,
+        d.type,
+        versionRange(of.versions),
+        ...three(of.title),
+        column.code,
+        ...three(column.labels),
+        '',
+        '',
+        '',
+        '',
+        d.note,
+      ]);
+      continue;
+    }
     const values = q ? d.values : fixedValues(column.name);
     const head = [
       column.name,

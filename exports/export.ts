@@ -3,7 +3,8 @@
 import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { REGIONS } from '../server/catalog/regions';
-import type { ExportReader } from '../server/store';
+import type { ExportReader, ExportRow } from '../server/store';
+import { codedLineAppender, exportCodesOf, withCodeColumns } from './code-columns';
 import { planColumns, type ExportPlan } from './columns';
 import { csvDialect, csvStream, type CsvStreamOptions } from './csv';
 import { dictionaryCsv } from './dictionary';
@@ -13,7 +14,8 @@ import type { ExportJob } from './request';
 import './zip-checksum';
 
 export function exportPlan(job: ExportJob): ExportPlan {
-  return planColumns(job.versions, { choices: job.query.choices, pii: job.query.pii });
+  const plan = planColumns(job.versions, { choices: job.query.choices, pii: job.query.pii });
+  return withCodeColumns(plan, job.codes ?? []);
 }
 
 export type ExportFileKind = 'csv' | 'zip' | 'dictionary.csv';
@@ -80,9 +82,44 @@ function csvOf(
     stored?.layout === layout &&
     (stored.missing <= MAX_MISSING_LINES || exportWorkerCount() === 0)
   )
-    return csvStream(plan, reader.lines(filter, layout), options);
-  const rows = reader.rows(filter, { contacts: plan.options.pii });
+    return csvStream(plan, linesOf(reader, plan, filter, layout), options);
+  const codes = exportCodesOf(plan);
+  const rows = reader.rows(filter, { contacts: plan.options.pii, ...(codes && { codes }) });
   return exportWorkerCount() > 0 ? parallelCsvStream(plan, rows, options) : csvStream(plan, rows, options);
+}
+
+/** Stored lines (and rows without one), with the code cells appended when the plan has code columns. */
+function linesOf(
+  reader: ExportReader,
+  plan: ExportPlan,
+  filter: ExportJob['filter'],
+  layout: string,
+): Iterable<Buffer | ExportRow> {
+  const codes = exportCodesOf(plan);
+  if (!codes) return reader.lines(filter, layout) as Iterable<Buffer | ExportRow>;
+  const source = reader.lines(filter, layout, codes);
+  const append = codedLineAppender(plan);
+  return {
+    [Symbol.iterator]() {
+      const inner = source[Symbol.iterator]();
+      return {
+        next() {
+          const result = inner.next();
+          if (result.done) return result;
+          const value = result.value;
+          return {
+            done: false,
+            value: Buffer.isBuffer(value) || Array.isArray(value) ? value : append(value),
+          };
+        },
+        return(value?: unknown) {
+          return (inner.return?.(value) ?? { done: true, value: undefined }) as IteratorResult<
+            Buffer | ExportRow
+          >;
+        },
+      };
+    },
+  };
 }
 
 /** The CSV of `job` read through `reader`; closing the reader when the stream ends is the caller's. */

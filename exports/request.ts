@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { SurveyEntry } from '../server/catalog/load';
 import { isRegionCode, REGION_CODES } from '../server/catalog/regions';
 import { LOCALES } from '../server/catalog/types';
-import type { Briefing, ResponseFilter } from '../server/store';
+import type { Briefing, CodebookCode, ResponseFilter } from '../server/store';
 import type { ChoiceLayout } from './columns';
 import type { Separator } from './csv';
 import type { LabelMode } from './rows';
@@ -135,6 +135,8 @@ export interface ExportJob {
   /** Versions whose questions make the columns: the requested ones, or all. */
   versions: SurveyEntry['versions'];
   filter: ResponseFilter;
+  /** The survey's codebooks (store.listSurveyCodes): a column per code of each coded question (code-columns.ts). */
+  codes?: readonly CodebookCode[];
 }
 
 export function resolveExport(

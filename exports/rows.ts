@@ -4,6 +4,7 @@
 import { findRegion } from '../server/catalog/regions';
 import type { Locale } from '../server/catalog/types';
 import type { ExportRow } from '../server/store';
+import { codeCellsWriter } from './code-columns';
 import type { Column, ExportPlan } from './columns';
 import type { ChoiceInfo, Code, QuestionInfo } from './questions';
 
@@ -215,6 +216,7 @@ type Fill = (
   briefing: string | null,
   answers: Json,
   contacts: Json | null,
+  codes?: string | null,
 ) => string[];
 
 function compileFill(plan: ExportPlan, options: RowOptions): Fill {
@@ -246,10 +248,12 @@ function compileFill(plan: ExportPlan, options: RowOptions): Fill {
     return name;
   };
   const out = new Array<string>(width).fill('');
-  const last = width - 1;
+  // `__not_asked` closes the question columns; only code columns (code-columns.ts) may follow it.
+  const last = plan.columns.findIndex((c) => c.kind === 'not-asked');
+  const writeCodes = codeCellsWriter(plan);
   const withContacts = plan.options.pii && fromContacts.size > 0;
 
-  return (id, version, submittedAt, locale, region, briefing, answers, contacts) => {
+  return (id, version, submittedAt, locale, region, briefing, answers, contacts, codes) => {
     out.fill('');
     out[0] = enc(id);
     out[1] = survey;
@@ -264,6 +268,7 @@ function compileFill(plan: ExportPlan, options: RowOptions): Fill {
     if (withContacts && contacts !== null)
       for (const key in contacts) fromContacts.get(key)?.(contacts[key], out);
     out[last] = notAsked.get(version) ?? '';
+    writeCodes(codes, out);
     return out;
   };
 }
@@ -285,6 +290,7 @@ export function compileRows(plan: ExportPlan, options: RowOptions): (row: Export
       row[5],
       JSON.parse(row[6]) as Json,
       withContacts && row[7] !== null ? (JSON.parse(row[7]) as Json) : null,
+      row[8],
     );
 }
 

@@ -102,7 +102,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       ]);
     const resolved = resolveExport(survey, parsed.value, (slug) => store.getBriefing(slug));
     if (!resolved.ok) return fail(resolved.errors);
-    const job = resolved.value;
+    const job = { ...resolved.value, codes: store.listSurveyCodes(survey.id) };
     if (values.dictionary) {
       await writeTo(values.dictionary, Readable.from([dictionaryCsv(exportPlan(job))]));
       console.error(`data dictionary written to ${values.dictionary}`);

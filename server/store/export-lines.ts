@@ -3,7 +3,7 @@
 // download costs a read and a copy per row instead of a JSON parse and a flattening. A cache derived from
 // `responses`: a response without its line is rendered by the export on the spot: slower, never wrong.
 import type { Db } from './db';
-import type { ExportRow } from './export-rows';
+import type { ExportFields, ExportRow } from './export-rows';
 import type { NewResponse } from './types';
 
 export interface ExportLineLayout {
@@ -28,7 +28,7 @@ const PAGE = 64;
 /** Lines re-rendered at start-up to check that the rendering code still writes what is stored. */
 const SAMPLE = 16;
 
-type PageRow = [...ExportRow, rowid: number];
+type PageRow = [...ExportFields, rowid: number];
 type LineRow = [responseId: string, line: Buffer, rowid: number];
 
 export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) {
@@ -92,7 +92,7 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
     for (const probe of probes) {
       const line = lineAtOrAfter.get(probe) as LineRow | undefined;
       if (!line) continue;
-      const response = responseAt.get(line[2]) as [...ExportRow, surveyId: string] | undefined;
+      const response = responseAt.get(line[2]) as [...ExportFields, surveyId: string] | undefined;
       if (!response || response[0] !== line[0]) return new Set(layouts.map((l) => l.surveyId));
       const layout = byId.get(response[8]);
       if (layout && layout.render(response.slice(0, 8) as ExportRow) !== line[1].toString('utf8'))

@@ -11,7 +11,7 @@ import { whereClause } from './where';
  * One response as the export reads it: plain values in a fixed order (`.raw()` rows, no object per row).
  * `contacts` is the JSON of the personal-data answers, null unless asked for and given.
  */
-export type ExportRow = [
+export type ExportFields = [
   id: string,
   version: number,
   submittedAt: string,
@@ -21,6 +21,37 @@ export type ExportRow = [
   answers: string,
   contacts: string | null,
 ];
+/** The fields, and when asked for with `codes` (ExportCodes), the response's codes as codesColumn writes them. */
+export type ExportRow = [...ExportFields, codes?: string | null];
+
+/**
+ * The coded questions whose codes an export reads. Each row then carries `<code ids by ",">|<mask>`: the
+ * response's pass-1 code ids, then one character per question here, 1 when the response's answer to it was coded
+ * (codes given, or none fits), 0 when not (not asked, not answered, or not coded yet).
+ */
+export interface ExportCodes {
+  questions: readonly string[];
+}
+
+/** A stored line and the codes of its response, for the export to append as cells. */
+export interface CodedLine {
+  line: Buffer;
+  codes: string;
+}
+
+/** The SQL of the codes value for a response `alias`; question names travel as parameters. */
+function codesColumn(alias: string, codes: ExportCodes): { sql: string; params: Record<string, string> } {
+  const given = `coalesce((SELECT group_concat(c.code_id) FROM answer_codes c
+    WHERE c.response_rowid = ${alias}.rowid AND c.pass = 1), '')`;
+  const coded = codes.questions.map(
+    (_, i) => `EXISTS (SELECT 1 FROM coded_answers a WHERE a.survey_id = ${alias}.survey_id
+      AND a.question = @codedQuestion${i} AND a.pass = 1 AND a.response_rowid = ${alias}.rowid)`,
+  );
+  return {
+    sql: [given, "'|'", ...coded].join(' || '),
+    params: Object.fromEntries(codes.questions.map((q, i) => [`codedQuestion${i}`, q])),
+  };
+}
 
 /** packRow (packed-row.ts) in SQL, for a response without contacts: computed only for the rows that need it. */
 const PACKED_IN_SQL = [
@@ -37,6 +68,8 @@ const PACKED_IN_SQL = [
 export interface ExportReadOptions {
   /** Join the personal data (response_contacts). Callers ask only for a role that may export it. */
   contacts: boolean;
+  /** Add each response's codes (the rows' ninth value). */
+  codes?: ExportCodes;
 }
 
 export interface ExportReader {
@@ -46,7 +79,11 @@ export interface ExportReader {
    * The same rows, in the same order, as their stored CSV lines (export-lines.ts) where the survey's lines were
    * rendered for `layout`; a row without one comes as an ExportRow (no contacts) for the caller to build.
    */
-  lines(filter: ResponseFilter, layout: string): Iterable<Buffer | ExportRow>;
+  lines(
+    filter: ResponseFilter,
+    layout: string,
+    codes?: ExportCodes,
+  ): Iterable<Buffer | ExportRow | CodedLine>;
   count(filter: ResponseFilter): number;
   /**
    * The layout key of the survey's stored export lines (export-lines.ts), if any, and how many of its responses
@@ -106,33 +143,46 @@ export function openExportReader(file: string): ExportReader {
   }
 
   return {
-    rows(filter, { contacts }) {
+    rows(filter, { contacts, codes }) {
       const { sql, params } = whereClause(filter);
+      const coded = codes && codesColumn('r', codes);
+      const extra = coded ? `, ${coded.sql}` : '';
       // The (survey, region, time) index yields rows in region, then time order for any filter, so no query
       // sorts: the first row comes at once and nothing is buffered. Ties on time keep insertion order (rowid).
       const text = contacts
-        ? `SELECT r.id, r.version, r.submitted_at, r.locale, r.region, r.briefing, r.answers, c.answers
+        ? `SELECT r.id, r.version, r.submitted_at, r.locale, r.region, r.briefing, r.answers, c.answers${extra}
            FROM responses AS r INDEXED BY responses_by_survey_region_time
            LEFT JOIN response_contacts AS c ON c.response_id = r.id
            WHERE ${sql} ORDER BY r.region, r.submitted_at, r.rowid`
-        : `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL
-           FROM responses INDEXED BY responses_by_survey_region_time
+        : `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL${extra}
+           FROM responses AS r INDEXED BY responses_by_survey_region_time
            WHERE ${sql} ORDER BY region, submitted_at, rowid`;
-      return iterable<ExportRow>(db.prepare(text).raw(true), params);
+      return iterable<ExportRow>(db.prepare(text).raw(true), { ...params, ...coded?.params });
     },
-    lines(filter, layout) {
+    lines(filter, layout, codes) {
       const { sql, params } = whereClause(filter);
+      const coded = codes && codesColumn('r', codes);
       // One value per row: the line, or (only when there is none) the packed row. Without a filter on other
       // columns, SQLite reads the index and export_lines only, never the response itself. The layout check is a
-      // constant subquery, run once: lines of another layout are never joined.
-      const text = `SELECT coalesce(l.line, ${PACKED_IN_SQL})
+      // constant subquery, run once: lines of another layout are never joined. Codes change after a response is
+      // stored, so they are never part of its line: they come beside it, read at export time.
+      const text = `SELECT coalesce(l.line, ${PACKED_IN_SQL})${coded ? `, ${coded.sql}` : ''}
         FROM responses AS r INDEXED BY responses_by_survey_region_time
         LEFT JOIN export_lines AS l ON l.response_rowid = r.rowid
           AND @lineLayout = (SELECT layout FROM export_line_layouts WHERE survey_id = @surveyId)
         WHERE ${sql} ORDER BY r.region, r.submitted_at, r.rowid`;
-      return iterable(db.prepare(text).pluck(true), { ...params, lineLayout: layout }, (value) =>
-        typeof value === 'string' ? unpackRow(value) : (value as Buffer),
-      );
+      const all = { ...params, ...coded?.params, lineLayout: layout };
+      if (!coded)
+        return iterable(db.prepare(text).pluck(true), all, (value) =>
+          typeof value === 'string' ? unpackRow(value) : (value as Buffer),
+        );
+      return iterable(db.prepare(text).raw(true), all, (value): Buffer | ExportRow | CodedLine => {
+        const [line, given] = value as [string | Buffer, string];
+        if (typeof line !== 'string') return { line, codes: given };
+        const row = unpackRow(line);
+        row[8] = given;
+        return row;
+      });
     },
     count(filter) {
       const { sql, params } = whereClause(filter);

@@ -46,7 +46,7 @@ function prepare(deps: AppDeps, req: Request, res: Response): ExportJob {
   // The regions recorded are those read: the asked ones, or all the account may read when none were asked.
   const file = req.path.slice(req.path.lastIndexOf('/') + 1);
   audit(deps, req, res, 'export', { survey: survey.id, file, ...resolved.value.query });
-  return resolved.value;
+  return { ...resolved.value, codes: deps.store.listSurveyCodes(survey.id) };
 }
 
 function downloadHeaders(res: ServerResponse, type: string, fileName: string): void {

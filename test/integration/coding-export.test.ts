@@ -1,0 +1,99 @@
+// Code columns in the exports: `<question>__code__<code>` after `__not_asked`, 1/0/empty, right both when rows come
+// as stored CSV lines (codes change after a line is stored: they are read beside it) and when rows are built (labels,
+// `;`), and described in the data dictionary.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { envelope, exampleAnswers, postResponse } from '../support/answers';
+import { createUser, fetchAs, sendJson, signIn } from '../support/auth';
+import { startServer, type TestServer } from '../support/server';
+
+let server: TestServer;
+let author: string;
+let analyst: string;
+const ids: string[] = [];
+const PASSWORD = 'coding-export-password';
+
+/** The CSV as rows of cells (no quoted commas in these answers), keyed by response id. */
+async function csv(query = '') {
+  const text = await (await fetchAs(server.url, analyst, `/api/surveys/example/export.csv${query}`)).text();
+  const sep = query.includes('semicolon') ? ';' : ',';
+  const [header, ...lines] = text
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
+  const columns = header!.split(sep);
+  const byId = new Map(lines.map((l) => [l.split(sep)[0]!, l.split(sep)]));
+  return { columns, cell: (id: string, column: string) => byId.get(id)![columns.indexOf(column)] };
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  await createUser(server.store, { email: 'author@example.kz', role: 'author', password: PASSWORD });
+  await createUser(server.store, { email: 'analyst@example.kz', role: 'analyst', password: PASSWORD });
+  author = await signIn(server.url, 'author@example.kz', PASSWORD);
+  analyst = await signIn(server.url, 'analyst@example.kz', PASSWORD);
+  for (const proposal of ['Гранты для НКО', 'Помещение для центра', 'Обучение', ''] as const) {
+    const body = envelope({}, exampleAnswers(proposal ? { proposal } : { proposal: undefined }));
+    expect((await postResponse(server.url, body)).status).toBe(201);
+    ids.push(String(body.id));
+  }
+  for (const code of ['grants', 'premises'])
+    await sendJson(server.url, author, 'POST', '/api/surveys/example/codebooks/proposal/codes', {
+      code,
+      labels: { kk: `${code} kk`, ru: `${code} ru`, en: code },
+    });
+});
+afterAll(() => server.close());
+
+describe('code columns', () => {
+  it('come after __not_asked, one per code, 1/0 for coded answers and empty for the others', async () => {
+    // The lines were stored when the responses arrived, before any code existed.
+    const reader = server.store.openExportReader();
+    expect(reader.storedLines('example')?.missing).toBe(0);
+    reader.close();
+    await sendJson(server.url, author, 'PUT', `/api/responses/${ids[0]}/codes/proposal`, {
+      codes: ['grants'],
+    });
+    await sendJson(server.url, author, 'PUT', `/api/responses/${ids[1]}/codes/proposal`, { codes: [] });
+    const { columns, cell } = await csv();
+    expect(columns.slice(-3)).toEqual(['__not_asked', 'proposal__code__grants', 'proposal__code__premises']);
+    expect([cell(ids[0]!, 'proposal__code__grants'), cell(ids[0]!, 'proposal__code__premises')]).toEqual([
+      '1',
+      '0',
+    ]);
+    expect([cell(ids[1]!, 'proposal__code__grants'), cell(ids[1]!, 'proposal__code__premises')]).toEqual([
+      '0',
+      '0',
+    ]);
+    // Answered but not coded yet, and not answered: empty.
+    expect(cell(ids[2]!, 'proposal__code__grants')).toBe('');
+    expect(cell(ids[3]!, 'proposal__code__grants')).toBe('');
+  });
+
+  it('follow a change of codes at once, in the stored-lines export and in a built one (labels, semicolons)', async () => {
+    await sendJson(server.url, author, 'PUT', `/api/responses/${ids[0]}/codes/proposal`, {
+      codes: ['premises'],
+    });
+    await sendJson(server.url, author, 'PUT', `/api/responses/${ids[2]}/codes/proposal`, {
+      codes: ['premises', 'grants'],
+    });
+    for (const query of ['', '?labels=ru', '?sep=semicolon', '?choices=joined']) {
+      const { cell } = await csv(query);
+      expect(
+        [ids[0], ids[2]].map((id) => [
+          cell(id!, 'proposal__code__grants'),
+          cell(id!, 'proposal__code__premises'),
+        ]),
+        query,
+      ).toEqual([
+        ['0', '1'],
+        ['1', '1'],
+      ]);
+    }
+  });
+
+  it('are in the data dictionary with the code labels in kk/ru/en', async () => {
+    const text = await (await fetchAs(server.url, analyst, '/api/surveys/example/dictionary.csv')).text();
+    const row = text.split('\r\n').find((l) => l.startsWith('proposal__code__grants,'));
+    expect(row).toMatch(/^proposal__code__grants,proposal,code,1,.*,grants,grants kk,grants ru,grants,,,,,/);
+  });
+});
