@@ -11,7 +11,11 @@ import { REPO_SURVEYS } from '../support/server';
 
 const t = CODING_STRINGS.kk;
 const AUTHOR = { email: 'coding-author@example.kz', password: 'Coding-author-2024', role: 'author' as const };
-const ANALYST = { email: 'coding-analyst@example.kz', password: 'Coding-analyst-2024', role: 'analyst' as const };
+const ANALYST = {
+  email: 'coding-analyst@example.kz',
+  password: 'Coding-analyst-2024',
+  role: 'analyst' as const,
+};
 
 /** Texts the author codes by hand, with the key pressed for each (1 premises, 2 training, 3 funding). */
 const BY_HAND: [region: string, locale: 'kk' | 'ru', text: string, keys: string][] = [
@@ -122,8 +126,13 @@ test('an author codes roadmap proposals in Kazakh by keyboard, applies a rule, a
 
   // Counts: premises 9, training 11 (two answers have both), funding 6 of 26 coded answers.
   const analyst = await signIn(suite.server.url, ANALYST.email, ANALYST.password);
-  const csv = await (await fetchAs(suite.server.url, analyst, '/api/surveys/roadmap-needs/export.csv')).text();
-  const [header, ...rows] = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const csv = await (
+    await fetchAs(suite.server.url, analyst, '/api/surveys/roadmap-needs/export.csv')
+  ).text();
+  const [header, ...rows] = csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   const columns = header!.split(',');
   for (const code of ['premises', 'training', 'funding'])
     expect(columns).toContain(`roadmap_proposals__code__${code}`);
