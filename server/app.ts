@@ -8,6 +8,7 @@ import { sessionMiddleware } from './http/auth';
 import { createIngestHandler, matchIngest } from './http/ingest';
 import { notFound, problemMiddleware } from './http/problem-reply';
 import { briefingsRouter } from './http/routes/briefings';
+import { demoDataRouter } from './http/routes/demo-data';
 import { catalogRefusedRouter } from './http/routes/catalog-refused';
 import { codebooksRouter } from './http/routes/codebooks';
 import { codingRouter } from './http/routes/coding';
@@ -48,6 +49,7 @@ function createExpressApp(deps: AppDeps): express.Express {
   app.use(exportsRouter(deps));
   app.use(sessionRouter(deps));
   app.use(usersRouter(deps));
+  app.use(demoDataRouter(deps));
   app.use(importsRouter(deps));
   app.use(summaryRouter(deps));
   app.use(textRouter(deps));

@@ -4,6 +4,7 @@ import { Component, Suspense, useEffect, type ReactNode } from 'react';
 import type { Locale } from '../lib/locale';
 import type { Session } from '../lib/workspace-api';
 import { RefusedSurveys } from './refused-surveys';
+import { DemoBanner } from './demo/demo-banner';
 import { followLink, navigate, sectionHref, useLocation } from './router';
 import { sectionsFor } from './sections';
 import { shellStrings } from './strings';
@@ -55,6 +56,7 @@ export function Shell({ session, locale, onLocale, onSignOut, onSignedOut }: Pro
       )}
       <main className="wide">
         {session.role === 'admin' && <RefusedSurveys locale={locale} />}
+        <DemoBanner session={session} locale={locale} onSignedOut={onSignedOut} />
         {Page ? (
           <LoadGuard fallback={<p className="notice bad">{t.loadFailed}</p>} key={open.path}>
             <Suspense fallback={<p className="muted">{t.loading}</p>}>

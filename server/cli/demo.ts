@@ -9,7 +9,9 @@ import { progressBar } from './demo/progress';
 import { defaultWorkers, runDemo } from './demo/run';
 import { cliConfig, openFromEnv } from './open';
 
-const USAGE = 'usage: demo --responses N [--survey roadmap-needs] [--seed S] [--workers W] [--batch 5000]';
+const USAGE =
+  'usage: demo --responses N [--survey roadmap-needs] [--seed S] [--workers W] [--batch 5000]\n' +
+  '       demo --remove   (removes every response and briefing a demo run wrote, and nothing else)';
 
 function count(value: string | undefined, name: string, min: number, max: number): number | string {
   const n = Number(value);
@@ -31,8 +33,16 @@ export async function demoCommand(args: string[]): Promise<number> {
       seed: { type: 'string', default: '1' },
       workers: { type: 'string' },
       batch: { type: 'string', default: '5000' },
+      remove: { type: 'boolean', default: false },
     },
   });
+  if (v.remove) {
+    if (v.responses !== undefined) {
+      console.error(`--remove takes no --responses\n${USAGE}`);
+      return 2;
+    }
+    return removeDemo();
+  }
   const responses = count(v.responses, 'responses', 1, MAX_RESPONSES);
   const seed = count(v.seed, 'seed', 0, 2 ** 32 - 1);
   const workers = v.workers === undefined ? defaultWorkers() : count(v.workers, 'workers', 0, 16);
@@ -70,5 +80,23 @@ export async function demoCommand(args: string[]): Promise<number> {
     store.close();
     const db = join(dataDir, DATABASE_FILE);
     if (existsSync(db)) console.log(`database ${db}: ${(fileSize(db) / 1024 ** 2).toFixed(0)} MB`);
+  }
+}
+
+/** `demo --remove`: the same removal as the workspace's button (store/demo-data.ts). */
+function removeDemo(): number {
+  const { store } = openFromEnv(cliConfig());
+  try {
+    const removed = store.removeDemoData();
+    const n = (x: number) => x.toLocaleString('en-US');
+    console.log(
+      `demo data removed: ${n(removed.responses)} responses and ${n(removed.briefings)} briefings` +
+        (removed.surveys.length > 0 ? `; answer counts of ${removed.surveys.join(', ')} rebuilt` : ''),
+    );
+    if (removed.keptBriefings.length > 0)
+      console.log(`kept demo briefings that real answers use: ${removed.keptBriefings.join(', ')}`);
+    return 0;
+  } finally {
+    store.close();
   }
 }

@@ -38,9 +38,9 @@ const LOCAL_OFFSET = `+${COUNT_DAY_OFFSET_MS / 3_600_000} hours`;
 export function createBriefingStore(db: Db) {
   const insert = db.prepare(`INSERT INTO briefings
     (slug, survey_id, region, city, date, title_kk, title_ru, title_en, opens_at, closes_at, closed_at, created_at,
-     updated_at)
+     updated_at, demo)
     VALUES (@slug, @surveyId, @region, @city, @date, @kk, @ru, @en, @opensAt, @closesAt, @closedAt, @createdAt,
-     @createdAt)
+     @createdAt, @demo)
     ON CONFLICT (slug) DO NOTHING`);
   const update = db.prepare(`UPDATE briefings SET survey_id = @surveyId, region = @region, city = @city,
     date = @date, title_kk = @kk, title_ru = @ru, title_en = @en, opens_at = @opensAt, closes_at = @closesAt,
@@ -86,9 +86,9 @@ export function createBriefingStore(db: Db) {
   });
 
   return {
-    /** Returns false when the slug is taken. */
-    addBriefing(b: Briefing, createdAt: string): boolean {
-      return insert.run({ ...params(b), createdAt }).changes === 1;
+    /** Returns false when the slug is taken. `demo`: made by `npm run cli -- demo`, removed with its responses. */
+    addBriefing(b: Briefing, createdAt: string, demo = false): boolean {
+      return insert.run({ ...params(b), createdAt, demo: demo ? 1 : 0 }).changes === 1;
     },
     /** Applies the changes and returns the briefing as it now is; undefined when there is no such briefing. */
     updateBriefing: db.transaction(

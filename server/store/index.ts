@@ -14,6 +14,7 @@ import {
 } from './accounts';
 import { createAuditLog, type AuditEntry, type AuditQuery, type NewAuditEntry } from './audit-log';
 import { createBriefingStore } from './briefings';
+import { createDemoData, type DemoDataCount, type DemoRemoval } from './demo-data';
 import { createAnswerCodes } from './answer-codes';
 import { createCodebookStore } from './codebooks';
 import { createCodingReads } from './coding-reads';
@@ -57,6 +58,7 @@ export type * from './export-rows';
 export type * from './export-lines';
 export type * from './accounts';
 export type * from './audit-log';
+export type * from './demo-data';
 export type * from './coding-types';
 export type * from './readiness';
 export { AUDIT_ACTIONS } from './audit-log';
@@ -69,7 +71,7 @@ export interface Store extends CodingStore {
   surveyClosedAt(surveyId: string): string | undefined;
   setSurveyClosed(surveyId: string, closed: boolean, now: string): void;
 
-  addBriefing(briefing: Briefing, createdAt: string): boolean;
+  addBriefing(briefing: Briefing, createdAt: string, demo?: boolean): boolean;
   getBriefing(slug: string): Briefing | undefined;
   listBriefings(): Briefing[];
   updateBriefing(slug: string, changes: BriefingChanges, now: string): Briefing | undefined;
@@ -120,6 +122,11 @@ export interface Store extends CodingStore {
   touchSession(id: string, now: string): void;
   revokeSession(id: string, now: string): void;
 
+  /** Rows written by `npm run cli -- demo` (demo-data.ts). */
+  countDemoData(): DemoDataCount;
+  /** Removes exactly those, and what derives from them, in one transaction; rebuilds the counts concerned. */
+  removeDemoData(): DemoRemoval;
+
   /** Appends one action to the audit log (sign-ins, exports, changes to users and briefings). */
   recordAudit(entry: NewAuditEntry): void;
   /** The audit log in time order, filtered; streamed, as it only grows. */
@@ -162,6 +169,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     ...createBriefingStore(db),
     ...createAccountStore(db),
     ...createAuditLog(db),
+    ...createDemoData(db, recount.recount),
     ...responses,
     tallyAnswers: counts.tallyAnswers,
     tallyAnswersByAnswer: counts.tallyAnswersByAnswer,

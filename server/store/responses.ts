@@ -49,9 +49,10 @@ export function createResponseStore(
     'SELECT content_hash, submitted_at FROM responses WHERE id = ?',
   );
   const insertResponse = db.prepare(`INSERT INTO responses
-    (id, survey_id, version, locale, region, briefing, started_at, submitted_at, answers, content_hash, record_key)
+    (id, survey_id, version, locale, region, briefing, started_at, submitted_at, answers, content_hash, record_key,
+     demo)
     VALUES (@id, @surveyId, @version, @locale, @region, @briefing, @startedAt, @submittedAt, @answers, @contentHash,
-     @recordKey)`);
+     @recordKey, @demo)`);
   const insertContacts = db.prepare(
     'INSERT INTO response_contacts (response_id, answers) VALUES (@responseId, @answers)',
   );
@@ -66,7 +67,12 @@ export function createResponseStore(
         : { status: 'conflict' };
     }
     const recordKey = nextRecordKey();
-    const { lastInsertRowid } = insertResponse.run({ ...r, answers: JSON.stringify(r.answers), recordKey });
+    const { lastInsertRowid } = insertResponse.run({
+      ...r,
+      answers: JSON.stringify(r.answers),
+      recordKey,
+      demo: r.demo ? 1 : 0,
+    });
     if (r.contacts) insertContacts.run({ responseId: r.id, answers: JSON.stringify(r.contacts) });
     // Same savepoint as the insert: the counts move with the response or not at all (duplicates returned above).
     counts?.countResponse(r, Number(lastInsertRowid), recordKey);

@@ -64,6 +64,8 @@ export interface NewResponse {
   contacts: Record<string, unknown> | null;
   /** sha256 of the canonical request content: equal hashes mean an identical retry. */
   contentHash: string;
+  /** Written by `npm run cli -- demo`: removed again by `demo --remove` and the workspace's button. */
+  demo?: boolean;
 }
 
 export type SubmitOutcome =

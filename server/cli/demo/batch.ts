@@ -19,7 +19,8 @@ export function makeBatch(plan: DemoPlan, seed: number, indices: Uint32Array): B
         invalid: `demo response #${index} (v${response.version}) does not fit the survey: ${why}`,
       };
     }
-    responses.push(response);
+    // Marked, so that `demo --remove` and the workspace's button take exactly these away again.
+    responses.push({ ...response, demo: true });
   }
   return { responses };
 }

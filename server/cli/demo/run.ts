@@ -56,7 +56,7 @@ function ensureBriefings(store: Store, plan: DemoPlan): number {
     }
     // Created a week before the event, a fixed time, so that two runs build the same database.
     const createdAt = new Date(Date.parse(`${briefing.date}T09:00:00Z`) - 7 * 86_400_000).toISOString();
-    if (store.addBriefing(briefing, createdAt)) added++;
+    if (store.addBriefing(briefing, createdAt, true)) added++;
   }
   return added;
 }
