@@ -1,5 +1,6 @@
 // Dashboard benchmark: with demo data (BENCH_RESPONSES, default 1,000,000, made by `npm run cli -- demo`), times
-// summary, crosstab by region and by another question, coverage and text over HTTP as a signed-in admin, and the
+// summary, crosstab by region and by another question, coverage and text over HTTP as a signed-in admin (exact
+// counts), the summary, crosstab and coverage again as an author (counts perturbed by the cell key method), and the
 // cost of counting at insert. Goals: summary ≤ 100 ms, crosstab by region ≤ 50 ms, question × question ≤ 3 s.
 // BENCH_DATA_DIR keeps the data between runs (a million responses take minutes to make). Prints; asserts nothing.
 import { spawnSync } from 'node:child_process';
@@ -155,23 +156,29 @@ app.listen(0, '127.0.0.1');
 await new Promise((ok) => app.once('listening', ok));
 const url = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
 const cookie = await signIn();
+const authorCookie = await signIn('bench-author@example.kz');
 
 async function ensureUser() {
-  if (store.getUserCredentials('bench@example.kz')) return;
-  store.addUser({
-    email: 'bench@example.kz',
-    role: 'admin',
-    regions: null,
-    passwordHash: await hashPassword('bench password'),
-    createdAt: new Date().toISOString(),
-  });
+  for (const [email, role] of [
+    ['bench@example.kz', 'admin'],
+    ['bench-author@example.kz', 'author'],
+  ] as const) {
+    if (store.getUserCredentials(email)) continue;
+    store.addUser({
+      email,
+      role,
+      regions: null,
+      passwordHash: await hashPassword('bench password'),
+      createdAt: new Date().toISOString(),
+    });
+  }
 }
 
-async function signIn(): Promise<string> {
+async function signIn(email = 'bench@example.kz'): Promise<string> {
   const res = await fetch(`${url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ email: 'bench@example.kz', password: 'bench password' }),
+    body: JSON.stringify({ email, password: 'bench password' }),
   });
   if (res.status !== 204) throw new Error(`sign-in failed: ${res.status}`);
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
@@ -198,7 +205,7 @@ if (RESPONSES < 1_000_000)
   console.log(`NOTE: BENCH_RESPONSES=${n(RESPONSES)}: the goals are stated for 1,000,000.`);
 
 const base = `/api/surveys/${SURVEY}`;
-const cases: [string, string, number][] = [
+const cases: [string, string, number, ('author' | 'admin')?][] = [
   ['summary', `${base}/summary`, 100],
   ['summary', `${base}/summary?region=KZ-10`, 100],
   ['summary', `${base}/summary?region=KZ-10,KZ-55,KZ-63,KZ-75`, 100],
@@ -222,10 +229,16 @@ const cases: [string, string, number][] = [
   ['text search', `${base}/text/roadmap_proposals?q=${encodeURIComponent('офис')}`, 3000],
   // A word nobody wrote: the search reads every text of the filter before it can say so.
   ['text search', `${base}/text/roadmap_proposals?q=${encodeURIComponent('жоқсөз')}`, 3000],
+  // An author's numbers go through the perturbation table: the same sums, plus a lookup per cell.
+  ['summary, author', `${base}/summary`, 100, 'author'],
+  ['summary, author', `${base}/summary?from=2023-11-01&to=2024-01-31`, 100, 'author'],
+  ['crosstab by region, author', `${base}/crosstab?question=top_needs&by=region`, 50, 'author'],
+  ['crosstab by region, author', `${base}/crosstab?question=role&by=region&version=2`, 50, 'author'],
+  ['coverage, author', `${base}/coverage`, 100, 'author'],
 ];
 const rows = [];
-for (const [kind, path, goal] of cases) {
-  const t = await timeHttp(url, cookie, path);
+for (const [kind, path, goal, as] of cases) {
+  const t = await timeHttp(url, as === 'author' ? authorCookie : cookie, path);
   rows.push({
     kind,
     request: path.replace(base, ''),
