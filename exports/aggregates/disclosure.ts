@@ -2,8 +2,11 @@
 // Each response carries a random 32-bit record key (stored at insert); a cell's key is the sum of its
 // respondents' record keys mod 2^32, so the same set of respondents always has the same key, however the query
 // that selects it is phrased. A fixed perturbation table turns (true count, cell key) into a small zero-mean
-// noise: asking again, or re-slicing the same set, gives the same number, and two sets that differ by one
-// respondent get independent noise, so subtracting them does not give that respondent back.
+// noise. One addition to the textbook method: the noise of a cell is looked up with the cell's key plus the key of
+// the query's whole set of respondents (the filter), so two queries whose filters differ by one respondent re-draw
+// the noise of every cell, not only of the cells that respondent is in: otherwise subtracting them would show
+// which cells changed, i.e. that respondent's answers. The same query, or any phrasing of it that selects the same
+// respondents, still gets the same numbers, so repeating it averages nothing away.
 // Pure and small on purpose: any route that publishes a count of respondents calls this (see README).
 import type { Count } from './types';
 
@@ -76,11 +79,16 @@ export interface Disclosure {
   exact: boolean;
   /** Published counts 1 … k−1 are shown as "< k" (smallCellThreshold). */
   k: number;
+  /** The cell key of the query's whole set of respondents (inContext): added to every cell's key. */
+  context?: number;
 }
+
+/** The disclosure of one query whose filter selects `filter`: every cell's noise depends on it too. */
+export const inContext = (d: Disclosure, filter: KeyedCount): Disclosure => ({ ...d, context: filter.key });
 
 /** The number published for a set: its true count for an exact reader, else true count + the table's noise. */
 export function publishedValue(d: Disclosure, c: KeyedCount): number {
-  return d.exact ? c.count : c.count + noiseOf(c.count, c.key);
+  return d.exact ? c.count : c.count + noiseOf(c.count, c.key + (d.context ?? 0));
 }
 
 export const SUPPRESSED = { suppressed: true } as const satisfies Count;

@@ -7,7 +7,14 @@ import { codeKey, describeQuestions, type QuestionInfo, type VersionInput } from
 import { countPlanOf } from './count-plan';
 import { aggregateQuestion, sumQuestion, type PlansByVersion } from './question';
 import { isHidden } from './suppress';
-import { addKeys, publishedValue, showCount, type Disclosure, type KeyedCount } from './disclosure';
+import {
+  addKeys,
+  inContext,
+  publishedValue,
+  showCount,
+  type Disclosure,
+  type KeyedCount,
+} from './disclosure';
 import type { AppliedFilters, CoverageBody, CrosstabGroup, SummaryBody } from './types';
 
 /** What aggregating a survey over some versions needs: its questions (no pii) and each version's count plan. */
@@ -51,8 +58,9 @@ export function summaryBody(
   survey: string,
   filters: AppliedFilters,
   tallies: readonly VersionTally[],
-  d: Disclosure,
+  disclosure: Disclosure,
 ): SummaryBody {
+  const d = inContext(disclosure, responsesOf(tallies));
   return {
     survey,
     filters,
@@ -133,19 +141,19 @@ export interface CoverageInput {
  * total is not the sum of the shown rows, so a shown total next to a withheld row gives nothing back exactly.
  */
 export function coverageBody(input: CoverageInput): CoverageBody {
-  const d = input.disclosure;
-  const { k } = d;
-  const pub = (r: DimensionCount | undefined) =>
-    r ? publishedValue(d, { count: r.responses, key: r.cellKey }) : 0;
-  const lookup = (rows: readonly DimensionCount[]) => new Map(rows.map((r) => [r.key, pub(r)]));
-  const regions = lookup(input.byRegion);
-  const briefings = lookup(input.byBriefing);
+  const { k } = input.disclosure;
   // The regions split the filter's responses into disjoint sets: their counts and keys add up to the whole.
   const whole = input.byRegion.reduce<KeyedCount>(
     (acc, r) => ({ count: acc.count + r.responses, key: addKeys(acc.key, r.cellKey) }),
     { count: 0, key: 0 },
   );
+  const d = inContext(input.disclosure, whole);
+  const pub = (r: DimensionCount | undefined) =>
+    r ? publishedValue(d, { count: r.responses, key: r.cellKey }) : 0;
+  const lookup = (rows: readonly DimensionCount[]) => new Map(rows.map((r) => [r.key, pub(r)]));
   const total = publishedValue(d, whole);
+  const regions = lookup(input.byRegion);
+  const briefings = lookup(input.byBriefing);
   return {
     survey: input.survey,
     filters: input.filters,

@@ -4,7 +4,7 @@
 // region a briefing prefills), published as seesExactCounts says: exact, or perturbed by the cell key method.
 import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
-import { publishedValue, type Disclosure } from '../../../exports/aggregates/disclosure';
+import { inContext, publishedValue, type Disclosure } from '../../../exports/aggregates/disclosure';
 import type { Briefing, ScopedCount } from '../../store';
 import { audit } from '../audit';
 import {
@@ -42,8 +42,10 @@ export function briefingsRouter(deps: AppDeps): Router {
     const disclosure: Disclosure = { exact: seesExactCounts(user, regions), k: config.smallCellThreshold };
     return { regions, disclosure };
   };
-  const publish = (d: Disclosure, c: ScopedCount | undefined) =>
-    c ? publishedValue(d, { count: c.responses, key: c.cellKey }) : 0;
+  const asSet = (c: ScopedCount) => ({ count: c.responses, key: c.cellKey });
+  /** A briefing's count in the reader's scope is a query of its own: its noise is in its own context. */
+  const publish = (d: Disclosure, c: ScopedCount | undefined, context = c) =>
+    c && context ? publishedValue(inContext(d, asSet(context)), asSet(c)) : 0;
   // One poller per (briefing, scope): readers with the same regions and rule share it.
   const watch = createBriefingWatch((watchKey) => {
     const [slug, regions, exact] = JSON.parse(watchKey) as [string, string[], boolean];
@@ -174,14 +176,15 @@ export function briefingsRouter(deps: AppDeps): Router {
   router.get('/api/briefings/:slug/counts', requireUser(), (req, res) => {
     const b = readable(req, res);
     const { regions, disclosure } = scopeOf(currentUser(res));
-    // Each hour is a set of its own: published on its own; an hour published as 0 is left out like an empty one.
+    const all = store.briefingResponsesIn(b.slug, regions);
+    // Each hour is a cell of the briefing's table; an hour published as 0 is left out like an empty one.
     const perHour = store
       .briefingResponsesByHourIn(b.slug, regions)
-      .map((h) => ({ hour: h.hour, responses: publish(disclosure, h) }))
+      .map((h) => ({ hour: h.hour, responses: publish(disclosure, h, all) }))
       .filter((h) => h.responses > 0);
     const body: BriefingCountsBody = {
       slug: b.slug,
-      total: publish(disclosure, store.briefingResponsesIn(b.slug, regions)),
+      total: publish(disclosure, all),
       perHour,
       timeZone: 'UTC+05:00',
       ...(!disclosure.exact && { perturbed: true as const }),

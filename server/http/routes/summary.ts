@@ -10,7 +10,7 @@ import {
   responsesOf,
   summaryBody,
 } from '../../../exports/aggregates/summary';
-import { publishedValue } from '../../../exports/aggregates/disclosure';
+import { inContext, publishedValue } from '../../../exports/aggregates/disclosure';
 import type { CrosstabBody } from '../../../exports/aggregates/types';
 import { requireUser } from '../auth';
 import type { AppDeps } from '../deps';
@@ -35,13 +35,15 @@ export function summaryRouter(deps: AppDeps): Router {
     const [all] = deps.store.tallyAnswers(q.filter, { by: 'all' }, [info.name]);
     const total = all?.versions ?? [];
     // Groups' shares are of the published total, never of the true one.
-    const responses = publishedValue(q.disclosure, responsesOf(total));
+    // Every cell's noise depends on the filter's respondents too (disclosure.ts).
+    const d = inContext(q.disclosure, responsesOf(total));
+    const responses = publishedValue(d, responsesOf(total));
     let body: Pick<CrosstabBody, 'by' | 'groups'>;
     if (params.by === 'region') {
       const groups = deps.store.tallyAnswers(q.filter, { by: 'region' }, [info.name]);
       body = {
         by: { kind: 'region' },
-        groups: regionGroups(q.ctx, info, q.regions, groups, responses, q.disclosure),
+        groups: regionGroups(q.ctx, info, q.regions, groups, responses, d),
       };
     } else {
       const by = aggregatableQuestion(q, params.by, 'by');
@@ -60,7 +62,7 @@ export function summaryRouter(deps: AppDeps): Router {
       const groups = await deps.store.tallyAnswersByAnswer(q.filter, by.name, [info.name]);
       body = {
         by: { kind: 'question', name: by.name, title: by.title, shape: by.shape },
-        groups: answerGroups(q.ctx, info, by, groups, responses, q.disclosure),
+        groups: answerGroups(q.ctx, info, by, groups, responses, d),
       };
     }
     res.json({
@@ -70,7 +72,7 @@ export function summaryRouter(deps: AppDeps): Router {
       ...(!q.disclosure.exact && { perturbed: true as const }),
       question: info.name,
       ...body,
-      total: questionAggregate(q.ctx, info, total, q.disclosure),
+      total: questionAggregate(q.ctx, info, total, d),
     } satisfies CrosstabBody);
   });
 

@@ -3,7 +3,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { TextBody } from '../../../exports/aggregates/types';
-import { addKeys, publishedValue, type KeyedCount } from '../../../exports/aggregates/disclosure';
+import { addKeys, inContext, publishedValue, type KeyedCount } from '../../../exports/aggregates/disclosure';
+import { responsesOf } from '../../../exports/aggregates/summary';
 import { requireUser } from '../auth';
 import type { AppDeps } from '../deps';
 import { Problem } from '../../domain/problem';
@@ -65,7 +66,7 @@ export function textRouter(deps: AppDeps): Router {
         { count: 0, key: 0 },
       );
       // The same published number as the summary's "answered" for this question and filter.
-      total = publishedValue(q.disclosure, answered);
+      total = publishedValue(inContext(q.disclosure, responsesOf(all?.versions ?? [])), answered);
     }
     res.json({
       survey: q.survey.id,
