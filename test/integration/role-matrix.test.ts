@@ -44,7 +44,8 @@ beforeAll(async () => {
   ).id;
   for (const who of ['admin', 'analyst', 'abai', 'author'] as const)
     cookies[who] = await signIn(server.url, `${who}@example.kz`, PASSWORD);
-  // Enough per region that no count is suppressed as a small cell: 6 in Abai (2 at its briefing), 7 in Pavlodar.
+  // Enough per region that no count is suppressed as a small cell: 6 in Abai (2 at its briefing), 7 in Pavlodar
+  // (2 at its own briefing, and one who answered through Abai's briefing but changed the region it prefilled).
   for (let i = 0; i < 6; i++)
     expect(
       (
@@ -60,7 +61,7 @@ beforeAll(async () => {
         await postResponse(
           server.url,
           envelope(
-            { ...(i < 2 && { briefing: 'pavlodar-2024' }) },
+            { ...(i < 2 && { briefing: 'pavlodar-2024' }), ...(i === 2 && { briefing: 'semey-2024' }) },
             exampleAnswers({ region: 'KZ-55', proposal: `Pavlodar ${i}` }),
           ),
         )
@@ -212,6 +213,17 @@ describe('an analyst limited to KZ-10', () => {
     ]);
     const counts = await json('/api/briefings/semey-2024/counts');
     expect(counts.total).toBe(2);
+  });
+
+  it('counts only KZ-10 respondents of a KZ-10 briefing that a Pavlodar respondent also answered through', async () => {
+    const counts = await json('/api/briefings/semey-2024/counts');
+    expect(counts.total).toBe(2);
+    expect(counts.perHour.reduce((n: number, h: { responses: number }) => n + h.responses, 0)).toBe(2);
+    const list = await json('/api/briefings');
+    expect(list.find((b: { slug: string }) => b.slug === 'semey-2024').responses).toBe(2);
+    // An admin reads every region: the same briefing holds all three, exactly.
+    const all = await (await fetchAs(server.url, cookies.admin, '/api/briefings/semey-2024/counts')).json();
+    expect(all.total).toBe(3);
   });
 
   it('is refused 403 by name for Pavlodar on every reader route, and the reply holds none of its data', async () => {
