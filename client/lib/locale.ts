@@ -56,3 +56,11 @@ export function localized(text: LocalizedText | undefined | null, locale: Locale
   if (typeof text === 'string') return text;
   return text[locale] ?? text.default ?? text.en ?? Object.values(text)[0] ?? '';
 }
+
+/** A briefing's city in the reader's language, else as first typed (briefings made before cities had languages). */
+export function cityIn(
+  briefing: { city: string; cityNames?: Partial<Record<Locale, string>> },
+  locale: Locale,
+): string {
+  return briefing.cityNames?.[locale] || briefing.city;
+}

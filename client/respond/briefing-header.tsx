@@ -1,7 +1,7 @@
 // The briefing's title, city, date and region above its form, so attendees know they opened the right link.
 import type { Model } from 'survey-core';
 import type { Briefing } from '../lib/api';
-import { localized, type Locale } from '../lib/locale';
+import { cityIn, localized, type Locale } from '../lib/locale';
 import { stringsFor } from '../lib/strings';
 
 export function BriefingHeader({
@@ -19,7 +19,7 @@ export function BriefingHeader({
     <header className="briefing">
       <p className="briefing-title">{localized(briefing.title, locale)}</p>
       <p className="muted">
-        {[localized(briefing.city, locale), formatDate(briefing.date, locale)].filter(Boolean).join(' · ')}
+        {[cityIn(briefing, locale), formatDate(briefing.date, locale)].filter(Boolean).join(' · ')}
       </p>
       {typeof regionName === 'string' && regionName && (
         <p className="muted">

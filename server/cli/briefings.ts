@@ -23,10 +23,10 @@ export function briefingsCommand(args: string[]): number {
     const { values: v } = parseArgs({
       args: rest,
       options: Object.fromEntries(
-        ['slug', 'survey', 'region', 'city', 'date', 'title-kk', 'title-ru', 'title-en'].map((k) => [
-          k,
-          { type: 'string' },
-        ]),
+        [
+          ...['slug', 'survey', 'region', 'city', 'date', 'title-kk', 'title-ru', 'title-en'],
+          ...['city-kk', 'city-ru', 'city-en'],
+        ].map((k) => [k, { type: 'string' }]),
       ) as Record<string, { type: 'string' }>,
     });
     const missing = ['slug', 'survey', 'region', 'city', 'date', 'title-kk', 'title-ru', 'title-en'].filter(
@@ -49,6 +49,12 @@ export function briefingsCommand(args: string[]): number {
       surveyId: v.survey!,
       region: v.region!,
       city: v.city!,
+      // Optional: the city in each language (--city alone is shown to every reader, as before).
+      cityNames: Object.fromEntries(
+        (['kk', 'ru', 'en'] as const).flatMap((lang) =>
+          v[`city-${lang}`] ? [[lang, v[`city-${lang}`]]] : [],
+        ),
+      ),
       date: v.date!,
       title: { kk: v['title-kk']!, ru: v['title-ru']!, en: v['title-en']! },
     };

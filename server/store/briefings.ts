@@ -2,13 +2,16 @@
 // counts of responses tagged with them, in total and per local hour for the live screen and the workspace.
 import { COUNT_DAY_OFFSET_MS } from './answer-counts';
 import type { Db } from './db';
-import type { Briefing, BriefingChanges, BriefingHour, ScopedCount } from './types';
+import type { Briefing, BriefingChanges, BriefingCityNames, BriefingHour, ScopedCount } from './types';
 
 interface BriefingRow {
   slug: string;
   survey_id: string;
   region: string;
   city: string;
+  city_kk: string | null;
+  city_ru: string | null;
+  city_en: string | null;
   date: string;
   title_kk: string;
   title_ru: string;
@@ -24,6 +27,7 @@ function toBriefing(row: BriefingRow): Briefing {
     surveyId: row.survey_id,
     region: row.region,
     city: row.city,
+    cityNames: cityNamesOf(row),
     date: row.date,
     title: { kk: row.title_kk, ru: row.title_ru, en: row.title_en },
     opensAt: row.opens_at,
@@ -32,18 +36,26 @@ function toBriefing(row: BriefingRow): Briefing {
   };
 }
 
+function cityNamesOf(row: BriefingRow): BriefingCityNames {
+  const names: BriefingCityNames = {};
+  if (row.city_kk) names.kk = row.city_kk;
+  if (row.city_ru) names.ru = row.city_ru;
+  if (row.city_en) names.en = row.city_en;
+  return names;
+}
+
 /** SQLite's date modifier for Kazakhstan's clock: the same offset as the answer counts' days. */
 const LOCAL_OFFSET = `+${COUNT_DAY_OFFSET_MS / 3_600_000} hours`;
 
 export function createBriefingStore(db: Db) {
   const insert = db.prepare(`INSERT INTO briefings
-    (slug, survey_id, region, city, date, title_kk, title_ru, title_en, opens_at, closes_at, closed_at, created_at,
-     updated_at, demo)
-    VALUES (@slug, @surveyId, @region, @city, @date, @kk, @ru, @en, @opensAt, @closesAt, @closedAt, @createdAt,
-     @createdAt, @demo)
+    (slug, survey_id, region, city, city_kk, city_ru, city_en, date, title_kk, title_ru, title_en, opens_at,
+     closes_at, closed_at, created_at, updated_at, demo)
+    VALUES (@slug, @surveyId, @region, @city, @cityKk, @cityRu, @cityEn, @date, @kk, @ru, @en, @opensAt,
+     @closesAt, @closedAt, @createdAt, @createdAt, @demo)
     ON CONFLICT (slug) DO NOTHING`);
   const update = db.prepare(`UPDATE briefings SET survey_id = @surveyId, region = @region, city = @city,
-    date = @date, title_kk = @kk, title_ru = @ru, title_en = @en, opens_at = @opensAt, closes_at = @closesAt,
+    city_kk = @cityKk, city_ru = @cityRu, city_en = @cityEn, date = @date, title_kk = @kk, title_ru = @ru, title_en = @en, opens_at = @opensAt, closes_at = @closesAt,
     closed_at = @closedAt, updated_at = @updatedAt WHERE slug = @slug`);
   const selectOne = db.prepare<[string], BriefingRow>('SELECT * FROM briefings WHERE slug = ?');
   const selectAll = db.prepare<[], BriefingRow>('SELECT * FROM briefings ORDER BY date, slug');
@@ -77,9 +89,12 @@ export function createBriefingStore(db: Db) {
      FROM responses WHERE briefing = @slug GROUP BY hour ORDER BY hour`,
   );
 
-  const params = (b: Briefing) => ({
+  const params = ({ cityNames, ...b }: Briefing) => ({
     ...b,
     ...b.title,
+    cityKk: cityNames?.kk ?? null,
+    cityRu: cityNames?.ru ?? null,
+    cityEn: cityNames?.en ?? null,
     opensAt: b.opensAt ?? null,
     closesAt: b.closesAt ?? null,
     closedAt: b.closedAt ?? null,

@@ -18,11 +18,16 @@ export interface BriefingTitle {
   en: string;
 }
 
+export type BriefingCityNames = Partial<Record<'kk' | 'ru' | 'en', string>>;
+
 export interface Briefing {
   slug: string;
   surveyId: string;
   region: string;
+  /** The city as first typed; shown where `cityNames` lacks the reader's language. */
   city: string;
+  /** The city's name in kk/ru/en, where given. */
+  cityNames?: BriefingCityNames;
   /** Calendar date of the event, YYYY-MM-DD. */
   date: string;
   title: BriefingTitle;

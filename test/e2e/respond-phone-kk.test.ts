@@ -22,7 +22,22 @@ const PAGE_TITLES = [
   'Байланыс (міндетті емес)',
 ];
 
-const suite = browserSuite({ server: { surveysDir: REPO_SURVEYS } });
+const suite = browserSuite({
+  server: { surveysDir: REPO_SURVEYS },
+  setup: (server) =>
+    server.store.addBriefing(
+      {
+        slug: 'oskemen-2023-09',
+        surveyId: 'roadmap-needs',
+        region: 'KZ-63',
+        city: 'Oskemen',
+        cityNames: { kk: 'Өскемен', ru: 'Усть-Каменогорск', en: 'Oskemen' },
+        date: '2023-09-20',
+        title: { kk: 'Өскемендегі брифинг', ru: 'Брифинг в Усть-Каменогорске', en: 'Briefing in Oskemen' },
+      },
+      new Date().toISOString(),
+    ),
+});
 
 /** What a thumb can check on the page now: the progress indicator, the first question's place, the width. */
 async function layout(page: Page) {
@@ -168,5 +183,24 @@ test('after switching from Russian to Kazakh the region popup says «Болды�
   expect(kazakh.names).toHaveLength(20);
   expect(kazakh.names[0]).toBe('Абай облысы');
   expect(kazakh.names).toEqual([...kazakh.names].sort(new Intl.Collator('kk').compare));
+  expect(pageErrors).toEqual([]);
+});
+
+test('a briefing link names its city in Kazakh (Өскемен), in Russian after a switch, and shows its header on page 1 only', async () => {
+  const { page, pageErrors } = await suite.phone('kk-KZ');
+  await page.goto(`${suite.server.url}/b/oskemen-2023-09`);
+  const header = page.locator('header.briefing');
+  await header.getByText('Өскемендегі брифинг').waitFor();
+  expect(await header.innerText()).toContain('Өскемен ·');
+  expect(await header.innerText()).not.toContain('Oskemen');
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await header.getByText('Брифинг в Усть-Каменогорске').waitFor();
+  expect(await header.innerText()).toContain('Усть-Каменогорск ·');
+  await page.getByRole('button', { name: 'Қазақша' }).click();
+  await waitForQuestion(page, 'region', 'Өңіріңіз');
+  await pickRadio(question(page, 'role'), 'Ерікті');
+  await next(page);
+  await page.locator('.page-progress-text').getByText('2-бет, барлығы 6').waitFor();
+  expect(await header.count(), 'the briefing header is read once, on page 1').toBe(0);
   expect(pageErrors).toEqual([]);
 });

@@ -67,8 +67,11 @@ describe('creating and changing briefings', () => {
     });
     const list = (await (await fetchAs(server.url, admin, '/api/briefings')).json()) as Record<string, any>[];
     expect(list.map((b) => b.slug)).toEqual(['semey-2023']);
-    // The public lookup the respondent page reads is unchanged.
-    expect(await (await fetch(`${server.url}/api/briefings/semey-2023`)).json()).toEqual(SEMEY);
+    // The public lookup the respondent page reads: the same fields, and no city names when none were given.
+    expect(await (await fetch(`${server.url}/api/briefings/semey-2023`)).json()).toEqual({
+      ...SEMEY,
+      cityNames: {},
+    });
   });
 
   it('answers 409 for a slug that is taken, and keeps the first briefing', async () => {
@@ -320,3 +323,31 @@ function crc32(bytes: Uint8Array): number {
   }
   return (crc ^ 0xffffffff) >>> 0;
 }
+
+// Last: a briefing more would change the lists and counts the tests above compare.
+describe('city names', () => {
+  it('keeps a city in kk/ru/en beside `city`, changes them with PATCH, and names a bad one in a 400', async () => {
+    const oskemen = {
+      ...SEMEY,
+      slug: 'oskemen-2023',
+      region: 'KZ-63',
+      city: 'Oskemen',
+      cityNames: { kk: 'Өскемен', ru: 'Усть-Каменогорск', en: 'Oskemen' },
+    };
+    const res = await send(admin, 'POST', '/api/briefings', oskemen);
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(await res.json()).toMatchObject({ city: 'Oskemen', cityNames: oskemen.cityNames });
+    const lookup = async () => (await fetch(`${server.url}/api/briefings/oskemen-2023`)).json();
+    expect(await lookup()).toEqual(oskemen);
+    const changed = await send(admin, 'PATCH', '/api/briefings/oskemen-2023', {
+      cityNames: { kk: 'Өскемен қ.' },
+    });
+    expect(changed.status).toBe(200);
+    expect(await lookup()).toMatchObject({ city: 'Oskemen', cityNames: { kk: 'Өскемен қ.' } });
+    const bad = await expectProblem(
+      await send(admin, 'PATCH', '/api/briefings/oskemen-2023', { cityNames: { kk: '', fr: 'x' } }),
+      400,
+    );
+    expect(problemFields(bad).some((field) => field.startsWith('cityNames'))).toBe(true);
+  });
+});

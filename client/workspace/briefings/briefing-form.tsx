@@ -42,6 +42,8 @@ export function BriefingForm({ locale, surveys, newSurvey, regions, briefing, on
     survey: briefing?.survey ?? newSurvey ?? surveys[0]?.id ?? '',
     region: briefing?.region ?? regions[0]?.code ?? '',
     city: briefing?.city ?? '',
+    // A briefing made before cities had languages was typed in Latin letters (Semey): the English name.
+    cityNames: briefing ? { en: briefing.city, ...briefing.cityNames } : {},
     date: briefing?.date ?? new Date(Date.now() + KZ_OFFSET_MS).toISOString().slice(0, 10),
     title: briefing?.title ?? { kk: '', ru: '', en: '' },
     open: briefing?.open ?? true,
@@ -61,6 +63,9 @@ export function BriefingForm({ locale, surveys, newSurvey, regions, briefing, on
         survey: t.survey,
         region: t.region,
         city: t.city,
+        'cityNames.kk': t.cityIn.kk,
+        'cityNames.ru': t.cityIn.ru,
+        'cityNames.en': t.cityIn.en,
         date: t.date,
         opensAt: t.opensAt,
         closesAt: t.closesAt,
@@ -74,9 +79,14 @@ export function BriefingForm({ locale, surveys, newSurvey, regions, briefing, on
     event.preventDefault();
     setStatus({ state: 'saving' });
     try {
-      const saved = briefing
-        ? await changeBriefing(briefing.slug, fields)
-        : await createBriefing(slug, fields);
+      // `city` stays for readers that know no cityNames: the English name, else the first one given.
+      const names = fields.cityNames;
+      const city = names.en?.trim() || names.kk?.trim() || names.ru?.trim() || fields.city;
+      const cityNames = Object.fromEntries(
+        Object.entries(names).filter(([, name]) => name?.trim()),
+      ) as BriefingFields['cityNames'];
+      const sent = { ...fields, city, cityNames };
+      const saved = briefing ? await changeBriefing(briefing.slug, sent) : await createBriefing(slug, sent);
       setStatus({ state: 'saved' });
       if (!briefing) navigate(briefingsHref(`/${encodeURIComponent(saved.slug)}`));
       onSaved?.(saved);
@@ -129,17 +139,6 @@ export function BriefingForm({ locale, surveys, newSurvey, regions, briefing, on
         </SelectField>
       </div>
       <div className="form-row">
-        <Field label={t.city}>
-          {(id) => (
-            <input
-              id={id}
-              type="text"
-              required
-              value={fields.city}
-              onChange={(e) => set({ city: e.target.value })}
-            />
-          )}
-        </Field>
         <Field label={t.date}>
           {(id) => (
             <input
@@ -151,6 +150,22 @@ export function BriefingForm({ locale, surveys, newSurvey, regions, briefing, on
             />
           )}
         </Field>
+      </div>
+      <div className="form-row">
+        {(['kk', 'ru', 'en'] as const).map((lang) => (
+          <Field label={t.cityIn[lang]} key={lang}>
+            {(id) => (
+              <input
+                id={id}
+                type="text"
+                lang={lang}
+                required={lang === 'kk'}
+                value={fields.cityNames[lang] ?? ''}
+                onChange={(e) => set({ cityNames: { ...fields.cityNames, [lang]: e.target.value } })}
+              />
+            )}
+          </Field>
+        ))}
       </div>
       {(['kk', 'ru', 'en'] as const).map((lang) => (
         <Field label={t.titleIn[lang]} key={lang}>

@@ -10,7 +10,7 @@ export type BriefingCounts = BriefingCountsBody;
 /** What the form edits: the briefing as the server lists it, without what the server works out. */
 export type BriefingFields = Pick<
   BriefingAdminBody,
-  'survey' | 'region' | 'city' | 'date' | 'title' | 'open' | 'opensAt' | 'closesAt'
+  'survey' | 'region' | 'city' | 'cityNames' | 'date' | 'title' | 'open' | 'opensAt' | 'closesAt'
 >;
 
 const path = (slug: string, tail = '') => `/api/briefings/${encodeURIComponent(slug)}${tail}`;

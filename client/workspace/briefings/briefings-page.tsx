@@ -1,6 +1,7 @@
 // /workspace/briefings: the list of briefings (date, city, region, title, responses, open or closed); /new creates
 // one, /<slug> edits it beside its link, QR code and hourly counts, /<slug>/poster is the printable A4 poster.
 import { useEffect, useState } from 'react';
+import { cityIn } from '../../lib/locale';
 import { useLoad } from '../../lib/use-load';
 import { getJson, isSignedOut } from '../../lib/workspace-api';
 import { regionName, regionsOf, type RegionName } from '../../lib/workspace-regions';
@@ -150,7 +151,7 @@ function BriefingTable({
         {rows.map((b) => (
           <tr key={b.slug}>
             <td className="nowrap">{b.date}</td>
-            <td>{b.city}</td>
+            <td>{cityIn(b, locale)}</td>
             <td>{regionName(regions, b.region, locale)}</td>
             <td>
               <a href={briefingsHref(`/${encodeURIComponent(b.slug)}`)} onClick={followLink}>

@@ -1,7 +1,7 @@
 // The A4 poster for the hall's doors and tables: a big QR code, the title in Kazakh and Russian (both official),
 // the city and date, and the short link to type by hand. poster.css hides the workspace around it in print.
 import type { Locale } from '../../lib/locale';
-import { localized } from '../../lib/locale';
+import { cityIn, localized } from '../../lib/locale';
 import type { RegionName } from '../../lib/workspace-regions';
 import { followLink } from '../router';
 import { briefingsHref, qrUrl, type AdminBriefing } from './briefings-api';
@@ -51,7 +51,13 @@ export function Poster({
           <strong>{shortLink}</strong>
         </p>
         <p className="poster-where">
-          {briefing.city}
+          <span lang="kk">{cityIn(briefing, 'kk')}</span>
+          {cityIn(briefing, 'ru') !== cityIn(briefing, 'kk') && (
+            <>
+              {' / '}
+              <span lang="ru">{cityIn(briefing, 'ru')}</span>
+            </>
+          )}
           {region && (
             <>
               {' · '}

@@ -17,6 +17,7 @@ export interface BriefingStrings {
   city: string;
   date: string;
   titleIn: Record<Locale, string>;
+  cityIn: Record<Locale, string>;
   opensAt: string;
   closesAt: string;
   timeHint: string;
@@ -75,6 +76,7 @@ const kk: BriefingStrings = {
   city: 'Қала',
   date: 'Күні',
   titleIn: { kk: 'Атауы қазақша', ru: 'Атауы орысша', en: 'Атауы ағылшынша' },
+  cityIn: { kk: 'Қала қазақша', ru: 'Қала орысша', en: 'Қала ағылшынша' },
   opensAt: 'Жауап қабылдау басталады (міндетті емес)',
   closesAt: 'Жауап қабылдау аяқталады (міндетті емес)',
   timeHint: 'Қазақстан уақыты бойынша (UTC+5).',
@@ -137,6 +139,7 @@ const ru: BriefingStrings = {
   city: 'Город',
   date: 'Дата',
   titleIn: { kk: 'Название на казахском', ru: 'Название на русском', en: 'Название на английском' },
+  cityIn: { kk: 'Город на казахском', ru: 'Город на русском', en: 'Город на английском' },
   opensAt: 'Приём ответов с (необязательно)',
   closesAt: 'Приём ответов до (необязательно)',
   timeHint: 'По времени Казахстана (UTC+5).',
@@ -199,6 +202,7 @@ const en: BriefingStrings = {
   city: 'City',
   date: 'Date',
   titleIn: { kk: 'Title in Kazakh', ru: 'Title in Russian', en: 'Title in English' },
+  cityIn: { kk: 'City in Kazakh', ru: 'City in Russian', en: 'City in English' },
   opensAt: 'Takes answers from (optional)',
   closesAt: 'Takes answers until (optional)',
   timeHint: 'Kazakhstan time (UTC+5).',

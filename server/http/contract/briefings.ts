@@ -2,7 +2,7 @@
 // workspace client imports the types only.
 import { z } from 'zod';
 import { isRegionCode } from '../../catalog/regions';
-import type { Briefing, BriefingHour } from '../../store';
+import type { Briefing, BriefingCityNames, BriefingHour } from '../../store';
 import { briefingState, closingOf, type BriefingState } from '../../domain/briefing-window';
 
 /** The slug is the link printed on posters: short, lower-case, unambiguous when read aloud or typed from paper. */
@@ -26,6 +26,9 @@ const fields = {
     message: 'must be one of the 20 region codes (KZ-10 … KZ-79)',
   }),
   city: text(100),
+  cityNames: z
+    .strictObject({ kk: text(100), ru: text(100), en: text(100) }, { message: 'must be {kk?, ru?, en?}' })
+    .partial(),
   date: z.iso.date({ message: 'must be a date, YYYY-MM-DD' }),
   title: z.strictObject({ kk: text(200), ru: text(200), en: text(200) }, { message: 'must be {kk, ru, en}' }),
   open: z.boolean({ message: 'must be true or false' }),
@@ -45,6 +48,7 @@ export const newBriefingBody = z
     survey: fields.survey,
     region: fields.region,
     city: fields.city,
+    cityNames: fields.cityNames.optional(),
     date: fields.date,
     title: fields.title,
     open: fields.open.optional(),
@@ -58,6 +62,7 @@ export const briefingPatchBody = z
     survey: fields.survey.optional(),
     region: fields.region.optional(),
     city: fields.city.optional(),
+    cityNames: fields.cityNames.optional(),
     date: fields.date.optional(),
     title: z
       .strictObject({ kk: text(200), ru: text(200), en: text(200) }, { message: 'must be {kk, ru, en}' })
@@ -74,7 +79,10 @@ export interface BriefingAdminBody {
   slug: string;
   survey: string;
   region: string;
+  /** The city as first typed (what clients before cityNames read). */
   city: string;
+  /** The city in kk/ru/en where given; a missing language shows `city`. */
+  cityNames: BriefingCityNames;
   date: string;
   title: { kk: string; ru: string; en: string };
   /** false once an admin closed it by hand. */
@@ -113,6 +121,7 @@ export function briefingAdminBody(
     survey: b.surveyId,
     region: b.region,
     city: b.city,
+    cityNames: b.cityNames ?? {},
     date: b.date,
     title: b.title,
     open: !b.closedAt,

@@ -50,7 +50,10 @@ export interface BriefingBody {
   slug: string;
   survey: string;
   region: string;
+  /** The city as first typed: shown where `cityNames` lacks the reader's language. */
   city: string;
+  /** The city in kk/ru/en where given (absent for older briefings). */
+  cityNames?: Partial<Record<'kk' | 'ru' | 'en', string>>;
   date: string;
   title: { kk: string; ru: string; en: string };
 }

@@ -82,6 +82,7 @@ export function briefingsRouter(deps: AppDeps): Router {
       survey: b.surveyId,
       region: b.region,
       city: b.city,
+      cityNames: b.cityNames ?? {},
       date: b.date,
       title: b.title,
     };
@@ -109,6 +110,7 @@ export function briefingsRouter(deps: AppDeps): Router {
       surveyId: body.survey,
       region: body.region,
       city: body.city,
+      ...(body.cityNames && { cityNames: body.cityNames }),
       date: body.date,
       title: body.title,
       opensAt: body.opensAt ?? null,
