@@ -34,11 +34,12 @@ export function createAnswerCodes(db: Db) {
   const insertCode = db.prepare(`INSERT INTO answer_codes
     (survey_id, question, pass, response_rowid, code_id, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const bump =
-    db.prepare(`INSERT INTO coding_counts (survey_id, question, code_id, version, region, briefing, day, n)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n`);
+    db.prepare(`INSERT INTO coding_counts
+    (survey_id, question, code_id, version, region, briefing, day, n, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT DO UPDATE SET n = n + excluded.n, keys = keys + excluded.keys`);
   const selectAnswer = db
     .prepare(
-      `SELECT r.rowid, r.id, r.survey_id, r.version, r.region, r.briefing, r.submitted_at, r.locale, r.answers ->> ?
+      `SELECT r.rowid, r.id, r.survey_id, r.version, r.region, r.briefing, r.submitted_at, r.locale, r.record_key, r.answers ->> ?
        FROM responses r WHERE r.id = ?`,
     )
     .raw();
@@ -66,7 +67,8 @@ export function createAnswerCodes(db: Db) {
       answer.briefing ?? '',
       countDay(answer.submittedAt),
     ] as const;
-    for (const id of [0, ...codeIds]) bump.run(answer.surveyId, question, id, ...dims, delta);
+    for (const id of [0, ...codeIds])
+      bump.run(answer.surveyId, question, id, ...dims, delta, delta * answer.recordKey);
   }
 
   const write = db.transaction(
@@ -109,9 +111,9 @@ export function createAnswerCodes(db: Db) {
     /** The response and its text under `key` (a question's name or `<question>-Comment`); text '' if unanswered. */
     getAnswerToCode(responseId: string, key: string): AnswerToCode | undefined {
       const row = selectAnswer.get(jsonPath(key), responseId) as
-        [number, string, string, number, string, string | null, string, string, unknown] | undefined;
+        [number, string, string, number, string, string | null, string, string, number, unknown] | undefined;
       if (!row) return undefined;
-      const [rowid, id, surveyId, version, region, briefing, submittedAt, locale, text] = row;
+      const [rowid, id, surveyId, version, region, briefing, submittedAt, locale, recordKey, text] = row;
       return {
         rowid,
         responseId: id,
@@ -121,6 +123,7 @@ export function createAnswerCodes(db: Db) {
         briefing,
         submittedAt,
         locale,
+        recordKey,
         text: typeof text === 'string' ? text : '',
       };
     },

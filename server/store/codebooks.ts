@@ -43,14 +43,14 @@ export function rebuildCodingCounts(db: Db, surveyId: string, question: string):
   db.prepare('DELETE FROM coding_counts WHERE survey_id = @surveyId AND question = @question').run(params);
   const dims = `r.version, r.region, coalesce(r.briefing, ''), date(r.submitted_at, '+5 hours')`;
   db.prepare(
-    `INSERT INTO coding_counts (survey_id, question, code_id, version, region, briefing, day, n)
-     SELECT a.survey_id, a.question, 0, ${dims}, count(*)
+    `INSERT INTO coding_counts (survey_id, question, code_id, version, region, briefing, day, n, keys)
+     SELECT a.survey_id, a.question, 0, ${dims}, count(*), sum(r.record_key)
      FROM coded_answers a JOIN responses r ON r.rowid = a.response_rowid
      WHERE a.survey_id = @surveyId AND a.question = @question AND a.pass = 1 GROUP BY 4, 5, 6, 7`,
   ).run(params);
   db.prepare(
-    `INSERT INTO coding_counts (survey_id, question, code_id, version, region, briefing, day, n)
-     SELECT c.survey_id, c.question, c.code_id, ${dims}, count(*)
+    `INSERT INTO coding_counts (survey_id, question, code_id, version, region, briefing, day, n, keys)
+     SELECT c.survey_id, c.question, c.code_id, ${dims}, count(*), sum(r.record_key)
      FROM answer_codes c JOIN responses r ON r.rowid = c.response_rowid
      WHERE c.survey_id = @surveyId AND c.question = @question AND c.pass = 1 GROUP BY 3, 4, 5, 6, 7`,
   ).run(params);

@@ -122,7 +122,7 @@ export function createCodingReads(db: Db) {
       const { sql, params } = keyWhere(filter);
       return db
         .prepare(
-          `SELECT k.region AS region, k.code_id AS codeId, sum(k.n) AS n FROM coding_counts k
+          `SELECT k.region AS region, k.code_id AS codeId, sum(k.n) AS n, sum(k.keys) AS keys FROM coding_counts k
            WHERE ${sql} AND k.question = @question GROUP BY k.region, k.code_id HAVING sum(k.n) > 0`,
         )
         .all({ ...params, question }) as CodeTallyRow[];
@@ -175,7 +175,7 @@ export function createCodingReads(db: Db) {
       const { tables, where, params } = answersIn(filter, 'uncoded');
       const statement = db
         .prepare(
-          `SELECT t.response_rowid, r.id, k.version, k.region, k.briefing, r.submitted_at, r.locale, t.folded
+          `SELECT t.response_rowid, r.id, k.version, k.region, k.briefing, r.submitted_at, r.locale, r.record_key, t.folded
            FROM ${tables} CROSS JOIN responses r ON r.rowid = t.response_rowid
            WHERE ${where} AND a.response_rowid IS NULL`,
         )
@@ -189,9 +189,20 @@ export function createCodingReads(db: Db) {
         string,
         string,
         string,
+        number,
         string,
       ][];
-      for (const [rowid, responseId, version, region, briefing, submittedAt, locale, folded] of rows)
+      for (const [
+        rowid,
+        responseId,
+        version,
+        region,
+        briefing,
+        submittedAt,
+        locale,
+        recordKey,
+        folded,
+      ] of rows)
         yield {
           answer: {
             rowid,
@@ -202,6 +213,7 @@ export function createCodingReads(db: Db) {
             briefing: briefing === '' ? null : briefing,
             submittedAt,
             locale,
+            recordKey,
             text: '',
           },
           folded,

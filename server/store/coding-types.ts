@@ -66,6 +66,8 @@ export interface AnswerToCode {
   briefing: string | null;
   submittedAt: string;
   locale: string;
+  /** The response's record key (migration 0008): coding counts keep key sums for the cell key method. */
+  recordKey: number;
   text: string;
 }
 
@@ -107,6 +109,8 @@ export interface CodeTallyRow {
   region: string;
   codeId: number;
   n: number;
+  /** Sum of the respondents' record keys (any size: the caller takes it mod 2^32). */
+  keys: number;
 }
 
 /** Both passes' codes of one answer the two coders both coded. */

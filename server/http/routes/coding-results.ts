@@ -1,7 +1,13 @@
 // What coding yields: code counts per region (with the small-cell protection of every other count), the preview and
 // application of suggestion rules to a filtered set, agreement between two coders, and quotes chosen for the brief.
 import { Router, type Request, type Response } from 'express';
-import { countCell } from '../../../exports/aggregates/suppress';
+import {
+  addKeys,
+  publishCount,
+  publishedValue,
+  showCount,
+  type KeyedCount,
+} from '../../../exports/aggregates/disclosure';
 import type { Count } from '../../../exports/aggregates/types';
 import { cohensKappa } from '../../domain/agreement';
 import { compileRules, fold } from '../../domain/coding-rules';
@@ -41,27 +47,33 @@ export function codingResultsRouter(deps: AppDeps): Router {
 
   router.get('/api/surveys/:id/codebooks/:question/counts', requireUser(), (req, res) => {
     const { filters, q } = filtered(deps, req, res);
+    const d = filters.disclosure;
     const codes = store.listCodes(q.survey.id, q.info.name);
-    const byRegion = new Map<string, Map<number, number>>();
+    const byRegion = new Map<string, Map<number, KeyedCount>>();
+    const total = new Map<number, KeyedCount>();
+    const add = (into: Map<number, KeyedCount>, id: number, n: number, keys: number) => {
+      const was = into.get(id);
+      into.set(id, { count: (was?.count ?? 0) + n, key: addKeys(was?.key ?? 0, keys) });
+    };
     for (const row of store.tallyCodes(filters.filter, q.info.name)) {
       let counts = byRegion.get(row.region);
       if (!counts) byRegion.set(row.region, (counts = new Map()));
-      counts.set(row.codeId, row.n);
+      add(counts, row.codeId, row.n, row.keys);
+      add(total, row.codeId, row.n, row.keys);
     }
-    const cells = (counts: ReadonlyMap<number, number>) => {
-      const coded = counts.get(0) ?? 0;
-      const codedCell = countCell(coded, 0, k);
+    // Published like every count (cell key method, then "< k"); shares are of the published coded answers.
+    const cells = (counts: ReadonlyMap<number, KeyedCount>) => {
+      const none = { count: 0, key: 0 };
+      const coded = publishedValue(d, counts.get(0) ?? none);
+      const codedCell = showCount(coded, 0, d.k);
       const hidden = codedCell.suppressed === true;
       return {
         coded: codedCell,
         codes: Object.fromEntries(
-          codes.map((c) => [c.code, countCell(counts.get(c.id) ?? 0, coded, k, hidden)]),
+          codes.map((c) => [c.code, publishCount(d, counts.get(c.id) ?? none, coded, hidden)]),
         ) as Record<string, Count>,
       };
     };
-    const total = new Map<number, number>();
-    for (const counts of byRegion.values())
-      for (const [id, n] of counts) total.set(id, (total.get(id) ?? 0) + n);
     res.set('Cache-Control', 'no-store').json({
       survey: q.survey.id,
       question: q.info.name,
