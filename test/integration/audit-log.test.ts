@@ -121,7 +121,7 @@ describe('the audit log', () => {
     expect((await post(admin, '/api/briefings/semey-2024', { city: 'Семей' }, 'PATCH')).status).toBe(200);
     const changes = entries({ since: '2024-03-01T04:03:00.000Z' });
     expect(changes.map((e) => [e.action, e.details])).toEqual([
-      ['user-created', { email: 'aruzhan@example.kz', role: 'analyst', regions: ['KZ-55'] }],
+      ['user-created', { email: 'aruzhan@example.kz', role: 'analyst', regions: ['KZ-55'], password: 'set' }],
       ['user-changed', { email: 'aruzhan@example.kz', role: 'author', regions: null, password: 'changed' }],
       ['briefing-created', { slug: 'semey-2024', survey: 'example', region: 'KZ-10', date: '2024-03-15' }],
       ['briefing-changed', { slug: 'semey-2024', city: 'Семей' }],
