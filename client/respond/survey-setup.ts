@@ -73,14 +73,55 @@ export function createModel(definition: SurveyJson, locale: Locale): Model {
   return model;
 }
 
+/** A matrix or dynamic panel's entry with the values its expression cells or questions computed taken out. */
+function withoutComputed(entry: unknown, computed: readonly string[]): unknown {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return entry;
+  const copy: Record<string, unknown> = { ...(entry as Record<string, unknown>) };
+  for (const name of computed) delete copy[name];
+  return copy;
+}
+
 /**
- * The answers to send: SurveyJS data minus values the survey computes itself (expression questions), which the
- * server refuses because a respondent cannot answer them.
+ * The answers to send: SurveyJS data minus values the survey computes itself, which the server refuses because a
+ * respondent cannot answer them: expression questions (also inside a dynamic panel's entries), expression cells
+ * of a matrix's rows, and a matrix's totals (`<name>-total`).
  */
 export function answersOf(model: Model): Record<string, unknown> {
   const data: Record<string, unknown> = { ...model.data };
   for (const question of model.getAllQuestions()) {
-    if (question.getType() === 'expression') delete data[question.getValueName()];
+    const name = question.getValueName();
+    const type = question.getType();
+    if (type === 'expression') delete data[name];
+    if (type === 'matrixdynamic' || type === 'matrixdropdown') {
+      delete data[`${name}-total`];
+      const columns = (question as unknown as { columns: { name: string; cellType: string }[] }).columns;
+      const computed = columns.filter((c) => c.cellType === 'expression').map((c) => c.name);
+      const value = data[name];
+      if (computed.length > 0 && Array.isArray(value))
+        data[name] = value.map((row) => withoutComputed(row, computed));
+      else if (computed.length > 0 && value !== null && typeof value === 'object')
+        data[name] = Object.fromEntries(
+          Object.entries(value as Record<string, unknown>).map(([row, cells]) => [
+            row,
+            withoutComputed(cells, computed),
+          ]),
+        );
+    }
+    if (type === 'paneldynamic') {
+      const template = (
+        question as unknown as { template: { questions: { name: string; getType(): string }[] } }
+      ).template;
+      // An entry's matrices write their totals into the entry too.
+      const computed = template.questions.flatMap((q) =>
+        q.getType() === 'expression'
+          ? [q.name]
+          : q.getType().startsWith('matrixd')
+            ? [`${q.name}-total`]
+            : [],
+      );
+      const value = data[name];
+      if (Array.isArray(value)) data[name] = value.map((entry) => withoutComputed(entry, computed));
+    }
   }
   return data;
 }

@@ -85,11 +85,20 @@ function checkVersion(definition: SurveyJson, warnings: string[]): { problems: s
   const model = new Model(definition);
   jsonComplaints(definition, model, problems, warnings);
   const seen = new Set<string>();
-  for (const q of model.getAllQuestions(false, true)) {
+  // The survey's own name scope: a dynamic panel's template and a matrix's columns have scopes of their own.
+  for (const q of model.getAllQuestions(false, false)) {
     if (seen.has(q.name)) problems.push(`question name "${q.name}" is used twice`);
     seen.add(q.name);
+  }
+  const own = new Set(model.getAllQuestions(false, false));
+  for (const q of model.getAllQuestions(false, true)) {
     if (FORBIDDEN_TYPES.has(q.getType()))
       problems.push(`question "${q.name}" is of type ${q.getType()}, which Saualnama does not accept`);
+    // Contact details are stored apart from the answers by question name; inside a repeat they would not be.
+    if (!own.has(q) && q.getPropertyValue('pii') === true)
+      problems.push(
+        `question "${q.name}" is marked pii inside a repeat, grid or item list, which is not supported`,
+      );
   }
   const region = model.getQuestionByName('region');
   if (!region) problems.push(`has no question named "region" (every survey asks the respondent's region)`);
@@ -143,7 +152,7 @@ function readVersion(
   if (checked.problems.length > 0 || !validate) return refuse(checked.problems, sha256);
   const piiQuestions = new Set(
     checked.model
-      .getAllQuestions(false, true)
+      .getAllQuestions(false, false)
       .filter((q) => q.getPropertyValue('pii') === true)
       .map((q) => q.name),
   );

@@ -24,15 +24,7 @@ const compileOne = (question: object, survey: object = {}) =>
   compileValidator({ elements: [{ name: 'q', ...question }], ...survey } as SurveyJson, options);
 
 describe('compileValidator refuses what it does not follow, naming the question', () => {
-  it.each([
-    'file',
-    'signaturepad',
-    'matrixdynamic',
-    'matrixdropdown',
-    'paneldynamic',
-    'multipletext',
-    'imagepicker',
-  ])('refuses a %s question with its name and type', (type) => {
+  it.each(['file', 'signaturepad', 'imagepicker'])('refuses a %s question with its name and type', (type) => {
     expect(() => compileOne({ type })).toThrow(new RegExp(`question "q".*${type}`));
   });
 
@@ -60,13 +52,32 @@ describe('compileValidator refuses what it does not follow, naming the question'
   });
 
   it('refuses unsupported text inputs, masks and computed limits', () => {
-    expect(() => compileOne({ type: 'text', inputType: 'date' })).toThrow(/question "q".*inputType "date"/);
+    expect(() => compileOne({ type: 'text', inputType: 'time' })).toThrow(/question "q".*inputType "time"/);
+    expect(() => compileOne({ type: 'text', inputType: 'date', min: '2024-01-01' })).toThrow(
+      /min\/max on a date/,
+    );
     expect(() =>
       compileOne({ type: 'text', maskType: 'pattern', maskSettings: { pattern: '+7 999' } }),
     ).toThrow(/maskType/);
     expect(() => compileOne({ type: 'text', inputType: 'number', min: '=today()' })).toThrow(
       /minValueExpression/,
     );
+  });
+
+  it('refuses inside repeats and grids what it cannot follow, naming the outer question and the inner one', () => {
+    const template = (elements: unknown[]) => ({ type: 'paneldynamic', templateElements: elements });
+    expect(() => compileOne(template([{ type: 'file', name: 'photo' }]))).toThrow(
+      /question "q", template: question "photo".*"file"/,
+    );
+    expect(() => compileOne(template([{ type: 'text', name: 'a', visibleIf: '{prevPanel.a} = 1' }]))).toThrow(
+      /\{prevPanel\.a\} is not supported/,
+    );
+    const grid = { type: 'matrixdynamic', columns: [{ name: 'c', cellType: 'text', isUnique: true }] };
+    expect(() => compileOne(grid)).toThrow(/column "c": isUnique/);
+    expect(() =>
+      compileOne({ type: 'matrixdropdown', rows: ['r'], columns: [{ name: 'c', cellType: 'signaturepad' }] }),
+    ).toThrow(/cell type "signaturepad"/);
+    expect(() => compileOne({ type: 'matrixdropdown', columns: [{ name: 'c' }] })).toThrow(/has no rows/);
   });
 
   it('refuses survey settings that change what a valid response is', () => {

@@ -8,8 +8,11 @@ import type {
 } from 'survey-core';
 import {
   Dice,
+  innerQuestions,
+  isNested,
   offeredChoices,
   pageLikeAnswers,
+  validEntry,
   validValue,
   valuesOf,
   type Data,
@@ -69,7 +72,58 @@ function validatorBreaker(q: Question, dice: Dice): unknown {
   return dice.pick(['abc123', 'not-an-email', 'x', '12', 'a@b', ' ', 'Short']);
 }
 
+/** The entries of a nested answer as objects that can be changed in place (grids: its rows' objects). */
+function entriesOf(q: Question, value: unknown): Data[] {
+  if (Array.isArray(value)) return value.filter((e): e is Data => e !== null && typeof e === 'object');
+  if (value === null || typeof value !== 'object') return [];
+  if (q.getType() === 'multipletext') return [value as Data];
+  return Object.values(value as Data).filter((e): e is Data => e !== null && typeof e === 'object');
+}
+
+/** One change inside a repeat, grid or item list: the kinds of mistakes above, one level down, and entry counts. */
+function mutateNested(data: Data, facts: SurveyFacts, dice: Dice): void {
+  const nested = answerable(facts).filter(isNested);
+  if (nested.length === 0) return;
+  const q = dice.pick(nested);
+  if (!(q.name in data) || dice.chance(0.2)) data[q.name] = validValue(q, dice, facts.regionCodes);
+  const value = data[q.name];
+  const inner = innerQuestions(q).filter((x) => !['expression', 'html', 'image'].includes(x.getType()));
+  if (Array.isArray(value) && dice.chance(0.35)) {
+    // Counts: one entry too many (or all removed but one), as no add or remove button would allow.
+    if (dice.chance(0.5))
+      for (let i = dice.int(1, 5); i > 0; i--) value.push(validEntry(q, dice, facts.regionCodes));
+    else value.splice(1);
+    return;
+  }
+  const entries = entriesOf(q, value);
+  if (entries.length === 0 || inner.length === 0) return;
+  const entry = dice.pick(entries);
+  const x = dice.pick(inner);
+  switch (dice.int(0, 5)) {
+    case 0:
+      delete entry[x.name];
+      break;
+    case 1:
+      entry[x.name] = wrongType(x, entry[x.name] ?? validValue(x, dice, facts.regionCodes), dice);
+      break;
+    case 2:
+      if (!['text', 'comment'].includes(x.getType()))
+        entry[x.name] = offList(x, entry[x.name] ?? validValue(x, dice, facts.regionCodes), dice);
+      else entry[x.name] = validatorBreaker(x, dice);
+      break;
+    case 3:
+      entry[dice.pick(['no_such_field', `${x.name}-Comment`])] = 'x';
+      break;
+    case 4:
+      entry[x.name] = dice.pick(['   ', '', null, [], {}]);
+      break;
+    default:
+      entry[x.name] = validValue(x, dice, facts.regionCodes);
+  }
+}
+
 export const MUTATIONS: Readonly<Record<string, Mutation>> = {
+  nested: mutateNested,
   drop(data, _f, dice) {
     const keys = Object.keys(data);
     if (keys.length > 0) delete data[dice.pick(keys)];

@@ -4,7 +4,11 @@ import {
   type ItemValue,
   type Question,
   type QuestionCheckboxModel,
+  type QuestionMatrixDropdownModelBase,
+  type QuestionMatrixDynamicModel,
   type QuestionMatrixModel,
+  type QuestionMultipleTextModel,
+  type QuestionPanelDynamicModel,
   type QuestionRatingModel,
   type QuestionSelectBase,
   type QuestionTextModel,
@@ -77,6 +81,8 @@ function textValue(q: QuestionTextModel, dice: Dice): unknown {
     }
     case 'email':
       return dice.pick(['aigerim@example.kz', 'test.user@mail.ru', 'a@b.co']);
+    case 'date':
+      return dice.pick(['2024-03-01', '2023-09-15', '2024-02-29']);
     case 'tel':
       return dice.pick(['+7 701 234 56 78', '87012345678', '+7 (727) 250-00-00']);
     default:
@@ -84,10 +90,73 @@ function textValue(q: QuestionTextModel, dice: Dice): unknown {
   }
 }
 
+const NESTED_TYPES = new Set(['paneldynamic', 'matrixdynamic', 'matrixdropdown', 'multipletext']);
+
+export function isNested(q: Question): boolean {
+  return NESTED_TYPES.has(q.getType());
+}
+
+const innerCache = new WeakMap<Question, Question[]>();
+
+/**
+ * The questions of a nested question's own scope: a template's questions, a matrix's cell questions (read from
+ * one row; a dynamic matrix without rows gets one on this generator's own Model) or a multipletext's item editors.
+ */
+export function innerQuestions(q: Question): Question[] {
+  const cached = innerCache.get(q);
+  if (cached) return cached;
+  let inner: Question[] = [];
+  const type = q.getType();
+  if (type === 'paneldynamic') inner = (q as QuestionPanelDynamicModel).template.questions;
+  else if (type === 'multipletext') inner = (q as QuestionMultipleTextModel).items.map((i) => i.editor);
+  else if (type === 'matrixdynamic' || type === 'matrixdropdown') {
+    const m = q as QuestionMatrixDropdownModelBase;
+    if (type === 'matrixdynamic' && (m as QuestionMatrixDynamicModel).rowCount < 1)
+      (m as QuestionMatrixDynamicModel).rowCount = 1;
+    inner = m.visibleRows[0]?.cells.map((cell) => cell.question) ?? [];
+  }
+  innerCache.set(q, inner);
+  return inner;
+}
+
+/** One entry, row or item list: each inner question answered or skipped. */
+export function validEntry(q: Question, dice: Dice, regionCodes: readonly string[]): Data {
+  const entry: Data = {};
+  for (const inner of innerQuestions(q)) {
+    if (dice.chance(0.15)) continue;
+    const value = validValue(inner, dice, regionCodes);
+    if (value !== undefined) entry[inner.name] = value;
+    if (hasOtherChosen(inner, value) && dice.chance(0.9)) entry[`${inner.name}-Comment`] = words(dice, 100);
+  }
+  return entry;
+}
+
+function countBounds(q: Question): { min: number; max: number } {
+  const panels = q.getType() === 'paneldynamic';
+  const min = Number(q.getPropertyValue(panels ? 'minPanelCount' : 'minRowCount')) || 0;
+  const rawMax = Number(q.getPropertyValue(panels ? 'maxPanelCount' : 'maxRowCount'));
+  return { min, max: Math.min(rawMax > 0 ? rawMax : 4, min + 4) };
+}
+
+function nestedValue(q: Question, dice: Dice, regionCodes: readonly string[]): unknown {
+  const type = q.getType();
+  if (type === 'multipletext') return validEntry(q, dice, regionCodes);
+  if (type === 'matrixdropdown') {
+    const out: Data = {};
+    for (const row of valuesOf((q as QuestionMatrixDropdownModelBase).rows as ItemValue[]))
+      if (dice.chance(0.85)) out[String(row)] = validEntry(q, dice, regionCodes);
+    return out;
+  }
+  const { min, max } = countBounds(q);
+  const count = dice.int(min, Math.max(min, max));
+  return Array.from({ length: count }, () => validEntry(q, dice, regionCodes));
+}
+
 /** A value the page could produce for the question, ignoring visibility and cross-question logic. */
 export function validValue(q: Question, dice: Dice, regionCodes: readonly string[]): unknown {
   const type = q.getType();
   if (q.name === 'region') return dice.pick(regionCodes);
+  if (isNested(q)) return nestedValue(q, dice, regionCodes);
   switch (type) {
     case 'text':
       return textValue(q as QuestionTextModel, dice);

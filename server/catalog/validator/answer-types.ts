@@ -82,9 +82,34 @@ function numberInput(q: QuestionTextModel, where: string): AnswerType {
   };
 }
 
+/** A calendar date as the browser's date input gives it: `YYYY-MM-DD`, a day that exists. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isCalendarDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+/** inputType date: the page's date picker stores `YYYY-MM-DD`; a min or max (which survey-core checks) is refused. */
+function dateInput(q: QuestionTextModel, where: string): AnswerType {
+  if (!isEmptyAnswer(q.min) || !isEmptyAnswer(q.max))
+    throw new Error(`${where}: min/max on a date input is not supported by the server's validator`);
+  return {
+    checkShape(value, errors, question) {
+      if (typeof value !== 'string')
+        fail(errors, question, 'type', `must be a date string YYYY-MM-DD (got ${jsonTypeOf(value)})`);
+      else if (!isCalendarDate(value))
+        fail(errors, question, 'type', `${show(value)} is not a date written YYYY-MM-DD`);
+    },
+  };
+}
+
 export function textAnswer(q: QuestionTextModel, where: string): AnswerType {
   const inputType = q.inputType;
   if (inputType === 'number') return numberInput(q, where);
+  if (inputType === 'date') return dateInput(q, where);
   if (!STRING_INPUT_TYPES.has(inputType))
     throw new Error(`${where}: inputType "${inputType}" is not supported by the server's validator`);
   const checkShape = stringAnswer(maxLengthOf(q, DEFAULT_TEXT_MAX_LENGTH), 'a string');

@@ -8,6 +8,25 @@ export type Values = Record<string, unknown>;
 export type Condition = (values: Values) => boolean;
 export type Expression = (values: Values) => unknown;
 
+/**
+ * survey-core variables that name a neighbour or a view (the previous entry, the visible index, the totals row,
+ * the whole matrix): the compiled validator gives conditions the entry's own values and index only.
+ */
+const UNSUPPORTED_VARIABLES = new Set([
+  'prevpanel',
+  'nextpanel',
+  'visiblepanelindex',
+  'prevrow',
+  'nextrow',
+  'totalrow',
+  'visiblerowindex',
+  'rowtitle',
+  'self',
+  'composite',
+  'matrix',
+  'survey',
+]);
+
 /** Empty on purpose: functions that need the survey object (e.g. displayValue) have no survey here. */
 const NO_PROPERTIES = {};
 
@@ -56,6 +75,11 @@ export class LogicCompiler {
     // An async function would answer after we have judged; survey-core waits for it, we cannot.
     if (runner.isAsync)
       throw new Error(`${where}: async functions are not supported in ${JSON.stringify(expression)}`);
-    for (const name of runner.getVariables()) this.variables.add(name.toLowerCase());
+    for (const name of runner.getVariables()) {
+      const first = name.toLowerCase().split(/[.[]/)[0] ?? '';
+      if (UNSUPPORTED_VARIABLES.has(first))
+        throw new Error(`${where}: the variable {${name}} is not supported by the server's validator`);
+      this.variables.add(name.toLowerCase());
+    }
   }
 }

@@ -19,18 +19,23 @@ function holds(f: Flag, values: Values): boolean {
 function valuesOf(plan: SurveyPlan, data: Record<string, unknown>): Values {
   const values: Values = {};
   for (const key of plan.logicKeys) if (Object.hasOwn(data, key)) values[key] = data[key];
+  computeExpressions(plan, values, values);
+  return values;
+}
+
+/** Computes a scope's expression questions as the page does, into `target` (the values, or an entry's own). */
+export function computeExpressions(plan: SurveyPlan, values: Values, target: Values): void {
   for (let pass = 0; pass < plan.computePasses; pass++) {
     let changed = false;
     for (const q of plan.computed) {
       const next = q.compute?.(values);
-      if (!Object.is(next, values[q.name])) {
-        values[q.name] = next;
+      if (!Object.is(next, target[q.name])) {
+        target[q.name] = next;
         changed = true;
       }
     }
     if (!changed) break;
   }
-  return values;
 }
 
 function checkHidden(q: QuestionPlan, data: Record<string, unknown>, errors: JudgedError[]): void {
@@ -106,6 +111,7 @@ function checkQuestion(
   } else {
     if (!isAbsent(value)) q.answer.checkShape(value, errors, q.name);
     if (editable && errors.length === before) q.answer.checkCore?.(value, errors, q.name);
+    if (errors.length === before) q.answer.checkNested?.(value, values, editable, errors, q.name);
     // As in survey-core, validators run only on an answer that passed everything else.
     if (editable && errors.length === before) {
       for (const check of q.validators) {
@@ -129,6 +135,7 @@ function checkContainer(
   parentReadOnly: boolean,
   data: Record<string, unknown>,
   values: Values,
+  computedIn: Values,
   errors: JudgedError[],
 ): Seen {
   // Children of a hidden container are hidden whatever their own conditions say: skip evaluating those.
@@ -137,7 +144,7 @@ function checkContainer(
   const seen: Seen = { firstVisible: undefined, anyAnswered: false };
   for (const child of c.children) {
     if (child.element !== 'question') {
-      const inner = checkContainer(child, visible, readOnly, data, values, errors);
+      const inner = checkContainer(child, visible, readOnly, data, values, computedIn, errors);
       seen.firstVisible ??= inner.firstVisible;
       seen.anyAnswered ||= inner.anyAnswered;
       continue;
@@ -150,7 +157,7 @@ function checkContainer(
       // survey-core counts a computed expression value as an answer here.
       const answer =
         child.kind === 'computed'
-          ? values[child.name]
+          ? computedIn[child.name]
           : Object.hasOwn(data, child.name)
             ? data[child.name]
             : undefined;
@@ -173,19 +180,28 @@ function checkContainer(
   return seen;
 }
 
-export function judge(plan: SurveyPlan, data: Record<string, unknown>): JudgedError[] {
-  const errors: JudgedError[] = [];
-  // The route checks the envelope; this guard keeps the validator total for any caller.
-  if (!isPlainObject(data)) {
-    fail(errors, 'data', 'type', 'the answers must be a JSON object');
-    return errors;
-  }
-  const values = valuesOf(plan, data);
-  for (const page of plan.pages) checkContainer(page, true, false, data, values, errors);
+/**
+ * Judges one scope's data: the survey's answers, or one entry of a repeat or row of a grid. `values` are what its
+ * conditions see; `computedIn` is where its expression values were put (values itself, or values.panel/row).
+ */
+export function judgeScope(
+  plan: SurveyPlan,
+  data: Record<string, unknown>,
+  values: Values,
+  computedIn: Values,
+  editable: boolean,
+  errors: JudgedError[],
+): void {
+  for (const page of plan.pages) checkContainer(page, true, !editable, data, values, computedIn, errors);
   let unknown = 0;
   let firstUnlisted = '';
   for (const key of Object.keys(data)) {
     if (plan.keys.has(key)) continue;
+    const owner = plan.computedKeys.get(key);
+    if (owner !== undefined) {
+      if (!isEmptyValue(data[key])) fail(errors, owner, 'computed', `"${key}" is computed; send no value`);
+      continue;
+    }
     // A flood of made-up keys gets a bounded list, not an error per key.
     if (++unknown <= MAX_UNKNOWN_KEYS) fail(errors, key, 'unknown-key', 'unknown question');
     else if (unknown === MAX_UNKNOWN_KEYS + 1) firstUnlisted = key;
@@ -199,5 +215,16 @@ export function judge(plan: SurveyPlan, data: Record<string, unknown>): JudgedEr
       `unknown question (and ${rest} more unknown questions, not listed)`,
     );
   }
+}
+
+export function judge(plan: SurveyPlan, data: Record<string, unknown>): JudgedError[] {
+  const errors: JudgedError[] = [];
+  // The route checks the envelope; this guard keeps the validator total for any caller.
+  if (!isPlainObject(data)) {
+    fail(errors, 'data', 'type', 'the answers must be a JSON object');
+    return errors;
+  }
+  const values = valuesOf(plan, data);
+  judgeScope(plan, data, values, values, true, errors);
   return errors;
 }

@@ -1,7 +1,7 @@
 // The compiled form of one survey version: a tree of containers and questions with their checks, built once.
 // walk.ts builds it from the definition; judge.ts runs it against each response.
 import type { ValueCheck } from './builtin-validators';
-import type { Condition, Expression } from './conditions';
+import type { Condition, Expression, Values } from './conditions';
 import type { JudgedError, Rule } from './rules';
 
 /** A static property (`visible`, `readOnly`, `isRequired`) or the condition that overrides it. */
@@ -18,6 +18,19 @@ export interface AnswerType {
   checkCore?: (value: unknown, errors: JudgedError[], question: string) => void;
   /** True when the value includes the "other" choice, which then needs its text. */
   hasOther?: (value: unknown) => boolean;
+  /**
+   * Judges what a repeat, grid or item list holds (entries, rows, items) against their own scope. Runs when the
+   * shape passed, also on an absent value: survey-core shows empty entries then (rowCount, minPanelCount).
+   */
+  checkNested?: (
+    value: unknown,
+    values: Values,
+    editable: boolean,
+    errors: JudgedError[],
+    question: string,
+  ) => void;
+  /** Keys beside the answer that the page fills with computed values (`<name>-total`): refused as computed. */
+  computedKeys?: readonly string[];
 }
 
 export interface CommentPlan {
@@ -65,6 +78,8 @@ export interface SurveyPlan {
   logicKeys: readonly string[];
   /** Every key `data` may hold: question names and the comment keys their questions offer. */
   keys: ReadonlySet<string>;
+  /** Keys the page writes with computed values (matrix totals) → the question they belong to. */
+  computedKeys: ReadonlyMap<string, string>;
 }
 
 export function fail(errors: JudgedError[], question: string, rule: Rule, message: string): void {

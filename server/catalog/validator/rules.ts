@@ -26,7 +26,12 @@ export const STRICTER_RULES = {
     'a key that names no question (or a comment that the question does not offer): survey-core keeps any key in data',
   'hidden-answer':
     'a value for a question hidden at completion (visibleIf on it, its panel or its page): survey-core would clear it on complete, we refuse it so that stored data equals what the logic allows',
-  computed: 'a value sent for an expression question: it is computed from other answers, never entered',
+  'hidden-entry-answer':
+    'a value inside an entry of a repeat, a row of a grid or an item list for a question hidden there (by its visibleIf, or templateVisibleIf for the entry): survey-core clears it on complete, we refuse it',
+  'repeat-count':
+    'a repeat (dynamic panel, dynamic matrix) with fewer entries than minPanelCount/minRowCount or more than maxPanelCount/maxRowCount: the page\u2019s add and remove buttons never allow it, survey-core accepts it',
+  computed:
+    'a value sent for an expression question, an expression cell or a matrix total: it is computed from other answers, never entered',
   'no-value': 'a value sent for html or image elements, which hold no answer',
   type: 'a value of the wrong JSON type (string for a number, scalar for a checkbox, number 1 for choice "1"): survey-core converts it or keeps it as sent',
   choice:
