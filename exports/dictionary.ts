@@ -142,6 +142,8 @@ function describe(column: Column): {
           type: q.type,
           note: q.shape === 'ranking' ? 'codes in rank order, separated by ";"' : 'codes separated by ";"',
         };
+      if (q.shape === 'repeat')
+        return { values: [], type: 'number', note: 'number of entries of this repeating group' };
       if (q.shape === 'json') return { values: [], type: q.type, note: 'the stored answer as JSON' };
       return { values: q.choices, type: q.shape === 'number' ? 'number' : q.type, note: '' };
     }

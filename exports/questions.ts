@@ -29,6 +29,8 @@ export type Shape =
   | 'number'
   | 'multipletext'
   | 'matrixdropdown'
+  /** A repeating group (dynamic panel, dynamic matrix): the main CSV shows its number of entries. */
+  | 'repeat'
   | 'json';
 
 export interface QuestionInfo {
@@ -158,6 +160,9 @@ function shapeOf(raw: Json): Shape | undefined {
       return 'multipletext';
     case 'matrixdropdown':
       return 'matrixdropdown';
+    case 'paneldynamic':
+    case 'matrixdynamic':
+      return 'repeat';
     // Shown or computed, never answered: nothing to export.
     case 'html':
     case 'image':

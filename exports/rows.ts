@@ -185,6 +185,12 @@ function compileQuestion(
         if (v !== undefined && v !== null) out[at] = choiceCell(v);
       });
       break;
+    case 'repeat':
+      // One row per response, as KoboToolbox and ODK do: a repeating group shows its number of entries here.
+      add((v, out) => {
+        if (Array.isArray(v)) out[at] = String(v.length);
+      });
+      break;
     default:
       // text, number, rating (numbers stay numbers whatever the label language), and anything stored as JSON.
       add((v, out) => {

@@ -37,6 +37,7 @@ const CASES = [
     },
     question: 'review_list',
     message: /entry 1, "rating"/,
+    cells: { review_list: '2' },
   },
   {
     id: 'teachers',
@@ -57,6 +58,7 @@ const CASES = [
     invalid: { region: 'KZ-55', teachersRate: [{ explains: 1 }] },
     question: 'teachersRate',
     message: /row 1, "subject": an answer is required/,
+    cells: { teachersRate: '2' },
   },
   {
     id: 'pricelimit',
@@ -65,6 +67,7 @@ const CASES = [
     invalid: { region: 'KZ-75', pricelimit: { mostamount: 5, cheapest: 'x' } },
     question: 'pricelimit',
     message: /"mostamount": must be a string/,
+    cells: { 'pricelimit/mostamount': 'All my money', 'pricelimit/leastamount': 'Zero' },
   },
   {
     id: 'every-type',
@@ -100,6 +103,14 @@ const CASES = [
     },
     question: 'needs_table',
     message: /row 1, "double": computed/,
+    cells: {
+      best_practices: '2',
+      needs_table: '1',
+      'channels_grid/ngo/quality': '4',
+      'channels_grid/ngo/how': 'chat',
+      'team/volunteers': '40',
+      deep_note: 'Ескерту',
+    },
   },
 ] as const;
 
@@ -159,6 +170,9 @@ describe.each(CASES)('$id: a survey with repeats, grids or item lists', (c) => {
     expect(data).toHaveLength(1);
     expect(data[0]).toHaveLength(header.length);
     expect(header).toContain('response_id');
+    // Grids as <question>/<row>/<column>, item lists as <question>/<item>, repeats by their number of entries.
+    const row = Object.fromEntries(header.map((h, i) => [h, data[0]?.[i]]));
+    expect(row).toMatchObject(c.cells);
   });
 });
 
