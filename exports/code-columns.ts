@@ -1,8 +1,9 @@
 // Code columns: `<question>__code__<code>` for every code of a coded question, after `__not_asked`: 1 = the answer
 // was given the code, 0 = it was coded without it, empty = not coded (not asked, not answered, or not coded yet), so
 // the shares of a column are the shares the dashboard shows. Codes change after a response is stored, so they are
-// never part of its stored line: the export reads them beside each row (export-rows.ts) and appends these cells.
-import type { CodebookCode, CodedLine, ExportCodes } from '../server/store';
+// never part of its stored line: the export reads them beside each row (export-rows.ts) and appends these cells
+// after the line (csv.ts), behind its `flag_fast` cell.
+import type { CodebookCode, ExportCodes } from '../server/store';
 import type { Column, ExportPlan } from './columns';
 import { questionSegment } from './names';
 import type { Labels, QuestionInfo } from './questions';
@@ -70,17 +71,18 @@ export function codeCellsWriter(plan: ExportPlan): (raw: string | null | undefin
   };
 }
 
-/** A stored line (comma dialect, CRLF) with the code cells appended. */
-export function codedLineAppender(plan: ExportPlan): (coded: CodedLine) => Buffer {
+/**
+ * The code cells of a stored line's row, each with its leading comma (comma dialect): csvStream writes them after
+ * the line's last cells. Empty when the plan has no code columns.
+ */
+export function codeCellsTail(plan: ExportPlan): ((codes: string | undefined) => string) | undefined {
   const write = codeCellsWriter(plan);
   const first = plan.columns.findIndex((c) => c.kind === 'code');
+  if (first < 0) return undefined;
   const out = new Array<string>(plan.columns.length).fill('');
-  return ({ line, codes }) => {
-    // The SQL always gives a value (coalesce), so every code cell is written afresh for each line.
-    write(codes, out);
-    return Buffer.concat([
-      line.subarray(0, line.length - 2),
-      Buffer.from(`,${out.slice(first).join(',')}\r\n`),
-    ]);
+  // The SQL always gives a value (coalesce), so every code cell is written afresh for each line.
+  return (codes) => {
+    write(codes ?? '', out);
+    return `,${out.slice(first).join(',')}`;
   };
 }

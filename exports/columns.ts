@@ -2,6 +2,7 @@
 // versions; rows.ts fills it per response. Pure: no HTTP, no SQL.
 import { columnName, FIXED_COLUMNS, NOT_ASKED_COLUMN, questionSegment, textColumnName } from './names';
 import type { CodeColumn } from './code-columns';
+import { QUALITY_COLUMNS, type QualityColumnName } from './quality-columns';
 import { describeQuestions, type ChoiceInfo, type QuestionInfo, type VersionInput } from './questions';
 
 export type ChoiceLayout = 'columns' | 'joined';
@@ -61,8 +62,15 @@ export interface NotAskedColumn extends Base {
   kind: 'not-asked';
 }
 
+/** The time and quality columns after `__not_asked` (quality-columns.ts). */
+export interface QualityColumn extends Base {
+  kind: 'quality';
+  name: QualityColumnName;
+}
+
 export type Column =
   | FixedColumn
+  | QualityColumn
   | ValueColumn
   | ChoiceColumn
   | RankColumn
@@ -141,6 +149,7 @@ export function planColumns(versions: readonly VersionInput[], options: PlanOpti
     ...FIXED_COLUMNS.map((name): Column => ({ kind: 'fixed', name })),
     ...questions.flatMap((q) => questionColumns(q, options.choices)),
     { kind: 'not-asked', name: NOT_ASKED_COLUMN },
+    ...QUALITY_COLUMNS.map((name): Column => ({ kind: 'quality', name })),
   ];
   const seen = new Set<string>();
   for (const c of columns) {

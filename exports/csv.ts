@@ -1,7 +1,9 @@
 // CSV as analysts open it: UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF line ends, one header row, and
 // the formula-injection defence. Streamed in ~64 KB chunks pulled on demand, so memory stays flat at any size.
 import { Readable } from 'node:stream';
-import type { ExportRow } from '../server/store';
+import type { ExportRow, StoredLineRow } from '../server/store';
+import { codeCellsTail } from './code-columns';
+import { FAST_TAIL, fastCell, flaggedCells } from './quality-columns';
 import type { ExportPlan } from './columns';
 import { compileRows, type LabelMode, type RowOptions } from './rows';
 
@@ -86,6 +88,10 @@ export interface CsvStreamOptions {
   labels: LabelMode;
   /** The comma dialect when absent. */
   dialect?: CsvDialect;
+  /** Version → seconds under which a response is very fast (quality-columns.ts). */
+  fastBelow?: ReadonlyMap<number, number>;
+  /** Leave out responses with any quality flag. */
+  excludeFlagged?: boolean;
   /** Called after each chunk with the rows written so far (the CLI's progress bar). */
   onProgress?: (rows: number) => void;
 }
@@ -98,16 +104,24 @@ export function csvRowOptions(labels: LabelMode, dialect: CsvDialect): RowOption
 /** Characters per chunk: big enough that per-chunk costs vanish, small enough that a chunk takes ~1 ms to build. */
 const CHUNK = 64 * 1024;
 
+/** A row from the reader: its stored line with what the export adds to it, or the response to build it from. */
+type SourceRow = ExportRow | StoredLineRow;
+
 class CsvStream extends Readable {
-  private cursor: Iterator<ExportRow | Buffer> | undefined;
+  private cursor: Iterator<SourceRow> | undefined;
   private headerSent = false;
   private count = 0;
 
   constructor(
     private readonly header: string,
-    private readonly build: (row: ExportRow) => string,
-    private readonly source: Iterable<ExportRow | Buffer>,
+    /** The row's line, or null for a row the export leaves out. */
+    private readonly build: (row: ExportRow) => string | null,
+    private readonly source: Iterable<SourceRow>,
     private readonly onProgress: ((rows: number) => void) | undefined,
+    private readonly fastBelow: ReadonlyMap<number, number> | undefined,
+    private readonly excludeFlagged: boolean,
+    /** The code cells after a stored line's `flag_fast` (code-columns.ts), when the plan has code columns. */
+    private readonly codeTail: ((codes: string | undefined) => string) | undefined,
   ) {
     super({ highWaterMark: CHUNK });
   }
@@ -135,7 +149,7 @@ class CsvStream extends Readable {
    * Pushes about CHUNK of rows. A row that carries its stored line (export-lines.ts) is copied as it is; the
    * others are built here. Text goes out as text, lines as bytes: a chunk of both is concatenated once as bytes.
    */
-  private pushChunk(cursor: Iterator<ExportRow | Buffer>): void {
+  private pushChunk(cursor: Iterator<SourceRow>): void {
     let text = '';
     let parts: Buffer[] | undefined;
     let size = 0;
@@ -149,14 +163,26 @@ class CsvStream extends Readable {
         return;
       }
       const row = next.value;
-      if (Buffer.isBuffer(row)) {
+      if (Buffer.isBuffer(row[0])) {
+        const [line, version, duration, flags, codes] = row as StoredLineRow;
+        const fast = fastCell(duration, version, this.fastBelow);
+        if (this.excludeFlagged && (flags !== 0 || fast === '1')) continue;
         if (text !== '') {
           (parts ??= []).push(Buffer.from(text));
           text = '';
         }
-        (parts ??= []).push(row);
-        size += row.length;
-      } else text += this.build(row);
+        // The stored line ends before `flag_fast`: a shared tail adds it and the line end, or with code columns
+        // the cell, the codes' cells and the line end are written as text.
+        if (this.codeTail) {
+          (parts ??= []).push(line);
+          text += `,${fast}${this.codeTail(codes)}\r\n`;
+        } else (parts ??= []).push(line, FAST_TAIL[fast]);
+        size += line.length + 4;
+      } else {
+        const built = this.build(row as ExportRow);
+        if (built === null) continue;
+        text += built;
+      }
       this.count += 1;
     }
     this.pushText(text, parts);
@@ -185,16 +211,35 @@ class CsvStream extends Readable {
 }
 
 /**
- * The rows of `source` as a CSV byte stream by `plan`; a Buffer in the source is a row's stored line, copied as it
- * is. The query starts on the first read after the header.
+ * The rows of `source` as a CSV byte stream by `plan`; a stored line in the source is copied as it is, with its
+ * `flag_fast` cell added. The query starts on the first read after the header.
  */
 export function csvStream(
   plan: ExportPlan,
-  source: Iterable<ExportRow | Buffer>,
+  source: Iterable<SourceRow>,
   options: CsvStreamOptions,
 ): Readable & { readonly rows: number } {
   const dialect = options.dialect ?? COMMA_DIALECT;
   const header = BOM + dialect.line(plan.columns.map((c) => dialect.cell(c.name)));
-  const cells = compileRows(plan, csvRowOptions(options.labels, dialect));
-  return new CsvStream(header, (row) => dialect.line(cells(row)), source, options.onProgress);
+  const build = csvLineBuilder(plan, options);
+  const { onProgress, fastBelow, excludeFlagged = false } = options;
+  return new CsvStream(header, build, source, onProgress, fastBelow, excludeFlagged, codeCellsTail(plan));
+}
+
+/** Row → its CSV line in the options' dialect, or null when it is flagged and flagged rows are left out. */
+export function csvLineBuilder(
+  plan: ExportPlan,
+  options: Pick<CsvStreamOptions, 'labels' | 'dialect' | 'fastBelow' | 'excludeFlagged'>,
+): (row: ExportRow) => string | null {
+  const dialect = options.dialect ?? COMMA_DIALECT;
+  const cells = compileRows(plan, {
+    ...csvRowOptions(options.labels, dialect),
+    ...(options.fastBelow && { fastBelow: options.fastBelow }),
+  });
+  if (!options.excludeFlagged) return (row) => dialect.line(cells(row));
+  const flagged = flaggedCells(plan);
+  return (row) => {
+    const out = cells(row);
+    return flagged(out) ? null : dialect.line(out);
+  };
 }

@@ -4,6 +4,12 @@ import { REGIONS } from '../server/catalog/regions';
 import { LOCALES, type Locale } from '../server/catalog/types';
 import type { Column, ExportPlan } from './columns';
 import { csvDocument, type CsvDialect } from './csv';
+import {
+  DUPLICATE_WINDOW_MINUTES,
+  QUALITY_TITLES,
+  qualityNotes,
+  type QualityColumnName,
+} from './quality-columns';
 import type { ChoiceInfo, Labels, QuestionInfo } from './questions';
 
 export const DICTIONARY_HEADER = [
@@ -52,6 +58,15 @@ const FIXED_NOTES: Record<string, string> = {
   __not_asked:
     'question names separated by ";"; a question listed here is empty because it was not asked, not skipped',
 };
+
+const QUALITY_TYPES: Record<QualityColumnName, string> = {
+  started_at: 'datetime',
+  duration_s: 'number',
+  flag_straightlining: 'flag',
+  flag_duplicate: 'flag',
+  flag_fast: 'flag',
+};
+const QUALITY_NOTES = qualityNotes(DUPLICATE_WINDOW_MINUTES);
 
 const LOCALE_NAMES: Record<Locale, Labels> = {
   kk: { kk: 'қазақша', ru: 'казахский', en: 'Kazakh' },
@@ -158,7 +173,13 @@ function describe(column: Column): {
   }
 }
 
+const FLAG_VALUES: ChoiceInfo[] = [
+  { code: 1, label: { kk: 'иә', ru: 'да', en: 'yes' } },
+  { code: 0, label: { kk: 'жоқ', ru: 'нет', en: 'no' } },
+];
+
 function fixedValues(name: string): ChoiceInfo[] {
+  if (name.startsWith('flag_')) return FLAG_VALUES;
   if (name === 'region') return REGIONS.map((r) => ({ code: r.code, label: r.name }));
   if (name === 'locale') return LOCALES.map((l) => ({ code: l, label: LOCALE_NAMES[l] }));
   return [];
@@ -169,7 +190,10 @@ export function dictionaryRows(plan: ExportPlan): string[][] {
   const rows: string[][] = [[...DICTIONARY_HEADER]];
   for (const column of plan.columns) {
     const q = 'question' in column ? column.question : undefined;
-    const d = describe(column);
+    const d =
+      column.kind === 'quality'
+        ? { values: [], type: QUALITY_TYPES[column.name], note: '' }
+        : describe(column);
     if (column.kind === 'code') {
       const of = column.of;
       rows.push([
@@ -194,11 +218,15 @@ export function dictionaryRows(plan: ExportPlan): string[][] {
       q?.name ?? '',
       d.type,
       versionRange(q ? q.versions : plan.versions),
-      ...three(q?.title ?? FIXED[column.name]),
+      ...three(q?.title ?? (column.kind === 'quality' ? QUALITY_TITLES[column.name] : FIXED[column.name])),
       d.item ? String(d.item.code) : '',
       ...three(d.item?.label),
     ];
-    const note = q ? questionNote(q, plan, d.note) : (FIXED_NOTES[column.name] ?? '');
+    const note = q
+      ? questionNote(q, plan, d.note)
+      : column.kind === 'quality'
+        ? QUALITY_NOTES[column.name]
+        : (FIXED_NOTES[column.name] ?? '');
     if (values.length === 0) rows.push([...head, '', '', '', '', note]);
     for (const v of values) rows.push([...head, String(v.code), ...three(v.label), note]);
   }

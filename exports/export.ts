@@ -3,14 +3,15 @@
 import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { REGIONS } from '../server/catalog/regions';
-import type { ExportReader, ExportRow } from '../server/store';
-import { codedLineAppender, exportCodesOf, withCodeColumns } from './code-columns';
+import type { ExportReader } from '../server/store';
+import { exportCodesOf, withCodeColumns } from './code-columns';
 import { planColumns, type ExportPlan } from './columns';
 import { csvDialect, csvStream, type CsvStreamOptions } from './csv';
 import { dictionaryCsv } from './dictionary';
 import { storedLineLayout } from './lines';
 import { exportWorkerCount, parallelCsvStream } from './parallel';
 import type { ExportJob } from './request';
+import { fastThresholds } from './quality-columns';
 import './zip-checksum';
 
 export function exportPlan(job: ExportJob): ExportPlan {
@@ -41,6 +42,7 @@ export function exportFileName(job: ExportJob, now: Date, extension: ExportFileK
     ...(query.choices === 'joined' ? ['choices-joined'] : []),
     ...(query.pii ? ['with-contacts'] : []),
     ...(query.sep === 'semicolon' ? ['semicolon'] : []),
+    ...(query.flagged === 'exclude' ? ['without-flagged'] : []),
     kazakhstanDay(now),
   ];
   return `${parts.join('_')}.${extension === 'dictionary.csv' ? 'csv' : extension}`;
@@ -82,44 +84,10 @@ function csvOf(
     stored?.layout === layout &&
     (stored.missing <= MAX_MISSING_LINES || exportWorkerCount() === 0)
   )
-    return csvStream(plan, linesOf(reader, plan, filter, layout), options);
+    return csvStream(plan, reader.lines(filter, layout, exportCodesOf(plan)), options);
   const codes = exportCodesOf(plan);
   const rows = reader.rows(filter, { contacts: plan.options.pii, ...(codes && { codes }) });
   return exportWorkerCount() > 0 ? parallelCsvStream(plan, rows, options) : csvStream(plan, rows, options);
-}
-
-/** Stored lines (and rows without one), with the code cells appended when the plan has code columns. */
-function linesOf(
-  reader: ExportReader,
-  plan: ExportPlan,
-  filter: ExportJob['filter'],
-  layout: string,
-): Iterable<Buffer | ExportRow> {
-  const codes = exportCodesOf(plan);
-  if (!codes) return reader.lines(filter, layout) as Iterable<Buffer | ExportRow>;
-  const source = reader.lines(filter, layout, codes);
-  const append = codedLineAppender(plan);
-  return {
-    [Symbol.iterator]() {
-      const inner = source[Symbol.iterator]();
-      return {
-        next() {
-          const result = inner.next();
-          if (result.done) return result;
-          const value = result.value;
-          return {
-            done: false,
-            value: Buffer.isBuffer(value) || Array.isArray(value) ? value : append(value),
-          };
-        },
-        return(value?: unknown) {
-          return (inner.return?.(value) ?? { done: true, value: undefined }) as IteratorResult<
-            Buffer | ExportRow
-          >;
-        },
-      };
-    },
-  };
 }
 
 /** The CSV of `job` read through `reader`; closing the reader when the stream ends is the caller's. */
@@ -130,8 +98,23 @@ export function csvExport(
 ): Readable & { readonly rows: number } {
   const plan = exportPlan(job);
   const labels = job.query.labels;
-  const dialect = csvDialect(job.query.sep);
-  return csvOf(reader, plan, job.filter, { labels, dialect, ...options }, storedLineLayout(plan, labels));
+  return csvOf(
+    reader,
+    plan,
+    job.filter,
+    { ...jobOptions(reader, job), ...options },
+    storedLineLayout(plan, labels),
+  );
+}
+
+/** How every file of a job is written: labels, dialect, and the quality flags' yardsticks read once per job. */
+function jobOptions(reader: ExportReader, job: ExportJob): CsvStreamOptions {
+  return {
+    labels: job.query.labels,
+    dialect: csvDialect(job.query.sep),
+    fastBelow: fastThresholds(reader.durationMedians(job.survey.id)),
+    excludeFlagged: job.query.flagged === 'exclude',
+  };
 }
 
 /** `KZ-10_Abai-Region.csv`: the code sorts the files, the Latin name says which region without a lookup. */
@@ -161,7 +144,7 @@ export function zipExport(
   const labels = job.query.labels;
   // The same for every file of the zip: worked out once (a hash of the whole plan).
   const layout = storedLineLayout(plan, labels);
-  const dialect = csvDialect(job.query.sep);
+  const format = jobOptions(reader, job);
   const zip = new ZipFile();
   let current: (Readable & { readonly rows: number }) | undefined;
   let done = 0;
@@ -173,8 +156,7 @@ export function zipExport(
         plan,
         filter,
         {
-          labels,
-          dialect,
+          ...format,
           ...(options.onProgress && { onProgress: (rows: number) => options.onProgress!(base + rows) }),
         },
         layout,
@@ -187,7 +169,7 @@ export function zipExport(
   for (const code of REGIONS.map((r) => r.code).filter((c) => inScope.includes(c)))
     add(regionFileName(code), { ...job.filter, regions: [code] });
   add(job.filter.regions ? 'combined.csv' : 'national.csv', job.filter);
-  zip.addBuffer(Buffer.from(dictionaryCsv(plan, dialect)), 'data-dictionary.csv', { mtime: now });
+  zip.addBuffer(Buffer.from(dictionaryCsv(plan, format.dialect)), 'data-dictionary.csv', { mtime: now });
   zip.end();
   return {
     stream: zip.outputStream as Readable,

@@ -10,7 +10,15 @@ import type { LabelMode } from './rows';
 export const ROW = '\u0002';
 
 export type ToWorker =
-  | { type: 'job'; job: number; plan: ExportPlan; labels: LabelMode; sep: Separator }
+  | {
+      type: 'job';
+      job: number;
+      plan: ExportPlan;
+      labels: LabelMode;
+      sep: Separator;
+      fastBelow: [version: number, seconds: number][];
+      excludeFlagged: boolean;
+    }
   | { type: 'batch'; job: number; seq: number; rows: string }
   | { type: 'end'; job: number };
 
@@ -23,20 +31,26 @@ export function pack(row: ExportRow): string {
   return packRow(row) + ROW;
 }
 
-/** Batch → CSV lines (`build` writes one, line end included) → one UTF-8 buffer of its own, so it can be transferred rather than copied. */
+/** Batch → CSV lines (`build` writes one, line end included, or null to leave the row out) → one UTF-8 buffer of its own, so it can be transferred rather than copied. */
 export function flattenBatch(
-  build: (row: ExportRow) => string,
+  build: (row: ExportRow) => string | null,
   rows: string,
 ): { bytes: ArrayBuffer; count: number } {
   const lines = rows.split(ROW);
   lines.pop(); // after the last separator
   let csv = '';
-  for (const line of lines) csv += build(unpackRow(line));
+  let count = 0;
+  for (const line of lines) {
+    const built = build(unpackRow(line));
+    if (built === null) continue;
+    csv += built;
+    count += 1;
+  }
   const buffer = Buffer.from(csv, 'utf8');
   // A small Buffer is a slice of a shared 8 KB pool: transferring that would send (and detach) the whole pool.
   if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length)
-    return { bytes: buffer.buffer as ArrayBuffer, count: lines.length };
+    return { bytes: buffer.buffer as ArrayBuffer, count };
   const own = new ArrayBuffer(buffer.length);
   new Uint8Array(own).set(buffer);
-  return { bytes: own, count: lines.length };
+  return { bytes: own, count };
 }

@@ -2,18 +2,24 @@
 // export's CPU, and these threads put the second core to work on it.
 import { parentPort } from 'node:worker_threads';
 import type { ExportRow } from '../server/store';
-import { csvDialect, csvRowOptions } from './csv';
+import { csvDialect, csvLineBuilder } from './csv';
 import { flattenBatch, type FromWorker, type ToWorker } from './flatten-batch';
-import { compileRows } from './rows';
 
 const port = parentPort;
 if (!port) throw new Error('flatten-thread.ts runs as a worker thread only');
-const jobs = new Map<number, (row: ExportRow) => string>();
+const jobs = new Map<number, (row: ExportRow) => string | null>();
 port.on('message', (message: ToWorker) => {
   if (message.type === 'job') {
-    const dialect = csvDialect(message.sep);
-    const cells = compileRows(message.plan, csvRowOptions(message.labels, dialect));
-    jobs.set(message.job, (row) => dialect.line(cells(row)));
+    const { plan, labels, sep, fastBelow, excludeFlagged } = message;
+    jobs.set(
+      message.job,
+      csvLineBuilder(plan, {
+        labels,
+        dialect: csvDialect(sep),
+        fastBelow: new Map(fastBelow),
+        excludeFlagged,
+      }),
+    );
   } else if (message.type === 'end') jobs.delete(message.job);
   else {
     const build = jobs.get(message.job);

@@ -3,15 +3,15 @@
 // rendered by the same row code as any export, so a download in this layout reads and copies lines instead of
 // parsing and flattening each response again.
 import { createHash } from 'node:crypto';
-import type { ExportLineLayout } from '../server/store';
+import type { ExportLineLayout, RenderedLine } from '../server/store';
 import { planColumns, type ExportPlan } from './columns';
-import type { ExportRow } from '../server/store';
-import { csvCell, csvLine } from './csv';
+import { csvCell } from './csv';
+import { FLAG_DUPLICATE, FLAG_STRAIGHTLINING } from './quality-columns';
 import type { VersionInput } from './questions';
 import { compileParsedRows, compileRows, type LabelMode } from './rows';
 
 /** Bump when rows.ts or csv.ts change what they write, so stored lines are rendered again at the next start. */
-const LINE_FORMAT = 1;
+const LINE_FORMAT = 2;
 
 const DEFAULT_OPTIONS = { choices: 'columns', pii: false } as const;
 
@@ -29,10 +29,20 @@ function layoutKey(plan: ExportPlan): string {
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
 }
 
-/** One line of a plan's CSV, line end included: what csvStream writes for the row. */
-function lineRenderer(plan: ExportPlan): (row: ExportRow) => string {
-  const build = compileRows(plan, { labels: 'values', encode: csvCell });
-  return (row) => csvLine(build(row));
+/**
+ * One line of a plan's CSV as stored: every cell but the last, `flag_fast`, which depends on the version's median
+ * at the time of the export and is added by csvStream (FAST_TAIL), line end included. Beside it, the flags that do
+ * not depend on the export and the duration, so that the export can judge the row without reading the line.
+ */
+function storedLine(plan: ExportPlan): (cells: string[]) => RenderedLine {
+  const at = (name: string) => plan.columns.findIndex((c) => c.name === name && c.kind === 'quality');
+  const [duration, straight, duplicate] = [at('duration_s'), at('flag_straightlining'), at('flag_duplicate')];
+  return (cells) => {
+    const seconds = cells[duration] === '' ? null : Number(cells[duration]);
+    const flags =
+      (cells[straight] === '1' ? FLAG_STRAIGHTLINING : 0) | (cells[duplicate] === '1' ? FLAG_DUPLICATE : 0);
+    return { text: cells.slice(0, -1).join(','), flags, durationS: seconds };
+  };
 }
 
 export function exportLineLayoutsOf(
@@ -43,12 +53,14 @@ export function exportLineLayoutsOf(
     .map((s) => {
       const plan = planColumns(s.versions, DEFAULT_OPTIONS);
       const fromParsed = compileParsedRows(plan, { labels: 'values', encode: csvCell });
+      const fromStored = compileRows(plan, { labels: 'values', encode: csvCell });
+      const stored = storedLine(plan);
       return {
         surveyId: plan.surveyId,
         key: layoutKey(plan),
-        render: lineRenderer(plan),
+        render: (row) => stored(fromStored(row)),
         // The insert path's answers are objects still: the same cells without parsing the JSON just written.
-        renderNew: (response) => csvLine(fromParsed(response)),
+        renderNew: (response, duplicateOf) => stored(fromParsed({ ...response, duplicateOf })),
       };
     });
 }

@@ -1,5 +1,6 @@
 // The column-name rule: `question`, `question/choice`, `question/row/column`. Each segment is the survey's own
 // code with a few characters percent-encoded, so a name splits back into its parts however odd the codes are.
+import { QUALITY_COLUMNS } from './quality-columns';
 
 /**
  * Characters that would make a name ambiguous or unreadable: `/` (the separator), `%` (the escape itself), `;` (the
@@ -45,7 +46,7 @@ export const FIXED_COLUMNS = [
 ] as const;
 export const NOT_ASKED_COLUMN = '__not_asked';
 
-const RESERVED_FIRST = new Set<string>([...FIXED_COLUMNS, NOT_ASKED_COLUMN]);
+const RESERVED_FIRST = new Set<string>([...FIXED_COLUMNS, NOT_ASKED_COLUMN, ...QUALITY_COLUMNS]);
 /** Second segments that name a question's own texts: `q/other` (the "other" text), `q/comment` (comment area). */
 const RESERVED_SECOND = new Set(['other', 'comment']);
 

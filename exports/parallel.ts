@@ -5,9 +5,8 @@ import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { ExportRow } from '../server/store';
 import type { ExportPlan } from './columns';
-import { BOM, COMMA_DIALECT, type CsvDialect } from './csv';
+import { BOM, COMMA_DIALECT, type CsvDialect, type CsvStreamOptions } from './csv';
 import { pack, type FromWorker, type ToWorker } from './flatten-batch';
-import type { LabelMode } from './rows';
 
 /** Rows per batch: enough to make a message's cost vanish, few enough that the first bytes come at once. */
 const BATCH_ROWS = 256;
@@ -53,6 +52,9 @@ function startWorker(): Worker {
   return worker;
 }
 
+/** How a job's rows are written, as the workers are told (plain data: it crosses threads). */
+type JobFormat = Omit<Extract<ToWorker, { type: 'job' }>, 'type' | 'job' | 'plan'>;
+
 interface Listener {
   onMessage(message: FromWorker): void;
   onFailure(error: Error): void;
@@ -89,13 +91,12 @@ class Pool {
     for (const l of listeners) l.onFailure(error);
   }
 
-  open(plan: ExportPlan, labels: LabelMode, dialect: CsvDialect, listener: Listener): number {
+  open(plan: ExportPlan, format: JobFormat, listener: Listener): number {
     if (this.workers.length === 0) this.workers = Array.from({ length: this.size }, () => this.spawn());
     const job = this.nextJob++;
     this.listeners.set(job, listener);
     this.hold();
-    for (const w of this.workers)
-      w.postMessage({ type: 'job', job, plan, labels, sep: dialect.sep } satisfies ToWorker);
+    for (const w of this.workers) w.postMessage({ type: 'job', job, plan, ...format } satisfies ToWorker);
     return job;
   }
 
@@ -134,7 +135,7 @@ class ParallelCsvStream extends Readable {
 
   constructor(
     private readonly plan: ExportPlan,
-    private readonly labels: LabelMode,
+    private readonly format: JobFormat,
     private readonly dialect: CsvDialect,
     private readonly source: Iterable<ExportRow>,
     private readonly pool: Pool,
@@ -154,7 +155,7 @@ class ParallelCsvStream extends Readable {
       return;
     }
     try {
-      this.job ??= this.pool.open(this.plan, this.labels, this.dialect, {
+      this.job ??= this.pool.open(this.plan, this.format, {
         onMessage: (m) => this.receive(m),
         onFailure: (error) => this.destroy(error),
       });
@@ -233,9 +234,15 @@ class ParallelCsvStream extends Readable {
 export function parallelCsvStream(
   plan: ExportPlan,
   source: Iterable<ExportRow>,
-  options: { labels: LabelMode; dialect?: CsvDialect; onProgress?: (rows: number) => void },
+  options: CsvStreamOptions,
 ): Readable & { readonly rows: number } {
   shared ??= new Pool(Math.max(1, exportWorkerCount()));
   const dialect = options.dialect ?? COMMA_DIALECT;
-  return new ParallelCsvStream(plan, options.labels, dialect, source, shared, options.onProgress);
+  const format: JobFormat = {
+    labels: options.labels,
+    sep: dialect.sep,
+    fastBelow: [...(options.fastBelow ?? [])],
+    excludeFlagged: options.excludeFlagged ?? false,
+  };
+  return new ParallelCsvStream(plan, format, dialect, source, shared, options.onProgress);
 }

@@ -64,6 +64,7 @@ export const exportQuerySchema = z
     choices: z.enum(['columns', 'joined'], { message: 'must be columns or joined' }),
     pii: z.enum(['0', '1'], { message: 'must be 0 or 1' }).transform((v) => v === '1'),
     sep: z.enum(['comma', 'semicolon'], { message: 'must be comma or semicolon' }),
+    flagged: z.enum(['include', 'exclude'], { message: 'must be include or exclude' }),
   })
   .partial()
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'must be after from', path: ['to'] });
@@ -79,6 +80,8 @@ export interface ExportQuery {
   pii: boolean;
   /** The CSV's separator (and decimal mark): `semicolon` for Excel set to Russian or Kazakh. */
   sep: Separator;
+  /** `exclude`: leave out responses with a quality flag (exports/quality-columns.ts). */
+  flagged: 'include' | 'exclude';
 }
 
 /** One refused parameter, named as the caller wrote it (query parameter or CLI flag without dashes). */
@@ -124,6 +127,7 @@ export function parseExportQuery(raw: Record<string, unknown>): Parsed<ExportQue
       choices: q.choices ?? 'columns',
       pii: q.pii ?? false,
       sep: q.sep ?? 'comma',
+      flagged: q.flagged ?? 'include',
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Locale } from '../server/catalog/types';
 import type { ExportRow } from '../server/store';
 import { codeCellsWriter } from './code-columns';
 import type { Column, ExportPlan } from './columns';
+import { compileQualityCells } from './quality-columns';
 import type { ChoiceInfo, Code, QuestionInfo } from './questions';
 
 /** `values`: stored codes; a language: choice labels in it (region_name too; with `values` it is English). */
@@ -20,6 +21,8 @@ export interface RowOptions {
   encode?: (text: string) => string;
   /** Writes a number answer (a decimal comma for the `;` CSV); String by default. */
   number?: (n: number) => string;
+  /** Version → seconds under which `flag_fast` is 1 (quality-columns.ts); without it the flag is 0 or empty. */
+  fastBelow?: ReadonlyMap<number, number>;
 }
 
 type Json = Record<string, unknown>;
@@ -211,6 +214,8 @@ export interface ParsedResponse {
   answers: Json;
   /** The personal-data answers, when the plan exports them. */
   contacts: Json | null;
+  startedAt: string | null;
+  duplicateOf: string | null;
 }
 
 type Fill = (
@@ -222,6 +227,8 @@ type Fill = (
   briefing: string | null,
   answers: Json,
   contacts: Json | null,
+  startedAt: string | null,
+  duplicateOf: string | null,
   codes?: string | null,
 ) => string[];
 
@@ -254,12 +261,25 @@ function compileFill(plan: ExportPlan, options: RowOptions): Fill {
     return name;
   };
   const out = new Array<string>(width).fill('');
-  // `__not_asked` closes the question columns; only code columns (code-columns.ts) may follow it.
-  const last = plan.columns.findIndex((c) => c.kind === 'not-asked');
+  // `__not_asked` closes the question columns; the quality and code columns follow it.
+  const notAskedAt = plan.columns.findIndex((c) => c.kind === 'not-asked');
   const writeCodes = codeCellsWriter(plan);
   const withContacts = plan.options.pii && fromContacts.size > 0;
+  const quality = compileQualityCells(plan, enc, num, options.fastBelow);
 
-  return (id, version, submittedAt, locale, region, briefing, answers, contacts, codes) => {
+  return (
+    id,
+    version,
+    submittedAt,
+    locale,
+    region,
+    briefing,
+    answers,
+    contacts,
+    startedAt,
+    duplicateOf,
+    codes,
+  ) => {
     out.fill('');
     out[0] = enc(id);
     out[1] = survey;
@@ -273,7 +293,8 @@ function compileFill(plan: ExportPlan, options: RowOptions): Fill {
     for (const key in answers) fromAnswers.get(key)?.(answers[key], out);
     if (withContacts && contacts !== null)
       for (const key in contacts) fromContacts.get(key)?.(contacts[key], out);
-    out[last] = notAsked.get(version) ?? '';
+    out[notAskedAt] = notAsked.get(version) ?? '';
+    quality(out, version, submittedAt, answers, startedAt, duplicateOf);
     writeCodes(codes, out);
     return out;
   };
@@ -296,12 +317,26 @@ export function compileRows(plan: ExportPlan, options: RowOptions): (row: Export
       row[5],
       JSON.parse(row[6]) as Json,
       withContacts && row[7] !== null ? (JSON.parse(row[7]) as Json) : null,
-      row[8],
+      row[8] ?? null,
+      row[9] ?? null,
+      row[10],
     );
 }
 
 /** The same row function from a response whose answers are objects still (the insert path): no JSON to parse. */
 export function compileParsedRows(plan: ExportPlan, options: RowOptions): (r: ParsedResponse) => string[] {
   const fill = compileFill(plan, options);
-  return (r) => fill(r.id, r.version, r.submittedAt, r.locale, r.region, r.briefing, r.answers, r.contacts);
+  return (r) =>
+    fill(
+      r.id,
+      r.version,
+      r.submittedAt,
+      r.locale,
+      r.region,
+      r.briefing,
+      r.answers,
+      r.contacts,
+      r.startedAt,
+      r.duplicateOf,
+    );
 }

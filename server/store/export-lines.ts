@@ -10,10 +10,17 @@ export interface ExportLineLayout {
   surveyId: string;
   /** Changes whenever the lines would: the columns, the not-asked lists, the rendering format. */
   key: string;
-  /** The CSV record of one response, line end included, exactly as the export writes it without stored lines. */
-  render(row: ExportRow): string;
+  /** The CSV record of one response as stored (exports/lines.ts says where it ends), and what goes beside it. */
+  render(row: ExportRow): RenderedLine;
   /** The same record from a response being stored (its answers still objects). */
-  renderNew(response: NewResponse): string;
+  renderNew(response: NewResponse, duplicateOf: string | null): RenderedLine;
+}
+
+export interface RenderedLine {
+  text: string;
+  /** Flags bits that do not depend on the export (exports/quality-columns.ts). */
+  flags: number;
+  durationS: number | null;
 }
 
 export interface FillReport {
@@ -28,7 +35,7 @@ const PAGE = 64;
 /** Lines re-rendered at start-up to check that the rendering code still writes what is stored. */
 const SAMPLE = 16;
 
-type PageRow = [...ExportFields, rowid: number];
+type PageRow = [...Required<ExportFields>, rowid: number];
 type LineRow = [responseId: string, line: Buffer, rowid: number];
 
 export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) {
@@ -45,13 +52,16 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
   // Through responses_by_survey: the survey's next rows in insertion order, whatever other surveys hold.
   const page = db
     .prepare(
-      `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL, rowid
+      `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL, started_at, duplicate_of, rowid
     FROM responses INDEXED BY responses_by_survey WHERE survey_id = ? AND rowid > ? ORDER BY rowid LIMIT ${PAGE}`,
     )
     .raw();
-  const insertLine = db.prepare(
-    'INSERT OR REPLACE INTO export_lines (response_rowid, response_id, line) VALUES (?, ?, ?)',
+  const insertLineRow = db.prepare(
+    `INSERT OR REPLACE INTO export_lines (response_rowid, response_id, line, response_version, response_duration_s, flags)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const insertLine = (rowid: number, id: string, version: number, line: RenderedLine) =>
+    insertLineRow.run(rowid, id, Buffer.from(line.text), version, line.durationS, line.flags);
   const lineAtOrAfter = db
     .prepare(
       'SELECT response_id, line, response_rowid FROM export_lines WHERE response_rowid >= ? ORDER BY response_rowid LIMIT 1',
@@ -59,7 +69,8 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
     .raw();
   const responseAt = db
     .prepare(
-      'SELECT id, version, submitted_at, locale, region, briefing, answers, NULL, survey_id FROM responses WHERE rowid = ?',
+      `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL, started_at, duplicate_of, survey_id
+       FROM responses WHERE rowid = ?`,
     )
     .raw();
   const maxLineRowid = db.prepare('SELECT max(response_rowid) FROM export_lines').pluck();
@@ -92,10 +103,10 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
     for (const probe of probes) {
       const line = lineAtOrAfter.get(probe) as LineRow | undefined;
       if (!line) continue;
-      const response = responseAt.get(line[2]) as [...ExportFields, surveyId: string] | undefined;
+      const response = responseAt.get(line[2]) as [...Required<ExportFields>, surveyId: string] | undefined;
       if (!response || response[0] !== line[0]) return new Set(layouts.map((l) => l.surveyId));
-      const layout = byId.get(response[8]);
-      if (layout && layout.render(response.slice(0, 8) as ExportRow) !== line[1].toString('utf8'))
+      const layout = byId.get(response[10]);
+      if (layout && layout.render(response.slice(0, 10) as ExportRow).text !== line[1].toString('utf8'))
         reset.add(layout.surveyId);
     }
     return reset;
@@ -129,8 +140,8 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
         const rows = page.all(layout.surveyId, after) as PageRow[];
         if (rows.length === 0) break;
         for (const row of rows)
-          insertLine.run(row[8], row[0], Buffer.from(layout.render(row.slice(0, 8) as ExportRow)));
-        after = rows[rows.length - 1]![8];
+          insertLine(row[10], row[0], row[1], layout.render(row.slice(0, 10) as ExportRow));
+        after = rows[rows.length - 1]![10];
         advance.run(after, layout.surveyId);
         filled += rows.length;
         // Checked after a page, so that every call makes progress however slow the machine.
@@ -162,7 +173,7 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
    * before it, its line is written now (it commits or rolls back with the response) and the filler has nothing
    * to do; otherwise (a backfill under way) the filler renders it in its turn.
    */
-  function addLine(response: NewResponse, rowid: number): void {
+  function addLine(response: NewResponse, rowid: number, duplicateOf: string | null): void {
     const layout = byId.get(response.surveyId);
     if (!layout) return;
     const filledTo = storedLayout(response.surveyId)?.[1];
@@ -171,7 +182,7 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
       filledTo !== ((previousRowid.get(response.surveyId, rowid) as number | null) ?? 0)
     )
       return;
-    insertLine.run(rowid, response.id, Buffer.from(layout.renderNew(response)));
+    insertLine(rowid, response.id, response.version, layout.renderNew(response, duplicateOf));
     advance.run(rowid, response.surveyId);
   }
 

@@ -20,6 +20,10 @@ export type ExportFields = [
   briefing: string | null,
   answers: string,
   contacts: string | null,
+  /** The respondent's start (the phone's clock), and the earlier response of the same briefing with the same
+   * answers (duplicates.ts). Optional so that rows made by hand in tests may leave them out. */
+  startedAt?: string | null,
+  duplicateOf?: string | null,
 ];
 /** The fields, and when asked for with `codes` (ExportCodes), the response's codes as codesColumn writes them. */
 export type ExportRow = [...ExportFields, codes?: string | null];
@@ -31,12 +35,6 @@ export type ExportRow = [...ExportFields, codes?: string | null];
  */
 export interface ExportCodes {
   questions: readonly string[];
-}
-
-/** A stored line and the codes of its response, for the export to append as cells. */
-export interface CodedLine {
-  line: Buffer;
-  codes: string;
 }
 
 /** The SQL of the codes value for a response `alias`; question names travel as parameters. */
@@ -53,6 +51,19 @@ function codesColumn(alias: string, codes: ExportCodes): { sql: string; params: 
   };
 }
 
+/**
+ * A row whose stored CSV line was found: the line (ending before the export's own last cell, `flag_fast`), the
+ * response's version and duration (for that cell), and the line's `flags` bits (export-lines.ts).
+ */
+export type StoredLineRow = [
+  line: Buffer,
+  version: number,
+  durationS: number | null,
+  flags: number,
+  /** The response's codes when the export asked for them (ExportCodes), for its code cells. */
+  codes?: string,
+];
+
 /** packRow (packed-row.ts) in SQL, for a response without contacts: computed only for the rows that need it. */
 const PACKED_IN_SQL = [
   'r.id',
@@ -63,12 +74,14 @@ const PACKED_IN_SQL = [
   "coalesce(r.briefing, '')",
   'r.answers',
   "''",
+  "coalesce(r.started_at, '')",
+  "coalesce(r.duplicate_of, '')",
 ].join(' || char(1) || ');
 
 export interface ExportReadOptions {
   /** Join the personal data (response_contacts). Callers ask only for a role that may export it. */
   contacts: boolean;
-  /** Add each response's codes (the rows' ninth value). */
+  /** Add each response's codes (the rows' eleventh value). */
   codes?: ExportCodes;
 }
 
@@ -79,11 +92,9 @@ export interface ExportReader {
    * The same rows, in the same order, as their stored CSV lines (export-lines.ts) where the survey's lines were
    * rendered for `layout`; a row without one comes as an ExportRow (no contacts) for the caller to build.
    */
-  lines(
-    filter: ResponseFilter,
-    layout: string,
-    codes?: ExportCodes,
-  ): Iterable<Buffer | ExportRow | CodedLine>;
+  lines(filter: ResponseFilter, layout: string, codes?: ExportCodes): Iterable<StoredLineRow | ExportRow>;
+  /** Each version's median duration in seconds, over all the survey's responses that have one. */
+  durationMedians(surveyId: string): Map<number, number>;
   count(filter: ResponseFilter): number;
   /**
    * The layout key of the survey's stored export lines (export-lines.ts), if any, and how many of its responses
@@ -150,11 +161,12 @@ export function openExportReader(file: string): ExportReader {
       // The (survey, region, time) index yields rows in region, then time order for any filter, so no query
       // sorts: the first row comes at once and nothing is buffered. Ties on time keep insertion order (rowid).
       const text = contacts
-        ? `SELECT r.id, r.version, r.submitted_at, r.locale, r.region, r.briefing, r.answers, c.answers${extra}
+        ? `SELECT r.id, r.version, r.submitted_at, r.locale, r.region, r.briefing, r.answers, c.answers,
+             r.started_at, r.duplicate_of${extra}
            FROM responses AS r INDEXED BY responses_by_survey_region_time
            LEFT JOIN response_contacts AS c ON c.response_id = r.id
            WHERE ${sql} ORDER BY r.region, r.submitted_at, r.rowid`
-        : `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL${extra}
+        : `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL, started_at, duplicate_of${extra}
            FROM responses AS r INDEXED BY responses_by_survey_region_time
            WHERE ${sql} ORDER BY region, submitted_at, rowid`;
       return iterable<ExportRow>(db.prepare(text).raw(true), { ...params, ...coded?.params });
@@ -166,27 +178,46 @@ export function openExportReader(file: string): ExportReader {
       // columns, SQLite reads the index and export_lines only, never the response itself. The layout check is a
       // constant subquery, run once: lines of another layout are never joined. Codes change after a response is
       // stored, so they are never part of its line: they come beside it, read at export time.
-      const text = `SELECT coalesce(l.line, ${PACKED_IN_SQL})${coded ? `, ${coded.sql}` : ''}
+      const text = `SELECT coalesce(l.line, ${PACKED_IN_SQL}), l.response_version, l.response_duration_s, l.flags
+        ${coded ? `, ${coded.sql}` : ''}
         FROM responses AS r INDEXED BY responses_by_survey_region_time
         LEFT JOIN export_lines AS l ON l.response_rowid = r.rowid
           AND @lineLayout = (SELECT layout FROM export_line_layouts WHERE survey_id = @surveyId)
         WHERE ${sql} ORDER BY r.region, r.submitted_at, r.rowid`;
       const all = { ...params, ...coded?.params, lineLayout: layout };
-      if (!coded)
-        return iterable(db.prepare(text).pluck(true), all, (value) =>
-          typeof value === 'string' ? unpackRow(value) : (value as Buffer),
-        );
-      return iterable(db.prepare(text).raw(true), all, (value): Buffer | ExportRow | CodedLine => {
-        const [line, given] = value as [string | Buffer, string];
-        if (typeof line !== 'string') return { line, codes: given };
-        const row = unpackRow(line);
-        row[8] = given;
-        return row;
+      return iterable(db.prepare(text).raw(true), all, (value) => {
+        const row = value as StoredLineRow | [string, null, null, null, string?];
+        if (typeof row[0] !== 'string') return row as StoredLineRow;
+        const built = unpackRow(row[0]);
+        if (coded) built[10] = row[4];
+        return built;
       });
     },
     count(filter) {
       const { sql, params } = whereClause(filter);
       return (db.prepare(`SELECT count(*) AS n FROM responses WHERE ${sql}`).get(params) as { n: number }).n;
+    },
+    durationMedians(surveyId) {
+      const medians = new Map<number, number>();
+      const versions = db
+        .prepare(
+          `SELECT version, count(*) FROM responses INDEXED BY responses_by_duration
+           WHERE survey_id = ? AND duration_s IS NOT NULL GROUP BY version`,
+        )
+        .raw()
+        .all(surveyId) as [number, number][];
+      // The middle entry (or the mean of the two) of the version's durations in index order.
+      const at = db
+        .prepare(
+          `SELECT duration_s FROM responses INDEXED BY responses_by_duration
+           WHERE survey_id = ? AND version = ? AND duration_s IS NOT NULL ORDER BY duration_s LIMIT ? OFFSET ?`,
+        )
+        .pluck();
+      for (const [version, n] of versions) {
+        const middle = at.all(surveyId, version, 2 - (n % 2), Math.floor((n - 1) / 2)) as number[];
+        medians.set(version, middle.reduce((a, b) => a + b, 0) / middle.length);
+      }
+      return medians;
     },
     storedLines(surveyId) {
       const stored = db

@@ -23,14 +23,29 @@ export function packRow(row: ExportRow): string {
     row[6] +
     f +
     (row[7] ?? '') +
-    (row[8] == null ? '' : f + row[8])
+    f +
+    (row[8] ?? '') +
+    f +
+    (row[9] ?? '') +
+    (row[10] == null ? '' : f + row[10])
   );
 }
 
 export function unpackRow(text: string): ExportRow {
   const f = text.split(PACKED_FIELD);
-  const row: ExportRow = [f[0]!, Number(f[1]), f[2]!, f[3]!, f[4]!, f[5] || null, f[6]!, f[7] || null];
-  // A ninth field: the response's codes (export-rows.ts), for an export with code columns.
-  if (f.length > 8) row[8] = f[8]!;
+  const row: ExportRow = [
+    f[0]!,
+    Number(f[1]),
+    f[2]!,
+    f[3]!,
+    f[4]!,
+    f[5] || null,
+    f[6]!,
+    f[7] || null,
+    f[8] || null,
+    f[9] || null,
+  ];
+  // An eleventh field: the response's codes (export-rows.ts), for an export with code columns.
+  if (f.length > 10) row[10] = f[10]!;
   return row;
 }

@@ -1,6 +1,7 @@
 // Responses: idempotent writes through group commit, and streamed reads for exports.
 import type { AnswerCounts } from './answer-counts';
 import type { Db } from './db';
+import { createDuplicateFinder } from './duplicates';
 import type { createExportLines } from './export-lines';
 import { createGroupCommitter } from './group-commit';
 import { nextRecordKey } from './record-keys';
@@ -50,12 +51,13 @@ export function createResponseStore(
   );
   const insertResponse = db.prepare(`INSERT INTO responses
     (id, survey_id, version, locale, region, briefing, started_at, submitted_at, answers, content_hash, record_key,
-     demo)
+     demo, duplicate_of)
     VALUES (@id, @surveyId, @version, @locale, @region, @briefing, @startedAt, @submittedAt, @answers, @contentHash,
-     @recordKey, @demo)`);
+     @recordKey, @demo, @duplicateOf)`);
   const insertContacts = db.prepare(
     'INSERT INTO response_contacts (response_id, answers) VALUES (@responseId, @answers)',
   );
+  const findDuplicate = createDuplicateFinder(db);
   const selectById = db.prepare<[string], ResponseRow>('SELECT * FROM responses WHERE id = ?');
 
   /** Runs inside the batch's transaction; a retry of the same content is recognised by its hash. */
@@ -67,17 +69,20 @@ export function createResponseStore(
         : { status: 'conflict' };
     }
     const recordKey = nextRecordKey();
+    const answers = JSON.stringify(r.answers);
+    const duplicateOf = findDuplicate(r, answers);
     const { lastInsertRowid } = insertResponse.run({
       ...r,
-      answers: JSON.stringify(r.answers),
+      answers,
       recordKey,
       demo: r.demo ? 1 : 0,
+      duplicateOf,
     });
     if (r.contacts) insertContacts.run({ responseId: r.id, answers: JSON.stringify(r.contacts) });
     // Same savepoint as the insert: the counts move with the response or not at all (duplicates returned above).
     counts?.countResponse(r, Number(lastInsertRowid), recordKey);
     // And its CSV line, when the stored lines are complete up to here (export-lines.ts).
-    lines?.addLine(r, Number(lastInsertRowid));
+    lines?.addLine(r, Number(lastInsertRowid), duplicateOf);
     return { status: 'created', submittedAt: r.submittedAt };
   }
 

@@ -55,7 +55,9 @@ describe('code columns', () => {
     });
     await sendJson(server.url, author, 'PUT', `/api/responses/${ids[1]}/codes/proposal`, { codes: [] });
     const { columns, cell } = await csv();
-    expect(columns.slice(-3)).toEqual(['__not_asked', 'proposal__code__grants', 'proposal__code__premises']);
+    // After __not_asked come the time and quality columns (quality-columns.ts), then the codes.
+    expect(columns.slice(-3)).toEqual(['flag_fast', 'proposal__code__grants', 'proposal__code__premises']);
+    expect(columns.indexOf('flag_fast') - columns.indexOf('__not_asked')).toBe(5);
     expect([cell(ids[0]!, 'proposal__code__grants'), cell(ids[0]!, 'proposal__code__premises')]).toEqual([
       '1',
       '0',

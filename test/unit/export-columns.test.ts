@@ -2,6 +2,7 @@
 // not-asked lists, personal data, and the per-question metadata the aggregates reuse.
 import { describe, expect, it } from 'vitest';
 import { planColumns } from '../../exports/columns';
+import { QUALITY_COLUMNS } from '../../exports/quality-columns';
 import { mergeOrdered } from '../../exports/merge';
 import { columnName, decodeSegment, encodeSegment } from '../../exports/names';
 import { describeQuestions } from '../../exports/questions';
@@ -57,6 +58,11 @@ describe('column names', () => {
       'where %2F how/with space',
       '%76ersion',
       '__not_asked',
+      'started_at',
+      'duration_s',
+      'flag_straightlining',
+      'flag_duplicate',
+      'flag_fast',
     ]);
     expect(new Set(names(plan)).size).toBe(plan.columns.length);
   });
@@ -98,7 +104,8 @@ describe('the union of questions over versions', () => {
       'region_name',
       'briefing',
     ]);
-    expect(list.at(-1)).toBe('__not_asked');
+    // The time and quality columns close the row (exports/quality-columns.ts).
+    expect(list.slice(-6)).toEqual(['__not_asked', ...QUALITY_COLUMNS]);
     expect(list.indexOf('best_practice_organiser')).toBe(list.indexOf('best_practice_location') + 1);
     expect(list.indexOf('best_practice_organiser/other')).toBe(list.indexOf('best_practice_organiser') + 1);
     expect(list.indexOf('online_platforms/qazvolunteer')).toBe(list.indexOf('channels_partners/other') + 1);
@@ -223,6 +230,11 @@ describe('the union of questions over versions', () => {
     expect(names(planColumns([v], { choices: 'columns', pii: false })).slice(8)).toEqual([
       'inside',
       '__not_asked',
+      'started_at',
+      'duration_s',
+      'flag_straightlining',
+      'flag_duplicate',
+      'flag_fast',
     ]);
     const clash = version(1, [{ type: 'checkbox', name: 'n', choices: [1, '1'] }]);
     expect(() => planColumns([clash], { choices: 'columns', pii: false })).toThrow(/n\/1/);

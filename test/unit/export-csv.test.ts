@@ -95,7 +95,8 @@ describe('csvStream', () => {
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = body.toString('utf8');
     expect(text.slice(1, text.indexOf('\r\n'))).toBe(
-      'response_id,survey,version,submitted_at,locale,region,region_name,briefing,idea,c/x,c/y,__not_asked',
+      'response_id,survey,version,submitted_at,locale,region,region_name,briefing,idea,c/x,c/y,__not_asked,' +
+        'started_at,duration_s,flag_straightlining,flag_duplicate,flag_fast',
     );
     const records = parse(body, { bom: true }) as string[][];
     expect(records).toHaveLength(5001);
@@ -111,6 +112,12 @@ describe('csvStream', () => {
       'idea 3999, "3999"\nmore',
       '0',
       '1',
+      '',
+      // No start time: no duration and no fast flag; nothing straight-lined or repeated.
+      '',
+      '',
+      '0',
+      '0',
       '',
     ]);
   });

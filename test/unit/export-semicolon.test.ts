@@ -42,7 +42,8 @@ describe('the semicolon dialect', () => {
     );
     const text = body.toString('utf8');
     expect(text.slice(1, text.indexOf('\r\n'))).toBe(
-      'response_id;survey;version;submitted_at;locale;region;region_name;briefing;idea;hours;c/x;c/y;__not_asked',
+      'response_id;survey;version;submitted_at;locale;region;region_name;briefing;idea;hours;c/x;c/y;__not_asked;' +
+        'started_at;duration_s;flag_straightlining;flag_duplicate;flag_fast',
     );
     expect(text).toContain(';"бір; екі, ""үш""";3,5;0;1;');
     const [header, cells] = parse(body, { bom: true, delimiter: ';' }) as string[][];

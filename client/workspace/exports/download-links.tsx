@@ -39,6 +39,7 @@ export function DownloadLinks({ locale, survey, query, blocked, onSignedOut }: P
     choices: t.choices,
     pii: t.piiLegend,
     sep: FILE_OPTION_STRINGS[locale].separator,
+    flagged: FILE_OPTION_STRINGS[locale].quality,
   };
 
   async function check(event: MouseEvent<HTMLAnchorElement>, kind: DownloadKind) {

@@ -1,5 +1,5 @@
 // The export page's filters, read from the page's own address and turned into the export API's query string.
-// The page keeps the API's parameter names (region, version, briefing, from, to, labels, choices, pii, sep) plus
+// The page keeps the API's parameter names (region, version, briefing, from, to, labels, choices, pii, sep, flagged) plus
 // `survey`, so a shared link and the download it leads to say the same thing.
 import { LOCALES, type Locale } from '../../lib/locale';
 import { readableQuery } from '../router';
@@ -25,6 +25,8 @@ export interface ExportFilters {
   pii: boolean;
   /** The CSV's separator: `semicolon` for Excel set to Russian or Kazakh. */
   sep: Separator;
+  /** Leave out responses with a quality flag (very fast, straight-lining, repeated answers). */
+  excludeFlagged: boolean;
 }
 
 export interface ExportContext {
@@ -65,6 +67,7 @@ export function readFilters(query: URLSearchParams, ctx: ExportContext): ExportF
     choices: CHOICE_LAYOUTS.find((layout) => layout === choices) ?? 'columns',
     pii: ctx.mayExportPersonalData && query.get('pii') === '1',
     sep: query.get('sep') === 'semicolon' ? 'semicolon' : 'comma',
+    excludeFlagged: query.get('flagged') === 'exclude',
   };
 }
 
@@ -105,6 +108,7 @@ export function apiQuery(filters: ExportFilters, ctx: ExportContext): URLSearchP
   if (filters.choices !== 'columns') query.set('choices', filters.choices);
   if (filters.pii) query.set('pii', '1');
   if (filters.sep !== 'comma') query.set('sep', filters.sep);
+  if (filters.excludeFlagged) query.set('flagged', 'exclude');
   return query;
 }
 

@@ -1,5 +1,5 @@
-// The analysts' file options of the export page: how the CSV is separated (comma, or `;` with a decimal comma for
-// Excel set to Russian or Kazakh). Kept apart from the filters: they change how the file is written, not which rows.
+// The analysts' options of the export page: how the CSV is separated (comma, or `;` with a decimal comma for Excel
+// set to Russian or Kazakh), and whether responses with a quality flag are left out.
 import type { Locale } from '../../lib/locale';
 import { setQuery } from '../router';
 import { SEPARATORS, type ExportFilters } from './export-query';
@@ -29,6 +29,19 @@ export function FileOptions({ locale, filters }: Props) {
           </label>
         ))}
         <p className="hint">{t.separatorNote}</p>
+      </fieldset>
+      <fieldset className="block">
+        <legend>{t.quality}</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            name="flagged"
+            checked={filters.excludeFlagged}
+            onChange={(e) => setQuery({ flagged: e.target.checked ? 'exclude' : null })}
+          />
+          {t.excludeFlagged}
+        </label>
+        <p className="hint">{t.qualityNote}</p>
       </fieldset>
     </div>
   );
