@@ -98,6 +98,13 @@ export const SECTIONS: readonly Section[] = [
     component: lazy(() => import('./users/users-page')),
   },
   {
+    path: 'surveys',
+    title: { kk: 'Сауалнамалар', ru: 'Анкеты', en: 'Surveys' },
+    // Closing, versions and translation sheets: admins only, as the routes are.
+    roles: ['admin'],
+    component: lazy(() => import('./surveys/surveys-page')),
+  },
+  {
     path: 'password',
     title: { kk: 'Құпиясөз', ru: 'Пароль', en: 'Password' },
     // Everyone's own password, from the top bar.

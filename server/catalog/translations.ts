@@ -2,7 +2,7 @@
 import type { Locale } from './types';
 
 /** SurveyJS properties that hold text shown to people. */
-const LOCALIZABLE = new Set([
+export const LOCALIZABLE = new Set([
   'title',
   'description',
   'text',
@@ -32,7 +32,7 @@ const LOCALIZABLE = new Set([
   'maxErrorText',
 ]);
 /** Arrays whose plain-string items are shown as labels (a bare "yes" choice has no kk/ru text). */
-const LABEL_LISTS = new Set(['choices', 'rows', 'columns', 'rateValues']);
+export const LABEL_LISTS = new Set(['choices', 'rows', 'columns', 'rateValues']);
 
 const REQUIRED_LOCALES: Record<Locale, string> = { en: 'default', kk: 'kk', ru: 'ru' };
 

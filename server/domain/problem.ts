@@ -55,6 +55,8 @@ export const PROBLEMS = {
   },
   'password-change-required': { status: 403, title: 'Choose your own password first' },
   'wrong-current-password': { status: 403, title: 'The current password is wrong' },
+  'not-a-sheet': { status: 400, title: 'This is not a strings spreadsheet of this survey' },
+  'sheet-structure-changed': { status: 422, title: 'The spreadsheet changes the survey’s structure' },
   'storage-unavailable': { status: 503, title: 'The database cannot take writes right now' },
   'not-ready': { status: 503, title: 'The server is not ready to serve' },
   internal: { status: 500, title: 'Something went wrong on the server' },
