@@ -8,6 +8,7 @@ import type { SurveyView } from '../coverage/use-survey-view';
 import type { ViewFilters } from '../coverage/view-query';
 import { VIEW_STRINGS } from '../coverage/view-strings';
 import { BRIEF_STRINGS } from './strings';
+import { PrivacyNote } from '../privacy/privacy-note';
 
 interface Props {
   locale: Locale;
@@ -16,9 +17,11 @@ interface Props {
   surveyTitle: string;
   responses: Count | null;
   k: number;
+  /** The summary's numbers are perturbed for this reader (the note says so on paper too). */
+  perturbed: boolean;
 }
 
-export function BriefHeader({ locale, view, filters, surveyTitle, responses, k }: Props) {
+export function BriefHeader({ locale, view, filters, surveyTitle, responses, k, perturbed }: Props) {
   const t = BRIEF_STRINGS[locale];
   const limited = view.readable.length < view.regions.length;
   const where = filters.region
@@ -65,6 +68,7 @@ export function BriefHeader({ locale, view, filters, surveyTitle, responses, k }
       <p className="brief-note">
         {VIEW_STRINGS[locale].smallCells(k)} {t.atLeast}
       </p>
+      <PrivacyNote locale={locale} perturbed={perturbed} k={k} />
     </header>
   );
 }

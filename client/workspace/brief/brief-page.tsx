@@ -86,6 +86,7 @@ export default function BriefPage({ session, locale, query, onSignedOut }: Secti
           surveyTitle={localized(ready.survey.title, locale)}
           responses={model?.responses ?? null}
           k={k}
+          perturbed={summary.state === 'ready' && summary.value?.perturbed === true}
         />
         {badDates ? null : !model || !cover ? (
           <p className="muted" role="status">

@@ -13,6 +13,7 @@ import { VIEW_STRINGS } from './view-strings';
 import { COVERAGE_STRINGS } from './strings';
 import './report.css';
 import './coverage-page.css';
+import { PrivacyNote } from '../privacy/privacy-note';
 
 export default function CoveragePage({ session, locale, query, onSignedOut }: SectionProps) {
   const t = COVERAGE_STRINGS[locale];
@@ -81,6 +82,7 @@ export default function CoveragePage({ session, locale, query, onSignedOut }: Se
             <BriefingTable locale={locale} k={k} coverage={body} />
           </section>
           <p className="small-cells">{VIEW_STRINGS[locale].smallCells(k)}</p>
+          <PrivacyNote locale={locale} perturbed={body.perturbed === true} k={k} />
         </>
       )}
     </div>

@@ -7,6 +7,7 @@ import { isShown } from '../../charts/question-model';
 import { localized } from '../../lib/locale';
 import { isSignedOut } from '../../lib/workspace-api';
 import { LoadFailed } from '../load-failed';
+import { PrivacyNote } from '../privacy/privacy-note';
 import { followLink, sectionHref } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
@@ -94,6 +95,7 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
       <p className="suppression-note" role="note">
         {t.suppression(k)}
       </p>
+      {body && <PrivacyNote locale={locale} perturbed={body.perturbed === true} k={k} />}
       {summary.error && !isSignedOut(summary.error) ? (
         <LoadFailed locale={locale} onRetry={summary.retry} />
       ) : null}

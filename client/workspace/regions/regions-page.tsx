@@ -25,6 +25,7 @@ import { REGIONS_STRINGS } from './strings';
 import { TileMap } from './tile-map';
 import '../dashboard/dashboard.css';
 import './regions.css';
+import { PrivacyNote } from '../privacy/privacy-note';
 
 const SORTS: readonly SortKey[] = ['name', 'n', 'share'];
 
@@ -191,6 +192,7 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
           <p className="suppression-note" role="note">
             {d.suppression(k)}
           </p>
+          {body && <PrivacyNote locale={locale} perturbed={body.perturbed === true} k={k} />}
           <HeatTable
             locale={locale}
             comparison={cmp}
