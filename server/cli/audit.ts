@@ -7,7 +7,7 @@ import { DATABASE_FILE } from '../boot';
 import { cliConfig } from './open';
 import { AUDIT_ACTIONS, openSqliteStore, type AuditAction, type AuditEntry } from '../store';
 
-const USAGE = `usage: audit [--since 2024-03-01|7d|12h] [--until 2024-04-01] [--actor <email>] [--action <name>] [--json]
+export const USAGE = `usage: audit [--since 2024-03-01|7d|12h] [--until 2024-04-01] [--actor <email>] [--action <name>] [--json]
 
   --since, --until   a date (UTC+5 midnight, as the exports count days), an ISO 8601 time, or a span back from now
   --actor            one account's actions (for a failed sign-in: the email that was tried)

@@ -17,7 +17,7 @@ import { DATABASE_FILE } from '../boot';
 import { cliConfig } from './open';
 import { checkCopy, copyDatabase, type BackupProgress } from '../store/backup';
 
-const USAGE = `usage: backup <file> [--force]
+export const USAGE = `usage: backup <file> [--force]
 
   Copies DATA_DIR's database to <file> while the server keeps running, then checks the copy
   (PRAGMA integrity_check) and prints its responses, size and time.

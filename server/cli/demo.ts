@@ -9,7 +9,7 @@ import { progressBar } from './demo/progress';
 import { defaultWorkers, runDemo } from './demo/run';
 import { cliConfig, openFromEnv } from './open';
 
-const USAGE =
+export const USAGE =
   'usage: demo --responses N [--survey roadmap-needs] [--seed S] [--workers W] [--batch 5000]\n' +
   '       demo --remove   (removes every response and briefing a demo run wrote, and nothing else)';
 

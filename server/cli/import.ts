@@ -16,7 +16,7 @@ import {
 } from '../domain/unsent-import';
 import { openFromEnv } from './open';
 
-const USAGE = `usage: import <file.json> [more files]
+export const USAGE = `usage: import <file.json> [more files]
 
   Stores the answers in "unsent answers" files (saualnama-unsent-<date>.json, from the respondent page's
   "Save my unsent answers to a file"; "format": "${UNSENT_FORMAT}", "formatVersion": ${UNSENT_FORMAT_VERSION}).

@@ -14,7 +14,7 @@ import { generatePassword, hashPassword } from '../domain/passwords';
 import type { Store } from '../store';
 import { openFromEnv } from './open';
 
-const USAGE = `usage: users add <email> --role admin|analyst|author [--regions KZ-10,KZ-55] [--password-stdin]
+export const USAGE = `usage: users add <email> --role admin|analyst|author [--regions KZ-10,KZ-55] [--password-stdin]
        users list
        users disable <email> | users enable <email>
        users password <email> [--password-stdin]
