@@ -93,7 +93,7 @@ test('an author codes roadmap proposals in Kazakh by keyboard, applies a rule, a
   expect(await page.locator('.codebook-codes > li').count()).toBe(3);
 
   // Coding by keyboard: the digit row by its physical keys, Enter to save and go on.
-  await page.getByRole('tab', { name: t.tabs.code }).click();
+  await page.locator('.coding-tabs').getByRole('tab', { name: t.tabs.code, exact: true }).click();
   const screen = page.locator('.coding-screen');
   await page.getByText(t.progress(0, 26)).waitFor();
   await page.screenshot({ path: 'docs/screenshot-coding-kk.png' });
@@ -118,10 +118,45 @@ test('an author codes roadmap proposals in Kazakh by keyboard, applies a rule, a
   await screen.getByText(t.suggested).waitFor();
 
   // The rule: its count over the uncoded answers is shown before it is applied.
-  await page.getByRole('tab', { name: t.tabs.codebook }).click();
+  await page.locator('.coding-tabs').getByRole('tab', { name: t.tabs.codebook }).click();
   await page.getByText(t.wouldTag(6)).waitFor();
   await page.getByRole('button', { name: t.apply(6) }).click();
   await page.getByText(t.applied(6)).waitFor();
+
+  // A quote for the brief: the first answer (Abai, coded "premises"), chosen from the coding screen.
+  await page.locator('.coding-tabs').getByRole('tab', { name: t.tabs.code, exact: true }).click();
+  await page.getByText(t.progress(26, 26)).waitFor();
+  await screen.locator('.coding-quote').getByRole('button', { name: 'Ғимарат пен кеңсе' }).click();
+  await page.getByText(t.quoteChosen).waitFor();
+
+  // The dashboard: coded answers and each code per region, in Kazakh.
+  await page.goto(`${suite.server.url}/workspace/dashboard?survey=roadmap-needs`);
+  const table = page.locator('table.code-table');
+  await table.waitFor();
+  await page.getByRole('heading', { name: t.resultsTitle }).waitFor();
+  const row = (name: string) => table.locator('tbody tr', { has: page.getByRole('rowheader', { name }) });
+  // An author sees counts published by the cell key method: Abai's 17 coded answers within ±2, never exact zeros lost.
+  const heads = await table.locator('thead th').allInnerTexts();
+  expect(heads).toContain('Абай облысы');
+  expect(heads).toContain('Павлодар облысы');
+  const abai = heads.indexOf('Абай облысы');
+  const coded = Number(
+    (await row(t.codedAnswers).locator('th, td').nth(abai).innerText()).replace(/\D/g, ''),
+  );
+  expect(Math.abs(coded - 17)).toBeLessThanOrEqual(2);
+  expect(await row('Қаржыландыру').count()).toBe(1);
+  await table.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/coding-dashboard-kk.png', fullPage: true });
+
+  // The brief: "what people proposed", top codes per region and the chosen quote.
+  await page.goto(`${suite.server.url}/workspace/brief?survey=roadmap-needs`);
+  const proposed = page.locator('section.code-results');
+  await proposed.getByRole('heading', { name: t.proposedTitle }).waitFor();
+  const abaiLine = proposed.locator('li', { hasText: 'Абай облысы' }).first();
+  expect(await abaiLine.innerText()).toMatch(/Оқыту — \d+/);
+  await proposed.locator('blockquote', { hasText: BY_HAND[0]![2] }).waitFor();
+  await proposed.scrollIntoViewIfNeeded();
+  await proposed.screenshot({ path: 'docs/screenshot-brief-coding-kk.png' });
   expect(pageErrors).toEqual([]);
 
   // Counts: premises 9, training 11 (two answers have both), funding 6 of 26 coded answers.

@@ -15,6 +15,7 @@ import { BriefHeader } from './brief-header';
 import { briefModel } from './brief-model';
 import { CoverageSection } from './brief-coverage';
 import { ProposalsSection } from './brief-proposals';
+import { CodeResults, searchOf } from '../coding/code-results';
 import { CooperationSection, NeedsSection, PracticesSection, PrioritiesSection } from './brief-sections';
 import { pickProposals, PROPOSAL_RULE } from './proposals';
 import '../coverage/report.css';
@@ -100,6 +101,14 @@ export default function BriefPage({ session, locale, query, onSignedOut }: Secti
             <CooperationSection model={model} k={k} locale={locale} />
             <PrioritiesSection model={model} k={k} locale={locale} />
             <ProposalsSection proposals={proposals} regions={ready.regions} locale={locale} />
+            <CodeResults
+              survey={survey}
+              search={searchOf(apiQuery(filters))}
+              locale={locale}
+              regions={ready.regions}
+              k={k}
+              brief
+            />
           </>
         )}
       </article>

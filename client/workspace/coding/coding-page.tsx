@@ -131,6 +131,8 @@ export default function CodingPage({ session, locale, query, onSignedOut }: Sect
                 {pass === 2 && <p className="muted">{t.secondCoderNote}</p>}
                 {queue.state === 'ready' && queue.value && book.state === 'ready' ? (
                   <CodingScreen
+                    survey={survey}
+                    canQuote={editable}
                     key={`${key}:${name}:${pass}:${uncodedOnly}:${changes}`}
                     locale={locale}
                     regions={ready.regions}

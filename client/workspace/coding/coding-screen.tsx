@@ -4,7 +4,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../../lib/locale';
 import { regionName, type RegionName } from '../../lib/workspace-regions';
+import { HttpError } from '../../lib/api';
 import {
+  chooseQuote,
   clearCodes,
   putCodes,
   type AnswerCodesReply,
@@ -16,6 +18,9 @@ import {
 import { CODING_STRINGS } from './strings';
 
 interface Props {
+  survey: string;
+  /** Authors and admins choose quotes for the brief (pass 1 only). */
+  canQuote: boolean;
   locale: Locale;
   regions: readonly RegionName[];
   question: string;
@@ -44,7 +49,7 @@ function selectedPassage(element: HTMLElement | null): PassageBody | null {
   return range.startOffset < range.endOffset ? { start: range.startOffset, end: range.endOffset } : null;
 }
 
-export function CodingScreen({ locale, regions, question, codes, queue }: Props) {
+export function CodingScreen({ survey, canQuote, locale, regions, question, codes, queue }: Props) {
   const t = CODING_STRINGS[locale];
   const [answers, setAnswers] = useState<QueuedAnswer[]>(queue.answers);
   const [coded, setCoded] = useState(queue.coded);
@@ -149,6 +154,21 @@ export function CodingScreen({ locale, regions, question, codes, queue }: Props)
     event.preventDefault();
   }
 
+  /** A saved code's answer as a quote in the brief; a region with few respondents asks for a confirmation. */
+  async function quote(code: string) {
+    if (!answer) return;
+    try {
+      await chooseQuote(survey, question, code, answer.response, false);
+      setStatus(t.quoteChosen);
+    } catch (error) {
+      const small =
+        error instanceof HttpError && error.problem?.type === '/problems/quote-needs-confirmation';
+      if (!small || !window.confirm(t.confirmSmallRegion)) return setStatus(small ? '' : t.failed);
+      await chooseQuote(survey, question, code, answer.response, true);
+      setStatus(t.quoteChosen);
+    }
+  }
+
   function onTyped(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'Escape') {
       setTyped('');
@@ -203,6 +223,16 @@ export function CodingScreen({ locale, regions, question, codes, queue }: Props)
                 </li>
               ))}
             </ul>
+          )}
+          {canQuote && queue.pass === 1 && (answer.coding?.codes.length ?? 0) > 0 && (
+            <p className="coding-quote">
+              {t.quote}:{' '}
+              {answer.coding!.codes.map((code) => (
+                <button key={code} type="button" onClick={() => void quote(code)}>
+                  {codes.find((c) => c.code === code)?.labels[locale] ?? code}
+                </button>
+              ))}
+            </p>
           )}
           {answer.suggested.length > 0 && (
             <p className="coding-suggested">

@@ -72,6 +72,19 @@ export interface CodingStrings {
   keepFirst: string;
   takeSecond: string;
   noDisagreements: string;
+  // Results (dashboard, brief)
+  resultsTitle: string;
+  resultsIntro: (k: number) => string;
+  codedAnswers: string;
+  total: string;
+  proposedTitle: string;
+  proposedIntro: string;
+  topCodes: string;
+  quotes: string;
+  noCoded: string;
+  quote: string;
+  quoteChosen: string;
+  confirmSmallRegion: string;
 }
 
 const kk: CodingStrings = {
@@ -146,6 +159,20 @@ const kk: CodingStrings = {
   keepFirst: 'Біріншісін қалдыру',
   takeSecond: 'Екіншісін алу',
   noDisagreements: 'Келіспеушілік жоқ.',
+  resultsTitle: 'Кодталған еркін жауаптар',
+  resultsIntro: (k) =>
+    `Әр кодтың кодталған жауаптардағы үлесі, өңірлер бойынша. ${k}-тен аз сан «< ${k}» деп көрсетіледі.`,
+  codedAnswers: 'Кодталған жауаптар',
+  total: 'Барлығы',
+  proposedTitle: 'Адамдар не ұсынды',
+  proposedIntro: 'Өңірлер бойынша ең жиі кодтар және автор таңдаған дәйексөздер (байланыс деректерінсіз).',
+  topCodes: 'Ең жиі кодтар',
+  quotes: 'Дәйексөздер',
+  noCoded: 'Әзірге кодталған жауап жоқ.',
+  quote: 'Анықтамаға дәйексөз ретінде',
+  quoteChosen: 'Дәйексөз таңдалды.',
+  confirmSmallRegion:
+    'Бұл өңірде 5-тен аз қатысушы бар: дәйексөз бір адамды көрсетуі мүмкін. Бәрібір қосу керек пе?',
 };
 
 const ru: CodingStrings = {
@@ -219,6 +246,20 @@ const ru: CodingStrings = {
   keepFirst: 'Оставить первый',
   takeSecond: 'Взять второй',
   noDisagreements: 'Расхождений нет.',
+  resultsTitle: 'Закодированные текстовые ответы',
+  resultsIntro: (k) =>
+    `Доля каждого кода среди закодированных ответов, по регионам. Числа меньше ${k} показаны как «< ${k}».`,
+  codedAnswers: 'Закодировано ответов',
+  total: 'Всего',
+  proposedTitle: 'Что предлагали люди',
+  proposedIntro: 'Самые частые коды по регионам и цитаты, выбранные автором (без контактных данных).',
+  topCodes: 'Самые частые коды',
+  quotes: 'Цитаты',
+  noCoded: 'Закодированных ответов пока нет.',
+  quote: 'Цитата для справки',
+  quoteChosen: 'Цитата выбрана.',
+  confirmSmallRegion:
+    'В этом регионе меньше 5 участников: цитата может указать на человека. Всё равно добавить?',
 };
 
 const en: CodingStrings = {
@@ -290,6 +331,21 @@ const en: CodingStrings = {
   keepFirst: 'Keep the first',
   takeSecond: 'Take the second',
   noDisagreements: 'No disagreements.',
+  resultsTitle: 'Coded free-text answers',
+  resultsIntro: (k) =>
+    `Each code's share of the coded answers, by region. Numbers below ${k} show as “< ${k}”.`,
+  codedAnswers: 'Coded answers',
+  total: 'Total',
+  proposedTitle: 'What people proposed',
+  proposedIntro:
+    'The most frequent codes per region, and quotes chosen by an author (never contact details).',
+  topCodes: 'Most frequent codes',
+  quotes: 'Quotes',
+  noCoded: 'No coded answers yet.',
+  quote: 'Quote in the brief',
+  quoteChosen: 'Quote chosen.',
+  confirmSmallRegion:
+    'This region has fewer than 5 respondents: a quote could point at one person. Add it anyway?',
 };
 
 export const CODING_STRINGS: Record<Locale, CodingStrings> = { kk, ru, en };

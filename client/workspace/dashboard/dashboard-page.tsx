@@ -16,6 +16,7 @@ import { apiQuery, fileParts, filterWords, readFilters } from './filters';
 import { DASHBOARD_STRINGS } from './strings';
 import { useSurveyContext } from './survey-context';
 import { groupByPage, surveyPages } from './survey-pages';
+import { CodeResults } from '../coding/code-results';
 import { useStaleLoad } from './use-stale-load';
 import './dashboard.css';
 
@@ -147,6 +148,13 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
           </div>
         </section>
       ))}
+      <CodeResults
+        survey={ctx.survey.id}
+        search={apiQuery(filters)}
+        locale={locale}
+        regions={ctx.regions}
+        k={k}
+      />
     </div>
   );
 }
