@@ -9,7 +9,7 @@ import { demoPlan, demoResponse } from '../../server/cli/demo/generate';
 import { COVERAGE_STRINGS } from '../../client/workspace/coverage/strings';
 import { DEMO_STRINGS } from '../../client/workspace/demo/strings';
 import { createUser } from '../support/auth';
-import { screenshot } from '../support/browser';
+import { RESULTS_DIR, screenshot } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { makeTempDir, REPO_SURVEYS } from '../support/server';
 
@@ -70,6 +70,11 @@ test('the demo banner shows while demo answers are in, and its button brings the
   await page.locator('.coverage-totals').waitFor();
   expect(await total(page)).toBe(String(REAL + DEMO));
   await screenshot(page, 'demo-banner-kk');
+  // The top of the page alone, as the README shows it (the full page is a long briefing list).
+  await page.screenshot({
+    path: `${RESULTS_DIR}/demo-banner-kk-top.png`,
+    clip: { x: 0, y: 0, width: 1280, height: 560 },
+  });
 
   page.once('dialog', (dialog) => {
     expect(dialog.message()).toBe(kk.confirm);
