@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { configureExportWorkers } from '../exports/parallel';
 import { boot, StartupError } from './boot';
 import { CONFIG_DEFAULTS, ConfigError, readConfig, type Config } from './config';
+import { startupAddressWarning } from './domain/public-address';
 import { appConfigOf } from './http/deps';
 import { listenFailure } from './listen-failure';
 import { createLogger } from './log';
@@ -64,6 +65,9 @@ try {
 }
 const surveys = catalog.surveys.map((s) => `${s.id} v${s.newest.version}`).join(', ') || 'none';
 logger.info(`saualnama listening on ${serving.url} (data in ${dataDir}; surveys: ${surveys})`);
+// On stderr as plain lines, like the survey files' warnings: the operator must read it before printing posters.
+const addressWarning = startupAddressWarning(config.publicUrl, host);
+if (addressWarning) console.warn(`warning: ${addressWarning.replaceAll('\n', '\n  ')}`);
 
 /**
  * Stops accepting connections, lets requests in flight finish, writes anything still queued, closes the database

@@ -25,6 +25,8 @@ export interface AppConfig {
    * from exactly this origin (CSRF check), and an https address makes the session cookie Secure and adds HSTS.
    */
   publicUrl: string | null;
+  /** HOST, where the server listens: on loopback only, no phone in the hall can open its links. */
+  listenHost: string;
 }
 
 export interface AppDeps {
@@ -43,6 +45,7 @@ export const DEFAULT_CONFIG: Omit<AppConfig, 'clientDir'> = {
   closedGraceMs: CLOSED_GRACE_MS,
   trustProxy: CONFIG_DEFAULTS.trustProxy,
   publicUrl: CONFIG_DEFAULTS.publicUrl,
+  listenHost: CONFIG_DEFAULTS.host,
 };
 
 /** The routes' settings from the environment's (server/config.ts). */
@@ -53,5 +56,6 @@ export function appConfigOf(config: Config, clientDir: string): AppConfig {
     responsesRateLimit: config.responsesRateLimit,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
+    listenHost: config.host,
   };
 }

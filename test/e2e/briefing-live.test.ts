@@ -38,7 +38,8 @@ test('(c) an admin creates a briefing in the workspace; its link on a Russian ph
   await page.goto(`${suite.server.url}/workspace/briefings/new`);
   await page.getByLabel('Имя в ссылке').fill('oskemen-2023');
   await page.getByLabel('Регион', { exact: true }).selectOption('KZ-63');
-  await page.getByLabel('Город', { exact: true }).fill('Өскемен');
+  await page.getByLabel('Город на казахском', { exact: true }).fill('Өскемен');
+  await page.getByLabel('Город на русском', { exact: true }).fill('Усть-Каменогорск');
   await page.getByLabel('Дата', { exact: true }).fill('2023-09-20');
   for (const [lang, label] of [
     ['kk', 'Название на казахском'],
@@ -60,6 +61,7 @@ test('(c) an admin creates a briefing in the workspace; its link on a Russian ph
   expect(suite.server.store.getBriefing('oskemen-2023')).toMatchObject({
     region: 'KZ-63',
     city: 'Өскемен',
+    cityNames: { kk: 'Өскемен', ru: 'Усть-Каменогорск' },
     title: TITLE,
   });
 
@@ -86,7 +88,8 @@ test('(c) an admin creates a briefing in the workspace; its link on a Russian ph
   // The list shows it with its one response, open.
   await page.goto(`${suite.server.url}/workspace/briefings`);
   const row = page.getByRole('row').filter({ hasText: TITLE.ru });
-  await expect.poll(() => row.innerText()).toMatch(/Өскемен[\s\S]*1[\s\S]*Открыт/);
+  // The Russian list names the city in Russian (cityNames.ru).
+  await expect.poll(() => row.innerText()).toMatch(/Усть-Каменогорск[\s\S]*1[\s\S]*Открыт/);
   await screenshot(page, 'briefings-list-ru');
   expect([...pageErrors, ...attendeeErrors]).toEqual([]);
 });

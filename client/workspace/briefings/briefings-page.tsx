@@ -10,6 +10,7 @@ import { LoadFailed } from '../load-failed';
 import { followLink } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
+import { AddressWarning, usePublicAddress } from './address-warning';
 import { BriefingDetail } from './briefing-detail';
 import { BriefingForm } from './briefing-form';
 import { briefingsHref, listBriefings, type AdminBriefing } from './briefings-api';
@@ -42,6 +43,7 @@ export default function BriefingsPage({ session, locale, rest, onSignedOut }: Se
   const [load, retry] = useLoad(loadAll, `briefings:${rest}`);
   // Saved changes replace the loaded copy in place, so the form keeps its "saved" notice instead of reloading.
   const [edited, setEdited] = useState<Record<string, AdminBriefing>>({});
+  const address = usePublicAddress();
   useEffect(() => {
     if (load.state === 'failed' && isSignedOut(load.error)) onSignedOut();
   }, [load, onSignedOut]);
@@ -82,10 +84,12 @@ export default function BriefingsPage({ session, locale, rest, onSignedOut }: Se
           <p className="notice">{t.notFound}</p>
         </div>
       );
-    if (view === 'poster') return <Poster locale={locale} briefing={briefing} regions={regions} />;
+    if (view === 'poster')
+      return <Poster locale={locale} briefing={briefing} regions={regions} address={address} />;
     return (
       <div className="briefings-page">
         {back}
+        <AddressWarning address={address} locales={[locale]} />
         <BriefingDetail
           locale={locale}
           briefing={briefing}
@@ -112,6 +116,7 @@ export default function BriefingsPage({ session, locale, rest, onSignedOut }: Se
           </a>
         )}
       </div>
+      <AddressWarning address={address} locales={[locale]} />
       {briefings.length === 0 ? (
         <p className="notice">{t.empty}</p>
       ) : (

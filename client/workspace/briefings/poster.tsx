@@ -4,6 +4,8 @@ import type { Locale } from '../../lib/locale';
 import { cityIn, localized } from '../../lib/locale';
 import type { RegionName } from '../../lib/workspace-regions';
 import { followLink } from '../router';
+import type { PublicAddress } from '../../../server/domain/public-address';
+import { AddressWarning } from './address-warning';
 import { briefingsHref, qrUrl, type AdminBriefing } from './briefings-api';
 import { BRIEFING_STRINGS } from './strings';
 import './poster.css';
@@ -12,10 +14,12 @@ export function Poster({
   locale,
   briefing,
   regions,
+  address,
 }: {
   locale: Locale;
   briefing: AdminBriefing;
   regions: RegionName[];
+  address: PublicAddress | null;
 }) {
   const t = BRIEFING_STRINGS[locale];
   const region = regions.find((r) => r.code === briefing.region);
@@ -31,6 +35,8 @@ export function Poster({
         </button>
       </div>
       <article className="poster" aria-label={briefing.title.kk}>
+        {/* Printed too: a poster whose code no phone can open must say so on the paper. */}
+        <AddressWarning address={address} locales={['kk', 'ru']} />
         <h1 lang="kk" className="poster-title">
           {briefing.title.kk}
         </h1>

@@ -6,6 +6,7 @@ import type { ChoiceCount, QuestionAggregate, SummaryBody } from '../../../expor
 import type { Locale } from '../../lib/locale';
 import { useLoad } from '../../lib/use-load';
 import { getJson } from '../../lib/workspace-api';
+import { AddressWarning, usePublicAddress } from '../briefings/address-warning';
 import { qrUrl } from '../briefings/briefings-api';
 import { BRIEFING_STRINGS } from '../briefings/strings';
 import { useLiveCount } from './use-live-count';
@@ -27,6 +28,7 @@ export default function LiveScreen({ locale, onSignedOut }: { locale: Locale; on
   const [briefing] = useLoad(() => getJson<BriefingInfo>(`/api/briefings/${encodeURIComponent(slug)}`), slug);
   const live = useLiveCount(slug);
   const [results, setResults] = useState(false);
+  const address = usePublicAddress();
   useEffect(() => {
     if (live.signedOut) onSignedOut();
   }, [live.signedOut, onSignedOut]);
@@ -37,7 +39,9 @@ export default function LiveScreen({ locale, onSignedOut }: { locale: Locale; on
   if (briefing.state === 'failed') return <p className="live-message">{t.notFound}</p>;
   if (briefing.state === 'loading') return null;
   const b = briefing.value;
-  const link = `${location.origin}/b/${encodeURIComponent(b.slug)}`;
+  // The link under the QR code: PUBLIC_URL when set, like the code itself (the projector's own address is often
+  // localhost).
+  const link = `${address?.origin ?? location.origin}/b/${encodeURIComponent(b.slug)}`;
 
   return (
     <div className="live-screen">
@@ -47,6 +51,7 @@ export default function LiveScreen({ locale, onSignedOut }: { locale: Locale; on
         <div className="live-main">
           <img className="live-qr" src={qrUrl(b.slug, 'svg')} alt={link} />
           <div className="live-side">
+            <AddressWarning address={address} locales={[locale]} />
             <h1 lang="kk">{b.title.kk}</h1>
             <p lang="ru" className="live-title-ru">
               {b.title.ru}

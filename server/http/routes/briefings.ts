@@ -29,6 +29,7 @@ import type { BriefingBody } from '../contract/responses';
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
 import { Problem } from '../../domain/problem';
+import { publicAddressOf, type PublicAddress } from '../../domain/public-address';
 
 /** PNG sizes a poster or a slide may ask for; 1024 px prints sharp at 8 cm and stays a small file. */
 const PNG_SIZES = { min: 128, max: 2048, default: 1024 };
@@ -73,6 +74,12 @@ export function briefingsRouter(deps: AppDeps): Router {
         { question: 'survey', message: `there is no survey "${survey}" in the catalog` },
       ]);
   };
+
+  // Where the links below point, and whether a phone can open it (the briefings pages warn when not).
+  router.get('/api/public-address', requireUser(), (req, res) => {
+    const requestOrigin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    noStore(res).json(publicAddressOf(publicUrl, config.listenHost, requestOrigin) satisfies PublicAddress);
+  });
 
   router.get('/api/briefings/:slug', (req, res) => {
     const b = store.getBriefing(req.params.slug);
