@@ -12,6 +12,7 @@ import { storedLineLayout } from './lines';
 import { exportWorkerCount, parallelCsvStream } from './parallel';
 import type { ExportJob } from './request';
 import { fastThresholds } from './quality-columns';
+import { xlsxExport } from './xlsx';
 import './zip-checksum';
 
 export function exportPlan(job: ExportJob): ExportPlan {
@@ -19,7 +20,7 @@ export function exportPlan(job: ExportJob): ExportPlan {
   return withCodeColumns(plan, job.codes ?? []);
 }
 
-export type ExportFileKind = 'csv' | 'zip' | 'dictionary.csv';
+export type ExportFileKind = 'csv' | 'zip' | 'xlsx' | 'dictionary.csv';
 
 /**
  * `roadmap-needs_KZ-10_labels-ru_with-contacts_2026-12-07.csv`: survey, region scope, versions if chosen, every
@@ -41,7 +42,7 @@ export function exportFileName(job: ExportJob, now: Date, extension: ExportFileK
     ...(query.labels !== 'values' ? [`labels-${query.labels}`] : []),
     ...(query.choices === 'joined' ? ['choices-joined'] : []),
     ...(query.pii ? ['with-contacts'] : []),
-    ...(query.sep === 'semicolon' ? ['semicolon'] : []),
+    ...(query.sep === 'semicolon' && extension !== 'xlsx' ? ['semicolon'] : []),
     ...(query.flagged === 'exclude' ? ['without-flagged'] : []),
     kazakhstanDay(now),
   ];
@@ -105,6 +106,11 @@ export function csvExport(
     { ...jobOptions(reader, job), ...options },
     storedLineLayout(plan, labels),
   );
+}
+
+/** The workbook of `job` (xlsx.ts), with the same quality yardsticks as its CSV. */
+export function xlsxJobExport(reader: ExportReader, job: ExportJob): Readable {
+  return xlsxExport(reader, job, exportPlan(job), fastThresholds(reader.durationMedians(job.survey.id)));
 }
 
 /** How every file of a job is written: labels, dialect, and the quality flags' yardsticks read once per job. */

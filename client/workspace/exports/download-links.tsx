@@ -80,6 +80,7 @@ export function DownloadLinks({ locale, survey, query, blocked, onSignedOut }: P
 
   const links: { kind: DownloadKind; label: string; primary?: boolean }[] = [
     { kind: 'export.csv', label: t.csv, primary: true },
+    { kind: 'export.xlsx', label: FILE_OPTION_STRINGS[locale].xlsx },
     { kind: 'export.zip', label: t.zip },
     { kind: 'dictionary.csv', label: t.dictionary },
   ];

@@ -112,7 +112,7 @@ export function apiQuery(filters: ExportFilters, ctx: ExportContext): URLSearchP
   return query;
 }
 
-export type DownloadKind = 'export.csv' | 'export.zip' | 'dictionary.csv';
+export type DownloadKind = 'export.csv' | 'export.xlsx' | 'export.zip' | 'dictionary.csv';
 
 export function downloadHref(survey: string, kind: DownloadKind, query: URLSearchParams): string {
   const search = readableQuery(query);

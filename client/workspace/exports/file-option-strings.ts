@@ -9,6 +9,8 @@ export interface FileOptionStrings {
   quality: string;
   excludeFlagged: string;
   qualityNote: string;
+  /** The workbook download's link. */
+  xlsx: string;
 }
 
 export const FILE_OPTION_STRINGS: Record<Locale, FileOptionStrings> = {
@@ -20,6 +22,7 @@ export const FILE_OPTION_STRINGS: Record<Locale, FileOptionStrings> = {
     },
     separatorNote:
       'Нүктелі үтірмен бөлінген файлда бөлшек сандар үтірмен жазылады (3,5): орыс не қазақ тілі баптаулары бар Excel оны екі рет басқанда дұрыс ашады.',
+    xlsx: 'Excel (XLSX) жүктеп алу',
     quality: 'Жауаптар сапасы',
     excludeFlagged: 'Белгіленген жауаптарды шығарып тастау',
     qualityNote:
@@ -33,6 +36,7 @@ export const FILE_OPTION_STRINGS: Record<Locale, FileOptionStrings> = {
     },
     separatorNote:
       'В файле с точкой с запятой дробные числа пишутся через запятую (3,5): Excel с русскими или казахскими настройками открывает его двойным щелчком.',
+    xlsx: 'Скачать Excel (XLSX)',
     quality: 'Качество ответов',
     excludeFlagged: 'Исключить отмеченные ответы',
     qualityNote:
@@ -43,6 +47,7 @@ export const FILE_OPTION_STRINGS: Record<Locale, FileOptionStrings> = {
     separators: { comma: 'Comma (R, Python, SPSS)', semicolon: 'Semicolon (Excel set to Russian or Kazakh)' },
     separatorNote:
       'The semicolon file writes decimals with a comma (3,5): Excel with Russian or Kazakh settings opens it with a double-click.',
+    xlsx: 'Download Excel (XLSX)',
     quality: 'Response quality',
     excludeFlagged: 'Leave out flagged responses',
     qualityNote:

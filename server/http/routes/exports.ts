@@ -6,7 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import { csvDialect } from '../../../exports/csv';
 import { dictionaryCsv } from '../../../exports/dictionary';
-import { csvExport, exportFileName, exportPlan, zipExport } from '../../../exports/export';
+import { csvExport, exportFileName, exportPlan, xlsxJobExport, zipExport } from '../../../exports/export';
+import { XLSX_TYPE } from '../../../exports/xlsx';
 import { parseExportQuery, resolveExport, type ExportJob } from '../../../exports/request';
 import type { ExportReader } from '../../store';
 import { audit } from '../audit';
@@ -113,6 +114,20 @@ export function exportsRouter(deps: AppDeps): Router {
     }
     downloadHeaders(res, 'application/zip', exportFileName(job, deps.clock(), 'zip'));
     stream(deps, res, zip.stream, reader, zip.abort);
+  });
+
+  router.get('/api/surveys/:id/export.xlsx', mayExport, (req, res) => {
+    const job = prepare(deps, req, res);
+    const reader = deps.store.openExportReader();
+    let body: Readable;
+    try {
+      body = xlsxJobExport(reader, job);
+    } catch (error) {
+      reader.close();
+      throw error;
+    }
+    downloadHeaders(res, XLSX_TYPE, exportFileName(job, deps.clock(), 'xlsx'));
+    stream(deps, res, body, reader);
   });
 
   router.get('/api/surveys/:id/dictionary.csv', mayExport, (req, res) => {
