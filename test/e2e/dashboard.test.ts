@@ -8,6 +8,8 @@ import type { SummaryBody } from '../../exports/aggregates/types';
 import { CHART_STRINGS } from '../../client/charts/strings';
 import { DASHBOARD_STRINGS } from '../../client/workspace/dashboard/strings';
 import { REGIONS_STRINGS } from '../../client/workspace/regions/strings';
+import { PRIVACY_STRINGS } from '../../client/workspace/privacy/privacy-strings';
+import { screenshot } from '../support/browser';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { browserSuite } from '../support/browser-suite';
 import { demoDataDir } from '../support/demo-data';
@@ -85,6 +87,12 @@ test('opens the dashboard in Kazakh, switches region, downloads a PNG and a CSV,
   expect(Math.abs(all.responses.count - 1000)).toBeLessThanOrEqual(2);
   await expect.poll(() => page.getByTestId('responses').innerText()).toBe(kkNumber(all.responses.count));
   await page.getByText(DASHBOARD_STRINGS.kk.suppression(5)).waitFor();
+  // An author's numbers are perturbed: the page says so in Kazakh, and unfolds how small groups are protected.
+  const note = page.getByTestId('privacy-note');
+  await note.getByText(PRIVACY_STRINGS.kk.perturbed).waitFor();
+  await note.getByText(PRIVACY_STRINGS.kk.how).click();
+  await note.getByText(PRIVACY_STRINGS.kk.details(5)[1]!).waitFor();
+  await screenshot(page, 'privacy-note-dashboard-kk-1280');
   // The survey's own parts head the charts, in Kazakh.
   for (const part of ['Өзіңіз туралы', 'Үздік тәжірибелер', 'Ынтымақтастық арналары'])
     await page.getByRole('heading', { name: part, level: 2 }).waitFor();
@@ -150,5 +158,21 @@ test('opens the dashboard in Kazakh, switches region, downloads a PNG and a CSV,
   const names = await page.locator('.heat-table tbody th').allInnerTexts();
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'kk')));
   expect(await englishLeft(page)).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+test('tells an author on a phone, in Russian, that the numbers are perturbed and why', async () => {
+  const { page, pageErrors } = await suite.phone('ru-RU');
+  await page.goto(`${suite.server.url}/workspace/dashboard?survey=roadmap-needs`);
+  await page.getByLabel('Электронная почта').fill(AUTHOR.email);
+  await page.getByLabel('Пароль').fill(AUTHOR.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  const note = page.getByTestId('privacy-note');
+  await note.getByText(PRIVACY_STRINGS.ru.perturbed).waitFor();
+  await note.getByText(PRIVACY_STRINGS.ru.how).click();
+  await note.getByText(PRIVACY_STRINGS.ru.details(5)[2]!).waitFor();
+  await note.scrollIntoViewIfNeeded();
+  // The screen as the phone shows it (a full page of charts takes too long to capture on a busy machine).
+  await note.screenshot({ path: 'test-results/privacy-note-dashboard-ru-390.png' });
   expect(pageErrors).toEqual([]);
 });
