@@ -43,6 +43,7 @@ test('a translation sheet with one Kazakh text changed round-trips into the next
       target = n;
   });
   const path = String(sheet.getRow(target).getCell(1).value);
+  const russian = String(sheet.getRow(target).getCell(4).value);
   sheet.getRow(target).getCell(3).value = NEW_TEXT;
 
   await page.getByLabel(kk.file).setInputFiles({
@@ -56,6 +57,16 @@ test('a translation sheet with one Kazakh text changed round-trips into the next
   const changes = report.locator('.changes li');
   expect(await changes.count()).toBe(1);
   expect(await changes.innerText()).toContain(kk.kinds['question-reworded']);
+
+  // The draft as a respondent sees it, in a phone-sized frame: the new Kazakh text, then the same question in Russian.
+  const preview = report.getByRole('region', { name: kk.preview });
+  const phone = preview.locator('.phone-frame');
+  await phone.getByText(NEW_TEXT).first().waitFor();
+  expect((await phone.boundingBox())!.width).toBe(390);
+  await preview.getByRole('button', { name: 'Русский' }).click();
+  await phone.getByText(russian).first().waitFor();
+  await preview.getByRole('button', { name: 'Қазақша' }).click();
+  await phone.getByText(NEW_TEXT).first().waitFor();
   await screenshot(page, 'survey-sheet-kk');
 
   const [draftDownload] = await Promise.all([

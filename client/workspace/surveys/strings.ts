@@ -31,6 +31,8 @@ export interface SurveysStrings {
   kinds: Record<VersionChange['kind'], string>;
   download: (version: number) => string;
   publishNote: string;
+  preview: string;
+  previewLanguage: string;
   refused: string;
   failed: string;
 }
@@ -73,6 +75,8 @@ const kk: SurveysStrings = {
   download: (n) => `v${n}.json жүктеп алу`,
   publishNote:
     'Жариялау әзірге оператордың қадамы: файлды surveys/<id>/ қалтасына салып, серверді қайта іске қосыңыз.',
+  preview: 'Респондент көретін түрі (телефон)',
+  previewLanguage: 'Алдын ала қарау тілі',
   refused: 'Файл қабылданбады.',
   failed: 'Әрекет орындалмады.',
 };
@@ -115,6 +119,8 @@ const ru: SurveysStrings = {
   download: (n) => `Скачать v${n}.json`,
   publishNote:
     'Публикация пока остаётся шагом оператора: положите файл в папку surveys/<id>/ и перезапустите сервер.',
+  preview: 'Как увидит респондент (телефон)',
+  previewLanguage: 'Язык предпросмотра',
   refused: 'Файл не принят.',
   failed: 'Действие не выполнено.',
 };
@@ -156,6 +162,8 @@ const en: SurveysStrings = {
   },
   download: (n) => `Download v${n}.json`,
   publishNote: 'Publishing is the operator’s step for now: put the file in surveys/<id>/ and restart the server.',
+  preview: 'As a respondent sees it (phone)',
+  previewLanguage: 'Preview language',
   refused: 'The file was refused.',
   failed: 'That did not work.',
 };

@@ -1,7 +1,7 @@
 // /workspace/surveys (admins): a survey's state with the close/open button, its versions with their JSON and
 // translation sheet, and the draft of the next version checked from an uploaded JSON or filled-in sheet: check's
 // findings (errors block), what changed since the newest version, and the draft to download as v<N+1>.json.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, type FormEvent } from 'react';
 import { localized } from '../../lib/locale';
 import { useLoad } from '../../lib/use-load';
 import { getJson, HttpError, isSignedOut } from '../../lib/workspace-api';
@@ -14,6 +14,8 @@ import { shellStrings } from '../strings';
 import { SURVEYS_STRINGS } from './strings';
 import { checkDraft, downloadJson, setClosed, type SurveyDraft } from './surveys-api';
 import './surveys.css';
+
+const DraftPreview = lazy(() => import('./draft-preview'));
 
 export default function SurveysPage({ locale, query, onSignedOut }: SectionProps) {
   const t = SURVEYS_STRINGS[locale];
@@ -200,6 +202,10 @@ function DraftReport({ draft, locale }: { draft: SurveyDraft; locale: SectionPro
         {t.download(draft.version)}
       </button>
       <p className="hint">{t.publishNote}</p>
+      <h3>{t.preview}</h3>
+      <Suspense fallback={<p className="muted">…</p>}>
+        <DraftPreview definition={draft.definition} locale={locale} />
+      </Suspense>
     </section>
   );
 }
