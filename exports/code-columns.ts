@@ -1,4 +1,4 @@
-// Code columns: `<question>__code__<code>` for every code of a coded question, after `__not_asked`: 1 = the answer
+// Code columns: `<question>__code__<code>` for every code of a coded question, at the end of each row (after `__not_asked` and the quality columns): 1 = the answer
 // was given the code, 0 = it was coded without it, empty = not coded (not asked, not answered, or not coded yet), so
 // the shares of a column are the shares the dashboard shows. Codes change after a response is stored, so they are
 // never part of its stored line: the export reads them beside each row (export-rows.ts) and appends these cells

@@ -52,7 +52,8 @@ beforeAll(async () => {
   await answer('a5', 'KZ-10', 'Волонтерлер орталығы үшін үй-жай');
   await answer('a6', 'KZ-10', 'Гранты для НКО');
   await answer('b1', 'KZ-71', 'Помещения для центров');
-});
+  // Sign-ins hash passwords (scrypt, ~0.2 s each): on a busy machine that takes a while.
+}, 90_000);
 afterAll(() => server.close());
 
 describe('codebooks', () => {

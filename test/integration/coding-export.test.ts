@@ -1,4 +1,4 @@
-// Code columns in the exports: `<question>__code__<code>` after `__not_asked`, 1/0/empty, right both when rows come
+// Code columns in the exports: `<question>__code__<code>` at the end of each row, 1/0/empty, right both when rows come
 // as stored CSV lines (codes change after a line is stored: they are read beside it) and when rows are built (labels,
 // `;`), and described in the data dictionary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,11 +41,12 @@ beforeAll(async () => {
       code,
       labels: { kk: `${code} kk`, ru: `${code} ru`, en: code },
     });
-});
+  // Sign-ins hash passwords (scrypt, ~0.2 s each): on a busy machine that takes a while.
+}, 90_000);
 afterAll(() => server.close());
 
 describe('code columns', () => {
-  it('come after __not_asked, one per code, 1/0 for coded answers and empty for the others', async () => {
+  it('come last, one per code, 1/0 for coded answers and empty for the others', async () => {
     // The lines were stored when the responses arrived, before any code existed.
     const reader = server.store.openExportReader();
     expect(reader.storedLines('example')?.missing).toBe(0);
