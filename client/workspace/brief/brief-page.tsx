@@ -54,6 +54,7 @@ export default function BriefPage({ session, locale, query, onSignedOut }: Secti
         onRetry={
           view.state === 'failed' ? retryView : summary.state === 'failed' ? retrySummary : retryCoverage
         }
+        error={failed.state === 'failed' ? failed.error : undefined}
       />
     );
   if (!ready) return <p className="muted">{shell.loading}</p>;

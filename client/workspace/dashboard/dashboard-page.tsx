@@ -98,7 +98,7 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
       </p>
       {body && <PrivacyNote locale={locale} perturbed={body.perturbed === true} k={k} />}
       {summary.error && !isSignedOut(summary.error) ? (
-        <LoadFailed locale={locale} onRetry={summary.retry} />
+        <LoadFailed locale={locale} onRetry={summary.retry} error={summary.error} />
       ) : null}
       <div className="totals" aria-live="polite" aria-busy={summary.loading}>
         {responses && (

@@ -76,6 +76,7 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
       <LoadFailed
         locale={locale}
         onRetry={ctx.state === 'failed' ? ctx.retry : summary.error ? summary.retry : crosstab.retry}
+        error={ctx.state === 'failed' ? undefined : (summary.error ?? crosstab.error)}
       />
     );
   if (ctx.state === 'loading') return <p className="muted">{shell.loading}</p>;

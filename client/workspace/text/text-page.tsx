@@ -56,6 +56,7 @@ export default function TextPage({ session, locale, query, onSignedOut }: Sectio
         onRetry={
           view.state === 'failed' ? retryView : summary.state === 'failed' ? retrySummary : retryAnswers
         }
+        error={failed.state === 'failed' ? failed.error : undefined}
       />
     );
   if (!ready) return <p className="muted">{shell.loading}</p>;
