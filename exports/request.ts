@@ -1,6 +1,7 @@
 // What an export asks for, parsed the same way from a query string (the route) and from flags (the CLI): zod checks
 // each parameter and names it when it is wrong, then the request is resolved against the catalog and briefings.
 import { z } from 'zod';
+import { fieldErrors } from '../server/domain/field-errors';
 import type { SurveyEntry } from '../server/catalog/load';
 import { isRegionCode, REGION_CODES } from '../server/catalog/regions';
 import { LOCALES } from '../server/catalog/types';
@@ -92,13 +93,13 @@ export interface ParameterError {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: ParameterError[] };
 
-function issueErrors(issues: readonly z.core.$ZodIssue[]): ParameterError[] {
-  return issues.flatMap((i) =>
-    i.code === 'unrecognized_keys'
-      ? i.keys.map((key) => ({ question: key, message: 'is not a parameter of exports' }))
-      : [{ question: String(i.path[0] ?? 'query'), message: i.message }],
-  );
-}
+/** A query string is flat: each error names its parameter; each unknown parameter gets its own. */
+const issueErrors = (error: z.ZodError): ParameterError[] =>
+  fieldErrors(error, {
+    root: 'query',
+    path: 'first',
+    unknownKey: { message: 'is not a parameter of exports', each: true },
+  });
 
 /**
  * Empty strings count as absent (`?briefing=` from a form), so a blank field never filters everything away; a
@@ -113,7 +114,7 @@ export function parseExportQuery(raw: Record<string, unknown>): Parsed<ExportQue
       .filter(([, v]) => v !== undefined && v !== ''),
   );
   const parsed = exportQuerySchema.safeParse(present);
-  if (!parsed.success) return { ok: false, errors: issueErrors(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, errors: issueErrors(parsed.error) };
   const q = parsed.data;
   return {
     ok: true,

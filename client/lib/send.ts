@@ -2,7 +2,7 @@
 // retried with its own uuid and the very same body until the server has stored or refused it. Drains by itself:
 // on page open, on `online`, on a backoff timer, when the tab comes back, and when the service worker says so.
 import type { Problem } from './api';
-import type { Locale } from './locale';
+import type { ResponsePostBody } from '../../server/http/contract/responses';
 import {
   browserPendingStore,
   migrateLocalStorage,
@@ -13,14 +13,8 @@ import { postSubmission, type WaitReason } from './post-response';
 
 export type { WaitReason };
 
-export interface ResponseBody {
-  id: string;
-  version: number;
-  locale: Locale;
-  briefing?: string;
-  startedAt: string;
-  data: Record<string, unknown>;
-}
+/** The server's POST body (its contract, types only); the page always says when the respondent began. */
+export type ResponseBody = ResponsePostBody & { startedAt: string };
 
 export interface Submission {
   surveyId: string;

@@ -3,13 +3,14 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import {
+  BODY_FIELDS,
   emailField,
-  fieldErrors,
   newUserBody,
   passwordField,
   regionsField,
   roleField,
 } from '../http/contract/accounts';
+import { fieldErrors } from '../domain/field-errors';
 import { generatePassword, hashPassword } from '../domain/passwords';
 import type { Store } from '../store';
 import { openFromEnv } from './open';
@@ -31,7 +32,7 @@ const FLAG: Record<string, string> = {
 };
 
 function report(error: z.ZodError, input: { regions?: readonly string[] } = {}): void {
-  for (const e of fieldErrors(error)) {
+  for (const e of fieldErrors(error, BODY_FIELDS)) {
     const [field = '', index] = e.question.split('.');
     // A bad region is named by its code rather than its place in the list.
     const item = field === 'regions' && index !== undefined ? `"${input.regions?.[Number(index)]}" ` : '';

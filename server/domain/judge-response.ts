@@ -7,16 +7,13 @@ import { toResponseRecord } from '../catalog/response-record';
 import type { NewResponse, Store } from '../store';
 import { refuseUnlessBriefingOpen } from './briefing-window';
 import { responseEnvelope, STARTED_AT_MAX_SKEW_MS, type ResponseEnvelope } from '../http/contract/responses';
+import { fieldErrors } from './field-errors';
 import { Problem, type FieldError } from './problem';
 
 function parseEnvelope(body: unknown, now: Date) {
   const parsed = responseEnvelope.safeParse(body);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({
-      question:
-        i.path.length > 0 ? i.path.join('.') : i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(body)',
-      message: i.message,
-    }));
+    const errors = fieldErrors(parsed.error, { root: '(body)', path: 'dotted' });
     throw new Problem('invalid-request', 'The response envelope is not as expected: see errors.', errors);
   }
   const envelope = parsed.data;

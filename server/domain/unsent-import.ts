@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Catalog } from '../catalog/load';
 import type { Store } from '../store';
+import { fieldErrors } from './field-errors';
 import { judgeBody } from './judge-response';
 import { inspectJson } from './json-checks';
 import { Problem, type ProblemBody } from './problem';
@@ -89,15 +90,9 @@ export function readUnsentFile(value: unknown): UnsentEntries {
   if (!parsed.success)
     throw notUnsent(
       'The unsent-answers file is damaged: see errors.',
-      parsed.error.issues.slice(0, 20).map((i) => ({ question: formatPath(i.path), message: i.message })),
+      fieldErrors(parsed.error, { root: '(file)', path: 'brackets', limit: 20 }),
     );
   return parsed.data;
-}
-
-/** `waiting[3].surveyId` */
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(file)';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
 }
 
 /** The refusal of a file that is not JSON at all (a CSV, a photo), naming the format expected. */

@@ -3,11 +3,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { isRegionCode, REGION_CODES } from '../catalog/regions';
-import type { User } from '../store';
+import type { Role, User } from '../store';
 import type { AppDeps } from './deps';
 import { isStorageFault, Problem } from '../domain/problem';
 
-export type Role = 'admin' | 'analyst' | 'author';
+/** The roles are the store's (server/store/accounts.ts: ROLES), declared once. */
+export type { Role };
 export interface SessionUser {
   id: number;
   email: string;

@@ -15,7 +15,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function readJsonBody(
   req: IncomingMessage,
   limitBytes: number,
-  { inspect = true }: { inspect?: boolean } = {},
+  {
+    inspect = true,
+    notJson = (reason) => new Problem('malformed-json', `The body could not be parsed as JSON: ${reason}`),
+  }: { inspect?: boolean; notJson?: (parserMessage: string) => Problem } = {},
 ): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const type = req.headers['content-type'] ?? '';
@@ -71,9 +74,7 @@ export function readJsonBody(
       try {
         parsed = JSON.parse(text);
       } catch (error) {
-        return reject(
-          new Problem('malformed-json', `The body could not be parsed as JSON: ${(error as Error).message}`),
-        );
+        return reject(notJson((error as Error).message));
       }
       const refused = inspect ? inspectJson(parsed) : undefined;
       if (refused) return reject(refused);

@@ -2,6 +2,7 @@
 // sha256 digests of session tokens; it never sees a password or a raw token.
 import type { Db } from './db';
 
+/** The one list of roles: the users table's CHECK, the API's contract and the session all take it from here. */
 export const ROLES = ['admin', 'analyst', 'author'] as const;
 export type Role = (typeof ROLES)[number];
 

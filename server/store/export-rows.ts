@@ -4,29 +4,10 @@
 import type Database from 'better-sqlite3';
 import type { ResponseFilter } from './types';
 import { openReadOnly } from './db';
-import { unpackRow } from './packed-row';
+import { unpackRow, type ExportRow } from './packed-row';
 import { whereClause } from './where';
 
-/**
- * One response as the export reads it: plain values in a fixed order (`.raw()` rows, no object per row).
- * `contacts` is the JSON of the personal-data answers, null unless asked for and given.
- */
-export type ExportFields = [
-  id: string,
-  version: number,
-  submittedAt: string,
-  locale: string,
-  region: string,
-  briefing: string | null,
-  answers: string,
-  contacts: string | null,
-  /** The respondent's start (the phone's clock), and the earlier response of the same briefing with the same
-   * answers (duplicates.ts). Optional so that rows made by hand in tests may leave them out. */
-  startedAt?: string | null,
-  duplicateOf?: string | null,
-];
-/** The fields, and when asked for with `codes` (ExportCodes), the response's codes as codesColumn writes them. */
-export type ExportRow = [...ExportFields, codes?: string | null];
+export type { ExportFields, ExportRow } from './packed-row';
 
 /**
  * The coded questions whose codes an export reads. Each row then carries `<code ids by ",">|<mask>`: the

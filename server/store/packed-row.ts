@@ -1,6 +1,27 @@
 // A response's export fields as one string: one value to hand over (from SQLite, to a worker thread) instead of
-// eight. Kept apart from export-rows.ts so that worker threads load it without SQLite.
-import type { ExportRow } from './export-rows';
+// eight. Kept apart from export-rows.ts (which imports it, not the other way) so that worker threads load it without
+// SQLite.
+
+/**
+ * One response as the export reads it: plain values in a fixed order (`.raw()` rows, no object per row).
+ * `contacts` is the JSON of the personal-data answers, null unless asked for and given.
+ */
+export type ExportFields = [
+  id: string,
+  version: number,
+  submittedAt: string,
+  locale: string,
+  region: string,
+  briefing: string | null,
+  answers: string,
+  contacts: string | null,
+  /** The respondent's start (the phone's clock), and the earlier response of the same briefing with the same
+   * answers (duplicates.ts). Optional so that rows made by hand in tests may leave them out. */
+  startedAt?: string | null,
+  duplicateOf?: string | null,
+];
+/** The fields, and when asked for with `codes` (ExportCodes), the response's codes as codesColumn writes them. */
+export type ExportRow = [...ExportFields, codes?: string | null];
 
 /** Field separator: a control character that stored JSON and ids never contain raw. */
 export const PACKED_FIELD = '\u0001';

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { isRegionCode } from '../../catalog/regions';
 import { ROLES, type User } from '../../store';
-import { Problem, type FieldError } from '../../domain/problem';
+import { fieldErrors, type FieldErrorStyle } from '../../domain/field-errors';
+import { Problem } from '../../domain/problem';
 
 /** Long enough to resist guessing, short enough that nobody pastes a book into scrypt. */
 export const PASSWORD_MIN = 12;
@@ -76,14 +77,12 @@ export const ownPasswordBody = z
     path: ['newPassword'],
   });
 
-/** zod issues as the problem catalog's field errors: each names the field it is about. */
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((i) => ({
-    question:
-      i.path.length > 0 ? i.path.join('.') : i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(body)',
-    message: i.code === 'unrecognized_keys' ? 'is not a field of this request' : i.message,
-  }));
-}
+/** How a request body's errors name their fields. */
+export const BODY_FIELDS: FieldErrorStyle = {
+  root: '(body)',
+  path: 'dotted',
+  unknownKey: { message: 'is not a field of this request', each: false },
+};
 
 /** Parses a body or throws the 400 problem naming every wrong field. */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown, what: string): z.output<T> {
@@ -92,7 +91,7 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown, what: s
     throw new Problem(
       'invalid-request',
       `The ${what} is not as expected: see errors.`,
-      fieldErrors(parsed.error),
+      fieldErrors(parsed.error, BODY_FIELDS),
     );
   return parsed.data;
 }

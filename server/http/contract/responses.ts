@@ -22,6 +22,8 @@ export const responseEnvelope = z.strictObject({
 });
 
 export type ResponseEnvelope = z.infer<typeof responseEnvelope>;
+/** The body as a phone sends it (before the id is lower-cased): the respondent page imports this type. */
+export type ResponsePostBody = z.input<typeof responseEnvelope>;
 
 export interface SurveySummary {
   id: string;

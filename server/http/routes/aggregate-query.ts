@@ -2,6 +2,7 @@
 // them (exports/request.ts) and then turned into whole UTC+5 days, the grain of the answer counts.
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { fieldErrors } from '../../domain/field-errors';
 import { parseExportQuery, resolveExport } from '../../../exports/request';
 import { surveyAggregates, type SurveyAggregates } from '../../../exports/aggregates/summary';
 import type { AppliedFilters } from '../../../exports/aggregates/types';
@@ -140,7 +141,5 @@ export const questionName = z.string({ message: 'is required: a question name' }
 export function parseParameters<T extends z.ZodRawShape>(shape: T, query: unknown): z.infer<z.ZodObject<T>> {
   const parsed = z.object(shape).safeParse(query);
   if (parsed.success) return parsed.data;
-  throw badRequest(
-    parsed.error.issues.map((i) => ({ question: String(i.path[0] ?? 'query'), message: i.message })),
-  );
+  throw badRequest(fieldErrors(parsed.error, { root: 'query', path: 'first' }));
 }

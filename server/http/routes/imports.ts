@@ -26,14 +26,8 @@ export function importsRouter(deps: AppDeps): Router {
         { question: 'name', message: 'must be one file name of at most 200 characters' },
       ]);
     // Depth and text are checked per response inside (as POST …/responses checks them), not on the whole file.
-    const body = await readJsonBody(req, IMPORT_BODY_LIMIT_BYTES, { inspect: false }).catch(
-      (error: unknown) => {
-        // Someone chose the wrong file (a CSV, a photo): say what file is expected, as the CLI does.
-        if (error instanceof Problem && error.slug === 'malformed-json')
-          throw notJsonFile(error.detail.replace(/^The body could not be parsed as JSON: /, ''));
-        throw error;
-      },
-    );
+    // Someone chose the wrong file (a CSV, a photo): say what file is expected, as the CLI does.
+    const body = await readJsonBody(req, IMPORT_BODY_LIMIT_BYTES, { inspect: false, notJson: notJsonFile });
     const file = readUnsentFile(body);
     const report = await importUnsent(
       { catalog, store, clock, bodyLimitBytes: config.bodyLimitBytes, closedGraceMs: config.closedGraceMs },
