@@ -33,8 +33,7 @@ export function createAnswerCodes(db: Db) {
   );
   const insertCode = db.prepare(`INSERT INTO answer_codes
     (survey_id, question, pass, response_rowid, code_id, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const bump =
-    db.prepare(`INSERT INTO coding_counts
+  const bump = db.prepare(`INSERT INTO coding_counts
     (survey_id, question, code_id, version, region, briefing, day, n, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT DO UPDATE SET n = n + excluded.n, keys = keys + excluded.keys`);
   const selectAnswer = db
