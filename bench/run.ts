@@ -2,7 +2,15 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const BENCHES = ['ingest.ts', 'validate.ts', 'summary.ts', 'export.ts', 'first-load.ts', 'coding.ts'];
+const BENCHES = [
+  'ingest.ts',
+  'validate.ts',
+  'summary.ts',
+  'export.ts',
+  'export-xlsx.ts',
+  'first-load.ts',
+  'coding.ts',
+];
 let failed = false;
 for (const file of BENCHES) {
   console.log(`\n=== bench/${file} ===`);

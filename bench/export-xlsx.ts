@@ -1,0 +1,45 @@
+// XLSX benchmark: the workbook of the export data set that bench/export.ts keeps (100,000 demo responses,
+// ~170 columns), written in this process to a byte counter; prints time, rows/s, size and peak RSS with the machine.
+// Run bench/export.ts once first (it makes the data set). BENCH_EXPORT_DIR as there.
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { exportPlan, xlsxJobExport } from '../exports/export';
+import { parseExportQuery, resolveExport } from '../exports/request';
+import { boot } from '../server/boot';
+import { describeMachine } from './machine';
+
+const DIR = resolve(process.env.BENCH_EXPORT_DIR ?? join(tmpdir(), 'saualnama-bench-export'), '100000');
+const { store, catalog } = boot({ dataDir: DIR, surveysDir: resolve(import.meta.dirname, '../surveys') });
+const survey = catalog.getSurvey('roadmap-needs')!;
+console.log(`XLSX benchmark on ${describeMachine()}; data set ${DIR}`);
+for (const query of [{}, { labels: 'kk' }]) {
+  const parsed = parseExportQuery(query);
+  if (!parsed.ok) throw new Error('bad query');
+  const job = resolveExport(survey, parsed.value, () => undefined);
+  if (!job.ok) throw new Error('bad job');
+  const reader = store.openExportReader();
+  let bytes = 0;
+  let peak = process.memoryUsage().rss;
+  const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await pipeline(
+    xlsxJobExport(reader, job.value),
+    new Writable({ write: (chunk: Buffer, _e, cb) => ((bytes += chunk.length), cb()) }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  clearInterval(watch);
+  const rows = reader.count(job.value.filter);
+  reader.close();
+  console.log(
+    `  ${JSON.stringify(query)}: ${rows.toLocaleString('en')} rows × ${exportPlan(job.value).columns.length} columns in ` +
+      `${seconds.toFixed(2)} s (${Math.round(rows / seconds).toLocaleString('en')} rows/s), CPU ${((used.user + used.system) / 1e6).toFixed(1)} s, ` +
+      `${(bytes / 1e6).toFixed(1)} MB, peak RSS ${Math.round(peak / 1e6)} MB, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+  );
+}
+store.close();
