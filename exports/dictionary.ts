@@ -233,6 +233,11 @@ export function dictionaryRows(plan: ExportPlan): string[][] {
   return rows;
 }
 
-export function dictionaryCsv(plan: ExportPlan, dialect?: CsvDialect): string {
-  return csvDocument(dictionaryRows(plan), dialect);
+/** `extra`: rows describing other files of the same export (each repeating group's fields, exports/repeats.ts). */
+export function dictionaryCsv(
+  plan: ExportPlan,
+  dialect?: CsvDialect,
+  extra: readonly string[][] = [],
+): string {
+  return csvDocument([...dictionaryRows(plan), ...extra], dialect);
 }

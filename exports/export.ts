@@ -10,6 +10,7 @@ import { csvDialect, csvStream, type CsvStreamOptions } from './csv';
 import { dictionaryCsv } from './dictionary';
 import { storedLineLayout } from './lines';
 import { exportWorkerCount, parallelCsvStream } from './parallel';
+import { repeatCsvStream, repeatDictionaryRows, repeatFiles } from './repeats';
 import type { ExportJob } from './request';
 import { fastThresholds } from './quality-columns';
 import { xlsxExport } from './xlsx';
@@ -175,7 +176,19 @@ export function zipExport(
   for (const code of REGIONS.map((r) => r.code).filter((c) => inScope.includes(c)))
     add(regionFileName(code), { ...job.filter, regions: [code] });
   add(job.filter.regions ? 'combined.csv' : 'national.csv', job.filter);
-  zip.addBuffer(Buffer.from(dictionaryCsv(plan, format.dialect)), 'data-dictionary.csv', { mtime: now });
+  // Each repeating group as its own long-format file over the same responses, beside the main file.
+  const repeats = repeatFiles(job.versions, { choices: job.query.choices, pii: false });
+  for (const repeat of repeats)
+    zip.addReadStreamLazy(repeat.fileName, { mtime: now }, (callback) => {
+      const entry = repeatCsvStream(reader, repeat, job.filter, labels, csvDialect(job.query.sep));
+      current = entry as Readable & { readonly rows: number };
+      callback(null, entry);
+    });
+  zip.addBuffer(
+    Buffer.from(dictionaryCsv(plan, format.dialect, repeatDictionaryRows(repeats))),
+    'data-dictionary.csv',
+    { mtime: now },
+  );
   zip.end();
   return {
     stream: zip.outputStream as Readable,

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, fetchAs, signIn } from '../support/auth';
+import { unzip } from '../support/export-download';
 import { envelope, postResponse } from '../support/answers';
 import { readForeign } from '../support/foreign-surveys';
 import { makeTempDir, startServer, type TestServer } from '../support/server';
@@ -38,6 +39,11 @@ const CASES = [
     question: 'review_list',
     message: /entry 1, "rating"/,
     cells: { review_list: '2' },
+    repeat: {
+      question: 'review_list',
+      entries: 2,
+      cells: { rating: '8', 'reviewer/other': 'Айгерім', 'quality/accurate/rating': '4' },
+    },
   },
   {
     id: 'teachers',
@@ -59,6 +65,11 @@ const CASES = [
     question: 'teachersRate',
     message: /row 1, "subject": an answer is required/,
     cells: { teachersRate: '2' },
+    repeat: {
+      question: 'teachersRate',
+      entries: 2,
+      cells: { subject: 'Math: Algebra', explains: '1', bool: '1' },
+    },
   },
   {
     id: 'pricelimit',
@@ -68,6 +79,7 @@ const CASES = [
     question: 'pricelimit',
     message: /"mostamount": must be a string/,
     cells: { 'pricelimit/mostamount': 'All my money', 'pricelimit/leastamount': 'Zero' },
+    repeat: undefined,
   },
   {
     id: 'every-type',
@@ -110,6 +122,11 @@ const CASES = [
       'channels_grid/ngo/how': 'chat',
       'team/volunteers': '40',
       deep_note: 'Ескерту',
+    },
+    repeat: {
+      question: 'best_practices',
+      entries: 2,
+      cells: { name: 'Жастар орталығы', who_runs: 'ngo', 'funding/grants': '1', 'ratings/reach/rating': '5' },
     },
   },
 ] as const;
@@ -173,6 +190,36 @@ describe.each(CASES)('$id: a survey with repeats, grids or item lists', (c) => {
     // Grids as <question>/<row>/<column>, item lists as <question>/<item>, repeats by their number of entries.
     const row = Object.fromEntries(header.map((h, i) => [h, data[0]?.[i]]));
     expect(row).toMatchObject(c.cells);
+  });
+});
+
+describe.each(CASES.filter((c) => c.repeat))('$id: the repeating group’s own file', (c) => {
+  it('is a long-format CSV, one line per entry with response_id and entry, that Python’s csv module reads', async () => {
+    const repeat = c.repeat!;
+    const res = await fetchAs(server.url, cookie, `/api/surveys/${c.id}/repeats/${repeat.question}.csv`);
+    expect(res.status).toBe(200);
+    const [header = [], ...data] = readWithPython(Buffer.from(await res.arrayBuffer()));
+    expect(header.slice(0, 2)).toEqual(['response_id', 'entry']);
+    expect(data).toHaveLength(repeat.entries);
+    expect(data.map((r) => r[1])).toEqual(Array.from({ length: repeat.entries }, (_, i) => String(i + 1)));
+    const first = Object.fromEntries(header.map((h, i) => [h, data[0]?.[i]]));
+    expect(first).toMatchObject(repeat.cells);
+  });
+
+  it('sits in the zip beside the main file, and the dictionary lists its fields', async () => {
+    const repeat = c.repeat!;
+    const res = await fetchAs(server.url, cookie, `/api/surveys/${c.id}/export.zip`);
+    const files = await unzip(Buffer.from(await res.arrayBuffer()));
+    const name = `${c.id}_${repeat.question}.csv`;
+    expect([...files.keys()]).toEqual(expect.arrayContaining(['national.csv', 'data-dictionary.csv', name]));
+    expect(readWithPython(files.get(name)!).length - 1).toBe(repeat.entries);
+    const dictionary = readWithPython(files.get('data-dictionary.csv')!).map((r) => r[0]);
+    for (const column of Object.keys(repeat.cells)) expect(dictionary).toContain(`${name}:${column}`);
+  });
+
+  it('answers 404 for a question that is not a repeating group', async () => {
+    const res = await fetchAs(server.url, cookie, `/api/surveys/${c.id}/repeats/region.csv`);
+    expect(res.status).toBe(404);
   });
 });
 

@@ -7,6 +7,7 @@ import { Router, type Request, type Response } from 'express';
 import { csvDialect } from '../../../exports/csv';
 import { dictionaryCsv } from '../../../exports/dictionary';
 import { csvExport, exportFileName, exportPlan, xlsxJobExport, zipExport } from '../../../exports/export';
+import { repeatCsvStream, repeatDictionaryRows, repeatFiles } from '../../../exports/repeats';
 import { XLSX_TYPE } from '../../../exports/xlsx';
 import { parseExportQuery, resolveExport, type ExportJob } from '../../../exports/request';
 import type { ExportReader } from '../../store';
@@ -137,7 +138,31 @@ export function exportsRouter(deps: AppDeps): Router {
       'text/csv; charset=utf-8; header=present',
       exportFileName(job, deps.clock(), 'dictionary.csv'),
     );
-    res.end(dictionaryCsv(exportPlan(job), csvDialect(job.query.sep)));
+    const repeats = repeatFiles(job.versions, { choices: job.query.choices, pii: false });
+    res.end(dictionaryCsv(exportPlan(job), csvDialect(job.query.sep), repeatDictionaryRows(repeats)));
+  });
+
+  // One repeating group's long-format file on its own (the zip holds it too), same filters as export.csv.
+  router.get('/api/surveys/:id/repeats/:question.csv', mayExport, (req, res) => {
+    const job = prepare(deps, req, res);
+    const repeat = repeatFiles(job.versions, { choices: job.query.choices, pii: false }).find(
+      (r) => r.question === req.params.question,
+    );
+    if (!repeat)
+      throw new Problem(
+        'not-found',
+        `Survey "${job.survey.id}" has no repeating group "${String(req.params.question)}".`,
+      );
+    const reader = deps.store.openExportReader();
+    let body: Readable;
+    try {
+      body = repeatCsvStream(reader, repeat, job.filter, job.query.labels, csvDialect(job.query.sep));
+    } catch (error) {
+      reader.close();
+      throw error;
+    }
+    downloadHeaders(res, 'text/csv; charset=utf-8; header=present', repeat.fileName);
+    stream(deps, res, body, reader);
   });
 
   return router;

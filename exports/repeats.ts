@@ -1,0 +1,145 @@
+// Each repeating group (dynamic panel, dynamic matrix) as its own long-format CSV, as KoboToolbox and ODK export
+// repeats: `response_id`, `entry` (1, 2, …), then the entry's fields laid out by the same column rules, labels and
+// choice layouts as the main file. The main file keeps one row per response with the number of entries.
+import { Readable } from 'node:stream';
+import type { ExportReader, ResponseFilter } from '../server/store';
+import { planColumns, type ExportPlan, type PlanOptions } from './columns';
+import { BOM, csvRowOptions, type CsvDialect } from './csv';
+import { DICTIONARY_HEADER, dictionaryRows } from './dictionary';
+import { describeQuestions, type VersionInput } from './questions';
+import { compileParsedRows, type LabelMode } from './rows';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export interface RepeatFile {
+  /** The repeating group's question name. */
+  question: string;
+  /** `<survey>_<question>.csv`, the name inside the zip and of the download. */
+  fileName: string;
+  /** The plan of the entries' fields: its question columns are the file's columns after response_id and entry. */
+  plan: ExportPlan;
+}
+
+/** The element JSON of `name` in one definition (pages and panels opened), or undefined. */
+function findElement(definition: Json, name: string): Json | undefined {
+  const walk = (elements: unknown): Json | undefined => {
+    if (!Array.isArray(elements)) return undefined;
+    for (const el of elements) {
+      if (!isObject(el)) continue;
+      if (el.name === name && el.type !== 'panel') return el;
+      if (el.type === 'panel') {
+        const inner = walk(el.elements ?? el.questions);
+        if (inner) return inner;
+      }
+    }
+    return undefined;
+  };
+  const pages = Array.isArray(definition.pages) ? definition.pages : [definition];
+  for (const page of pages) {
+    const found = isObject(page) ? walk(page.elements ?? page.questions) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** An entry's fields as question JSON: a template's elements, or a matrix's columns as questions of their cell type. */
+function fieldsOf(raw: Json): unknown[] {
+  if (raw.type === 'paneldynamic') {
+    const list = raw.templateElements ?? raw.templateQuestions;
+    return Array.isArray(list) ? list : [];
+  }
+  const columns = Array.isArray(raw.columns) ? (raw.columns as unknown[]) : [];
+  return columns.filter(isObject).map((column) => {
+    const own =
+      typeof column.cellType === 'string' && column.cellType !== 'default' ? column.cellType : undefined;
+    const matrix = typeof raw.cellType === 'string' && raw.cellType !== 'default' ? raw.cellType : 'dropdown';
+    return { choices: raw.choices, ...column, type: own ?? matrix };
+  });
+}
+
+export function repeatFiles(versions: readonly VersionInput[], options: PlanOptions): RepeatFile[] {
+  const first = versions[0];
+  if (!first) return [];
+  return describeQuestions(versions)
+    .filter((q) => q.shape === 'repeat' && !q.pii)
+    .map((q) => {
+      const asked = versions.filter((v) => q.versions.includes(v.version));
+      const pseudo = asked.map((v) => ({
+        surveyId: v.surveyId,
+        version: v.version,
+        piiQuestions: new Set<string>(),
+        definition: { elements: fieldsOf(findElement(v.definition, q.name) ?? {}) },
+      }));
+      return {
+        question: q.name,
+        fileName: `${first.surveyId}_${q.name.replace(/[^A-Za-z0-9_-]+/g, '-')}.csv`,
+        plan: planColumns(pseudo, { ...options, pii: false }),
+      };
+    });
+}
+
+/** Where the field columns sit in the plan's rows: after the fixed columns, before `__not_asked`. */
+function fieldRange(plan: ExportPlan): [number, number] {
+  const start = plan.columns.findIndex((c) => c.kind !== 'fixed');
+  const end = plan.columns.findIndex((c) => c.kind === 'not-asked');
+  return [start, end];
+}
+
+/** The repeat's CSV over the filtered responses: one line per entry, streamed (memory stays flat). */
+export function repeatCsvStream(
+  reader: ExportReader,
+  repeat: RepeatFile,
+  filter: ResponseFilter,
+  labels: LabelMode,
+  dialect: CsvDialect,
+): Readable {
+  const [start, end] = fieldRange(repeat.plan);
+  const fill = compileParsedRows(repeat.plan, csvRowOptions(labels, dialect));
+  const header = ['response_id', 'entry', ...repeat.plan.columns.slice(start, end).map((c) => c.name)];
+  function* lines(): Generator<string> {
+    yield BOM + dialect.line(header.map(dialect.cell));
+    for (const row of reader.rows(filter, { contacts: false })) {
+      const answers = JSON.parse(row[6]) as Json;
+      const entries = answers[repeat.question];
+      if (!Array.isArray(entries)) continue;
+      let index = 0;
+      for (const entry of entries) {
+        index++;
+        const cells = fill({
+          id: row[0],
+          version: row[1],
+          submittedAt: row[2],
+          locale: row[3],
+          region: row[4],
+          briefing: row[5],
+          answers: isObject(entry) ? entry : {},
+          contacts: null,
+          startedAt: null,
+          duplicateOf: null,
+        });
+        yield dialect.line([dialect.cell(row[0]), String(index), ...cells.slice(start, end)]);
+      }
+    }
+  }
+  return Readable.from(lines(), { objectMode: false });
+}
+
+/** The dictionary rows of every repeat's fields, named `<file>:<column>` so they are not taken for main columns. */
+export function repeatDictionaryRows(repeats: readonly RepeatFile[]): string[][] {
+  const rows: string[][] = [];
+  for (const repeat of repeats) {
+    const fields = new Set(repeat.plan.columns.slice(...fieldRange(repeat.plan)).map((c) => c.name));
+    for (const row of dictionaryRows(repeat.plan).slice(1)) {
+      const column = row[0] ?? '';
+      if (!fields.has(column)) continue;
+      const note = row[DICTIONARY_HEADER.length - 1] ?? '';
+      rows.push([
+        `${repeat.fileName}:${column}`,
+        ...row.slice(1, -1),
+        `a field of each entry of "${repeat.question}" (one line per entry in ${repeat.fileName})${note ? `; ${note}` : ''}`,
+      ]);
+    }
+  }
+  return rows;
+}
