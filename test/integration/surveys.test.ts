@@ -74,6 +74,7 @@ describe('public survey routes', () => {
       survey: 'example',
       region: 'KZ-55',
       city: 'Pavlodar',
+      cityNames: {},
       date: '2023-09-20',
       title: { kk: 'Павлодар брифингі', ru: 'Брифинг в Павлодаре', en: 'Pavlodar briefing' },
     });
