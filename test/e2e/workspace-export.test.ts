@@ -126,7 +126,7 @@ test('a KZ-10 analyst signs in in Kazakh and downloads a per-region CSV with onl
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'CSV жүктеп алу' }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^roadmap-needs_KZ-10_\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^roadmap-needs_KZ-10_labels-kk_\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = await readFile(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const { header, rows } = parseCsv(bytes);
