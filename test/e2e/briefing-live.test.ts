@@ -124,10 +124,14 @@ test('(d) the live screen’s count rises to 3 within seconds as three responses
   await page.locator('img.live-qr').evaluate((img: HTMLImageElement) => img.decode());
   await screenshot(page, 'live-kk');
 
-  // The results: the example survey's key questions for this briefing only, 3 responses: every cell "< 5".
+  // The results: the example survey's key questions for this briefing only, 3 responses, published by the cell key
+  // method (issue 12): each bar is "< 5" or a share of the perturbed total, never a bare count. Which one a cell
+  // shows depends on the responses' random record keys, so the test asserts the form, not one outcome.
   await page.getByRole('button', { name: 'Нәтижелер' }).click();
   await page.getByRole('heading', { name: 'Сіздің рөліңіз' }).waitFor();
-  expect(await page.locator('.live-bar-value').allInnerTexts()).toContain('< 5');
+  const values = await page.locator('.live-bar-value').allInnerTexts();
+  expect(values.length).toBeGreaterThan(0);
+  for (const value of values) expect(value).toMatch(/^(< 5|\d{1,3}%)$/);
   await screenshot(page, 'live-results-kk');
 
   // The same screen for a Russian-speaking organiser: its own words in Russian, the titles in both languages.
