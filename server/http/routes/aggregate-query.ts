@@ -138,6 +138,23 @@ export function aggregatableQuestion(q: AggregateQuery, name: string, parameter:
 export const questionName = z.string({ message: 'is required: a question name' }).min(1).max(200);
 
 /** zod for the parameters of crosstab and text beyond the filters; each error names its parameter. */
+const MAX_PAGE_SIZE = 200;
+
+/** `page` and `pageSize` of the routes that list answers one page at a time (text browser, coding queue). */
+export const pagingParameters = {
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, { message: 'must be a page number from 1' })
+    .transform(Number)
+    .optional(),
+  pageSize: z
+    .string()
+    .regex(/^[1-9]\d{0,2}$/, { message: `must be a number from 1 to ${MAX_PAGE_SIZE}` })
+    .transform(Number)
+    .refine((n) => n <= MAX_PAGE_SIZE, { message: `must be a number from 1 to ${MAX_PAGE_SIZE}` })
+    .optional(),
+};
+
 export function parseParameters<T extends z.ZodRawShape>(shape: T, query: unknown): z.infer<z.ZodObject<T>> {
   const parsed = z.object(shape).safeParse(query);
   if (parsed.success) return parsed.data;

@@ -16,13 +16,11 @@ import {
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
 import { Problem } from '../../domain/problem';
-import { parseAggregateQuery, parseParameters } from './aggregate-query';
+import { parseAggregateQuery, pagingParameters, parseParameters } from './aggregate-query';
 import { codableQuestion, codingBody, namesById, surveyOf, type CodableQuestion } from './coding-question';
 
 /** Who codes answers: those who read them and write findings (an analyst within their regions). */
 export const CODERS = ['admin', 'author', 'analyst'] as const;
-const MAX_PAGE_SIZE = 200;
-
 const passParameter = z
   .enum(['1', '2'], { message: 'must be 1 (the coding that counts) or 2 (a second coder, blind)' })
   .transform((p) => Number(p) as CodingPass)
@@ -31,17 +29,7 @@ const passParameter = z
 const queueParameters = {
   pass: passParameter,
   state: z.enum(['all', 'uncoded', 'sample'], { message: 'must be all, uncoded or sample' }).optional(),
-  page: z
-    .string()
-    .regex(/^[1-9]\d{0,5}$/, { message: 'must be a page number from 1' })
-    .transform(Number)
-    .optional(),
-  pageSize: z
-    .string()
-    .regex(/^[1-9]\d{0,2}$/, { message: `must be a number from 1 to ${MAX_PAGE_SIZE}` })
-    .transform(Number)
-    .refine((n) => n <= MAX_PAGE_SIZE, { message: `must be a number from 1 to ${MAX_PAGE_SIZE}` })
-    .optional(),
+  ...pagingParameters,
 };
 
 /** The response's answer to the question, readable by this user; 404 otherwise (another region's id says nothing). */

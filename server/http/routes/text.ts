@@ -8,23 +8,16 @@ import { responsesOf } from '../../../exports/aggregates/summary';
 import { requireUser } from '../auth';
 import type { AppDeps } from '../deps';
 import { Problem } from '../../domain/problem';
-import { aggregatableQuestion, parseAggregateQuery, parseParameters } from './aggregate-query';
-
-const MAX_PAGE_SIZE = 200;
+import {
+  aggregatableQuestion,
+  parseAggregateQuery,
+  pagingParameters,
+  parseParameters,
+} from './aggregate-query';
 
 const textParameters = {
   q: z.string().max(200, { message: 'must be at most 200 characters' }).optional(),
-  page: z
-    .string()
-    .regex(/^[1-9]\d{0,5}$/, { message: 'must be a page number from 1' })
-    .transform(Number)
-    .optional(),
-  pageSize: z
-    .string()
-    .regex(/^[1-9]\d{0,2}$/, { message: `must be a number from 1 to ${MAX_PAGE_SIZE}` })
-    .transform(Number)
-    .refine((n) => n <= MAX_PAGE_SIZE, { message: `must be a number from 1 to ${MAX_PAGE_SIZE}` })
-    .optional(),
+  ...pagingParameters,
 };
 
 export function textRouter(deps: AppDeps): Router {
