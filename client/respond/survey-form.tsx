@@ -15,7 +15,8 @@ import { LoadProblem } from './load-problem';
 import { SendStatus } from './send-status';
 import { PageProgress, usePagePosition } from './page-progress';
 import { switchLocale } from './phone-form';
-import { answersOf, createModel } from './survey-setup';
+import { answersOf } from './computed-values';
+import { createModel } from './survey-setup';
 import { useDraft, type DraftSource } from './use-draft';
 
 export type FormTarget = { kind: 'survey'; id: string } | { kind: 'briefing'; slug: string };
