@@ -148,6 +148,20 @@ test('an author codes roadmap proposals in Kazakh by keyboard, applies a rule, a
   await table.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/coding-dashboard-kk.png', fullPage: true });
 
+  // The region comparison: the coded question is in the picker by its codes; Abai's row counts its coded answers.
+  await page.goto(
+    `${suite.server.url}/workspace/regions?survey=roadmap-needs&question=codes:roadmap_proposals&answer=funding`,
+  );
+  const heat = page.locator('table.heat-table');
+  await heat.locator('thead th', { hasText: 'Қаржыландыру' }).waitFor();
+  expect(await heat.locator('thead th').allInnerTexts()).toEqual(
+    expect.arrayContaining([expect.stringContaining('Ғимарат пен кеңсе'), expect.stringContaining('Оқыту')]),
+  );
+  const abaiRow = heat.locator('tbody tr[data-region="KZ-10"]');
+  const abaiCoded = Number((await abaiRow.locator('td.n-col').innerText()).replace(/\D/g, ''));
+  expect(Math.abs(abaiCoded - 17)).toBeLessThanOrEqual(2);
+  await page.screenshot({ path: 'test-results/coding-regions-kk.png', fullPage: true });
+
   // The brief: "what people proposed", top codes per region and the chosen quote.
   await page.goto(`${suite.server.url}/workspace/brief?survey=roadmap-needs`);
   const proposed = page.locator('section.code-results');
@@ -176,4 +190,5 @@ test('an author codes roadmap proposals in Kazakh by keyboard, applies a rule, a
     return rows.reduce((n, row) => n + Number(row.split(',').at(at - columns.length) ?? 0), 0);
   };
   expect([sum('premises'), sum('training'), sum('funding')]).toEqual([9, 11, 6]);
-});
+  // Twenty answers coded by keyboard, then four pages: about 50 s on a busy two-core machine.
+}, 150_000);

@@ -18,6 +18,8 @@ import { LoadFailed } from '../load-failed';
 import { setQuery } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
+import type { CodableQuestionBody, CodeCountsBody } from '../coding/coding-api';
+import { CODES_PREFIX, codeComparison } from './code-comparison';
 import { comparable, comparison, sortRows, type SortKey } from './comparison';
 import { regionChart } from './region-chart';
 import { HeatTable } from './heat-table';
@@ -45,12 +47,27 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
   const questions =
     (summary.value?.survey === survey ? summary.value?.questions : undefined)?.filter(comparable) ?? [];
   // Needs first when nothing is chosen: a ranking is what the Roadmap is drafted from.
-  const question =
-    questions.find((q) => q.name === query.get('question')) ??
-    questions.find((q) => q.kind === 'ranking') ??
-    questions[0];
+  const codable = useStaleLoad<CodableQuestionBody[]>(
+    survey && `/api/surveys/${encodeURIComponent(survey)}/codebooks`,
+  );
+  // Coded free-text questions compare by their codes (issue 18): "which regions proposed what".
+  const coded = codable.value?.filter((q) => q.codes > 0) ?? [];
+  const questionParam = query.get('question') ?? '';
+  const codedQuestion = questionParam.startsWith(CODES_PREFIX)
+    ? coded.find((q) => CODES_PREFIX + q.name === questionParam)
+    : undefined;
+  const question = codedQuestion
+    ? { name: questionParam, title: codedQuestion.title, kind: 'multiple' as const }
+    : (questions.find((q) => q.name === questionParam) ??
+      questions.find((q) => q.kind === 'ranking') ??
+      questions[0]);
+  const codeCounts = useStaleLoad<CodeCountsBody>(
+    survey && codedQuestion
+      ? `/api/surveys/${encodeURIComponent(survey)}/codebooks/${encodeURIComponent(codedQuestion.name)}/counts${filterQuery}`
+      : null,
+  );
   const crosstabPath =
-    survey && question
+    survey && question && !codedQuestion
       ? `/api/surveys/${encodeURIComponent(survey)}/crosstab?question=${encodeURIComponent(question.name)}&by=region${filterQuery.replace('?', '&')}`
       : null;
   const crosstab = useStaleLoad<CrosstabBody>(crosstabPath);
@@ -60,28 +77,34 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
   }, [summary.error, crosstab.error, onSignedOut]);
 
   const body = crosstab.value && crosstab.value.question === question?.name ? crosstab.value : null;
+  const codeBody =
+    codedQuestion && codeCounts.value?.question === codedQuestion.name ? codeCounts.value : null;
   const [answerParam, rowParam] = [query.get('answer'), query.get('row')];
   const measure = query.get('measure') === 'any' ? ('any' as const) : ('first' as const);
-  const cmp = useMemo(
-    () => (body ? comparison(body, { answer: answerParam, row: rowParam, measure }, locale) : null),
-    [body, answerParam, rowParam, measure, locale],
-  );
+  const regionNames = ctx.state === 'ready' ? ctx.regions : null;
+  const cmp = useMemo(() => {
+    if (codedQuestion)
+      return codeBody && regionNames && codeComparison(codeBody, answerParam, regionNames, locale);
+    return body ? comparison(body, { answer: answerParam, row: rowParam, measure }, locale) : null;
+  }, [codedQuestion, codeBody, regionNames, body, answerParam, rowParam, measure, locale]);
   const sortParam = query.get('sort');
   const sort: SortKey = SORTS.find((s) => s === sortParam) ?? 'share';
   const descending = query.get('dir') ? query.get('dir') === 'desc' : sort !== 'name';
   const rows = cmp ? sortRows(cmp.rows, sort, descending, cmp.chosen, locale) : [];
 
-  if (ctx.state === 'failed' || summary.error || crosstab.error)
+  const failed = [summary, crosstab, codeCounts].find((load) => load.error);
+  if (ctx.state === 'failed' || failed)
     return (
       <LoadFailed
         locale={locale}
-        onRetry={ctx.state === 'failed' ? ctx.retry : summary.error ? summary.retry : crosstab.retry}
-        error={ctx.state === 'failed' ? undefined : (summary.error ?? crosstab.error)}
+        onRetry={ctx.state === 'failed' ? ctx.retry : failed!.retry}
+        error={ctx.state === 'failed' ? undefined : failed!.error}
       />
     );
   if (ctx.state === 'loading') return <p className="muted">{shell.loading}</p>;
 
-  const k = body?.smallCellThreshold ?? 5;
+  const published = codedQuestion ? codeBody : body;
+  const k = published?.smallCellThreshold ?? 5;
   const answer = cmp?.options[cmp.chosen];
   const item = cmp?.items.find((i) => i.code === cmp.item);
   const answerLabel = [item?.label, answer?.label].filter(Boolean).join(': ');
@@ -119,6 +142,11 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
               {questions.map((q) => (
                 <option key={q.name} value={q.name}>
                   {localized(q.title, locale)}
+                </option>
+              ))}
+              {coded.map((q) => (
+                <option key={q.name} value={CODES_PREFIX + q.name}>
+                  {t.codesOf(localized(q.title, locale))}
                 </option>
               ))}
             </SelectField>
@@ -165,7 +193,7 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
             briefings={ctx.briefings}
           />
           <div className="totals" aria-live="polite" aria-busy={crosstab.loading || summary.loading}>
-            {(crosstab.loading || summary.loading) && (
+            {(crosstab.loading || summary.loading || codeCounts.loading) && (
               <span className="muted">{cmp ? d.updating : shell.loading}</span>
             )}
           </div>
@@ -193,7 +221,7 @@ export default function RegionsPage({ session, locale, query, onSignedOut }: Sec
           <p className="suppression-note" role="note">
             {d.suppression(k)}
           </p>
-          {body && <PrivacyNote locale={locale} perturbed={body.perturbed === true} k={k} />}
+          {published && <PrivacyNote locale={locale} perturbed={published.perturbed === true} k={k} />}
           <HeatTable
             locale={locale}
             comparison={cmp}

@@ -23,6 +23,8 @@ export interface RegionsStrings {
   sortedBy: string;
   tableCsv: string;
   noQuestions: string;
+  /** A coded free-text question in the picker: compared by its codes. */
+  codesOf: (title: string) => string;
 }
 
 const kk: RegionsStrings = {
@@ -48,6 +50,7 @@ const kk: RegionsStrings = {
   sortedBy: 'сұрыпталған',
   tableCsv: 'Кесте (CSV)',
   noQuestions: 'Бұл сауалнамада өңірлер бойынша салыстыруға болатын сұрақ жоқ.',
+  codesOf: (title) => `${title} — кодтар`,
 };
 
 const ru: RegionsStrings = {
@@ -74,6 +77,7 @@ const ru: RegionsStrings = {
   sortedBy: 'отсортировано',
   tableCsv: 'Таблица (CSV)',
   noQuestions: 'В этой анкете нет вопросов, которые можно сравнить по регионам.',
+  codesOf: (title) => `${title} — коды`,
 };
 
 const en: RegionsStrings = {
@@ -100,6 +104,7 @@ const en: RegionsStrings = {
   sortedBy: 'sorted',
   tableCsv: 'Table (CSV)',
   noQuestions: 'This survey has no question that can be compared by region.',
+  codesOf: (title) => `${title} — codes`,
 };
 
 export const REGIONS_STRINGS: Record<Locale, RegionsStrings> = { kk, ru, en };

@@ -157,6 +157,9 @@ export interface AnswerCodesReply {
 export interface CodeCountsBody {
   survey: string;
   question: string;
+  smallCellThreshold: number;
+  /** As in SummaryBody: the counts are perturbed (cell key method) for this reader. */
+  perturbed?: true;
   codes: CodeBody[];
   total: { coded: Count; codes: Record<string, Count> };
   regions: { region: string; coded: Count; codes: Record<string, Count> }[];

@@ -77,6 +77,8 @@ export function codingResultsRouter(deps: AppDeps): Router {
     res.set('Cache-Control', 'no-store').json({
       survey: q.survey.id,
       question: q.info.name,
+      smallCellThreshold: k,
+      ...(!d.exact && { perturbed: true as const }),
       codes: codes.map(codeBody),
       total: cells(total),
       regions: filters.regions.map((region) => ({ region, ...cells(byRegion.get(region) ?? new Map()) })),
