@@ -36,7 +36,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/store/**'],
+    files: ['server/store/**', 'server/store-pg/**'],
     rules: forbid(
       ['**/http/**', '**/domain/**', '**/cli/**', '**/catalog/**', '**/exports/**', '**/client/**'],
       'store imports nothing above it and knows no formats',

@@ -1,4 +1,4 @@
-// Three projects so each kind of test can run alone (npm run test:unit / test:integration / test:e2e).
+// Four projects so each kind of test can run alone (npm run test:unit / test:integration / test:e2e).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,6 +11,15 @@ export default defineConfig({
           // Some unit tests start worker threads or judge thousands of answers with survey-core: on a busy
           // two-core machine 5 s is a coin toss, and a timeout says nothing about correctness.
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          // The store conformance suite: the same tests against SQLite and PostgreSQL (test/conformance/engines.ts).
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {

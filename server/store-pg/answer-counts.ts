@@ -1,0 +1,208 @@
+// Answer counts on PostgreSQL, with the same vectors as SQLite (server/store/count-layout.ts, key sums for the cell
+// key method included) but no hot row: each store adds to the rows of its own shard (shard.ts), in the write's
+// transaction, one read and one upsert per batch for all its keys; readers sum the shards.
+import { countDay, planKey } from '../store/answer-counts';
+import { compileLayout, countAnswers, keyOf, tallyOf, type CountLayout } from '../store/count-layout';
+import type {
+  CountFilter,
+  CountPlan,
+  CoverageDimension,
+  DimensionCount,
+  TallyGroup,
+  TallyGrouping,
+  VersionTally,
+} from '../store/count-types';
+import type { NewResponse } from '../store/types';
+import type { Pool, PoolClient } from './pool';
+
+/** A response just inserted in this transaction, with the record key drawn for it. */
+export interface CountedResponse {
+  response: NewResponse;
+  recordKey: number;
+}
+
+interface KeyRow {
+  survey_id: string;
+  version: number;
+  region: string;
+  briefing: string;
+  day: string;
+  responses: number;
+  counts: Buffer;
+}
+
+const KEY_COLUMNS = 'survey_id, version, region, briefing, day';
+
+/** WHERE on answer_counts from fixed fragments; values travel only as parameters. */
+function keyWhere(filter: CountFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [filter.surveyId];
+  const parts = ['survey_id = $1'];
+  const add = (fragment: (n: string) => string, value: unknown) => {
+    params.push(value);
+    parts.push(fragment(`$${params.length}`));
+  };
+  if (filter.regions !== undefined) add((p) => `region = ANY(${p}::text[])`, filter.regions);
+  if (filter.versions !== undefined) add((p) => `version = ANY(${p}::int[])`, filter.versions);
+  if (filter.briefings !== undefined) add((p) => `briefing = ANY(${p}::text[])`, filter.briefings);
+  if (filter.fromDay !== undefined) add((p) => `day >= ${p}`, filter.fromDay);
+  if (filter.toDay !== undefined) add((p) => `day <= ${p}`, filter.toDay);
+  return { sql: parts.join(' AND '), params };
+}
+
+function readVector(blob: Buffer, layout: CountLayout): Int32Array {
+  if (blob.byteLength !== layout.vectorLength * 4)
+    throw new Error(
+      `answer counts of ${layout.plan.surveyId} v${layout.plan.version} do not fit its plan: run recount`,
+    );
+  const vector = new Int32Array(layout.vectorLength);
+  new Uint8Array(vector.buffer).set(blob);
+  return vector;
+}
+
+const blobOf = (vector: Int32Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+
+export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], shard: () => number) {
+  const layouts = new Map(plans.map((p) => [planKey(p.surveyId, p.version), compileLayout(p)]));
+  const layoutOf = (surveyId: string, version: number) => layouts.get(planKey(surveyId, version));
+  const scratch = new Map<CountLayout, Uint8Array>();
+  const recordOf = (layout: CountLayout) => {
+    let r = scratch.get(layout);
+    if (!r) scratch.set(layout, (r = new Uint8Array(layout.recordLength)));
+    return r;
+  };
+
+  /** Adds the batch's new responses to this store's shard rows: one SELECT and one upsert for every key at once. */
+  async function countBatch(client: PoolClient, created: readonly CountedResponse[]): Promise<void> {
+    const keys = new Map<
+      string,
+      { key: [string, number, string, string, string]; layout: CountLayout; items: CountedResponse[] }
+    >();
+    for (const c of created) {
+      const r = c.response;
+      const layout = layoutOf(r.surveyId, r.version);
+      // A version without a plan is not counted; recount then agrees.
+      if (!layout) continue;
+      const key: [string, number, string, string, string] = [
+        r.surveyId,
+        r.version,
+        r.region,
+        r.briefing ?? '',
+        countDay(r.submittedAt),
+      ];
+      const name = key.join('\u0000');
+      const entry = keys.get(name);
+      if (entry) entry.items.push(c);
+      else keys.set(name, { key, layout, items: [c] });
+    }
+    if (keys.size === 0) return;
+    const columns = [0, 1, 2, 3, 4].map((i) => [...keys.values()].map((k) => k.key[i]));
+    const { rows } = await client.query<KeyRow>(
+      `SELECT ${KEY_COLUMNS}, responses, counts FROM answer_counts
+       WHERE shard = $1 AND (${KEY_COLUMNS}) IN
+         (SELECT * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[]))`,
+      [shard(), ...columns],
+    );
+    const existing = new Map(
+      rows.map((row) => [
+        [row.survey_id, row.version, row.region, row.briefing, row.day].join('\u0000'),
+        row,
+      ]),
+    );
+    const responses: number[] = [];
+    const vectors: Buffer[] = [];
+    for (const [name, { layout, items }] of keys) {
+      const row = existing.get(name);
+      const vector = row ? readVector(row.counts, layout) : new Int32Array(layout.vectorLength);
+      for (const { response, recordKey } of items)
+        countAnswers(layout, response.answers, vector, recordOf(layout), 0, recordKey);
+      responses.push((row?.responses ?? 0) + items.length);
+      vectors.push(blobOf(vector));
+    }
+    await client.query(
+      `INSERT INTO answer_counts (${KEY_COLUMNS}, shard, responses, counts)
+       SELECT s, v, r, b, d, $1, n, c
+       FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bytea[])
+         AS t(s, v, r, b, d, n, c)
+       ON CONFLICT (${KEY_COLUMNS}, shard) DO UPDATE SET responses = EXCLUDED.responses, counts = EXCLUDED.counts`,
+      [shard(), ...columns, responses, vectors],
+    );
+  }
+
+  /** The matching key rows of every shard. */
+  async function keyRows(filter: CountFilter): Promise<KeyRow[]> {
+    const { sql, params } = keyWhere(filter);
+    const { rows } = await pool.query<KeyRow>(
+      `SELECT ${KEY_COLUMNS}, responses, counts FROM answer_counts WHERE ${sql}`,
+      params,
+    );
+    return rows;
+  }
+
+  function toVersionTally(
+    layout: CountLayout,
+    responses: number,
+    sums: Float64Array,
+    only?: ReadonlySet<string>,
+  ): VersionTally {
+    const questions = new Map(
+      layout.questions
+        .filter((q) => !only || only.has(q.question.name))
+        .map((q) => [q.question.name, tallyOf(q, sums, q.offset, layout.keysOffset + q.offset)]),
+    );
+    return {
+      version: layout.plan.version,
+      responses,
+      responsesKey: keyOf(sums[layout.responsesKeyAt]!),
+      questions,
+    };
+  }
+
+  return {
+    layouts,
+    countBatch,
+    async tallyAnswers(
+      filter: CountFilter,
+      grouping: TallyGrouping,
+      questions?: readonly string[],
+    ): Promise<TallyGroup[]> {
+      const only = questions && new Set(questions);
+      const groups = new Map<string, Map<number, { responses: number; sums: Float64Array }>>();
+      for (const row of await keyRows(filter)) {
+        const layout = layoutOf(filter.surveyId, row.version);
+        if (!layout || row.counts.byteLength !== layout.vectorLength * 4) continue;
+        const key = grouping.by === 'region' ? row.region : '';
+        let versions = groups.get(key);
+        if (!versions) groups.set(key, (versions = new Map()));
+        let acc = versions.get(row.version);
+        if (!acc)
+          versions.set(row.version, (acc = { responses: 0, sums: new Float64Array(layout.vectorLength) }));
+        acc.responses += row.responses;
+        const vector = readVector(row.counts, layout);
+        for (let i = 0; i < vector.length; i++) acc.sums[i]! += vector[i]!;
+      }
+      return [...groups].map(([key, versions]) => ({
+        key,
+        versions: [...versions]
+          .sort(([a], [b]) => a - b)
+          .map(([v, acc]) => toVersionTally(layoutOf(filter.surveyId, v)!, acc.responses, acc.sums, only)),
+      }));
+    },
+    async countResponsesBy(filter: CountFilter, dimension: CoverageDimension): Promise<DimensionCount[]> {
+      const sums = new Map<string | number, DimensionCount>();
+      for (const row of await keyRows(filter)) {
+        const layout = layoutOf(filter.surveyId, row.version);
+        if (!layout || row.counts.byteLength !== layout.vectorLength * 4) continue;
+        const keySum = row.counts.readInt32LE(layout.responsesKeyAt * 4);
+        const key = row[dimension];
+        const s = sums.get(key);
+        if (s) {
+          s.responses += row.responses;
+          s.cellKey = keyOf(s.cellKey + keySum);
+        } else sums.set(key, { key, responses: row.responses, cellKey: keyOf(keySum) });
+      }
+      return [...sums.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    },
+  };
+}
+
+export type PgAnswerCounts = ReturnType<typeof createPgAnswerCounts>;

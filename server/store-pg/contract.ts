@@ -1,0 +1,43 @@
+// The part of the store interface (server/store/index.ts) this engine implements, in its asynchronous form: every
+// member returns a Promise and the streamed reads are async iterables. The conformance suite
+// (test/conformance/) holds both engines to it; README "Scaling out" lists what is covered so far.
+import type { Store } from '../store';
+
+/** A value, or a streamed read (an Iterable that is no array or Map) as an AsyncIterable. */
+type AsyncResult<R> = [R] extends [unknown[] | Map<unknown, unknown>]
+  ? Promise<R>
+  : [R] extends [Iterable<infer E>]
+    ? AsyncIterable<E>
+    : Promise<R>;
+
+type AsyncMember<F> = F extends (...args: infer A) => infer R
+  ? (...args: A) => AsyncResult<Awaited<R>>
+  : never;
+
+/** The members each covered concern brings. */
+export const COVERED = {
+  surveys: ['publishVersions', 'publishedVersion', 'isSurveyClosed', 'surveyClosedAt', 'setSurveyClosed'],
+  responses: ['submitResponse', 'insertResponses', 'getResponse', 'countResponses', 'iterateResponses'],
+  counts: ['tallyAnswers', 'countResponsesBy'],
+  accounts: [
+    'countUsers',
+    'addUser',
+    'getUser',
+    'getUserCredentials',
+    'listUsers',
+    'updateUser',
+    'rehashPassword',
+    'recordSignIn',
+    'addSession',
+    'getActiveSession',
+    'touchSession',
+    'revokeSession',
+  ],
+  audit: ['recordAudit', 'iterateAudit'],
+  readiness: ['probeReadiness'],
+} as const satisfies Record<string, readonly (keyof Store)[]>;
+
+export type CoveredMember = (typeof COVERED)[keyof typeof COVERED][number];
+
+/** The covered members, asynchronous; `close` too. */
+export type AsyncStorePart = { [K in CoveredMember]: AsyncMember<Store[K]> } & { close(): Promise<void> };

@@ -1,0 +1,249 @@
+// Responses on PostgreSQL: exactly-once writes through group commit, set-based (a batch of 500 is a handful of
+// statements, not 2,000 round trips), and reads streamed through a cursor.
+import Cursor from 'pg-cursor';
+import { DUPLICATE_WINDOW_MINUTES } from '../store/duplicates';
+import { nextRecordKey } from '../store/record-keys';
+import type { NewResponse, ResponseFilter, StoredResponse, SubmitOutcome } from '../store/types';
+import type { CountedResponse } from './answer-counts';
+import { createGroupCommitter, type Settled } from './group-commit';
+import type { Pool, PoolClient } from './pool';
+
+interface ResponseRow {
+  id: string;
+  survey_id: string;
+  version: number;
+  locale: string;
+  region: string;
+  briefing: string | null;
+  started_at: string | null;
+  submitted_at: string;
+  answers: string;
+}
+
+const toResponse = (row: ResponseRow): StoredResponse => ({
+  id: row.id,
+  surveyId: row.survey_id,
+  version: row.version,
+  locale: row.locale,
+  region: row.region,
+  briefing: row.briefing,
+  startedAt: row.started_at,
+  submittedAt: row.submitted_at,
+  answers: JSON.parse(row.answers) as Record<string, unknown>,
+});
+
+/** WHERE on responses from fixed fragments, as server/store/where.ts; values travel only as parameters. */
+export function responseWhere(filter: ResponseFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [filter.surveyId];
+  const parts = ['survey_id = $1'];
+  const add = (fragment: (n: string) => string, value: unknown) => {
+    params.push(value);
+    parts.push(fragment(`$${params.length}`));
+  };
+  if (filter.regions?.length) add((p) => `region = ANY(${p}::text[])`, filter.regions);
+  if (filter.versions?.length) add((p) => `version = ANY(${p}::int[])`, filter.versions);
+  if (filter.briefing !== undefined) add((p) => `briefing = ${p}`, filter.briefing);
+  if (filter.from !== undefined) add((p) => `submitted_at >= ${p}`, filter.from);
+  if (filter.to !== undefined) add((p) => `submitted_at < ${p}`, filter.to);
+  return { sql: parts.join(' AND '), params };
+}
+
+const column = <T>(items: readonly T[], pick: (item: T) => unknown) => items.map(pick);
+
+export function createPgResponses(
+  pool: Pool,
+  { countBatch }: { countBatch: (client: PoolClient, created: readonly CountedResponse[]) => Promise<void> },
+) {
+  /**
+   * Inserts what is new, tells identical retries (duplicate) from clashes (conflict), and adds the new responses
+   * to the counts, all in the caller's transaction. Throws when a statement fails; the caller isolates items then.
+   */
+  async function writeSet(client: PoolClient, items: readonly NewResponse[]): Promise<SubmitOutcome[]> {
+    // The first of each id in the batch is the one to insert; a second copy in the same batch is a retry of it.
+    const first = new Map<string, number>();
+    items.forEach((r, i) => {
+      if (!first.has(r.id)) first.set(r.id, i);
+    });
+    const candidates = [...first.values()].map((i) => ({ r: items[i]!, recordKey: nextRecordKey() }));
+    const { rows: inserted } = await client.query<{ id: string }>(
+      `INSERT INTO responses (id, survey_id, version, locale, region, briefing, started_at, submitted_at, answers,
+         content_hash, record_key, demo)
+       SELECT id, survey_id, version, locale, region, briefing, started_at, submitted_at, answers, content_hash,
+         record_key, demo
+       FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
+         $8::text[], $9::text[], $10::text[], $11::bigint[], $12::boolean[]) WITH ORDINALITY
+         AS t(id, survey_id, version, locale, region, briefing, started_at, submitted_at, answers, content_hash,
+           record_key, demo, n)
+       ORDER BY n
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [
+        column(candidates, (c) => c.r.id),
+        column(candidates, (c) => c.r.surveyId),
+        column(candidates, (c) => c.r.version),
+        column(candidates, (c) => c.r.locale),
+        column(candidates, (c) => c.r.region),
+        column(candidates, (c) => c.r.briefing),
+        column(candidates, (c) => c.r.startedAt),
+        column(candidates, (c) => c.r.submittedAt),
+        column(candidates, (c) => JSON.stringify(c.r.answers)),
+        column(candidates, (c) => c.r.contentHash),
+        column(candidates, (c) => c.recordKey),
+        column(candidates, (c) => c.r.demo === true),
+      ],
+    );
+    const created = new Set(inserted.map((row) => row.id));
+    const createdItems = candidates.filter((c) => created.has(c.r.id));
+    // Everything else was stored before (or just now by a batch-mate): its stored hash says retry or clash.
+    const others = items.filter((r, i) => first.get(r.id) !== i || !created.has(r.id)).map((r) => r.id);
+    const stored = new Map<string, { content_hash: string; submitted_at: string }>();
+    if (others.length > 0) {
+      const { rows } = await client.query<{ id: string; content_hash: string; submitted_at: string }>(
+        'SELECT id, content_hash, submitted_at FROM responses WHERE id = ANY($1::text[])',
+        [others],
+      );
+      for (const row of rows) stored.set(row.id, row);
+    }
+    const withBriefing = createdItems.filter((c) => c.r.briefing !== null);
+    if (withBriefing.length > 0) await markDuplicates(client, withBriefing);
+    const withContacts = createdItems.filter((c) => c.r.contacts !== null);
+    if (withContacts.length > 0)
+      await client.query(
+        'INSERT INTO response_contacts (response_id, answers) SELECT * FROM unnest($1::text[], $2::text[])',
+        [column(withContacts, (c) => c.r.id), column(withContacts, (c) => JSON.stringify(c.r.contacts))],
+      );
+    await countBatch(
+      client,
+      createdItems.map((c) => ({ response: c.r, recordKey: c.recordKey })),
+    );
+    return items.map((r, i): SubmitOutcome => {
+      if (first.get(r.id) === i && created.has(r.id))
+        return { status: 'created', submittedAt: r.submittedAt };
+      const known = stored.get(r.id)!;
+      return known.content_hash === r.contentHash
+        ? { status: 'duplicate', submittedAt: known.submitted_at }
+        : { status: 'conflict' };
+    });
+  }
+
+  /**
+   * The same answers in the same briefing within the last minutes, stored before this one (server/store/
+   * duplicates.ts): `seq` is the insertion order, so a batch-mate counts only if it was inserted earlier.
+   */
+  async function markDuplicates(client: PoolClient, items: readonly { r: NewResponse }[]): Promise<void> {
+    await client.query(
+      `UPDATE responses AS r SET duplicate_of = (
+         SELECT p.id FROM responses AS p
+         WHERE p.briefing = r.briefing AND p.submitted_at >= w.since AND p.submitted_at <= r.submitted_at
+           AND p.answers = r.answers AND p.seq < r.seq
+         ORDER BY p.submitted_at, p.seq LIMIT 1)
+       FROM unnest($1::text[], $2::text[]) AS w(id, since)
+       WHERE r.id = w.id`,
+      [
+        column(items, (c) => c.r.id),
+        column(items, (c) =>
+          new Date(Date.parse(c.r.submittedAt) - DUPLICATE_WINDOW_MINUTES * 60_000).toISOString(),
+        ),
+      ],
+    );
+  }
+
+  /** The batch as a whole; if a statement fails, each write again in a savepoint of its own, to find whose it was. */
+  async function writeBatch(
+    client: PoolClient,
+    items: readonly NewResponse[],
+  ): Promise<Settled<SubmitOutcome>[]> {
+    await client.query('SAVEPOINT batch');
+    try {
+      const outcomes = await writeSet(client, items);
+      await client.query('RELEASE SAVEPOINT batch');
+      return outcomes.map((value) => ({ ok: true, value }));
+    } catch {
+      await client.query('ROLLBACK TO SAVEPOINT batch');
+    }
+    const settled: Settled<SubmitOutcome>[] = [];
+    for (const item of items) {
+      await client.query('SAVEPOINT one');
+      try {
+        const [value] = await writeSet(client, [item]);
+        await client.query('RELEASE SAVEPOINT one');
+        settled.push({ ok: true, value: value! });
+      } catch (error) {
+        await client.query('ROLLBACK TO SAVEPOINT one');
+        settled.push({ ok: false, error });
+      }
+    }
+    return settled;
+  }
+
+  const committer = createGroupCommitter(pool, writeBatch);
+
+  return {
+    committer,
+    submitResponse: (r: NewResponse): Promise<SubmitOutcome> => committer.submit(r),
+    /** Many responses in one transaction (demo data, imports, store copy); same idempotency rules. */
+    insertResponses: (rs: readonly NewResponse[]): Promise<SubmitOutcome[]> =>
+      committer.exclusive(async (client) => {
+        const settled = await writeBatch(client, rs);
+        return settled.map((s) => {
+          if (!s.ok) throw s.error;
+          return s.value;
+        });
+      }),
+    async getResponse(id: string): Promise<StoredResponse | undefined> {
+      const { rows } = await pool.query<ResponseRow>('SELECT * FROM responses WHERE id = $1', [id]);
+      return rows[0] && toResponse(rows[0]);
+    },
+    async countResponses(filter: ResponseFilter): Promise<number> {
+      const { sql, params } = responseWhere(filter);
+      const { rows } = await pool.query<{ n: number }>(
+        `SELECT count(*) AS n FROM responses WHERE ${sql}`,
+        params,
+      );
+      return rows[0]!.n;
+    },
+    /** Streams through a cursor in one snapshot (a transaction of its own), 1,000 rows at a time. */
+    async *iterateResponses(filter: ResponseFilter): AsyncGenerator<StoredResponse> {
+      const { sql, params } = responseWhere(filter);
+      yield* streamRows(
+        pool,
+        `SELECT * FROM responses WHERE ${sql} ORDER BY submitted_at, seq`,
+        params,
+        toResponse,
+      );
+    },
+  };
+}
+
+/** Rows of a query through a cursor on its own connection, in a read-only repeatable-read snapshot. */
+export async function* streamRows<Row, T>(
+  pool: Pool,
+  sql: string,
+  params: unknown[],
+  map: (row: Row) => T,
+  batch = 1000,
+): AsyncGenerator<T> {
+  const client = await pool.connect();
+  let broken = false;
+  let open = false;
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    open = true;
+    const cursor = client.query(new Cursor<Row>(sql, params));
+    try {
+      for (;;) {
+        const rows = await cursor.read(batch);
+        if (rows.length === 0) break;
+        for (const row of rows) yield map(row);
+      }
+    } finally {
+      // Also when the reader stops early (a download cut off): the cursor and the snapshot end here.
+      await cursor.close().catch(() => (broken = true));
+    }
+  } catch (error) {
+    broken = true;
+    throw error;
+  } finally {
+    if (open && !broken) await client.query('COMMIT').catch(() => (broken = true));
+    client.release(broken);
+  }
+}

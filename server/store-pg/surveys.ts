@@ -1,0 +1,74 @@
+// Published versions' hashes and open/closed surveys, in the database every server shares: a version changed after
+// it was published is refused alike by every server, whichever started first.
+import type { PublishConflict, PublishedVersion } from '../store/types';
+import { inTransaction, type Pool } from './pool';
+
+export function createPgSurveys(pool: Pool) {
+  return {
+    /** Records versions seen for the first time; all or nothing: on any conflict nothing new is recorded. */
+    async publishVersions(versions: readonly PublishedVersion[], now: string): Promise<PublishConflict[]> {
+      try {
+        await inTransaction(pool, async (client) => {
+          // Two servers starting at once with the same new version: the second waits here, then finds it recorded.
+          await client.query('LOCK TABLE survey_versions IN SHARE ROW EXCLUSIVE MODE');
+          const conflicts: PublishConflict[] = [];
+          for (const v of versions) {
+            const { rows } = await client.query<{ sha256: string; published_at: string }>(
+              'SELECT sha256, published_at FROM survey_versions WHERE survey_id = $1 AND version = $2',
+              [v.surveyId, v.version],
+            );
+            const known = rows[0];
+            if (!known)
+              await client.query(
+                'INSERT INTO survey_versions (survey_id, version, sha256, published_at) VALUES ($1, $2, $3, $4)',
+                [v.surveyId, v.version, v.sha256, now],
+              );
+            else if (known.sha256 !== v.sha256)
+              conflicts.push({ ...v, recordedSha256: known.sha256, publishedAt: known.published_at });
+          }
+          // Thrown out of the transaction so that it rolls back.
+          if (conflicts.length > 0) throw new PublishConflictError(conflicts);
+        });
+        return [];
+      } catch (error) {
+        if (error instanceof PublishConflictError) return error.conflicts;
+        throw error;
+      }
+    },
+    async publishedVersion(
+      surveyId: string,
+      version: number,
+    ): Promise<{ sha256: string; publishedAt: string } | undefined> {
+      const { rows } = await pool.query<{ sha256: string; published_at: string }>(
+        'SELECT sha256, published_at FROM survey_versions WHERE survey_id = $1 AND version = $2',
+        [surveyId, version],
+      );
+      return rows[0] && { sha256: rows[0].sha256, publishedAt: rows[0].published_at };
+    },
+    async isSurveyClosed(surveyId: string): Promise<boolean> {
+      const { rowCount } = await pool.query('SELECT 1 FROM survey_closures WHERE survey_id = $1', [surveyId]);
+      return (rowCount ?? 0) > 0;
+    },
+    async surveyClosedAt(surveyId: string): Promise<string | undefined> {
+      const { rows } = await pool.query<{ closed_at: string }>(
+        'SELECT closed_at FROM survey_closures WHERE survey_id = $1',
+        [surveyId],
+      );
+      return rows[0]?.closed_at;
+    },
+    async setSurveyClosed(surveyId: string, closed: boolean, now: string): Promise<void> {
+      if (closed)
+        await pool.query(
+          'INSERT INTO survey_closures (survey_id, closed_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+          [surveyId, now],
+        );
+      else await pool.query('DELETE FROM survey_closures WHERE survey_id = $1', [surveyId]);
+    },
+  };
+}
+
+class PublishConflictError extends Error {
+  constructor(readonly conflicts: PublishConflict[]) {
+    super(`${conflicts.length} published survey version(s) changed`);
+  }
+}
