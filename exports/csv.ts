@@ -39,9 +39,14 @@ function csvCellSemicolon(text: string): string {
 /** `comma`: RFC 4180 as it is; `semicolon`: what Excel set to Russian or Kazakh opens by a double-click. */
 export type Separator = 'comma' | 'semicolon';
 
+/** `keep`: texts as stored; `space`: each line break inside a cell becomes one space (one record per line). */
+export type Newlines = 'keep' | 'space';
+
 /** How cells are written and separated: the one thing the two CSV variants differ in. */
 export interface CsvDialect {
   sep: Separator;
+  /** Line breaks inside cells written as spaces: for SPSS and PSPP, whose CSV import ends a case at any line end. */
+  oneLine?: boolean;
   /** Quoting and the formula defence for a text cell. */
   cell: (text: string) => string;
   /** A number as the spreadsheet's locale reads it. */
@@ -68,8 +73,24 @@ export const SEMICOLON_DIALECT: CsvDialect = {
   line: (cells) => cells.join(';') + EOL,
 };
 
-export const csvDialect = (sep: Separator): CsvDialect =>
-  sep === 'semicolon' ? SEMICOLON_DIALECT : COMMA_DIALECT;
+const LINE_BREAKS = /\r\n?|\n/g;
+
+/** A dialect that writes each record on one physical line: a line break inside a text becomes a space. */
+function oneLine(dialect: CsvDialect): CsvDialect {
+  const cell = dialect.cell;
+  return { ...dialect, oneLine: true, cell: (text) => cell(text.replace(LINE_BREAKS, ' ')) };
+}
+const COMMA_ONE_LINE = oneLine(COMMA_DIALECT);
+const SEMICOLON_ONE_LINE = oneLine(SEMICOLON_DIALECT);
+
+export const csvDialect = (sep: Separator, newlines: Newlines = 'keep'): CsvDialect =>
+  newlines === 'space'
+    ? sep === 'semicolon'
+      ? SEMICOLON_ONE_LINE
+      : COMMA_ONE_LINE
+    : sep === 'semicolon'
+      ? SEMICOLON_DIALECT
+      : COMMA_DIALECT;
 
 /** Cells already passed through csvCell → one record. */
 export function csvLine(cells: readonly string[]): string {

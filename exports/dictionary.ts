@@ -31,7 +31,8 @@ export const DICTIONARY_HEADER = [
   'note',
 ] as const;
 
-const FIXED: Record<string, Labels> = {
+/** Titles of the fixed columns and `__not_asked` (the statistics syntax files label their variables with them). */
+export const FIXED_TITLES: Record<string, Labels> = {
   response_id: { kk: 'Жауап идентификаторы', ru: 'Идентификатор ответа', en: 'Response id' },
   survey: { kk: 'Сауалнама', ru: 'Анкета', en: 'Survey' },
   version: { kk: 'Сауалнама нұсқасы', ru: 'Версия анкеты', en: 'Survey version' },
@@ -218,7 +219,9 @@ export function dictionaryRows(plan: ExportPlan): string[][] {
       q?.name ?? '',
       d.type,
       versionRange(q ? q.versions : plan.versions),
-      ...three(q?.title ?? (column.kind === 'quality' ? QUALITY_TITLES[column.name] : FIXED[column.name])),
+      ...three(
+        q?.title ?? (column.kind === 'quality' ? QUALITY_TITLES[column.name] : FIXED_TITLES[column.name]),
+      ),
       d.item ? String(d.item.code) : '',
       ...three(d.item?.label),
     ];

@@ -6,7 +6,7 @@ import { REGIONS } from '../server/catalog/regions';
 import type { ExportReader } from '../server/store';
 import { exportCodesOf, withCodeColumns } from './code-columns';
 import { planColumns, type ExportPlan } from './columns';
-import { csvDialect, csvStream, type CsvStreamOptions } from './csv';
+import { csvDialect, csvStream, type CsvDialect, type CsvStreamOptions } from './csv';
 import { dictionaryCsv } from './dictionary';
 import { storedLineLayout } from './lines';
 import { exportWorkerCount, parallelCsvStream } from './parallel';
@@ -45,6 +45,7 @@ export function exportFileName(job: ExportJob, now: Date, extension: ExportFileK
     ...(query.pii ? ['with-contacts'] : []),
     ...(query.sep === 'semicolon' && extension !== 'xlsx' ? ['semicolon'] : []),
     ...(query.flagged === 'exclude' ? ['without-flagged'] : []),
+    ...(query.newlines === 'space' && extension !== 'xlsx' ? ['newlines-as-spaces'] : []),
     kazakhstanDay(now),
   ];
   return `${parts.join('_')}.${extension === 'dictionary.csv' ? 'csv' : extension}`;
@@ -78,8 +79,8 @@ function csvOf(
   options: CsvStreamOptions,
   layout: string | undefined,
 ) {
-  // Stored lines are written in the comma dialect: a `;` file builds its rows.
-  if (options.dialect?.sep === 'semicolon') layout = undefined;
+  // Stored lines are written in the comma dialect, texts as stored: a `;` or one-line file builds its rows.
+  if (options.dialect?.sep === 'semicolon' || options.dialect?.oneLine === true) layout = undefined;
   const stored = layout === undefined ? undefined : reader.storedLines(plan.surveyId);
   if (
     layout !== undefined &&
@@ -89,7 +90,10 @@ function csvOf(
     return csvStream(plan, reader.lines(filter, layout, exportCodesOf(plan)), options);
   const codes = exportCodesOf(plan);
   const rows = reader.rows(filter, { contacts: plan.options.pii, ...(codes && { codes }) });
-  return exportWorkerCount() > 0 ? parallelCsvStream(plan, rows, options) : csvStream(plan, rows, options);
+  // The worker threads know the two separators only; a one-line file (a rare, SPSS-only variant) is built here.
+  return exportWorkerCount() > 0 && options.dialect?.oneLine !== true
+    ? parallelCsvStream(plan, rows, options)
+    : csvStream(plan, rows, options);
 }
 
 /** The CSV of `job` read through `reader`; closing the reader when the stream ends is the caller's. */
@@ -115,10 +119,10 @@ export function xlsxJobExport(reader: ExportReader, job: ExportJob): Readable {
 }
 
 /** How every file of a job is written: labels, dialect, and the quality flags' yardsticks read once per job. */
-function jobOptions(reader: ExportReader, job: ExportJob): CsvStreamOptions {
+function jobOptions(reader: ExportReader, job: ExportJob): CsvStreamOptions & { dialect: CsvDialect } {
   return {
     labels: job.query.labels,
-    dialect: csvDialect(job.query.sep),
+    dialect: csvDialect(job.query.sep, job.query.newlines),
     fastBelow: fastThresholds(reader.durationMedians(job.survey.id)),
     excludeFlagged: job.query.flagged === 'exclude',
   };
@@ -180,7 +184,7 @@ export function zipExport(
   const repeats = repeatFiles(job.versions, { choices: job.query.choices, pii: false });
   for (const repeat of repeats)
     zip.addReadStreamLazy(repeat.fileName, { mtime: now }, (callback) => {
-      const entry = repeatCsvStream(reader, repeat, job.filter, labels, csvDialect(job.query.sep));
+      const entry = repeatCsvStream(reader, repeat, job.filter, labels, format.dialect);
       current = entry as Readable & { readonly rows: number };
       callback(null, entry);
     });

@@ -7,7 +7,7 @@ import { isRegionCode, REGION_CODES } from '../server/catalog/regions';
 import { LOCALES } from '../server/catalog/types';
 import type { Briefing, CodebookCode, ResponseFilter } from '../server/store';
 import type { ChoiceLayout } from './columns';
-import type { Separator } from './csv';
+import type { Newlines, Separator } from './csv';
 import type { LabelMode } from './rows';
 
 /** A date alone means that whole day in Kazakhstan's time (UTC+5 everywhere since March 2024), where briefings are. */
@@ -66,6 +66,7 @@ export const exportQuerySchema = z
     pii: z.enum(['0', '1'], { message: 'must be 0 or 1' }).transform((v) => v === '1'),
     sep: z.enum(['comma', 'semicolon'], { message: 'must be comma or semicolon' }),
     flagged: z.enum(['include', 'exclude'], { message: 'must be include or exclude' }),
+    newlines: z.enum(['keep', 'space'], { message: 'must be keep or space' }),
   })
   .partial()
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'must be after from', path: ['to'] });
@@ -83,6 +84,8 @@ export interface ExportQuery {
   sep: Separator;
   /** `exclude`: leave out responses with a quality flag (exports/quality-columns.ts). */
   flagged: 'include' | 'exclude';
+  /** `space`: line breaks inside texts become spaces, so SPSS and PSPP read one case per line (syntax.sps). */
+  newlines: Newlines;
 }
 
 /** One refused parameter, named as the caller wrote it (query parameter or CLI flag without dashes). */
@@ -129,6 +132,7 @@ export function parseExportQuery(raw: Record<string, unknown>): Parsed<ExportQue
       pii: q.pii ?? false,
       sep: q.sep ?? 'comma',
       flagged: q.flagged ?? 'include',
+      newlines: q.newlines ?? 'keep',
     },
   };
 }

@@ -4,11 +4,13 @@ import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
-import { csvDialect } from '../../../exports/csv';
+import { BOM, csvDialect } from '../../../exports/csv';
 import { dictionaryCsv } from '../../../exports/dictionary';
 import { csvExport, exportFileName, exportPlan, xlsxJobExport, zipExport } from '../../../exports/export';
 import { repeatCsvStream, repeatDictionaryRows, repeatFiles } from '../../../exports/repeats';
+import { SYNTAX_KINDS, syntaxFile } from '../../../exports/syntax/file';
 import { XLSX_TYPE } from '../../../exports/xlsx';
+import { LOCALES } from '../../catalog/types';
 import { parseExportQuery, resolveExport, type ExportJob } from '../../../exports/request';
 import type { ExportReader } from '../../store';
 import { audit } from '../audit';
@@ -17,11 +19,16 @@ import type { AppDeps } from '../deps';
 import { Problem } from '../../domain/problem';
 
 /** Parse (400) → authorize (403) → resolve against the catalog (404, 400): the job a download runs. */
-function prepare(deps: AppDeps, req: Request, res: Response): ExportJob {
+function prepare(
+  deps: AppDeps,
+  req: Request,
+  res: Response,
+  raw = req.query as Record<string, unknown>,
+): ExportJob {
   const id = String(req.params.id);
   const survey = deps.catalog.getSurvey(id);
   if (!survey) throw new Problem('survey-not-found', `There is no survey "${id}".`);
-  const parsed = parseExportQuery(req.query as Record<string, unknown>);
+  const parsed = parseExportQuery(raw);
   if (!parsed.ok)
     throw new Problem(
       'invalid-request',
@@ -139,7 +146,13 @@ export function exportsRouter(deps: AppDeps): Router {
       exportFileName(job, deps.clock(), 'dictionary.csv'),
     );
     const repeats = repeatFiles(job.versions, { choices: job.query.choices, pii: false });
-    res.end(dictionaryCsv(exportPlan(job), csvDialect(job.query.sep), repeatDictionaryRows(repeats)));
+    res.end(
+      dictionaryCsv(
+        exportPlan(job),
+        csvDialect(job.query.sep, job.query.newlines),
+        repeatDictionaryRows(repeats),
+      ),
+    );
   });
 
   // One repeating group's long-format file on its own (the zip holds it too), same filters as export.csv.
@@ -156,7 +169,13 @@ export function exportsRouter(deps: AppDeps): Router {
     const reader = deps.store.openExportReader();
     let body: Readable;
     try {
-      body = repeatCsvStream(reader, repeat, job.filter, job.query.labels, csvDialect(job.query.sep));
+      body = repeatCsvStream(
+        reader,
+        repeat,
+        job.filter,
+        job.query.labels,
+        csvDialect(job.query.sep, job.query.newlines),
+      );
     } catch (error) {
       reader.close();
       throw error;
@@ -164,6 +183,28 @@ export function exportsRouter(deps: AppDeps): Router {
     downloadHeaders(res, 'text/csv; charset=utf-8; header=present', repeat.fileName);
     stream(deps, res, body, reader);
   });
+
+  // Statistics syntax for the CSV of the same query (exports/syntax/), labelled in `lang` (kk, ru or en).
+  for (const kind of SYNTAX_KINDS)
+    router.get(`/api/surveys/:id/syntax.${kind}`, mayExport, (req, res) => {
+      const { lang, ...query } = req.query as Record<string, unknown>;
+      if (lang !== undefined && !LOCALES.some((l) => l === lang))
+        throw new Problem('invalid-request', 'Check lang.', [
+          { question: 'lang', message: 'must be kk, ru or en' },
+        ]);
+      const job = prepare(deps, req, res, query);
+      const language =
+        LOCALES.find((l) => l === lang) ?? (job.query.labels === 'values' ? 'en' : job.query.labels);
+      const search = new URLSearchParams(
+        Object.entries(query).flatMap(([k, v]) =>
+          typeof v === 'string' ? [[k, v] as [string, string]] : [],
+        ),
+      );
+      const { fileName, text } = syntaxFile(job, kind, language, deps.clock(), search);
+      downloadHeaders(res, 'text/plain; charset=utf-8', fileName);
+      // SPSS tells a UTF-8 syntax file by its byte-order mark; Stata and R do not want one (R's is ASCII anyway).
+      res.end(kind === 'sps' ? BOM + text : text);
+    });
 
   return router;
 }
