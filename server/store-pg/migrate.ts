@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type { Pool } from './pool';
 
 const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
-/** pg_advisory_lock's key for migrating (any fixed number no other lock of this engine uses). */
-const MIGRATION_LOCK = 0x5a4d_0001;
+/** pg_advisory_lock's key for migrating this schema. */
+const MIGRATION_LOCK = "hashtext(current_schema() || ':migrations')";
 
 export interface AppliedMigration {
   name: string;
@@ -24,7 +24,7 @@ export function migrationNames(dir = MIGRATIONS_DIR): string[] {
 export async function migrate(pool: Pool, dir = MIGRATIONS_DIR): Promise<AppliedMigration[]> {
   const client = await pool.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, sha256 text NOT NULL, applied_at text NOT NULL)`);
     const { rows } = await client.query<AppliedMigration>('SELECT name, sha256 FROM schema_migrations');
@@ -57,7 +57,7 @@ export async function migrate(pool: Pool, dir = MIGRATIONS_DIR): Promise<Applied
     }
     return applied;
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => {});
     client.release();
   }
 }

@@ -64,7 +64,10 @@ export function createPgResponses(
     items.forEach((r, i) => {
       if (!first.has(r.id)) first.set(r.id, i);
     });
-    const candidates = [...first.values()].map((i) => ({ r: items[i]!, recordKey: nextRecordKey() }));
+    // In id order: two servers inserting overlapping ids then wait for each other in one order, never deadlock.
+    const candidates = [...first.values()]
+      .map((i) => ({ r: items[i]!, recordKey: nextRecordKey() }))
+      .sort((a, b) => (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0));
     const { rows: inserted } = await client.query<{ id: string }>(
       `INSERT INTO responses (id, survey_id, version, locale, region, briefing, started_at, submitted_at, answers,
          content_hash, record_key, demo)

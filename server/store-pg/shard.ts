@@ -4,8 +4,6 @@
 // the servers that ever ran at once, and no two open stores ever add to the same count row.
 import type { Pool, PoolClient } from './pool';
 
-const SHARD_LOCKS = 0x5a4d_0002;
-
 export interface Shard {
   readonly number: number;
   /** Gives the shard back (closes its connection). */
@@ -16,10 +14,11 @@ export async function claimShard(pool: Pool): Promise<Shard> {
   const client: PoolClient = await pool.connect();
   try {
     for (let n = 0; ; n++) {
-      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
-        SHARD_LOCKS,
-        n,
-      ]);
+      const { rows } = await client.query<{ ok: boolean }>(
+        // Keyed by the schema too: stores of other schemas in the same database (the tests') are not rivals.
+        `SELECT pg_try_advisory_lock(hashtext(current_schema() || ':answer-count-shards'), $1) AS ok`,
+        [n],
+      );
       if (rows[0]!.ok)
         return {
           number: n,

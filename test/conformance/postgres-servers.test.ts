@@ -1,0 +1,83 @@
+// PostgreSQL only: several stores (app servers) on one database. Each adds to a count shard of its own, so
+// concurrent servers never contend for one count row; the same id posted to both at once is stored once; and a
+// shard given back (a server stopped or killed) is taken by the next store that opens.
+import { afterEach, describe, expect, it } from 'vitest';
+import { countPlansOf } from '../../exports/aggregates/count-plan';
+import { loadCatalog } from '../../server/catalog/load';
+import type { NewResponse } from '../../server/store';
+import { openPostgresStore, type PostgresStore } from '../../server/store-pg';
+import { freshSchema, type TestSchema } from '../support/postgres';
+import { FIXTURE_SURVEYS } from '../support/server';
+
+const plans = countPlansOf(loadCatalog(FIXTURE_SURVEYS).catalog.surveys);
+
+const response = (id: string, region = 'KZ-10'): NewResponse => ({
+  id,
+  surveyId: 'example',
+  version: 1,
+  locale: 'kk',
+  region,
+  briefing: null,
+  startedAt: null,
+  submittedAt: '2023-09-15T10:00:00.000Z',
+  answers: { region, role: 'volunteer' },
+  contacts: null,
+  contentHash: `h-${id}`,
+});
+
+let schema: TestSchema | undefined;
+const open: PostgresStore[] = [];
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.close();
+  await schema?.drop();
+});
+
+async function twoStores(): Promise<[PostgresStore, PostgresStore]> {
+  schema = await freshSchema();
+  const a = await openPostgresStore(schema.url, { countPlans: plans, poolSize: 3 });
+  const b = await openPostgresStore(schema.url, { countPlans: plans, poolSize: 3 });
+  open.push(a, b);
+  await a.publishVersions([{ surveyId: 'example', version: 1, sha256: 'x' }], 'T');
+  return [a, b];
+}
+
+describe('several PostgreSQL stores on one database', () => {
+  it('write concurrently to their own count shards, and every reader sums them', async () => {
+    const [a, b] = await twoStores();
+    expect(a.shard).not.toBe(b.shard);
+    const ids = Array.from({ length: 200 }, (_, i) => `x${i}`);
+    // Every id to both servers at once, in opposite orders: each is created exactly once, the other copy is a retry.
+    const outcomes = await Promise.all([
+      ...ids.map((id) => a.submitResponse(response(id))),
+      ...[...ids].reverse().map((id) => b.submitResponse(response(id))),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'created')).toHaveLength(200);
+    expect(outcomes.filter((o) => o.status === 'duplicate')).toHaveLength(200);
+    const more = await Promise.all(
+      ids.map((id, i) => (i % 2 ? a : b).submitResponse(response(`y${id}`, 'KZ-11'))),
+    );
+    expect(more.every((o) => o.status === 'created')).toBe(true);
+    for (const store of [a, b]) {
+      const [all] = await store.tallyAnswers({ surveyId: 'example' }, { by: 'all' });
+      expect(all!.versions[0]!.responses).toBe(400);
+      expect(all!.versions[0]!.questions.get('role')?.counts[0]).toBe(400);
+    }
+    // The KZ-11 key was written by both servers: two rows of it, one per shard, and no row either waited on.
+    const { rows } = await a.pool.query<{ shard: number; responses: number }>(
+      `SELECT shard, responses FROM answer_counts WHERE region = 'KZ-11' ORDER BY shard`,
+    );
+    expect(rows.map((r) => r.shard).sort()).toEqual([a.shard, b.shard].sort());
+    expect(rows.reduce((n, r) => n + r.responses, 0)).toBe(200);
+  });
+
+  it('hands a closed store’s shard to the next store that opens', async () => {
+    const [a, b] = await twoStores();
+    const freed = b.shard;
+    await b.close();
+    open.splice(open.indexOf(b), 1);
+    const c = await openPostgresStore(schema!.url, { countPlans: plans, poolSize: 3 });
+    open.push(c);
+    expect(c.shard).toBe(freed);
+    expect(c.shard).not.toBe(a.shard);
+  });
+});
