@@ -9,6 +9,7 @@ import { createIngestHandler, matchIngest } from './http/ingest';
 import { notFound, problemMiddleware } from './http/problem-reply';
 import { briefingsRouter } from './http/routes/briefings';
 import { demoDataRouter } from './http/routes/demo-data';
+import { surveyPublishRouter } from './http/routes/survey-publish';
 import { surveyVersionsRouter } from './http/routes/survey-versions';
 import { catalogRefusedRouter } from './http/routes/catalog-refused';
 import { codebooksRouter } from './http/routes/codebooks';
@@ -52,6 +53,7 @@ function createExpressApp(deps: AppDeps): express.Express {
   app.use(usersRouter(deps));
   app.use(demoDataRouter(deps));
   app.use(surveyVersionsRouter(deps));
+  app.use(surveyPublishRouter(deps));
   app.use(importsRouter(deps));
   app.use(summaryRouter(deps));
   app.use(textRouter(deps));

@@ -1,17 +1,22 @@
-// Start-up shared by the server, the CLI and the tests: open the store, load the catalog, publish versions.
-// Refuses (throws StartupError) when a published version was edited; a version that fails the checks is left out
-// (catalog.refused) and the rest are served.
+// Start-up shared by the server, the CLI and the tests: open the store, load the catalog (files in surveys/ and
+// versions published in the workspace), publish new files' versions. Refuses (throws StartupError) when a published
+// version was edited, or a file and a workspace-published version share a number with other content; a version that
+// fails the checks is left out (catalog.refused) and the rest are served.
 import { join } from 'node:path';
 import { countPlansOf } from '../exports/aggregates/count-plan';
 import { exportLineLayoutsOf } from '../exports/lines';
-import { loadCatalog, refusalLines, type Catalog, type RefusedVersion } from './catalog/load';
+import { createCatalogUpdates, type CatalogUpdates } from './catalog-updates';
+import { loadCatalog, refusalLines, type RefusedVersion } from './catalog/load';
+import { liveCatalog, versionKey, withPublished, type LiveCatalog } from './catalog/published';
 import { openSqliteStore, type SqliteStore } from './store';
 
 export class StartupError extends Error {}
 
 export interface Booted {
   store: SqliteStore;
-  catalog: Catalog;
+  /** Grows when a version is published while serving (catalog-updates.ts). */
+  catalog: LiveCatalog;
+  updates: CatalogUpdates;
   warnings: string[];
   /** One line per reason a version was left out, naming the file: main.ts logs them as errors. */
   refusals: string[];
@@ -31,22 +36,24 @@ export function boot({
   batchWindowMs?: number;
 }): Booted {
   const loaded = loadCatalog(surveysDir);
-  // The store counts answers as it writes them; how, per version, comes from the same metadata as the CSV columns.
-  // It also keeps each response's line of the default CSV, laid out by the same code as every export.
-  const { surveys } = loaded.catalog;
-  const store = openSqliteStore(join(dataDir, DATABASE_FILE), {
-    batchWindowMs,
-    countPlans: countPlansOf(surveys),
-    exportLayouts: exportLineLayoutsOf(surveys),
-  });
-  const changed = loaded.catalog.refused.flatMap((r) => changedAfterPublishing(store, r));
+  // Opened without plans: the published versions (in the database) belong in them too. adoptPlans below gives the
+  // store the whole catalog's, so that nothing is rebuilt or dropped for a plan that lacked those versions.
+  const store = openSqliteStore(join(dataDir, DATABASE_FILE), { batchWindowMs });
+  const stored = store.listPublishedDefinitions();
+  const { catalog, conflicts: clashes, published } = withPublished(loaded.catalog, stored, loaded.warnings);
+  const isFile = (surveyId: string, version: number) => !published.has(versionKey(surveyId, version));
+  const changed = loaded.catalog.refused
+    .filter((r) => r.version === undefined || isFile(r.surveyId, r.version))
+    .flatMap((r) => changedAfterPublishing(store, r));
   const conflicts = store.publishVersions(
     loaded.catalog.surveys.flatMap((s) =>
-      s.versions.map((v) => ({ surveyId: v.surveyId, version: v.version, sha256: v.sha256 })),
+      s.versions
+        .filter((v) => isFile(v.surveyId, v.version))
+        .map((v) => ({ surveyId: v.surveyId, version: v.version, sha256: v.sha256 })),
     ),
     now.toISOString(),
   );
-  if (conflicts.length > 0 || changed.length > 0) {
+  if (conflicts.length > 0 || changed.length > 0 || clashes.length > 0) {
     store.close();
     const files = conflicts.map((c) => {
       const v = loaded.catalog.getVersion(c.surveyId, c.version);
@@ -56,21 +63,26 @@ export function boot({
         `Published versions are frozen: restore it and add v${c.version + 1}.json instead.`
       );
     });
-    throw new StartupError(`refusing to start:\n  - ${[...files, ...changed].join('\n  - ')}`);
+    throw new StartupError(`refusing to start:\n  - ${[...files, ...changed, ...clashes].join('\n  - ')}`);
   }
-  const rebuilt = store.countsRebuilt.map(
+  // The store counts answers as it writes them; how, per version, comes from the same metadata as the CSV columns.
+  // It also keeps each response's line of the default CSV, laid out by the same code as every export.
+  const adopted = store.adoptPlans(countPlansOf(catalog.surveys), exportLineLayoutsOf(catalog.surveys));
+  const rebuilt = adopted.countsRebuilt.map(
     (r) =>
       `answer counts of ${r.surveys.join(', ')} rebuilt from ${r.responses} responses (their count plans changed)`,
   );
-  const relined = store.exportLinesReset.map(
+  const relined = adopted.exportLinesReset.map(
     (id) =>
       `stored CSV lines of ${id} dropped (a new layout); the server renders them again in the background`,
   );
+  const live = liveCatalog(catalog);
   return {
     store,
-    catalog: loaded.catalog,
+    catalog: live,
+    updates: createCatalogUpdates(store, loaded.catalog, live, stored.length),
     warnings: [...loaded.warnings, ...rebuilt, ...relined],
-    refusals: refusalLines(loaded.catalog.refused),
+    refusals: refusalLines(catalog.refused),
   };
 }
 

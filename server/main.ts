@@ -37,7 +37,7 @@ try {
   }
   throw error;
 }
-const { store, catalog, warnings, refusals } = booted;
+const { store, catalog, updates, warnings, refusals } = booted;
 // Start-up diagnostics of the survey files are for the operator reading the terminal, as plain lines on stderr;
 // stdout carries the JSON log only.
 for (const w of warnings) console.warn(`warning: ${w}`);
@@ -57,7 +57,7 @@ if (store.countUsers() === 0) {
 
 let serving: Serving;
 try {
-  serving = await serve({ store, catalog, config, clock: () => new Date(), logger, port, host });
+  serving = await serve({ store, catalog, updates, config, clock: () => new Date(), logger, port, host });
 } catch (error) {
   store.close();
   console.error(`saualnama: ${listenFailure(error, host, port)}`);

@@ -14,6 +14,8 @@ import { errorLog, type Logger } from './log';
 export interface ServeOptions {
   store: Booted['store'];
   catalog: Booted['catalog'];
+  /** Versions published while serving (here or by another server on the same database); polled while listening. */
+  updates?: Booted['updates'];
   config: AppConfig;
   clock: () => Date;
   logger: Logger;
@@ -38,6 +40,7 @@ export interface Serving {
 export async function serve({
   store,
   catalog,
+  updates,
   config,
   clock,
   logger,
@@ -45,7 +48,7 @@ export async function serve({
   host,
 }: ServeOptions): Promise<Serving> {
   const log = errorLog(logger);
-  const app = createApp({ store, catalog, clock, config, log });
+  const app = createApp({ store, catalog, updates, clock, config, log });
   let draining = false;
   const server = createServer(
     withRequestLog((req, res) => {
@@ -67,6 +70,7 @@ export async function serve({
       `stored CSV lines ready: every response has one (${rendered} rendered in ${seconds.toFixed(1)} s)`,
     ),
   );
+  const stopPolling = updates?.poll(log);
   const bound = (server.address() as AddressInfo).port;
   return {
     server,
@@ -75,6 +79,7 @@ export async function serve({
     stop({ force = false } = {}) {
       draining = true;
       lineFiller.stop();
+      stopPolling?.();
       const closed = new Promise<void>((ok) => server.close(() => ok()));
       if (force) server.closeAllConnections();
       // Live screens' streams never finish by themselves: end them, and their connections close as idle ones.

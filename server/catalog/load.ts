@@ -122,13 +122,6 @@ function readVersion(
   const path = join(dir, surveyId, name);
   const file = relative(process.cwd(), path) || path;
   const version = Number(VERSION_FILE_PATTERN.exec(name)?.[1]);
-  const refuse = (reasons: string[], sha256?: string): RefusedVersion => ({
-    surveyId,
-    version,
-    file,
-    reasons,
-    sha256,
-  });
   let definition: SurveyJson;
   try {
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
@@ -136,8 +129,28 @@ function readVersion(
       throw new Error('not a JSON object');
     definition = parsed as SurveyJson;
   } catch (error) {
-    return refuse([`does not load: ${(error as Error).message}`]);
+    return {
+      surveyId,
+      version,
+      file,
+      reasons: [`does not load: ${(error as Error).message}`],
+      sha256: undefined,
+    };
   }
+  return compileVersion(surveyId, version, file, definition, warnings);
+}
+
+/**
+ * One parsed definition, from a file or published in the workspace (`file` then says so): checked, hashed and its
+ * validator compiled, or refused with every reason found.
+ */
+export function compileVersion(
+  surveyId: string,
+  version: number,
+  file: string,
+  definition: SurveyJson,
+  warnings: string[],
+): SurveyVersion | RefusedVersion {
   const sha256 = sha256Hex(canonicalJson(definition));
   const own: string[] = [];
   const checked = checkVersion(definition, own);
@@ -149,7 +162,8 @@ function readVersion(
   } catch (error) {
     checked.problems.push((error as Error).message);
   }
-  if (checked.problems.length > 0 || !validate) return refuse(checked.problems, sha256);
+  if (checked.problems.length > 0 || !validate)
+    return { surveyId, version, file, reasons: checked.problems, sha256 };
   const piiQuestions = new Set(
     checked.model
       .getAllQuestions(false, false)
@@ -169,7 +183,7 @@ function readVersion(
   } satisfies SurveyVersion;
 }
 
-const isRefused = (v: SurveyVersion | RefusedVersion): v is RefusedVersion => 'reasons' in v;
+export const isRefused = (v: SurveyVersion | RefusedVersion): v is RefusedVersion => 'reasons' in v;
 
 /**
  * Loads every version it can. A version that fails the checks is refused (listed in `catalog.refused`) and the
@@ -209,14 +223,16 @@ export function loadCatalog(dir: string): CatalogLoad {
     if (newest) surveys.push({ id, versions, newest });
     else if (names.length === 0) warnings.push(`${join(dir, id)}: no v<N>.json files, ignored`);
   }
+  return { warnings, catalog: catalogOf(surveys, refused) };
+}
+
+/** A catalog over these surveys (each with its versions ascending) and refusals. */
+export function catalogOf(surveys: readonly SurveyEntry[], refused: readonly RefusedVersion[]): Catalog {
   const byId = new Map(surveys.map((s) => [s.id, s]));
   return {
-    warnings,
-    catalog: {
-      surveys,
-      refused,
-      getSurvey: (id) => byId.get(id),
-      getVersion: (id, version) => byId.get(id)?.versions.find((v) => v.version === version),
-    },
+    surveys,
+    refused,
+    getSurvey: (id) => byId.get(id),
+    getVersion: (id, version) => byId.get(id)?.versions.find((v) => v.version === version),
   };
 }

@@ -1,4 +1,5 @@
 // What the routes are given: the store, the catalog, a clock and settings. Tests inject their own.
+import type { CatalogUpdates } from '../catalog-updates';
 import type { Catalog } from '../catalog/load';
 import { CONFIG_DEFAULTS, type Config } from '../config';
 import { CLOSED_GRACE_MS, RESPONSE_BODY_LIMIT_BYTES } from '../domain/response-limits';
@@ -32,6 +33,8 @@ export interface AppConfig {
 export interface AppDeps {
   store: Store;
   catalog: Catalog;
+  /** Absent in tests that hand the app a fixed catalog: publishing then answers 503. */
+  updates?: CatalogUpdates;
   clock: () => Date;
   config: AppConfig;
   log: (message: string, error?: unknown) => void;

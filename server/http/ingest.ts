@@ -28,7 +28,7 @@ export function matchIngest(req: IncomingMessage): string | undefined {
   }
 }
 
-export function createIngestHandler({ catalog, store, clock, config, log }: AppDeps) {
+export function createIngestHandler({ catalog, store, clock, config, log, updates }: AppDeps) {
   const takeToken = createRateLimiter(config.responsesRateLimit);
   const headers = Object.entries(securityHeadersFor(config));
 
@@ -39,6 +39,10 @@ export function createIngestHandler({ catalog, store, clock, config, log }: AppD
     const limited = takeToken(clientAddress(req, config.trustProxy));
     if (limited) throw limited;
     const body = await readJsonBody(req, config.bodyLimitBytes);
+    // A phone may have loaded a version another server published a moment ago: look before answering 404.
+    const version = (body as { version?: unknown } | null)?.version;
+    if (updates && typeof version === 'number' && !catalog.getVersion(surveyId, version))
+      await updates.refresh();
     const response = judgeBody(surveyId, body, {
       catalog,
       store,

@@ -310,6 +310,11 @@ export function createAnswerCounts(
   return {
     countResponse,
     layouts,
+    /** Replaces the plans (recount.ts, which shares `layouts`, then rebuilds the versions whose plan changed). */
+    adoptPlans(next: readonly CountPlan[]): void {
+      layouts.clear();
+      for (const p of next) layouts.set(planKey(p.surveyId, p.version), compileLayout(p));
+    },
     tallyAnswers(filter: CountFilter, grouping: TallyGrouping, questions?: readonly string[]): TallyGroup[] {
       return tallyByKey(filter, grouping.by === 'region', questions && new Set(questions));
     },

@@ -38,7 +38,8 @@ const SAMPLE = 16;
 type PageRow = [...Required<ExportFields>, rowid: number];
 type LineRow = [responseId: string, line: Buffer, rowid: number];
 
-export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) {
+export function createExportLines(db: Db, initialLayouts: readonly ExportLineLayout[]) {
+  let layouts = initialLayouts;
   const readLayout = db
     .prepare('SELECT layout, filled_to FROM export_line_layouts WHERE survey_id = ?')
     .raw();
@@ -79,7 +80,7 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
       'SELECT max(rowid) FROM responses INDEXED BY responses_by_survey WHERE survey_id = ? AND rowid < ?',
     )
     .pluck();
-  const byId = new Map(layouts.map((l) => [l.surveyId, l]));
+  let byId = new Map(layouts.map((l) => [l.surveyId, l]));
   const storedLayout = (surveyId: string) =>
     readLayout.get(surveyId) as [layout: string, filledTo: number] | undefined;
 
@@ -135,7 +136,10 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
     const started = performance.now();
     let filled = 0;
     for (const layout of layouts) {
-      let after = storedLayout(layout.surveyId)?.[1] ?? 0;
+      const stored = storedLayout(layout.surveyId);
+      // Another server sharing the database moved to a newer layout (a version published there): not ours to fill.
+      if (stored !== undefined && stored[0] !== layout.key) continue;
+      let after = stored?.[1] ?? 0;
       for (;;) {
         const rows = page.all(layout.surveyId, after) as PageRow[];
         if (rows.length === 0) break;
@@ -176,9 +180,11 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
   function addLine(response: NewResponse, rowid: number, duplicateOf: string | null): void {
     const layout = byId.get(response.surveyId);
     if (!layout) return;
-    const filledTo = storedLayout(response.surveyId)?.[1];
+    const stored = storedLayout(response.surveyId);
+    const filledTo = stored?.[1];
     if (
       filledTo === undefined ||
+      stored![0] !== layout.key ||
       filledTo !== ((previousRowid.get(response.surveyId, rowid) as number | null) ?? 0)
     )
       return;
@@ -186,5 +192,12 @@ export function createExportLines(db: Db, layouts: readonly ExportLineLayout[]) 
     advance.run(rowid, response.surveyId);
   }
 
-  return { sync, fill, addLine };
+  /** New layouts while serving (a version published): syncs as at start-up; returns the surveys reset. */
+  function adopt(next: readonly ExportLineLayout[]): string[] {
+    layouts = next;
+    byId = new Map(layouts.map((l) => [l.surveyId, l]));
+    return sync();
+  }
+
+  return { sync, fill, addLine, adopt };
 }

@@ -47,6 +47,7 @@ import type {
   PublishConflict,
   PublishedVersion,
   ResponseFilter,
+  StoredDefinition,
   ScopedCount,
   StoredResponse,
   SubmitOutcome,
@@ -67,6 +68,16 @@ export { ROLES } from './accounts';
 export interface Store extends CodingStore {
   publishVersions(versions: readonly PublishedVersion[], now: string): PublishConflict[];
   publishedVersion(surveyId: string, version: number): { sha256: string; publishedAt: string } | undefined;
+  /** A version published from the workspace, hash and definition in one transaction; false if the number is taken. */
+  publishDefinition(definition: StoredDefinition): boolean;
+  listPublishedDefinitions(): StoredDefinition[];
+  /** Grows with each publication: servers poll it to serve what another server published. */
+  countPublishedDefinitions(): number;
+  /**
+   * Takes the catalog's count plans and export-line layouts (they grow when a version is published while serving):
+   * counts of versions whose plan changed are rebuilt, lines of surveys whose layout changed are dropped.
+   */
+  adoptPlans(countPlans: readonly CountPlan[], exportLayouts: readonly ExportLineLayout[]): AdoptedPlans;
   isSurveyClosed(surveyId: string): boolean;
   surveyClosedAt(surveyId: string): string | undefined;
   setSurveyClosed(surveyId: string, closed: boolean, now: string): void;
@@ -138,6 +149,11 @@ export interface Store extends CodingStore {
   close(): void;
 }
 
+export interface AdoptedPlans {
+  countsRebuilt: RecountReport[];
+  exportLinesReset: string[];
+}
+
 export interface SqliteStoreOptions {
   /** See createGroupCommitter: 0 batches the writes of one event-loop turn. */
   batchWindowMs?: number;
@@ -161,6 +177,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const recount = createRecount(db, counts.layouts, counts.invalidate);
   const countsRebuilt = recount.syncPlans();
   const lines = createExportLines(db, options.exportLayouts ?? []);
+  let countPlans = options.countPlans ?? [];
   const exportLinesReset = lines.sync();
   const responses = createResponseStore(db, { ...options, counts, lines });
   return {
@@ -180,7 +197,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     ...createCodingReads(db),
     ...createReadinessProbe(db),
     recountAnswers: (surveyIds) =>
-      recount.recount(surveyIds ?? [...new Set((options.countPlans ?? []).map((p) => p.surveyId))]),
+      recount.recount(surveyIds ?? [...new Set(countPlans.map((p) => p.surveyId))]),
+    adoptPlans(plans, exportLayouts) {
+      countPlans = plans;
+      counts.adoptPlans(plans);
+      return { countsRebuilt: recount.syncPlans(), exportLinesReset: lines.adopt(exportLayouts) };
+    },
     countsRebuilt,
     openExportReader: () => openExportReader(file),
     fillExportLines: lines.fill,

@@ -6,6 +6,15 @@ export interface PublishedVersion {
   sha256: string;
 }
 
+/** A version published from the workspace: the definition is kept in the database, not in surveys/. */
+export interface StoredDefinition extends PublishedVersion {
+  /** The JSON as published; `sha256` is of its canonical form, as for a file. */
+  definition: Record<string, unknown>;
+  publishedAt: string;
+  /** Email of the admin who published it. */
+  publishedBy: string;
+}
+
 /** A published version whose file no longer matches the hash recorded when it was first served. */
 export interface PublishConflict extends PublishedVersion {
   recordedSha256: string;

@@ -49,7 +49,7 @@ export async function startServer(
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeTempDir();
   const surveysDir = options.surveysDir ?? FIXTURE_SURVEYS;
-  const { store, catalog } = boot({ dataDir, surveysDir });
+  const { store, catalog, updates } = boot({ dataDir, surveysDir });
   const logged: string[] = [];
   const logLines: Record<string, unknown>[] = [];
   // The production logger, writing into memory: pino hands its sink one JSON line per call.
@@ -64,6 +64,7 @@ export async function startServer(
   const serving = await serve({
     store,
     catalog,
+    updates,
     clock: options.clock ?? (() => new Date()),
     config: { ...DEFAULT_CONFIG, clientDir: CLIENT_DIR, ...options.config },
     logger,

@@ -9,7 +9,7 @@ function versionBody(v: SurveyVersion): SurveyVersionBody {
   return { id: v.surveyId, version: v.version, definition: v.definition };
 }
 
-export function surveysRouter({ catalog, store }: AppDeps): Router {
+export function surveysRouter({ catalog, store, updates }: AppDeps): Router {
   const router = Router();
 
   router.get('/api/surveys', (_req, res) => {
@@ -30,12 +30,15 @@ export function surveysRouter({ catalog, store }: AppDeps): Router {
     res.json(versionBody(survey.newest));
   });
 
-  router.get('/api/surveys/:id/versions/:n', (req, res) => {
-    const survey = catalog.getSurvey(req.params.id);
-    if (!survey) throw new Problem('survey-not-found', `There is no survey "${req.params.id}".`);
-    const version = /^[1-9]\d{0,5}$/.test(req.params.n)
-      ? survey.versions.find((v) => v.version === Number(req.params.n))
-      : undefined;
+  router.get('/api/surveys/:id/versions/:n', async (req, res) => {
+    if (!catalog.getSurvey(req.params.id))
+      throw new Problem('survey-not-found', `There is no survey "${req.params.id}".`);
+    const wanted = /^[1-9]\d{0,5}$/.test(req.params.n) ? Number(req.params.n) : undefined;
+    // Published by another server a moment ago? Look before answering 404.
+    if (wanted !== undefined && updates && !catalog.getVersion(req.params.id, wanted))
+      await updates.refresh();
+    const survey = catalog.getSurvey(req.params.id)!;
+    const version = wanted === undefined ? undefined : catalog.getVersion(survey.id, wanted);
     if (!version)
       throw new Problem('version-not-found', `Survey "${survey.id}" has no version "${req.params.n}".`);
     res.json(versionBody(version));
