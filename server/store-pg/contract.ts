@@ -34,6 +34,18 @@ export const COVERED = {
     'revokeSession',
   ],
   audit: ['recordAudit', 'iterateAudit'],
+  briefings: [
+    'addBriefing',
+    'getBriefing',
+    'listBriefings',
+    'updateBriefing',
+    'countBriefingResponses',
+    'countResponsesPerBriefing',
+    'countBriefingResponsesByHour',
+    'briefingResponsesIn',
+    'briefingResponsesPerBriefingIn',
+    'briefingResponsesByHourIn',
+  ],
   readiness: ['probeReadiness'],
 } as const satisfies Record<string, readonly (keyof Store)[]>;
 

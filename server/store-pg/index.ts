@@ -5,6 +5,7 @@ import type { CountPlan } from '../store/count-types';
 import { createPgAccounts } from './accounts';
 import { createPgAnswerCounts } from './answer-counts';
 import { createPgAuditLog } from './audit-log';
+import { createPgBriefings } from './briefings';
 import type { AsyncStorePart } from './contract';
 import { migrate } from './migrate';
 import { openPool, type Pool } from './pool';
@@ -55,6 +56,7 @@ export async function openPostgresStore(
       countResponsesBy: counts.countResponsesBy,
       ...createPgAccounts(pool),
       ...createPgAuditLog(pool),
+      ...createPgBriefings(pool),
       ...createPgReadiness(pool),
       async close() {
         if (closed) return;

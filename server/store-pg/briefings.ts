@@ -1,0 +1,153 @@
+// Briefings on PostgreSQL, and the counts of responses tagged with them (in total, per local hour, within a reader's
+// regions with their cell keys). Every server reads the same rows, so a live screen served by one server moves
+// with responses stored by any other (briefing-live.ts polls these counts each second).
+import { COUNT_DAY_OFFSET_MS } from '../store/answer-counts';
+import type { Briefing, BriefingChanges, BriefingCityNames, BriefingHour, ScopedCount } from '../store/types';
+import { inTransaction, type Pool } from './pool';
+
+interface BriefingRow {
+  slug: string;
+  survey_id: string;
+  region: string;
+  city: string;
+  city_kk: string | null;
+  city_ru: string | null;
+  city_en: string | null;
+  date: string;
+  title_kk: string;
+  title_ru: string;
+  title_en: string;
+  opens_at: string | null;
+  closes_at: string | null;
+  closed_at: string | null;
+}
+
+function toBriefing(row: BriefingRow): Briefing {
+  const cityNames: BriefingCityNames = {};
+  if (row.city_kk) cityNames.kk = row.city_kk;
+  if (row.city_ru) cityNames.ru = row.city_ru;
+  if (row.city_en) cityNames.en = row.city_en;
+  return {
+    slug: row.slug,
+    surveyId: row.survey_id,
+    region: row.region,
+    city: row.city,
+    cityNames,
+    date: row.date,
+    title: { kk: row.title_kk, ru: row.title_ru, en: row.title_en },
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    closedAt: row.closed_at,
+  };
+}
+
+const values = (b: Briefing) => [
+  b.surveyId,
+  b.region,
+  b.city,
+  b.cityNames?.kk ?? null,
+  b.cityNames?.ru ?? null,
+  b.cityNames?.en ?? null,
+  b.date,
+  b.title.kk,
+  b.title.ru,
+  b.title.en,
+  b.opensAt ?? null,
+  b.closesAt ?? null,
+  b.closedAt ?? null,
+];
+
+/** An hour of Kazakhstan's clock, `YYYY-MM-DDTHH:00`, as SQLite's strftime makes it from the ISO text. */
+const LOCAL_HOUR = `to_char((submitted_at::timestamptz AT TIME ZONE 'UTC')
+  + interval '${COUNT_DAY_OFFSET_MS / 3_600_000} hours', 'YYYY-MM-DD"T"HH24:00')`;
+
+const scoped = (n: number, keys: number): ScopedCount => ({ responses: n, cellKey: keys % 2 ** 32 });
+
+export function createPgBriefings(pool: Pool) {
+  return {
+    async addBriefing(b: Briefing, createdAt: string, demo = false): Promise<boolean> {
+      const { rowCount } = await pool.query(
+        `INSERT INTO briefings (slug, survey_id, region, city, city_kk, city_ru, city_en, date, title_kk, title_ru,
+           title_en, opens_at, closes_at, closed_at, created_at, updated_at, demo)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16)
+         ON CONFLICT (slug) DO NOTHING`,
+        [b.slug, ...values(b), createdAt, demo],
+      );
+      return rowCount === 1;
+    },
+    async updateBriefing(slug: string, changes: BriefingChanges, now: string): Promise<Briefing | undefined> {
+      return inTransaction(pool, async (client) => {
+        const row = (
+          await client.query<BriefingRow>('SELECT * FROM briefings WHERE slug = $1 FOR UPDATE', [slug])
+        ).rows[0];
+        if (!row) return undefined;
+        const before = toBriefing(row);
+        const next: Briefing = { ...before, ...changes, title: { ...before.title, ...changes.title } };
+        await client.query(
+          `UPDATE briefings SET survey_id = $2, region = $3, city = $4, city_kk = $5, city_ru = $6, city_en = $7,
+             date = $8, title_kk = $9, title_ru = $10, title_en = $11, opens_at = $12, closes_at = $13,
+             closed_at = $14, updated_at = $15
+           WHERE slug = $1`,
+          [slug, ...values(next), now],
+        );
+        return next;
+      });
+    },
+    async getBriefing(slug: string): Promise<Briefing | undefined> {
+      const { rows } = await pool.query<BriefingRow>('SELECT * FROM briefings WHERE slug = $1', [slug]);
+      return rows[0] && toBriefing(rows[0]);
+    },
+    async listBriefings(): Promise<Briefing[]> {
+      return (await pool.query<BriefingRow>('SELECT * FROM briefings ORDER BY date, slug')).rows.map(
+        toBriefing,
+      );
+    },
+    async countBriefingResponses(slug: string): Promise<number> {
+      const { rows } = await pool.query<{ n: number }>(
+        'SELECT count(*) AS n FROM responses WHERE briefing = $1',
+        [slug],
+      );
+      return rows[0]!.n;
+    },
+    async countResponsesPerBriefing(): Promise<Map<string, number>> {
+      const { rows } = await pool.query<{ slug: string; n: number }>(
+        'SELECT briefing AS slug, count(*) AS n FROM responses WHERE briefing IS NOT NULL GROUP BY briefing',
+      );
+      return new Map(rows.map((r) => [r.slug, r.n]));
+    },
+    async countBriefingResponsesByHour(slug: string): Promise<BriefingHour[]> {
+      const { rows } = await pool.query<{ hour: string; n: number }>(
+        `SELECT ${LOCAL_HOUR} AS hour, count(*) AS n FROM responses WHERE briefing = $1 GROUP BY 1 ORDER BY 1`,
+        [slug],
+      );
+      return rows.map((r) => ({ hour: r.hour, responses: r.n }));
+    },
+    async briefingResponsesIn(slug: string, regions: readonly string[]): Promise<ScopedCount> {
+      const { rows } = await pool.query<{ n: number; keys: number | null }>(
+        `SELECT count(*) AS n, sum(record_key) AS keys FROM responses
+         WHERE briefing = $1 AND region = ANY($2::text[])`,
+        [slug, regions],
+      );
+      return scoped(rows[0]!.n, rows[0]!.keys ?? 0);
+    },
+    async briefingResponsesPerBriefingIn(regions: readonly string[]): Promise<Map<string, ScopedCount>> {
+      const { rows } = await pool.query<{ slug: string; n: number; keys: number }>(
+        `SELECT briefing AS slug, count(*) AS n, sum(record_key) AS keys FROM responses
+         WHERE briefing IS NOT NULL AND region = ANY($1::text[]) GROUP BY briefing`,
+        [regions],
+      );
+      return new Map(rows.map((r) => [r.slug, scoped(r.n, r.keys)]));
+    },
+    async briefingResponsesByHourIn(
+      slug: string,
+      regions: readonly string[],
+    ): Promise<(BriefingHour & ScopedCount)[]> {
+      const { rows } = await pool.query<{ hour: string; n: number; keys: number }>(
+        `SELECT ${LOCAL_HOUR} AS hour, count(*) AS n, sum(record_key) AS keys FROM responses
+         WHERE briefing = $1 AND region = ANY($2::text[]) GROUP BY 1 ORDER BY 1`,
+        [slug, regions],
+      );
+      return rows.map((r) => ({ hour: r.hour, ...scoped(r.n, r.keys) }));
+    },
+  };
+}
