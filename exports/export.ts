@@ -1,5 +1,6 @@
 // One export job as bytes: the CSV, the per-region zip and the data dictionary, with their file names. The route
 // and the CLI both call these, so a download and `npm run cli -- export` give the same file.
+import { kazakhstanDay } from '../server/domain/kazakhstan-time';
 import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { REGIONS } from '../server/catalog/regions';
@@ -49,11 +50,6 @@ export function exportFileName(job: ExportJob, now: Date, extension: ExportFileK
     kazakhstanDay(now),
   ];
   return `${parts.join('_')}.${extension === 'dictionary.csv' ? 'csv' : extension}`;
-}
-
-/** YYYY-MM-DD on Kazakhstan's clock (UTC+5), the day the people downloading live in. */
-function kazakhstanDay(now: Date): string {
-  return new Date(now.getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export interface CsvExportOptions {

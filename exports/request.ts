@@ -4,14 +4,12 @@ import { z } from 'zod';
 import { fieldErrors } from '../server/domain/field-errors';
 import type { SurveyEntry } from '../server/catalog/load';
 import { isRegionCode, REGION_CODES } from '../server/catalog/regions';
+import { kazakhstanMidnight } from '../server/domain/kazakhstan-time';
 import { LOCALES } from '../server/catalog/types';
 import type { Briefing, CodebookCode, ResponseFilter } from '../server/store';
 import type { ChoiceLayout } from './columns';
 import type { Newlines, Separator } from './csv';
 import type { LabelMode } from './rows';
-
-/** A date alone means that whole day in Kazakhstan's time (UTC+5 everywhere since March 2024), where briefings are. */
-export const KAZAKHSTAN_OFFSET = '+05:00';
 
 const list = (message: string) =>
   z.string({ message }).transform((s) =>
@@ -27,7 +25,8 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const instant = (endOfDay: boolean) =>
   z.string().transform((s, ctx) => {
     const dateOnly = DATE_ONLY.test(s);
-    const text = dateOnly ? `${s}T00:00:00${KAZAKHSTAN_OFFSET}` : s;
+    // A date alone means that whole day on Kazakhstan's clock, where the briefings are.
+    const text = dateOnly ? kazakhstanMidnight(s) : s;
     // z.iso checks the calendar too: Date.parse would take 2024-02-30 for 1 March without a word.
     const valid = (dateOnly ? z.iso.date() : z.iso.datetime({ offset: true })).safeParse(s).success;
     const ms = valid ? Date.parse(text) : NaN;

@@ -1,5 +1,6 @@
 // `audit [--since …] [--until …] [--actor email] [--action name] [--json]`: reads the audit log (sign-ins, failed
 // sign-ins, exports with their filters, changes to users and briefings), oldest first, one line per action.
+import { kazakhstanDay, kazakhstanMidnight } from '../domain/kazakhstan-time';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,13 +25,9 @@ export function parseInstant(text: string, now: Date): string | undefined {
     return new Date(
       now.getTime() - Number(span[1]) * (span[2] === 'd' ? 86_400_000 : 3_600_000),
     ).toISOString();
-  const ms = Date.parse(DATE_ONLY.test(text) ? `${text}T00:00:00+05:00` : text);
+  const ms = Date.parse(DATE_ONLY.test(text) ? kazakhstanMidnight(text) : text);
   // Date.parse would take 2024-02-30 for 1 March: the date must come back as it was written.
-  if (
-    Number.isNaN(ms) ||
-    (DATE_ONLY.test(text) && new Date(ms + 5 * 3_600_000).toISOString().slice(0, 10) !== text)
-  )
-    return undefined;
+  if (Number.isNaN(ms) || (DATE_ONLY.test(text) && kazakhstanDay(ms) !== text)) return undefined;
   return new Date(ms).toISOString();
 }
 

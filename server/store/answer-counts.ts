@@ -1,5 +1,6 @@
 // Answer counts kept in each insert's transaction, and the sums the dashboard reads: per key (survey, version,
 // region, briefing, day) a vector of counts plus the responses' byte records (see the 0003 migration).
+import { kazakhstanDay } from '../domain/kazakhstan-time';
 import { endianness } from 'node:os';
 import {
   addRecord,
@@ -28,14 +29,12 @@ import type { Db } from './db';
 import type { NewResponse } from './types';
 
 export const RECORDS_PER_CHUNK = 64;
-/** Kazakhstan's clocks (UTC+5 everywhere since March 2024): a count's day is the day the export's filters mean. */
-export const COUNT_DAY_OFFSET_MS = 5 * 3_600_000;
 
 // The vectors are read as native int32; every platform Node supports in practice is little-endian.
 if (endianness() !== 'LE') throw new Error('answer counts assume a little-endian machine');
 
-export const countDay = (submittedAt: string): string =>
-  new Date(Date.parse(submittedAt) + COUNT_DAY_OFFSET_MS).toISOString().slice(0, 10);
+/** A count's day is the day on Kazakhstan's clock, the day the export's date filters mean. */
+export const countDay = (submittedAt: string): string => kazakhstanDay(submittedAt);
 
 export const planKey = (surveyId: string, version: number) => `${surveyId}\u0000${version}`;
 

@@ -1,6 +1,6 @@
 // Briefings: one event each (slug, survey, region, city, date, title in kk/ru/en, when it takes answers), and the
 // counts of responses tagged with them, in total and per local hour for the live screen and the workspace.
-import { COUNT_DAY_OFFSET_MS } from './answer-counts';
+import { KAZAKHSTAN_SQLITE_MODIFIER } from '../domain/kazakhstan-time';
 import type { Db } from './db';
 import type { Briefing, BriefingChanges, BriefingCityNames, BriefingHour, ScopedCount } from './types';
 
@@ -45,7 +45,7 @@ function cityNamesOf(row: BriefingRow): BriefingCityNames {
 }
 
 /** SQLite's date modifier for Kazakhstan's clock: the same offset as the answer counts' days. */
-const LOCAL_OFFSET = `+${COUNT_DAY_OFFSET_MS / 3_600_000} hours`;
+const LOCAL_OFFSET = KAZAKHSTAN_SQLITE_MODIFIER;
 
 export function createBriefingStore(db: Db) {
   const insert = db.prepare(`INSERT INTO briefings

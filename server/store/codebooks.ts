@@ -1,6 +1,7 @@
 // Codebooks: the codes of each survey question that is coded (short name, kk/ru/en labels, description, optional
 // parent, suggestion rules). Renaming changes only the short name (answers keep their codes by id); merging moves
 // every code given to answers, the children and the chosen quotes onto the surviving code, in one transaction.
+import { KAZAKHSTAN_SQLITE_MODIFIER } from '../domain/kazakhstan-time';
 import type { CodebookCode, CodebookOutcome, CodeChanges, NewCode } from './coding-types';
 import type { Db } from './db';
 
@@ -41,7 +42,7 @@ const SELECT = `SELECT c.*, p.code AS parent FROM coding_codes c LEFT JOIN codin
 export function rebuildCodingCounts(db: Db, surveyId: string, question: string): void {
   const params = { surveyId, question };
   db.prepare('DELETE FROM coding_counts WHERE survey_id = @surveyId AND question = @question').run(params);
-  const dims = `r.version, r.region, coalesce(r.briefing, ''), date(r.submitted_at, '+5 hours')`;
+  const dims = `r.version, r.region, coalesce(r.briefing, ''), date(r.submitted_at, '${KAZAKHSTAN_SQLITE_MODIFIER}')`;
   db.prepare(
     `INSERT INTO coding_counts (survey_id, question, code_id, version, region, briefing, day, n, keys)
      SELECT a.survey_id, a.question, 0, ${dims}, count(*), sum(r.record_key)

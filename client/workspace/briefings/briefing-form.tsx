@@ -1,5 +1,6 @@
 // The create/edit form of a briefing: slug (new only: posters print it), survey, region, city, date, the title in
 // kk/ru/en, open or closed, and optional opening and closing times in Kazakhstan's clock (UTC+5).
+import { fromKazakhstanClock, kazakhstanDay, kazakhstanMinute } from '../../../server/domain/kazakhstan-time';
 import { useState, type FormEvent } from 'react';
 import type { SurveySummary } from '../../lib/api';
 import { localized, type Locale } from '../../lib/locale';
@@ -16,12 +17,10 @@ import {
 } from './briefings-api';
 import { BRIEFING_STRINGS } from './strings';
 
-const KZ_OFFSET_MS = 5 * 3_600_000;
 /** An ISO instant as the `datetime-local` value of Kazakhstan's clock. */
-const toLocalInput = (iso: string | null) =>
-  iso ? new Date(Date.parse(iso) + KZ_OFFSET_MS).toISOString().slice(0, 16) : '';
+const toLocalInput = (iso: string | null) => (iso ? kazakhstanMinute(iso) : '');
 /** A `datetime-local` value read as Kazakhstan's clock, whatever the laptop's own time zone. */
-const fromLocalInput = (value: string) => (value ? `${value}:00+05:00` : null);
+const fromLocalInput = (value: string) => (value ? fromKazakhstanClock(value) : null);
 
 interface Props {
   locale: Locale;
@@ -44,7 +43,7 @@ export function BriefingForm({ locale, surveys, newSurvey, regions, briefing, on
     city: briefing?.city ?? '',
     // A briefing made before cities had languages was typed in Latin letters (Semey): the English name.
     cityNames: briefing ? { en: briefing.city, ...briefing.cityNames } : {},
-    date: briefing?.date ?? new Date(Date.now() + KZ_OFFSET_MS).toISOString().slice(0, 10),
+    date: briefing?.date ?? kazakhstanDay(Date.now()),
     title: briefing?.title ?? { kk: '', ru: '', en: '' },
     open: briefing?.open ?? true,
     opensAt: briefing?.opensAt ?? null,

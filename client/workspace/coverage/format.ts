@@ -1,5 +1,6 @@
 // Counts, shares and dates as the reader's language writes them, shared by coverage, the free-text browser and
 // the brief. Written by hand rather than with Intl: Chromium builds may lack Kazakh ICU data (see shell strings).
+import { kazakhstanDay } from '../../../server/domain/kazakhstan-time';
 import type { Count } from '../../../exports/aggregates/types';
 import type { Locale } from '../../lib/locale';
 import { shellStrings } from '../strings';
@@ -53,8 +54,7 @@ export function dayText(day: string, locale: Locale): string {
 
 /** The day in Kazakhstan (UTC+5, as the counts are kept) of an instant. */
 export function kzDay(instant: string | Date): string {
-  const ms = (typeof instant === 'string' ? Date.parse(instant) : instant.getTime()) + 5 * 3_600_000;
-  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : '';
+  return kazakhstanDay(instant);
 }
 
 export { ruPlural } from '../../lib/language-forms';

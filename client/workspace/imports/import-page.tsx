@@ -1,6 +1,7 @@
 // /workspace/import (admins): choose the "unsent answers" files attendees saved on their phones; each is sent to
 // POST /api/imports/unsent in turn, and the page shows per file what was stored, already stored, conflicting or
 // refused, with the reason of each refusal (the server's own words).
+import { kazakhstanMinute } from '../../../server/domain/kazakhstan-time';
 import { useId, useState, type FormEvent } from 'react';
 import type { Locale } from '../../lib/locale';
 import { HttpError, isSignedOut } from '../../lib/workspace-api';
@@ -16,7 +17,7 @@ type FileResult = { name: string } & ({ ok: true; report: ImportReport } | { ok:
 function kazakhstanTime(iso: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  return `${new Date(ms + 5 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} (UTC+5)`;
+  return `${kazakhstanMinute(ms).replace('T', ' ')} (UTC+5)`;
 }
 
 export default function ImportPage({ locale, onSignedOut }: SectionProps) {

@@ -1,6 +1,7 @@
 // /workspace/users (admins): everyone who may sign in, with role, regions, last sign-in and state; a form to add a
 // user, and per user an editor (role, regions, disable/enable, password reset). A one-time password made by the
 // server is shown once, above the list, until the admin closes it.
+import { kazakhstanMinute } from '../../../server/domain/kazakhstan-time';
 import { Fragment, useEffect, useState } from 'react';
 import type { Locale } from '../../lib/locale';
 import { useLoad } from '../../lib/use-load';
@@ -33,7 +34,7 @@ async function loadAll() {
 
 /** `2024-05-14 15:00`: Kazakhstan time (UTC+5), the briefings' own clock. */
 function localTime(iso: string): string {
-  return new Date(Date.parse(iso) + 5 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return kazakhstanMinute(iso).replace('T', ' ');
 }
 
 function regionsText(user: UserBody, regions: readonly RegionName[], locale: Locale): string {

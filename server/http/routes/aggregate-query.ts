@@ -1,5 +1,6 @@
 // The filters of the aggregate routes (summary, crosstab, coverage, text), parsed exactly as the CSV export parses
 // them (exports/request.ts) and then turned into whole UTC+5 days, the grain of the answer counts.
+import { dayAtMidnight } from '../../domain/kazakhstan-time';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { fieldErrors } from '../../domain/field-errors';
@@ -27,13 +28,6 @@ export interface AggregateQuery {
 }
 
 const DAY_MS = 86_400_000;
-const OFFSET_MS = 5 * 3_600_000;
-
-/** An instant at a UTC+5 midnight → that day; anything else is not a whole day. */
-function dayAt(instant: string): string | undefined {
-  const local = Date.parse(instant) + OFFSET_MS;
-  return local % DAY_MS === 0 ? new Date(local).toISOString().slice(0, 10) : undefined;
-}
 
 const badRequest = (errors: FieldError[]) =>
   new Problem('invalid-request', `Check ${[...new Set(errors.map((e) => e.question))].join(', ')}.`, errors);
@@ -72,8 +66,8 @@ export function parseAggregateQuery(deps: AppDeps, req: Request, res: Response):
   if (!resolved.ok) throw badRequest(resolved.errors);
   const { from, to, briefing, versions } = parsed.value;
   // The counts are kept per day: a bound inside a day could not be answered from them, and the CSV would differ.
-  const fromDay = from === undefined ? undefined : dayAt(from);
-  const toDay = to === undefined ? undefined : dayAt(new Date(Date.parse(to) - DAY_MS).toISOString());
+  const fromDay = from === undefined ? undefined : dayAtMidnight(from);
+  const toDay = to === undefined ? undefined : dayAtMidnight(new Date(Date.parse(to) - DAY_MS).toISOString());
   const errors: FieldError[] = [];
   if (from !== undefined && fromDay === undefined)
     errors.push({ question: 'from', message: 'charts count whole days: give a date (YYYY-MM-DD)' });

@@ -2,6 +2,7 @@
 // readers the list, counts, QR codes and the live count of their regions' briefings; create and change for admins.
 // Every count a reader gets holds only responses from the regions they may read (a respondent may change the
 // region a briefing prefills), published as seesExactCounts says: exact, or perturbed by the cell key method.
+import { KAZAKHSTAN_TIME_ZONE } from '../../domain/kazakhstan-time';
 import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import { inContext, publishedValue, type Disclosure } from '../../../exports/aggregates/disclosure';
@@ -195,7 +196,7 @@ export function briefingsRouter(deps: AppDeps): Router {
       slug: b.slug,
       total: publish(disclosure, all),
       perHour,
-      timeZone: 'UTC+05:00',
+      timeZone: KAZAKHSTAN_TIME_ZONE,
       ...(!disclosure.exact && { perturbed: true as const }),
     };
     noStore(res).json(body);
