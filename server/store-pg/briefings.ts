@@ -1,7 +1,7 @@
 // Briefings on PostgreSQL, and the counts of responses tagged with them (in total, per local hour, within a reader's
 // regions with their cell keys). Every server reads the same rows, so a live screen served by one server moves
 // with responses stored by any other (briefing-live.ts polls these counts each second).
-import { COUNT_DAY_OFFSET_MS } from '../store/answer-counts';
+import { KAZAKHSTAN_OFFSET_MS } from '../domain/kazakhstan-time';
 import type { Briefing, BriefingChanges, BriefingCityNames, BriefingHour, ScopedCount } from '../store/types';
 import { inTransaction, type Pool } from './pool';
 
@@ -59,7 +59,7 @@ const values = (b: Briefing) => [
 
 /** An hour of Kazakhstan's clock, `YYYY-MM-DDTHH:00`, as SQLite's strftime makes it from the ISO text. */
 const LOCAL_HOUR = `to_char((submitted_at::timestamptz AT TIME ZONE 'UTC')
-  + interval '${COUNT_DAY_OFFSET_MS / 3_600_000} hours', 'YYYY-MM-DD"T"HH24:00')`;
+  + interval '${KAZAKHSTAN_OFFSET_MS / 3_600_000} hours', 'YYYY-MM-DD"T"HH24:00')`;
 
 const scoped = (n: number, keys: number): ScopedCount => ({ responses: n, cellKey: keys % 2 ** 32 });
 
