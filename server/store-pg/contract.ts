@@ -16,7 +16,16 @@ type AsyncMember<F> = F extends (...args: infer A) => infer R
 
 /** The members each covered concern brings. */
 export const COVERED = {
-  surveys: ['publishVersions', 'publishedVersion', 'isSurveyClosed', 'surveyClosedAt', 'setSurveyClosed'],
+  surveys: [
+    'publishVersions',
+    'publishedVersion',
+    'publishDefinition',
+    'listPublishedDefinitions',
+    'countPublishedDefinitions',
+    'isSurveyClosed',
+    'surveyClosedAt',
+    'setSurveyClosed',
+  ],
   responses: ['submitResponse', 'insertResponses', 'getResponse', 'countResponses', 'iterateResponses'],
   counts: ['tallyAnswers', 'countResponsesBy'],
   accounts: [

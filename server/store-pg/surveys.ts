@@ -1,6 +1,6 @@
 // Published versions' hashes and open/closed surveys, in the database every server shares: a version changed after
 // it was published is refused alike by every server, whichever started first.
-import type { PublishConflict, PublishedVersion } from '../store/types';
+import type { PublishConflict, PublishedVersion, StoredDefinition } from '../store/types';
 import { inTransaction, type Pool } from './pool';
 
 export function createPgSurveys(pool: Pool) {
@@ -34,6 +34,53 @@ export function createPgSurveys(pool: Pool) {
         if (error instanceof PublishConflictError) return error.conflicts;
         throw error;
       }
+    },
+    /**
+     * A version published from the workspace: hash and definition in one transaction; false when the number is
+     * taken (another admin, another server, or a file published it first). The insert that loses a race waits
+     * for the winner's commit and then finds the key taken.
+     */
+    async publishDefinition(d: StoredDefinition): Promise<boolean> {
+      return inTransaction(pool, async (client) => {
+        const { rowCount } = await client.query(
+          `INSERT INTO survey_versions (survey_id, version, sha256, published_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING`,
+          [d.surveyId, d.version, d.sha256, d.publishedAt],
+        );
+        if (rowCount !== 1) return false;
+        await client.query(
+          `INSERT INTO survey_definitions (survey_id, version, definition, published_at, published_by)
+           VALUES ($1, $2, $3, $4, $5)`,
+          [d.surveyId, d.version, JSON.stringify(d.definition), d.publishedAt, d.publishedBy],
+        );
+        return true;
+      });
+    },
+    async listPublishedDefinitions(): Promise<StoredDefinition[]> {
+      const { rows } = await pool.query<{
+        survey_id: string;
+        version: number;
+        sha256: string;
+        definition: string;
+        published_at: string;
+        published_by: string;
+      }>(
+        `SELECT d.survey_id, d.version, v.sha256, d.definition, d.published_at, d.published_by
+         FROM survey_definitions d JOIN survey_versions v USING (survey_id, version)
+         ORDER BY d.survey_id, d.version`,
+      );
+      return rows.map((r) => ({
+        surveyId: r.survey_id,
+        version: r.version,
+        sha256: r.sha256,
+        definition: JSON.parse(r.definition) as Record<string, unknown>,
+        publishedAt: r.published_at,
+        publishedBy: r.published_by,
+      }));
+    },
+    /** A server polls this to learn that another one published (a count only grows). */
+    async countPublishedDefinitions(): Promise<number> {
+      return (await pool.query<{ n: number }>('SELECT count(*) AS n FROM survey_definitions')).rows[0]!.n;
     },
     async publishedVersion(
       surveyId: string,

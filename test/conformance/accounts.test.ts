@@ -148,6 +148,24 @@ describe.each(ENGINES)('accounts, sessions, audit log and versions on $name', (e
     expect(await store.publishedVersion('s', 1)).toEqual({ sha256: 'abc', publishedAt: 'T1' });
   });
 
+  it('publishes a definition from the workspace once per number, beside a file-published version', async () => {
+    await store.publishVersions([{ surveyId: 's', version: 1, sha256: 'file' }], 'T1');
+    const definition = (version: number, title: string) => ({
+      surveyId: 's',
+      version,
+      sha256: `sha-${version}-${title}`,
+      definition: { title, pages: [] },
+      publishedAt: 'T2',
+      publishedBy: 'admin@example.kz',
+    });
+    expect(await store.publishDefinition(definition(1, 'taken by the file'))).toBe(false);
+    expect(await store.publishDefinition(definition(2, 'Сауалнама'))).toBe(true);
+    expect(await store.publishDefinition(definition(2, 'second admin, same number'))).toBe(false);
+    expect(await store.countPublishedDefinitions()).toBe(1);
+    expect(await store.listPublishedDefinitions()).toEqual([definition(2, 'Сауалнама')]);
+    expect(await store.publishedVersion('s', 2)).toEqual({ sha256: 'sha-2-Сауалнама', publishedAt: 'T2' });
+  });
+
   it('closes and opens a survey', async () => {
     expect(await store.isSurveyClosed('s')).toBe(false);
     await store.setSurveyClosed('s', true, '2024-05-01T00:00:00.000Z');
