@@ -26,7 +26,7 @@ for (const query of [{}, { labels: 'kk' }]) {
   const started = performance.now();
   const cpu = process.cpuUsage();
   await pipeline(
-    xlsxJobExport(reader, job.value),
+    xlsxJobExport(reader, job.value, new Date()).stream,
     new Writable({ write: (chunk: Buffer, _e, cb) => ((bytes += chunk.length), cb()) }),
   );
   const seconds = (performance.now() - started) / 1000;

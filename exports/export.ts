@@ -15,6 +15,7 @@ import { repeatCsvStream, repeatDictionaryRows, repeatFiles } from './repeats';
 import type { ExportJob } from './request';
 import { fastThresholds } from './quality-columns';
 import { xlsxExport } from './xlsx';
+import type { XlsxPackage } from './xlsx-package';
 import './zip-checksum';
 
 export function exportPlan(job: ExportJob): ExportPlan {
@@ -29,7 +30,13 @@ export type ExportFileKind = 'csv' | 'zip' | 'xlsx' | 'dictionary.csv';
  * way the file differs from the default (labels, joined choices, contact details, `;`), and the day in
  * Kazakhstan it was made; two variants downloaded the same day never take each other's name.
  */
-export function exportFileName(job: ExportJob, now: Date, extension: ExportFileKind): string {
+export function exportFileName(
+  job: ExportJob,
+  now: Date,
+  extension: ExportFileKind | 'sps' | 'do' | 'R',
+  /** Parts that say more about this file (`xlsx` for a zip of workbooks, `syntax-kk`), before the day. */
+  extra: readonly string[] = [],
+): string {
   const { query } = job;
   const regions = job.filter.regions;
   const scope = !regions
@@ -47,6 +54,7 @@ export function exportFileName(job: ExportJob, now: Date, extension: ExportFileK
     ...(query.sep === 'semicolon' && extension !== 'xlsx' ? ['semicolon'] : []),
     ...(query.flagged === 'exclude' ? ['without-flagged'] : []),
     ...(query.newlines === 'space' && extension !== 'xlsx' ? ['newlines-as-spaces'] : []),
+    ...extra,
     kazakhstanDay(now),
   ];
   return `${parts.join('_')}.${extension === 'dictionary.csv' ? 'csv' : extension}`;
@@ -55,6 +63,10 @@ export function exportFileName(job: ExportJob, now: Date, extension: ExportFileK
 export interface CsvExportOptions {
   onProgress?: (rows: number) => void;
 }
+
+/** What the per-region zip holds: a CSV per region (the default), or a workbook per region. */
+export type ZipFormat = 'csv' | 'xlsx';
+export const ZIP_FORMATS: readonly ZipFormat[] = ['csv', 'xlsx'];
 
 /**
  * Responses without a stored line that an export still takes its lines for, building those rows on this thread;
@@ -109,9 +121,16 @@ export function csvExport(
   );
 }
 
-/** The workbook of `job` (xlsx.ts), with the same quality yardsticks as its CSV. */
-export function xlsxJobExport(reader: ExportReader, job: ExportJob): Readable {
-  return xlsxExport(reader, job, exportPlan(job), fastThresholds(reader.durationMedians(job.survey.id)));
+/** The workbook of `job` (xlsx.ts): the same quality yardsticks as its CSV, a sheet per repeating group. */
+export function xlsxJobExport(reader: ExportReader, job: ExportJob, now: Date): XlsxPackage {
+  return xlsxExport({
+    reader,
+    job,
+    plan: exportPlan(job),
+    fastBelow: fastThresholds(reader.durationMedians(job.survey.id)),
+    repeats: repeatFiles(job.versions, { choices: job.query.choices, pii: false }),
+    now,
+  });
 }
 
 /** How every file of a job is written: labels, dialect, and the quality flags' yardsticks read once per job. */
@@ -125,9 +144,39 @@ function jobOptions(reader: ExportReader, job: ExportJob): CsvStreamOptions & { 
 }
 
 /** `KZ-10_Abai-Region.csv`: the code sorts the files, the Latin name says which region without a lookup. */
-export function regionFileName(code: string): string {
+export function regionFileName(code: string, extension: ZipFormat = 'csv'): string {
   const name = REGIONS.find((r) => r.code === code)?.name.en ?? '';
-  return `${code}_${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}.csv`;
+  return `${code}_${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}.${extension}`;
+}
+
+/**
+ * The zip of a workbook per region in scope (`KZ-10_Abai-Region.xlsx` …, an empty region with its header only),
+ * `national.xlsx` (`combined.xlsx`) and `data-dictionary.csv`; each workbook has the dictionary and a sheet per
+ * repeating group too. Workbooks are zips already: stored, not compressed again. One query open at a time.
+ */
+export function zipXlsxExport(reader: ExportReader, job: ExportJob, now: Date): ZipExport {
+  const plan = exportPlan(job);
+  const fastBelow = fastThresholds(reader.durationMedians(job.survey.id));
+  const repeats = repeatFiles(job.versions, { choices: job.query.choices, pii: false });
+  const zip = new ZipFile();
+  let current: XlsxPackage | undefined;
+  const add = (name: string, filter: ExportJob['filter']) =>
+    zip.addReadStreamLazy(name, { mtime: now, compress: false }, (callback) => {
+      current = xlsxExport({ reader, job: { ...job, filter }, plan, fastBelow, repeats, now });
+      callback(null, current.stream);
+    });
+  const inScope = job.filter.regions ?? REGIONS.map((r) => r.code);
+  for (const code of REGIONS.map((r) => r.code).filter((c) => inScope.includes(c)))
+    add(regionFileName(code, 'xlsx'), { ...job.filter, regions: [code] });
+  add(job.filter.regions ? 'combined.xlsx' : 'national.xlsx', job.filter);
+  const dialect = csvDialect(job.query.sep);
+  zip.addBuffer(
+    Buffer.from(dictionaryCsv(plan, dialect, repeatDictionaryRows(repeats))),
+    'data-dictionary.csv',
+    { mtime: now },
+  );
+  zip.end();
+  return { stream: zip.outputStream as Readable, abort: () => current?.abort() };
 }
 
 export interface ZipExport {

@@ -7,7 +7,7 @@ import { planColumns, type ExportPlan, type PlanOptions } from './columns';
 import { BOM, csvRowOptions, type CsvDialect } from './csv';
 import { DICTIONARY_HEADER, dictionaryRows } from './dictionary';
 import { describeQuestions, type VersionInput } from './questions';
-import { compileParsedRows, type LabelMode } from './rows';
+import { compileParsedRows, type LabelMode, type RowOptions } from './rows';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -86,6 +86,54 @@ function fieldRange(plan: ExportPlan): [number, number] {
   return [start, end];
 }
 
+/** The header of a repeat's file: `response_id`, `entry`, then the fields' columns. */
+export function repeatHeader(repeat: RepeatFile): string[] {
+  const [start, end] = fieldRange(repeat.plan);
+  return ['response_id', 'entry', ...repeat.plan.columns.slice(start, end).map((c) => c.name)];
+}
+
+/** The field columns of a repeat's file, in the order of repeatHeader after its first two. */
+export function repeatFieldColumns(repeat: RepeatFile): ExportPlan['columns'] {
+  return repeat.plan.columns.slice(...fieldRange(repeat.plan));
+}
+
+/**
+ * One row of cells per entry over the filtered responses (`response_id`, entry index, fields), cells written by
+ * `options` (CSV encoding, or plain for a workbook); read one response at a time, so memory stays flat.
+ */
+export function* repeatRows(
+  reader: ExportReader,
+  repeat: RepeatFile,
+  filter: ResponseFilter,
+  options: RowOptions,
+): Generator<string[]> {
+  const [start, end] = fieldRange(repeat.plan);
+  const fill = compileParsedRows(repeat.plan, options);
+  const enc = options.encode ?? ((s: string) => s);
+  for (const row of reader.rows(filter, { contacts: false })) {
+    const answers = JSON.parse(row[6]) as Json;
+    const entries = answers[repeat.question];
+    if (!Array.isArray(entries)) continue;
+    let index = 0;
+    for (const entry of entries) {
+      index++;
+      const cells = fill({
+        id: row[0],
+        version: row[1],
+        submittedAt: row[2],
+        locale: row[3],
+        region: row[4],
+        briefing: row[5],
+        answers: isObject(entry) ? entry : {},
+        contacts: null,
+        startedAt: null,
+        duplicateOf: null,
+      });
+      yield [enc(row[0]), String(index), ...cells.slice(start, end)];
+    }
+  }
+}
+
 /** The repeat's CSV over the filtered responses: one line per entry, streamed (memory stays flat). */
 export function repeatCsvStream(
   reader: ExportReader,
@@ -94,33 +142,10 @@ export function repeatCsvStream(
   labels: LabelMode,
   dialect: CsvDialect,
 ): Readable {
-  const [start, end] = fieldRange(repeat.plan);
-  const fill = compileParsedRows(repeat.plan, csvRowOptions(labels, dialect));
-  const header = ['response_id', 'entry', ...repeat.plan.columns.slice(start, end).map((c) => c.name)];
   function* lines(): Generator<string> {
-    yield BOM + dialect.line(header.map(dialect.cell));
-    for (const row of reader.rows(filter, { contacts: false })) {
-      const answers = JSON.parse(row[6]) as Json;
-      const entries = answers[repeat.question];
-      if (!Array.isArray(entries)) continue;
-      let index = 0;
-      for (const entry of entries) {
-        index++;
-        const cells = fill({
-          id: row[0],
-          version: row[1],
-          submittedAt: row[2],
-          locale: row[3],
-          region: row[4],
-          briefing: row[5],
-          answers: isObject(entry) ? entry : {},
-          contacts: null,
-          startedAt: null,
-          duplicateOf: null,
-        });
-        yield dialect.line([dialect.cell(row[0]), String(index), ...cells.slice(start, end)]);
-      }
-    }
+    yield BOM + dialect.line(repeatHeader(repeat).map(dialect.cell));
+    for (const cells of repeatRows(reader, repeat, filter, csvRowOptions(labels, dialect)))
+      yield dialect.line(cells);
   }
   return Readable.from(lines(), { objectMode: false });
 }

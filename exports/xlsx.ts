@@ -1,29 +1,28 @@
-// The export as an Excel workbook: the same rows, filters, versions, labels and layouts as the CSV, written with
-// exceljs's streaming WorkbookWriter (each row committed as it is built, so memory stays flat), numbers as numbers,
-// times as dates, a frozen header, widths fitted to the names, and the data dictionary as a second sheet.
-import { once } from 'node:events';
-import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+// The export as an Excel workbook: the same rows, filters, versions, labels and layouts as the CSV in a sheet
+// `data` (numbers as numbers, times as dates, the header frozen and bold, widths fitted to the names), the data
+// dictionary in a sheet `dictionary`, and each repeating group's entries in a sheet of its own (issue 19), as its
+// long-format CSV has them. Sheets are written as XML streams by xlsx-sheet.ts and zipped by xlsx-package.ts.
 import type { ExportReader } from '../server/store';
 import { exportCodesOf } from './code-columns';
 import type { Column, ExportPlan } from './columns';
 import { dictionaryRows } from './dictionary';
 import { flaggedCells } from './quality-columns';
+import {
+  repeatDictionaryRows,
+  repeatFieldColumns,
+  repeatHeader,
+  repeatRows,
+  type RepeatFile,
+} from './repeats';
 import { compileRows, type LabelMode } from './rows';
 import type { ExportJob } from './request';
+import { sheetNamer, xlsxPackage, type PackagedSheet, type XlsxPackage } from './xlsx-package';
+import { sheetStream, type CellKind } from './xlsx-sheet';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const PLAIN_NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-/** Bytes the consumer may lag behind before the writer waits for it. */
-const HIGH_WATER = 1 << 20;
-/** Rows between two looks at the consumer (and two turns of the event loop). */
-const ROWS_PER_TURN = 500;
-
-type Kind = 'number' | 'date' | 'text';
-
 /** How a column's cells go into the sheet: counts, ranks, 0/1 and numeric answers as numbers; times as dates. */
-function kindOf(column: Column, labels: LabelMode): Kind {
+export function kindOf(column: Column, labels: LabelMode): CellKind {
   switch (column.kind) {
     case 'fixed':
       return column.name === 'version' ? 'number' : column.name === 'submitted_at' ? 'date' : 'text';
@@ -45,77 +44,79 @@ function kindOf(column: Column, labels: LabelMode): Kind {
   }
 }
 
-function cellValue(text: string, kind: Kind): string | number | Date | null {
-  if (text === '') return null;
-  if (kind === 'number' && PLAIN_NUMBER.test(text)) return Number(text);
-  if (kind === 'date') {
-    const ms = Date.parse(text);
-    if (!Number.isNaN(ms)) return new Date(ms);
-  }
-  return text;
-}
-
 /** Wide enough for the header (a little over its length), within Excel's sensible bounds. */
-const widthOf = (name: string, kind: Kind) =>
+const widthOf = (name: string, kind: CellKind) =>
   kind === 'date' ? 20 : Math.min(40, Math.max(8, name.length + 2));
 
-/**
- * The workbook of `job` read through `reader`, as a byte stream. Rows are built and committed as the consumer
- * reads: the writer waits whenever the bytes not yet taken pass HIGH_WATER. Closing the reader is the caller's.
- */
-export function xlsxExport(
-  reader: ExportReader,
-  job: ExportJob,
-  plan: ExportPlan,
-  fastBelow: ReadonlyMap<number, number>,
-): Readable {
-  const out = new PassThrough();
+export interface XlsxInput {
+  reader: ExportReader;
+  job: ExportJob;
+  plan: ExportPlan;
+  /** Version → seconds under which a response is very fast (quality-columns.ts). */
+  fastBelow: ReadonlyMap<number, number>;
+  /** The job's repeating groups (repeats.ts): a sheet each. */
+  repeats: readonly RepeatFile[];
+  /** The zip entries' time. */
+  now: Date;
+}
+
+/** The `data` sheet's rows: built per response as the zip reads, flagged ones left out when asked. */
+function* dataRows({ reader, job, plan, fastBelow }: XlsxInput): Generator<readonly string[]> {
   const codes = exportCodesOf(plan);
-  const rows = reader.rows(job.filter, { contacts: plan.options.pii, ...(codes && { codes }) });
-  const cursor = rows[Symbol.iterator]();
   const build = compileRows(plan, { labels: job.query.labels, fastBelow });
   const flagged = job.query.flagged === 'exclude' ? flaggedCells(plan) : undefined;
-  const kinds = plan.columns.map((c) => kindOf(c, job.query.labels));
-
-  async function write(): Promise<void> {
-    const book = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: out,
-      useStyles: true,
-      useSharedStrings: false,
-    });
-    const sheet = book.addWorksheet('data', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = plan.columns.map((c, i) => ({
-      header: c.name,
-      key: String(i),
-      width: widthOf(c.name, kinds[i]!),
-      ...(kinds[i] === 'date' && { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } }),
-    }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).commit();
-    let n = 0;
-    for (let next = cursor.next(); !next.done; next = cursor.next()) {
-      const cells = build(next.value);
-      if (flagged?.(cells)) continue;
-      sheet.addRow(cells.map((text, i) => cellValue(text, kinds[i]!))).commit();
-      if (++n % ROWS_PER_TURN === 0) {
-        await new Promise((resolve) => setImmediate(resolve));
-        while (out.readableLength > HIGH_WATER && !out.destroyed)
-          await Promise.race([once(out, 'data'), once(out, 'close')]);
-        if (out.destroyed) return;
-      }
-    }
-    sheet.commit();
-    const dictionary = book.addWorksheet('dictionary', { views: [{ state: 'frozen', ySplit: 1 }] });
-    const [header = [], ...entries] = dictionaryRows(plan);
-    dictionary.columns = header.map((name) => ({ header: name, width: name.startsWith('title') ? 40 : 16 }));
-    dictionary.getRow(1).font = { bold: true };
-    for (const entry of entries) dictionary.addRow(entry).commit();
-    dictionary.commit();
-    await book.commit();
+  for (const row of reader.rows(job.filter, { contacts: plan.options.pii, ...(codes && { codes }) })) {
+    const cells = build(row);
+    if (!flagged?.(cells)) yield cells;
   }
+}
 
-  write().catch((error: unknown) => out.destroy(error as Error));
-  // A consumer that went away: the loop stops at its next look (out.destroyed); the statement is freed now.
-  out.once('close', () => cursor.return?.());
-  return out;
+/**
+ * The workbook of one export, as a byte stream; rows are read as the consumer takes the bytes, one sheet's query
+ * open at a time. Closing the reader is the caller's.
+ */
+export function xlsxExport(input: XlsxInput): XlsxPackage {
+  const { reader, job, plan, repeats } = input;
+  const labels = job.query.labels;
+  const kinds = plan.columns.map((c) => kindOf(c, labels));
+  const name = sheetNamer();
+  const sheets: PackagedSheet[] = [
+    {
+      name: name('data'),
+      open: () =>
+        sheetStream({
+          header: plan.columns.map((c) => c.name),
+          kinds,
+          widths: plan.columns.map((c, i) => widthOf(c.name, kinds[i]!)),
+          rows: dataRows(input),
+        }),
+    },
+    {
+      name: name('dictionary'),
+      open: () => {
+        const [header = [], ...entries] = dictionaryRows(plan);
+        return sheetStream({
+          header,
+          kinds: header.map(() => 'text'),
+          widths: header.map((h) => (h.startsWith('title') ? 40 : 16)),
+          rows: [...entries, ...repeatDictionaryRows(repeats)],
+        });
+      },
+    },
+    ...repeats.map((repeat): PackagedSheet => ({
+      name: name(repeat.question),
+      open: () => {
+        const header = repeatHeader(repeat);
+        const fieldKinds = repeatFieldColumns(repeat).map((c) => kindOf(c, labels));
+        const repeatKinds: CellKind[] = ['text', 'number', ...fieldKinds];
+        return sheetStream({
+          header,
+          kinds: repeatKinds,
+          widths: header.map((h, i) => widthOf(h, repeatKinds[i]!)),
+          rows: repeatRows(reader, repeat, job.filter, { labels }),
+        });
+      },
+    })),
+  ];
+  return xlsxPackage(sheets, input.now);
 }

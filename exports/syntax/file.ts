@@ -70,8 +70,5 @@ export function syntaxFile(
       : kind === 'do'
         ? stataDo(variables, file)
         : rScript(variables, file);
-  const base = exportFileName(job, now, 'csv').replace(/\.csv$/, '');
-  // `…_2026-12-07` → `…_syntax-kk_2026-12-07.sps`: the language before the day, like every other variant.
-  const fileName = `${base.replace(/_(\d{4}-\d{2}-\d{2})$/, `_syntax-${lang}_$1`)}.${kind}`;
-  return { fileName, text };
+  return { fileName: exportFileName(job, now, kind, [`syntax-${lang}`]), text };
 }

@@ -6,7 +6,15 @@ import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import { BOM, csvDialect } from '../../../exports/csv';
 import { dictionaryCsv } from '../../../exports/dictionary';
-import { csvExport, exportFileName, exportPlan, xlsxJobExport, zipExport } from '../../../exports/export';
+import {
+  csvExport,
+  exportFileName,
+  exportPlan,
+  xlsxJobExport,
+  ZIP_FORMATS,
+  zipExport,
+  zipXlsxExport,
+} from '../../../exports/export';
 import { repeatCsvStream, repeatDictionaryRows, repeatFiles } from '../../../exports/repeats';
 import { SYNTAX_KINDS, syntaxFile } from '../../../exports/syntax/file';
 import { XLSX_TYPE } from '../../../exports/xlsx';
@@ -111,31 +119,38 @@ export function exportsRouter(deps: AppDeps): Router {
   });
 
   router.get('/api/surveys/:id/export.zip', mayExport, (req, res) => {
-    const job = prepare(deps, req, res);
+    // `format=xlsx`: a workbook per region instead of a CSV; a parameter of the zip alone.
+    const { format, ...query } = req.query as Record<string, unknown>;
+    if (format !== undefined && !ZIP_FORMATS.some((f) => f === format))
+      throw new Problem('invalid-request', 'Check format.', [
+        { question: 'format', message: 'must be csv or xlsx' },
+      ]);
+    const job = prepare(deps, req, res, query);
+    const xlsx = format === 'xlsx';
     const reader = deps.store.openExportReader();
     let zip: ReturnType<typeof zipExport>;
     try {
-      zip = zipExport(reader, job, deps.clock());
+      zip = xlsx ? zipXlsxExport(reader, job, deps.clock()) : zipExport(reader, job, deps.clock());
     } catch (error) {
       reader.close();
       throw error;
     }
-    downloadHeaders(res, 'application/zip', exportFileName(job, deps.clock(), 'zip'));
+    downloadHeaders(res, 'application/zip', exportFileName(job, deps.clock(), 'zip', xlsx ? ['xlsx'] : []));
     stream(deps, res, zip.stream, reader, zip.abort);
   });
 
   router.get('/api/surveys/:id/export.xlsx', mayExport, (req, res) => {
     const job = prepare(deps, req, res);
     const reader = deps.store.openExportReader();
-    let body: Readable;
+    let book: ReturnType<typeof xlsxJobExport>;
     try {
-      body = xlsxJobExport(reader, job);
+      book = xlsxJobExport(reader, job, deps.clock());
     } catch (error) {
       reader.close();
       throw error;
     }
     downloadHeaders(res, XLSX_TYPE, exportFileName(job, deps.clock(), 'xlsx'));
-    stream(deps, res, body, reader);
+    stream(deps, res, book.stream, reader, book.abort);
   });
 
   router.get('/api/surveys/:id/dictionary.csv', mayExport, (req, res) => {
