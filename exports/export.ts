@@ -54,6 +54,7 @@ export function exportFileName(
     ...(query.sep === 'semicolon' && extension !== 'xlsx' ? ['semicolon'] : []),
     ...(query.flagged === 'exclude' ? ['without-flagged'] : []),
     ...(query.newlines === 'space' && extension !== 'xlsx' ? ['newlines-as-spaces'] : []),
+    ...(query.review === 'all' ? ['with-rejected'] : []),
     ...extra,
     kazakhstanDay(now),
   ];

@@ -66,6 +66,9 @@ export const exportQuerySchema = z
     sep: z.enum(['comma', 'semicolon'], { message: 'must be comma or semicolon' }),
     flagged: z.enum(['include', 'exclude'], { message: 'must be include or exclude' }),
     newlines: z.enum(['keep', 'space'], { message: 'must be keep or space' }),
+    review: z.enum(['default', 'all'], {
+      message: 'must be default (rejected responses left out) or all',
+    }),
   })
   .partial()
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'must be after from', path: ['to'] });
@@ -85,6 +88,8 @@ export interface ExportQuery {
   flagged: 'include' | 'exclude';
   /** `space`: line breaks inside texts become spaces, so SPSS and PSPP read one case per line (syntax.sps). */
   newlines: Newlines;
+  /** `all`: rejected responses (review status) too; by default they are left out. */
+  review: 'default' | 'all';
 }
 
 /** One refused parameter, named as the caller wrote it (query parameter or CLI flag without dashes). */
@@ -132,6 +137,7 @@ export function parseExportQuery(raw: Record<string, unknown>): Parsed<ExportQue
       sep: q.sep ?? 'comma',
       flagged: q.flagged ?? 'include',
       newlines: q.newlines ?? 'keep',
+      review: q.review ?? 'default',
     },
   };
 }
@@ -177,6 +183,7 @@ export function resolveExport(
     ...(query.briefing !== undefined && { briefing: query.briefing }),
     ...(query.from !== undefined && { from: query.from }),
     ...(query.to !== undefined && { to: query.to }),
+    ...(query.review === 'all' && { review: 'all' }),
   };
   return { ok: true, value: { survey, query, versions, filter } };
 }

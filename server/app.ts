@@ -19,6 +19,7 @@ import { exportsRouter } from './http/routes/exports';
 import { healthRouter } from './http/routes/health';
 import { importsRouter } from './http/routes/imports';
 import { pagesRouter } from './http/routes/pages';
+import { responsesReviewRouter } from './http/routes/responses-review';
 import { sessionRouter } from './http/routes/session';
 import { summaryRouter } from './http/routes/summary';
 import { surveysRouter } from './http/routes/surveys';
@@ -60,6 +61,7 @@ function createExpressApp(deps: AppDeps): express.Express {
   app.use(codebooksRouter(deps));
   app.use(codingRouter(deps));
   app.use(codingResultsRouter(deps));
+  app.use(responsesReviewRouter(deps));
   app.use(pagesRouter(deps));
   app.use(notFound);
   app.use(problemMiddleware(deps.log));

@@ -102,6 +102,10 @@ export interface AppliedFilters {
   briefing: string | null;
   from: string | null;
   to: string | null;
+  /** Present when rejected responses were counted too (`review=all`). */
+  review?: 'all';
+  /** Present when flagged responses were left out (`flagged=exclude`). */
+  flagged?: 'exclude';
 }
 
 export interface SummaryBody {

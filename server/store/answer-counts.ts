@@ -25,6 +25,7 @@ import type {
   VersionTally,
 } from './count-types';
 import { createCountCache } from './count-cache';
+import { createCountAdjustments } from './count-adjustments';
 import type { Db } from './db';
 import type { NewResponse } from './types';
 
@@ -98,6 +99,7 @@ export function createAnswerCounts(
   const layouts = new Map(plans.map((p) => [planKey(p.surveyId, p.version), compileLayout(p)]));
   const layoutOf = (surveyId: string, version: number) => layouts.get(planKey(surveyId, version));
   const cache = createCountCache(db, layoutOf);
+  const adjustmentsFor = createCountAdjustments(db, layoutOf);
   // Positional parameters: this runs once per stored response, and binding by name costs more.
   const selectKey = db.prepare<
     [string, number, string, string, string],
@@ -188,7 +190,8 @@ export function createAnswerCounts(
       }
       return r;
     };
-    for (const { version, region, responses, vector } of cache.sums(filter)) {
+    const adjusted = adjustmentsFor(filter).map((a) => a.key);
+    for (const { version, region, responses, vector } of [...cache.sums(filter), ...adjusted]) {
       const layout = layoutOf(filter.surveyId, version)!;
       const key = byRegion ? region : '';
       let versions = groups.get(key);
@@ -247,6 +250,30 @@ export function createAnswerCounts(
       return state;
     };
     const chosen: number[] = [];
+    /** Adds (or, sign -1, takes away) each record of `bytes` to the groups of its answer to the by-question. */
+    const consume = (version: number, bytes: Uint8Array, sign: 1 | -1) => {
+      const state = stateOf(version);
+      if (!state) return;
+      const { layout, byQ, targets, groups } = state;
+      const recordLength = layout.recordLength;
+      for (let base = 0; base < bytes.length; base += recordLength) {
+        const recordKey = recordKeyIn(layout, bytes, base);
+        for (const i of choicesIn(byQ, bytes, base, chosen)) {
+          const g = (groups[i] ??= {
+            responses: 0,
+            responsesKey: 0,
+            tallies: targets.map((q) => new Int32Array(2 * (1 + q.size))),
+          });
+          g.responses += sign;
+          g.responsesKey = keyOf(g.responsesKey + sign * recordKey);
+          for (let t = 0; t < targets.length; t++)
+            addRecord(targets[t]!, bytes, base, g.tallies[t]!, recordKey, sign);
+        }
+      }
+    };
+    // Worked out before the long read, on this connection: the snapshot differs by the writes of a few slices at
+    // most, as any two reads a moment apart would.
+    const adjustments = adjustmentsFor(filter);
     const reader = openReader();
     try {
       reader.exec('BEGIN');
@@ -257,25 +284,7 @@ export function createAnswerCounts(
         .raw();
       let sliceStarted = performance.now();
       for (const [version, records] of rows.iterate(params) as Iterable<[number, Buffer]>) {
-        const state = stateOf(version);
-        if (!state) continue;
-        const { layout, byQ, targets, groups } = state;
-        const recordLength = layout.recordLength;
-        const bytes = new Uint8Array(records.buffer, records.byteOffset, records.byteLength);
-        for (let base = 0; base < bytes.length; base += recordLength) {
-          const recordKey = recordKeyIn(layout, bytes, base);
-          for (const i of choicesIn(byQ, bytes, base, chosen)) {
-            const g = (groups[i] ??= {
-              responses: 0,
-              responsesKey: 0,
-              tallies: targets.map((q) => new Int32Array(2 * (1 + q.size))),
-            });
-            g.responses++;
-            g.responsesKey = (g.responsesKey + recordKey) % 2 ** 32;
-            for (let t = 0; t < targets.length; t++)
-              addRecord(targets[t]!, bytes, base, g.tallies[t]!, recordKey);
-          }
-        }
+        consume(version, new Uint8Array(records.buffer, records.byteOffset, records.byteLength), 1);
         if (performance.now() - sliceStarted >= recordSliceMs) {
           await nextTurn();
           sliceStarted = performance.now();
@@ -284,6 +293,7 @@ export function createAnswerCounts(
     } finally {
       reader.close();
     }
+    for (const a of adjustments) consume(a.key.version, a.record, a.sign);
     const byCode = new Map<CountCode, VersionTally[]>();
     for (const [version, state] of perVersion) {
       if (!state) continue;
@@ -292,7 +302,7 @@ export function createAnswerCounts(
           ? state.byQ.question.values
           : [];
       state.groups.forEach((g, i) => {
-        if (!g) return;
+        if (!g || g.responses <= 0) return;
         const code = codes[i]!;
         const questions = new Map(
           state.targets.map((q, t) => [q.question.name, tallyOf(q, g.tallies[t]!, 0, 1 + q.size)]),
@@ -337,10 +347,16 @@ export function createAnswerCounts(
       if (dimension === 'region' || dimension === 'version')
         for (const k of cache.sums(filter)) add(k[dimension], k.responses, k.vector[keyAt(k.version)]!);
       else for (const k of cache.keys(filter)) add(k[dimension], k.responses, k.vector[keyAt(k.version)]!);
-      return [...sums.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      for (const { key: k } of adjustmentsFor(filter))
+        add(k[dimension], k.responses, k.vector[keyAt(k.version)]!);
+      return [...sums.values()]
+        .filter((s) => s.responses > 0)
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     },
     /** After a recount on this connection renumbered the keys. */
     invalidate: cache.invalidate,
+    /** After this connection rewrote one key (count-key-rebuild.ts). */
+    touched: cache.touched,
   };
 }
 

@@ -27,6 +27,12 @@ export const AUDIT_ACTIONS = [
   'survey-published',
   'survey-closed',
   'survey-opened',
+  // Issue 16: review status set (one response or several), contact details erased, API tokens and their every use.
+  'response-reviewed',
+  'contacts-erased',
+  'token-created',
+  'token-revoked',
+  'token-used',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

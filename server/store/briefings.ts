@@ -1,6 +1,7 @@
 // Briefings: one event each (slug, survey, region, city, date, title in kk/ru/en, when it takes answers), and the
 // counts of responses tagged with them, in total and per local hour for the live screen and the workspace.
 import { KAZAKHSTAN_SQLITE_MODIFIER } from '../domain/kazakhstan-time';
+import { notRejected } from './review-set';
 import type { Db } from './db';
 import type { Briefing, BriefingChanges, BriefingCityNames, BriefingHour, ScopedCount } from './types';
 
@@ -60,15 +61,17 @@ export function createBriefingStore(db: Db) {
   const selectOne = db.prepare<[string], BriefingRow>('SELECT * FROM briefings WHERE slug = ?');
   const selectAll = db.prepare<[], BriefingRow>('SELECT * FROM briefings ORDER BY date, slug');
   // Both read the partial index responses_by_briefing_time only: cheap enough to run every second per briefing.
+  // Rejected responses (review status) are in no count: notRejected() goes by rowid, which the index holds.
   const countOne = db.prepare<[string], { n: number }>(
-    'SELECT count(*) AS n FROM responses WHERE briefing = ?',
+    `SELECT count(*) AS n FROM responses WHERE briefing = ? AND ${notRejected()}`,
   );
   const countAll = db.prepare<[], { slug: string; n: number }>(
-    'SELECT briefing AS slug, count(*) AS n FROM responses WHERE briefing IS NOT NULL GROUP BY briefing',
+    `SELECT briefing AS slug, count(*) AS n FROM responses WHERE briefing IS NOT NULL AND ${notRejected()}
+     GROUP BY briefing`,
   );
   // Within a reader's regions (a respondent may change the prefilled region): counts with their cell keys, the sum
   // of the record keys (total() is a double: exact for any realistic number of 32-bit keys).
-  const IN_REGIONS = 'region IN (SELECT value FROM json_each(@regions))';
+  const IN_REGIONS = `region IN (SELECT value FROM json_each(@regions)) AND ${notRejected()}`;
   const scopedOne = db.prepare<{ slug: string; regions: string }, { n: number; keys: number }>(
     `SELECT count(*) AS n, total(record_key) AS keys FROM responses WHERE briefing = @slug AND ${IN_REGIONS}`,
   );
@@ -86,7 +89,7 @@ export function createBriefingStore(db: Db) {
   const scoped = (n: number, keys: number): ScopedCount => ({ responses: n, cellKey: keys % 2 ** 32 });
   const countByHour = db.prepare<{ slug: string; offset: string }, { hour: string; n: number }>(
     `SELECT strftime('%Y-%m-%dT%H:00', submitted_at, @offset) AS hour, count(*) AS n
-     FROM responses WHERE briefing = @slug GROUP BY hour ORDER BY hour`,
+     FROM responses WHERE briefing = @slug AND ${notRejected()} GROUP BY hour ORDER BY hour`,
   );
 
   const params = ({ cityNames, ...b }: Briefing) => ({

@@ -237,12 +237,14 @@ export function addRecord(
   base: number,
   tally: Int32Array,
   recordKey: number,
+  /** -1 takes the record away (a flagged response the dashboard leaves out, count-adjustments.ts). */
+  sign: 1 | -1 = 1,
 ): void {
   if (!answeredIn(q, record, base)) return;
   const keys = 1 + q.size;
   const bump = (i: number) => {
-    tally[i]!++;
-    tally[keys + i] = tally[keys + i]! + recordKey;
+    tally[i] = tally[i]! + sign;
+    tally[keys + i] = tally[keys + i]! + sign * recordKey;
   };
   bump(0);
   const at = base + q.recordOffset;

@@ -28,7 +28,8 @@ export interface CountPlan {
 }
 
 /**
- * Which responses to sum. Every field is a dimension of the counts' key, so any combination is a sum over keys.
+ * Which responses to sum. Every field but the last two is a dimension of the counts' key, so any combination is a
+ * sum over keys; `review` and `excludeFlagged` then add or take away the few responses that differ.
  * Days are calendar days at UTC+5 (Kazakhstan), inclusive at both ends, as the CSV export's date-only filters.
  */
 export interface CountFilter {
@@ -39,6 +40,10 @@ export interface CountFilter {
   briefings?: readonly string[];
   fromDay?: string;
   toDay?: string;
+  /** `all`: rejected responses too (the kept counts leave them out); see count-adjustments.ts. */
+  review?: 'all';
+  /** Leave out flagged responses (straight-lining, duplicate, or under this fraction of the version's median time). */
+  excludeFlagged?: { fastFraction: number };
 }
 
 /**

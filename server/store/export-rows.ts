@@ -136,7 +136,7 @@ export function openExportReader(file: string): ExportReader {
 
   return {
     rows(filter, { contacts, codes }) {
-      const { sql, params } = whereClause(filter);
+      const { sql, params } = whereClause(filter, 'r.rowid');
       const coded = codes && codesColumn('r', codes);
       const extra = coded ? `, ${coded.sql}` : '';
       // The (survey, region, time) index yields rows in region, then time order for any filter, so no query
@@ -153,7 +153,7 @@ export function openExportReader(file: string): ExportReader {
       return iterable<ExportRow>(db.prepare(text).raw(true), { ...params, ...coded?.params });
     },
     lines(filter, layout, codes) {
-      const { sql, params } = whereClause(filter);
+      const { sql, params } = whereClause(filter, 'r.rowid');
       const coded = codes && codesColumn('r', codes);
       // One value per row: the line, or (only when there is none) the packed row. Without a filter on other
       // columns, SQLite reads the index and export_lines only, never the response itself. The layout check is a

@@ -12,6 +12,7 @@ import {
   type User,
   type UserChanges,
 } from './accounts';
+import { createApiTokenStore, type ApiToken, type NewApiToken } from './api-tokens';
 import { createAuditLog, type AuditEntry, type AuditQuery, type NewAuditEntry } from './audit-log';
 import { createBriefingStore } from './briefings';
 import { createDemoData, type DemoDataCount, type DemoRemoval } from './demo-data';
@@ -35,7 +36,16 @@ import { createExportLines, type ExportLineLayout, type FillReport } from './exp
 import { openExportReader, type ExportReader } from './export-rows';
 import { migrate } from './migrate';
 import { createReadinessProbe, type StoreReadiness } from './readiness';
+import { createKeyRebuild } from './count-key-rebuild';
 import { createRecount } from './recount';
+import { createResponseList, type ResponseListItem, type ResponseListQuery } from './response-list';
+import {
+  createReviewStore,
+  type ContactErasure,
+  type ResponseReview,
+  type ReviewChange,
+  type ReviewOutcome,
+} from './reviews';
 import { createResponseStore } from './responses';
 import { createSurveyStore } from './surveys';
 import { createTextAnswers } from './text-answers';
@@ -62,6 +72,10 @@ export type * from './audit-log';
 export type * from './demo-data';
 export type * from './coding-types';
 export type * from './readiness';
+export type * from './reviews';
+export type * from './response-list';
+export type * from './api-tokens';
+export { REVIEW_STATUSES } from './reviews';
 export { AUDIT_ACTIONS } from './audit-log';
 export { ROLES } from './accounts';
 
@@ -143,6 +157,36 @@ export interface Store extends CodingStore {
   /** The audit log in time order, filtered; streamed, as it only grows. */
   iterateAudit(query?: AuditQuery): Iterable<AuditEntry>;
 
+  /**
+   * Review status of the listed responses, all or none (reviews.ts): `allowed` judges each response's region; a
+   * rejection moves a response out of every count in the same transaction, with the audit entry `audit` makes.
+   */
+  reviewResponses(
+    ids: readonly string[],
+    change: ReviewChange,
+    allowed: (region: string) => boolean,
+    audit: (outcomes: ReviewOutcome[]) => NewAuditEntry,
+  ): { outcomes: ReviewOutcome[] } | { refused: string; reason: 'not-found' | 'forbidden' };
+  getReview(id: string): ResponseReview | null;
+  /** Erases a response's contact details (personal data), with the audit entry; undefined: no such response. */
+  eraseContacts(
+    id: string,
+    at: string,
+    by: string,
+    audit: (erased: boolean) => NewAuditEntry,
+  ): { erased: boolean; erasure: ContactErasure } | undefined;
+  getContactErasure(id: string): ContactErasure | null;
+  /** Whether contact details are kept for this response (their values never leave the store through this). */
+  hasContacts(id: string): boolean;
+  /** The responses table: one page, newest first, within regions (response-list.ts). */
+  listResponses(query: ResponseListQuery): { items: ResponseListItem[]; hasMore: boolean };
+
+  /** Personal read-only API tokens (api-tokens.ts): the store keeps sha256 digests only. */
+  addApiToken(token: NewApiToken): ApiToken;
+  listApiTokens(userId: number): ApiToken[];
+  useApiToken(tokenSha256: string, now: string): ApiToken | undefined;
+  revokeApiToken(userId: number, id: number, now: string): 'revoked' | 'already' | 'not-found';
+
   /** GET /readyz: one committed probe write and the migrations the database lacks (readiness.ts). */
   probeReadiness(now: string): StoreReadiness;
 
@@ -180,12 +224,20 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   let countPlans = options.countPlans ?? [];
   const exportLinesReset = lines.sync();
   const responses = createResponseStore(db, { ...options, counts, lines });
+  const auditLog = createAuditLog(db);
+  const reviews = createReviewStore(db, {
+    rebuildKeyOf: createKeyRebuild(db, counts.layouts, counts.touched),
+    recordAudit: auditLog.recordAudit,
+  });
   return {
     db,
     ...createSurveyStore(db),
     ...createBriefingStore(db),
     ...createAccountStore(db),
-    ...createAuditLog(db),
+    ...auditLog,
+    ...reviews,
+    ...createResponseList(db),
+    ...createApiTokenStore(db),
     ...createDemoData(db, recount.recount),
     ...responses,
     tallyAnswers: counts.tallyAnswers,

@@ -5,6 +5,7 @@ import { countAnswers, textsOf, type CountLayout } from './count-layout';
 import { countDay, planKey, RECORDS_PER_CHUNK, vectorBlob } from './answer-counts';
 import type { CountPlan, RecountReport } from './count-types';
 import type { Db } from './db';
+import { REJECTED_IDS } from './review-set';
 
 /** Bump when the layout code changes meaning, so every database rebuilds its counts at the next start. */
 const LAYOUT_FORMAT = 3;
@@ -32,6 +33,7 @@ type ResponsePage = [
   submittedAt: string,
   answers: string,
   recordKey: number,
+  rejected: 0 | 1,
 ][];
 
 const NEW_COUNTS = `SELECT survey_id, version, region, briefing, day, responses, counts FROM answer_counts
@@ -65,10 +67,11 @@ export function createRecount(
   );
   // `+survey_id` keeps SQLite off the (survey, time) index: through it, every page would scan and sort the whole
   // survey again (quadratic: a 1M recount ran for over half an hour); the rowid range reads each row once.
+  // Rejected responses (a test, junk) are in no count: the review that rejected one rebuilt its key without it.
   const page = db
     .prepare(
-      `SELECT rowid, version, region, briefing, submitted_at, answers, record_key FROM responses
-    WHERE +survey_id = @surveyId AND rowid > @after ORDER BY rowid LIMIT ${PAGE}`,
+      `SELECT rowid, version, region, briefing, submitted_at, answers, record_key, id IN (${REJECTED_IDS})
+    FROM responses WHERE +survey_id = @surveyId AND rowid > @after ORDER BY rowid LIMIT ${PAGE}`,
     )
     .raw();
 
@@ -90,8 +93,9 @@ export function createRecount(
     let counted = 0;
     for (let after = 0; ;) {
       const rows = page.all({ surveyId, after }) as ResponsePage;
-      for (const [rowid, version, region, briefing, submittedAt, answers, recordKey] of rows) {
+      for (const [rowid, version, region, briefing, submittedAt, answers, recordKey, rejected] of rows) {
         after = rowid;
+        if (rejected) continue;
         const layout = layouts.get(planKey(surveyId, version));
         if (!layout) continue;
         const key = { surveyId, version, region, briefing: briefing ?? '', day: countDay(submittedAt) };

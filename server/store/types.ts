@@ -108,4 +108,6 @@ export interface ResponseFilter {
   from?: string;
   /** Exclusive upper bound on submitted_at (ISO 8601). */
   to?: string;
+  /** `all`: rejected responses too; by default they are left out (a test, junk: review status, issue 16). */
+  review?: 'all';
 }

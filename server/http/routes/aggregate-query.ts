@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { fieldErrors } from '../../domain/field-errors';
 import { parseExportQuery, resolveExport } from '../../../exports/request';
+import { FAST_FRACTION } from '../../../exports/quality-columns';
 import { surveyAggregates, type SurveyAggregates } from '../../../exports/aggregates/summary';
 import type { AppliedFilters } from '../../../exports/aggregates/types';
 import type { Disclosure } from '../../../exports/aggregates/disclosure';
@@ -56,6 +57,8 @@ export function parseAggregateQuery(deps: AppDeps, req: Request, res: Response):
     briefing: query.briefing,
     from: query.from,
     to: query.to,
+    review: query.review,
+    flagged: query.flagged,
   });
   if (!parsed.ok) throw badRequest(parsed.errors);
   const user = currentUser(res);
@@ -64,7 +67,7 @@ export function parseAggregateQuery(deps: AppDeps, req: Request, res: Response):
     deps.store.getBriefing(slug),
   );
   if (!resolved.ok) throw badRequest(resolved.errors);
-  const { from, to, briefing, versions } = parsed.value;
+  const { from, to, briefing, versions, review, flagged } = parsed.value;
   // The counts are kept per day: a bound inside a day could not be answered from them, and the CSV would differ.
   const fromDay = from === undefined ? undefined : dayAtMidnight(from);
   const toDay = to === undefined ? undefined : dayAtMidnight(new Date(Date.parse(to) - DAY_MS).toISOString());
@@ -90,6 +93,8 @@ export function parseAggregateQuery(deps: AppDeps, req: Request, res: Response):
     ...(briefing !== undefined && { briefings: [briefing] }),
     ...(fromDay !== undefined && { fromDay }),
     ...(toDay !== undefined && { toDay }),
+    ...(review === 'all' && { review: 'all' }),
+    ...(flagged === 'exclude' && { excludeFlagged: { fastFraction: FAST_FRACTION } }),
   };
   const chosen = resolved.value.versions;
   return {
@@ -107,6 +112,8 @@ export function parseAggregateQuery(deps: AppDeps, req: Request, res: Response):
       briefing: briefing ?? null,
       from: fromDay ?? null,
       to: toDay ?? null,
+      ...(review === 'all' && { review: 'all' }),
+      ...(flagged === 'exclude' && { flagged: 'exclude' }),
     },
   };
 }
@@ -153,4 +160,17 @@ export function parseParameters<T extends z.ZodRawShape>(shape: T, query: unknow
   const parsed = z.object(shape).safeParse(query);
   if (parsed.success) return parsed.data;
   throw badRequest(fieldErrors(parsed.error, { root: 'query', path: 'first' }));
+}
+
+/**
+ * Lists of single answers (the text browser, coding) read indexes kept for the default set: rejected responses are
+ * not in them and flagged ones are not marked there, so `review` and `flagged` are refused rather than ignored.
+ */
+export function defaultSetOnly(q: AggregateQuery): void {
+  const errors: FieldError[] = [];
+  if (q.filter.review !== undefined)
+    errors.push({ question: 'review', message: 'this list shows the default set (rejected left out) only' });
+  if (q.filter.excludeFlagged !== undefined)
+    errors.push({ question: 'flagged', message: 'this list cannot leave flagged responses out' });
+  if (errors.length > 0) throw badRequest(errors);
 }

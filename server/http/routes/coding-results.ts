@@ -27,7 +27,7 @@ import {
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
 import { Problem } from '../../domain/problem';
-import { parseAggregateQuery, type AggregateQuery } from './aggregate-query';
+import { defaultSetOnly, parseAggregateQuery, type AggregateQuery } from './aggregate-query';
 import { CODEBOOK_EDITORS } from './codebooks';
 import { codableQuestion, codeBody, namesById, type CodableQuestion } from './coding-question';
 
@@ -37,6 +37,7 @@ function filtered(
   res: Response,
 ): { filters: AggregateQuery; q: CodableQuestion } {
   const filters = parseAggregateQuery(deps, req, res);
+  defaultSetOnly(filters);
   return { filters, q: codableQuestion(filters.survey, String(req.params.question)) };
 }
 

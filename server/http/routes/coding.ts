@@ -16,7 +16,7 @@ import {
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
 import { Problem } from '../../domain/problem';
-import { parseAggregateQuery, pagingParameters, parseParameters } from './aggregate-query';
+import { defaultSetOnly, parseAggregateQuery, pagingParameters, parseParameters } from './aggregate-query';
 import { codableQuestion, codingBody, namesById, surveyOf, type CodableQuestion } from './coding-question';
 
 /** Who codes answers: those who read them and write findings (an analyst within their regions). */
@@ -50,6 +50,7 @@ export function codingRouter(deps: AppDeps): Router {
 
   router.get('/api/surveys/:id/coding/:question', requireUser(...CODERS), (req, res) => {
     const filters = parseAggregateQuery(deps, req, res);
+    defaultSetOnly(filters);
     const params = parseParameters(queueParameters, req.query);
     const q = codableQuestion(filters.survey, String(req.params.question));
     const pass = params.pass ?? 1;

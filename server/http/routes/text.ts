@@ -11,6 +11,7 @@ import { Problem } from '../../domain/problem';
 import {
   aggregatableQuestion,
   parseAggregateQuery,
+  defaultSetOnly,
   pagingParameters,
   parseParameters,
 } from './aggregate-query';
@@ -25,6 +26,7 @@ export function textRouter(deps: AppDeps): Router {
 
   router.get('/api/surveys/:id/text/:question', requireUser(), (req, res) => {
     const q = parseAggregateQuery(deps, req, res);
+    defaultSetOnly(q);
     const params = parseParameters(textParameters, req.query);
     const info = aggregatableQuestion(q, String(req.params.question), 'question');
     // A text question's own answer, or the text kept beside a choice question ("other", or a comment area).

@@ -1,0 +1,109 @@
+// Single responses for the workspace's responses table: one page at a time, newest first, within the reader's
+// regions, with what a reviewer decides on (review status, quality flags, duration, whether contacts are kept).
+import type { Db } from './db';
+import type { ReviewStatus } from './reviews';
+
+export interface ResponseListQuery {
+  surveyId: string;
+  /** The reader's regions within the filter (never empty: the route answers 403 first). */
+  regions: readonly string[];
+  /** `unreviewed`: no status yet; undefined: every response, rejected ones included. */
+  review?: ReviewStatus | 'unreviewed';
+  offset: number;
+  limit: number;
+}
+
+export interface ResponseListItem {
+  id: string;
+  version: number;
+  locale: string;
+  region: string;
+  briefing: string | null;
+  submittedAt: string;
+  durationS: number | null;
+  /** The stored CSV line's flags bits (1 straight-lining, 2 duplicate); null while the line is not rendered yet. */
+  flags: number | null;
+  duplicateOf: string | null;
+  review: ReviewStatus | null;
+  note: string | null;
+  hasContacts: boolean;
+  contactsErased: boolean;
+}
+
+type ListRow = [
+  id: string,
+  version: number,
+  locale: string,
+  region: string,
+  briefing: string | null,
+  submittedAt: string,
+  durationS: number | null,
+  flags: number | null,
+  duplicateOf: string | null,
+  review: ReviewStatus | null,
+  note: string | null,
+  hasContacts: 0 | 1,
+  erased: 0 | 1,
+];
+
+const REVIEW_WHERE: Record<ReviewStatus | 'unreviewed' | 'any', string> = {
+  any: '',
+  unreviewed: 'AND v.status IS NULL',
+  approved: "AND v.status = 'approved'",
+  on_hold: "AND v.status = 'on_hold'",
+  rejected: "AND v.status = 'rejected'",
+};
+
+export function createResponseList(db: Db) {
+  // One statement per review filter (fixed fragments), prepared when first used.
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  const statement = (review: keyof typeof REVIEW_WHERE) => {
+    let s = statements.get(review);
+    if (!s)
+      statements.set(
+        review,
+        (s = db
+          .prepare(
+            `SELECT r.id, r.version, r.locale, r.region, r.briefing, r.submitted_at, r.duration_s, l.flags,
+               r.duplicate_of, v.status, v.note,
+               EXISTS (SELECT 1 FROM response_contacts c WHERE c.response_id = r.id),
+               EXISTS (SELECT 1 FROM contact_erasures e WHERE e.response_id = r.id)
+             FROM responses r INDEXED BY responses_by_survey_time
+             LEFT JOIN response_reviews v ON v.response_id = r.id
+             LEFT JOIN export_lines l ON l.response_rowid = r.rowid
+             WHERE r.survey_id = @surveyId AND r.region IN (SELECT value FROM json_each(@regions)) ${REVIEW_WHERE[review]}
+             ORDER BY r.submitted_at DESC, r.rowid DESC LIMIT @limit OFFSET @offset`,
+          )
+          .raw()),
+      );
+    return s;
+  };
+
+  return {
+    /** One page of the table and whether more follow. */
+    listResponses(query: ResponseListQuery): { items: ResponseListItem[]; hasMore: boolean } {
+      const rows = statement(query.review ?? 'any').all({
+        surveyId: query.surveyId,
+        regions: JSON.stringify(query.regions),
+        limit: query.limit + 1,
+        offset: query.offset,
+      }) as ListRow[];
+      const items = rows.slice(0, query.limit).map((r): ResponseListItem => ({
+        id: r[0],
+        version: r[1],
+        locale: r[2],
+        region: r[3],
+        briefing: r[4],
+        submittedAt: r[5],
+        durationS: r[6],
+        flags: r[7],
+        duplicateOf: r[8],
+        review: r[9],
+        note: r[10],
+        hasContacts: r[11] === 1,
+        contactsErased: r[12] === 1,
+      }));
+      return { items, hasMore: rows.length > query.limit };
+    },
+  };
+}
