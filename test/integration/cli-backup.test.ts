@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../server/boot';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { makeTempDir, startServer, type TestServer } from '../support/server';
-import { canMountTmpfs, mountTmpfs, unmount } from '../support/tmpfs';
+import { requireTmpfs, mountTmpfs, unmount } from '../support/tmpfs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REGIONS = ['KZ-10', 'KZ-55', 'KZ-75', 'KZ-19'];
@@ -194,26 +194,21 @@ describe('npm run cli -- backup', { timeout: 90_000 }, () => {
   });
 });
 
-const canMount = canMountTmpfs('cli-backup: the full-disk test');
-
-describe.runIf(canMount)(
-  'npm run cli -- backup onto a full disk (a 64 KB tmpfs)',
-  { timeout: 90_000 },
-  () => {
-    it('fails mid-copy with exit 1, says the disk is full, and removes its .partial', async () => {
-      expect(statSync(join(server.dataDir, DATABASE_FILE)).size).toBeGreaterThan(256 * 1024);
-      const small = join(outDir, 'small-disk');
-      mkdirSync(small);
-      expect(mountTmpfs(small, '64k')).toBe(true);
-      try {
-        const run = await backup([join(small, 'backup.db')]);
-        expect(run.status).toBe(1);
-        expect(run.stderr).toContain('backup failed: no space left on the device');
-        expectNoStack(run.stderr);
-        expect(readdirSync(small)).toEqual([]);
-      } finally {
-        unmount(small);
-      }
-    });
-  },
-);
+describe('npm run cli -- backup onto a full disk (a 64 KB tmpfs)', { timeout: 90_000 }, () => {
+  it('fails mid-copy with exit 1, says the disk is full, and removes its .partial', async () => {
+    requireTmpfs('cli-backup: the full-disk test');
+    expect(statSync(join(server.dataDir, DATABASE_FILE)).size).toBeGreaterThan(256 * 1024);
+    const small = join(outDir, 'small-disk');
+    mkdirSync(small);
+    expect(mountTmpfs(small, '64k')).toBe(true);
+    try {
+      const run = await backup([join(small, 'backup.db')]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('backup failed: no space left on the device');
+      expectNoStack(run.stderr);
+      expect(readdirSync(small)).toEqual([]);
+    } finally {
+      unmount(small);
+    }
+  });
+});

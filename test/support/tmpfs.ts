@@ -19,17 +19,17 @@ export function unmount(dir: string): void {
 }
 
 /**
- * Whether a tmpfs can be mounted here, tried once on a scratch folder. When not, says so on stderr (naming the
- * `skipped` test and how to run it), so the skip is never silent.
+ * Fails the `test` (never skips it) when a tmpfs cannot be mounted here, tried on a scratch folder, saying how to
+ * run it: a full-disk test that quietly does not run would let a lost-write bug through.
  */
-export function canMountTmpfs(skipped: string): boolean {
+export function requireTmpfs(test: string): void {
   const probe = makeTempDir('saualnama-tmpfs-');
   const can = mountTmpfs(probe, '64k');
   if (can) unmount(probe);
   rmSync(probe, { recursive: true });
   if (!can)
-    console.warn(
-      `${skipped} is skipped: run the tests as root with mount privileges (e.g. docker --privileged)`,
+    throw new Error(
+      `${test} needs a real tmpfs: run the tests as root with mount privileges (CI does; in a container, ` +
+        `docker run --privileged)`,
     );
-  return can;
 }

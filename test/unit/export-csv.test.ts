@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { planColumns } from '../../exports/columns';
 import { csvCell, csvLine, csvStream } from '../../exports/csv';
 import { dictionaryRows, versionRange } from '../../exports/dictionary';
@@ -148,7 +148,13 @@ describe('csvStream', () => {
     const stream = csvStream(plan, source, { labels: 'values' });
     await new Promise<void>((ok) => stream.once('readable', ok));
     stream.read();
-    await new Promise((ok) => setTimeout(ok, 20));
+    // The stream refills its buffer up to the high-water mark and then stops pulling: wait for that, not a time.
+    await vi.waitFor(() =>
+      expect(stream.readableLength).toBeGreaterThanOrEqual(stream.readableHighWaterMark),
+    );
+    const settled = pulled;
+    await new Promise((ok) => setImmediate(ok));
+    expect(pulled).toBe(settled);
     // A few 64 KB chunks are read ahead (the stream's buffer), not the 100,000 rows.
     expect(pulled).toBeLessThan(5000);
     stream.destroy();
