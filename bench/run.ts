@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 
 const BENCHES = [
   'ingest.ts',
+  'store-ingest.ts',
   'validate.ts',
   'summary.ts',
   'export.ts',
