@@ -15,8 +15,14 @@ export interface ChildServer {
   output(): string;
 }
 
-export function spawnServer(env: Record<string, string>, timeoutMs = 30_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** `wrap`: a command the server runs under, e.g. `['strace', '-f', …]` for the fsync probe. */
+export function spawnServer(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  wrap: readonly string[] = [],
+): Promise<ChildServer> {
+  const command = [...wrap, process.execPath, '--import', 'tsx', 'server/main.ts'];
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
     // PORT 0: the system picks a free port and the server prints it. A burst limit no test reaches: these tests
     // post from one address at full speed, which the real limit is there to stop.
