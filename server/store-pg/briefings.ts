@@ -109,19 +109,6 @@ export function createPgBriefings(pool: Pool) {
       );
       return rows[0]!.n;
     },
-    async countResponsesPerBriefing(): Promise<Map<string, number>> {
-      const { rows } = await pool.query<{ slug: string; n: number }>(
-        'SELECT briefing AS slug, count(*) AS n FROM responses WHERE briefing IS NOT NULL GROUP BY briefing',
-      );
-      return new Map(rows.map((r) => [r.slug, r.n]));
-    },
-    async countBriefingResponsesByHour(slug: string): Promise<BriefingHour[]> {
-      const { rows } = await pool.query<{ hour: string; n: number }>(
-        `SELECT ${LOCAL_HOUR} AS hour, count(*) AS n FROM responses WHERE briefing = $1 GROUP BY 1 ORDER BY 1`,
-        [slug],
-      );
-      return rows.map((r) => ({ hour: r.hour, responses: r.n }));
-    },
     async briefingResponsesIn(slug: string, regions: readonly string[]): Promise<ScopedCount> {
       const { rows } = await pool.query<{ n: number; keys: number | null }>(
         `SELECT count(*) AS n, sum(record_key) AS keys FROM responses

@@ -26,7 +26,7 @@ export const COVERED = {
     'surveyClosedAt',
     'setSurveyClosed',
   ],
-  responses: ['submitResponse', 'insertResponses', 'getResponse', 'countResponses', 'iterateResponses'],
+  responses: ['submitResponse', 'insertResponses', 'getResponse'],
   counts: ['tallyAnswers', 'countResponsesBy'],
   accounts: [
     'countUsers',
@@ -49,8 +49,6 @@ export const COVERED = {
     'listBriefings',
     'updateBriefing',
     'countBriefingResponses',
-    'countResponsesPerBriefing',
-    'countBriefingResponsesByHour',
     'briefingResponsesIn',
     'briefingResponsesPerBriefingIn',
     'briefingResponsesByHourIn',

@@ -26,6 +26,9 @@ export type PostgresStore = AsyncStorePart & {
   readonly pool: Pool;
   /** The answer-count shard this store adds to (shard.ts). */
   readonly shard: number;
+  /** Reads the store copy's check and the tests use (not members of the store interface). */
+  countResponses: ReturnType<typeof createPgResponses>['countResponses'];
+  iterateResponses: ReturnType<typeof createPgResponses>['iterateResponses'];
 };
 
 /** True for a DATABASE_URL this engine takes. */

@@ -23,12 +23,6 @@ function response(id: string, overrides: Partial<NewResponse> = {}): NewResponse
   };
 }
 
-const collect = async <T>(items: AsyncIterable<T>) => {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-};
-
 describe.each(ENGINES)('responses on $name', (engine) => {
   let store: AsyncStorePart;
   beforeEach(async () => {
@@ -42,6 +36,9 @@ describe.each(ENGINES)('responses on $name', (engine) => {
     );
   });
   afterEach(() => store.close());
+  /** How many of these ids are stored. */
+  const stored = async (ids: string[]) =>
+    (await Promise.all(ids.map((id) => store.getResponse(id)))).filter(Boolean).length;
 
   it('answers created, then duplicate with the first time for the same content, then conflict for other content', async () => {
     expect(await store.submitResponse(response('r1'))).toEqual({
@@ -55,7 +52,7 @@ describe.each(ENGINES)('responses on $name', (engine) => {
     expect(await store.submitResponse(response('r1', { contentHash: 'other' }))).toEqual({
       status: 'conflict',
     });
-    expect(await store.countResponses({ surveyId: 'example' })).toBe(1);
+    expect(await stored(['r1'])).toBe(1);
   });
 
   it('stores a burst of concurrent posts, retries and clashes of one batch exactly once, each with its own answer', async () => {
@@ -69,7 +66,7 @@ describe.each(ENGINES)('responses on $name', (engine) => {
     expect(outcomes.slice(0, 40).every((o) => o.status === 'created')).toBe(true);
     expect(outcomes[40]).toEqual({ status: 'duplicate', submittedAt: '2023-09-15T10:00:00.000Z' });
     expect(outcomes[41]).toEqual({ status: 'conflict' });
-    expect(await store.countResponses({ surveyId: 'example' })).toBe(40);
+    expect(await stored(fresh.map((r) => r.id))).toBe(40);
   });
 
   it('fails only the write that breaks a rule (an unpublished version), not its batch-mates', async () => {
@@ -104,33 +101,5 @@ describe.each(ENGINES)('responses on $name', (engine) => {
       region: 'KZ-10',
     });
     expect(JSON.stringify(stored)).not.toContain('Айгүл');
-  });
-
-  it('counts and streams by survey, regions, versions and time, in submission order', async () => {
-    await store.insertResponses([
-      response('t3', { submittedAt: '2023-09-15T12:00:00.000Z', region: 'KZ-11' }),
-      response('t1', { submittedAt: '2023-09-15T08:00:00.000Z' }),
-      response('t2', { submittedAt: '2023-09-15T09:00:00.000Z', version: 2 }),
-      response('t4', { submittedAt: '2023-09-16T00:00:00.000Z', region: 'KZ-11' }),
-    ]);
-    const ids = async (filter: Parameters<AsyncStorePart['iterateResponses']>[0]) =>
-      (await collect(store.iterateResponses(filter))).map((r) => r.id);
-    expect(await ids({ surveyId: 'example' })).toEqual(['t1', 't2', 't3', 't4']);
-    expect(await ids({ surveyId: 'example', regions: ['KZ-11'] })).toEqual(['t3', 't4']);
-    expect(await ids({ surveyId: 'example', versions: [2] })).toEqual(['t2']);
-    expect(
-      await ids({ surveyId: 'example', from: '2023-09-15T09:00:00.000Z', to: '2023-09-16T00:00:00.000Z' }),
-    ).toEqual(['t2', 't3']);
-    expect(await store.countResponses({ surveyId: 'example', regions: ['KZ-10'] })).toBe(2);
-    expect(await store.countResponses({ surveyId: 'nothing' })).toBe(0);
-  });
-
-  it('lets a reader stop a stream early and keeps serving writes and reads after', async () => {
-    await store.insertResponses(Array.from({ length: 2500 }, (_, i) => response(`s${i}`)));
-    let seen = 0;
-    for await (const _ of store.iterateResponses({ surveyId: 'example' })) if (++seen === 10) break;
-    expect(seen).toBe(10);
-    expect((await store.submitResponse(response('after'))).status).toBe('created');
-    expect(await store.countResponses({ surveyId: 'example' })).toBe(2501);
   });
 });
