@@ -3,6 +3,7 @@
 import { Model } from 'survey-core';
 import { REGION_CODES } from './regions';
 import { registerCustomProperties } from './serializer';
+import type { FindingCode, FindingParams } from './finding-codes';
 import { findTranslationProblems } from './translations';
 import type { SurveyJson } from './types';
 import { compileValidator } from './validator';
@@ -11,7 +12,11 @@ export interface Finding {
   severity: 'error' | 'warning';
   /** JSON path inside the file, e.g. pages[1].elements[3].choices[2].text; '' for the file as a whole. */
   path: string;
+  /** In English, for the CLI; the workspace says it in the reader's language from `code` and `params`. */
   message: string;
+  /** Set on every finding of one definition (what the workspace shows); the CLI's file-level ones have none. */
+  code?: FindingCode;
+  params?: FindingParams;
 }
 
 /** What the cross-version check needs to know about one question. */
@@ -97,7 +102,13 @@ function checkUniqueValues(raw: Json, path: string, out: Finding[]): void {
     items.forEach((item: unknown, i) => {
       const value = itemValue(item);
       if (value === undefined || value === null || value === '') {
-        out.push({ severity: 'error', path: `${path}.${key}[${i}]`, message: 'has no value' });
+        out.push({
+          severity: 'error',
+          path: `${path}.${key}[${i}]`,
+          message: 'has no value',
+          code: 'no-value',
+          params: {},
+        });
         return;
       }
       const text = String(value);
@@ -108,6 +119,8 @@ function checkUniqueValues(raw: Json, path: string, out: Finding[]): void {
           severity: 'error',
           path: `${path}.${key}[${i}]`,
           message: `value "${text}" repeats ${key}[${first}]`,
+          code: 'value-repeats',
+          params: { value: text, list: key, first: String(first) },
         });
     });
   }
@@ -119,6 +132,8 @@ function checkRegion(q: { raw: Json; path: string } | undefined, out: Finding[])
       severity: 'error',
       path: '',
       message: 'has no question named "region" (every survey asks the respondent\'s region)',
+      code: 'no-region',
+      params: {},
     });
     return;
   }
@@ -127,6 +142,8 @@ function checkRegion(q: { raw: Json; path: string } | undefined, out: Finding[])
       severity: 'error',
       path: q.path,
       message: `"region" must be a dropdown or radiogroup, not ${String(q.raw.type)}`,
+      code: 'region-type',
+      params: { type: String(q.raw.type) },
     });
   const codes = Array.isArray(q.raw.choices) ? q.raw.choices.map(itemValue) : [];
   const missing = REGION_CODES.filter((c) => !codes.includes(c));
@@ -136,12 +153,16 @@ function checkRegion(q: { raw: Json; path: string } | undefined, out: Finding[])
       severity: 'error',
       path: `${q.path}.choices`,
       message: `lacks region codes ${missing.join(', ')}`,
+      code: 'region-lacks',
+      params: { codes: missing.join(', ') },
     });
   if (extra.length > 0)
     out.push({
       severity: 'error',
       path: `${q.path}.choices`,
       message: `offers values that are not region codes: ${extra.map((c) => JSON.stringify(c)).join(', ')}`,
+      code: 'region-extra',
+      params: { values: extra.map((c) => JSON.stringify(c)).join(', ') },
     });
   for (const key of ['showOtherItem', 'showNoneItem', 'hasOther', 'hasNone'])
     if (q.raw[key] === true)
@@ -149,6 +170,8 @@ function checkRegion(q: { raw: Json; path: string } | undefined, out: Finding[])
         severity: 'error',
         path: `${q.path}.${key}`,
         message: 'the region is exactly one of the 20 codes: no "other" or "none"',
+        code: 'region-other',
+        params: {},
       });
 }
 
@@ -173,6 +196,8 @@ function checkSurveyCore(definition: SurveyJson, out: Finding[]): void {
       severity: 'error',
       path: '',
       message: `survey-core cannot load it: ${(error as Error).message}`,
+      code: 'survey-core',
+      params: { detail: (error as Error).message },
     });
     return;
   }
@@ -181,7 +206,13 @@ function checkSurveyCore(definition: SurveyJson, out: Finding[]): void {
     const path = paths.get(e.jsonObj) ?? byText.get(JSON.stringify(e.jsonObj ?? null)) ?? '';
     // An unknown survey-level property (aiHint from a newer Creator) changes no answer: the server only warns.
     const surveyLevel = e.type === 'unknownproperty' && e.jsonObj === definition;
-    out.push({ severity: surveyLevel ? 'warning' : 'error', path, message: `survey-core: ${e.message}` });
+    out.push({
+      severity: surveyLevel ? 'warning' : 'error',
+      path,
+      message: `survey-core: ${e.message}`,
+      code: 'survey-core',
+      params: { detail: e.message },
+    });
   }
 }
 
@@ -190,7 +221,7 @@ function checkSurveyCore(definition: SurveyJson, out: Finding[]): void {
  * respondents too; each is judged by the same rules by handing it over as a `title`.
  */
 function checkAllTranslations(definition: SurveyJson, out: Finding[]): void {
-  const found = findTranslationProblems(definition, true).map((t) => ({ path: t.path, message: t.message }));
+  const found = findTranslationProblems(definition, true);
   const walk = (node: unknown, path: string): void => {
     if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${path}[${i}]`));
     else if (isObject(node)) {
@@ -202,8 +233,7 @@ function checkAllTranslations(definition: SurveyJson, out: Finding[]): void {
           keys.every((k) => LOCALE_KEY.test(k)) &&
           keys.some((k) => k === 'default' || k === 'kk' || k === 'ru');
         if (localized)
-          for (const t of findTranslationProblems({ title: value }, true))
-            found.push({ path: here, message: t.message });
+          for (const t of findTranslationProblems({ title: value }, true)) found.push({ ...t, path: here });
         else walk(value, here);
       }
     }
@@ -214,7 +244,7 @@ function checkAllTranslations(definition: SurveyJson, out: Finding[]): void {
     const key = `${t.path}\n${t.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ severity: 'error', ...t });
+    out.push({ severity: 'error', path: t.path, message: t.message, code: t.code, params: t.params });
   }
 }
 
@@ -228,7 +258,13 @@ export function checkDefinition(definition: SurveyJson): { findings: Finding[]; 
   for (const { raw, path } of questions) {
     const name = raw.name;
     if (typeof name !== 'string' || name.trim() === '') {
-      out.push({ severity: 'error', path, message: 'a question without a name' });
+      out.push({
+        severity: 'error',
+        path,
+        message: 'a question without a name',
+        code: 'unnamed-question',
+        params: {},
+      });
       continue;
     }
     const first = firstByName.get(name);
@@ -237,6 +273,8 @@ export function checkDefinition(definition: SurveyJson): { findings: Finding[]; 
         severity: 'error',
         path: `${path}.name`,
         message: `question name "${name}" is already used at ${first}`,
+        code: 'name-used',
+        params: { name, first },
       });
     else firstByName.set(name, path);
     if (typeof raw.type === 'string' && FORBIDDEN_TYPES.has(raw.type))
@@ -244,6 +282,8 @@ export function checkDefinition(definition: SurveyJson): { findings: Finding[]; 
         severity: 'error',
         path: `${path}.type`,
         message: `question "${name}" is of type ${raw.type}, which Saualnama does not accept`,
+        code: 'forbidden-type',
+        params: { name, type: raw.type },
       });
     checkUniqueValues(raw, path, out);
   }
@@ -262,6 +302,8 @@ export function checkDefinition(definition: SurveyJson): { findings: Finding[]; 
       severity: 'error',
       path: (named && firstByName.get(named)) ?? '',
       message: `the answer validator refuses it: ${message}`,
+      code: 'validator',
+      params: { detail: message },
     });
   }
   return {

@@ -1,4 +1,5 @@
 // Finds strings a respondent would see untranslated: every localizable text needs kk, ru and English (`default`).
+import type { FindingCode, FindingParams } from './finding-codes';
 import type { Locale } from './types';
 
 /** SurveyJS properties that hold text shown to people. */
@@ -40,6 +41,8 @@ export interface TranslationProblem {
   /** JSON path to the string, e.g. pages[1].elements[3].choices[2].text */
   path: string;
   message: string;
+  code: FindingCode;
+  params: FindingParams;
 }
 
 function isLocalizedObject(value: unknown): value is Record<string, unknown> {
@@ -53,13 +56,16 @@ function checkLocalized(value: unknown, path: string, strict: boolean, out: Tran
     out.push({
       path,
       message: `"${value.slice(0, 40)}" is a plain string: it needs default (English), kk and ru`,
+      code: 'plain-string',
+      params: { text: value.slice(0, 40) },
     });
     return;
   }
   if (!isLocalizedObject(value)) return;
   for (const [locale, key] of Object.entries(REQUIRED_LOCALES)) {
     const text = value[key];
-    if (typeof text !== 'string' || text.trim() === '') out.push({ path, message: `missing ${locale} text` });
+    if (typeof text !== 'string' || text.trim() === '')
+      out.push({ path, message: `missing ${locale} text`, code: 'missing-text', params: { locale } });
   }
   if (!strict) return;
   // The same text in two languages is almost always a copy-paste that was never translated.
@@ -68,9 +74,16 @@ function checkLocalized(value: unknown, path: string, strict: boolean, out: Tran
     out.push({
       path,
       message: `kk text equals the ${kk === ru ? 'ru' : 'English'} text: "${kk.slice(0, 40)}"`,
+      code: 'same-text',
+      params: { locale: 'kk', as: kk === ru ? 'ru' : 'en', text: kk.slice(0, 40) },
     });
   else if (typeof ru === 'string' && ru.trim() !== '' && ru === en)
-    out.push({ path, message: `ru text equals the English text: "${ru.slice(0, 40)}"` });
+    out.push({
+      path,
+      message: `ru text equals the English text: "${ru.slice(0, 40)}"`,
+      code: 'same-text',
+      params: { locale: 'ru', as: 'en', text: ru.slice(0, 40) },
+    });
 }
 
 /**
@@ -92,7 +105,12 @@ export function findTranslationProblems(definition: unknown, strict = false): Tr
         value.forEach((item, i) => {
           if (typeof item === 'string') checkLocalized(item, `${here}[${i}]`, strict, out);
           else if (item !== null && typeof item === 'object' && !('text' in item) && key !== 'rateValues')
-            out.push({ path: `${here}[${i}]`, message: 'has a value but no text: the code would be shown' });
+            out.push({
+              path: `${here}[${i}]`,
+              message: 'has a value but no text: the code would be shown',
+              code: 'value-without-text',
+              params: {},
+            });
           else walk(item, `${here}[${i}]`);
         });
       } else walk(value, here);

@@ -71,7 +71,14 @@ describe('checkSurveys', { timeout: 30_000 }, () => {
     const report = checkSurveys(dir);
     expect(report.errors).toBe(1);
     expect(findingsOf(report, 'roadmap-needs/v2.json')).toEqual([
-      { severity: 'error', path: 'pages[2].elements[1].title', message: 'missing kk text' },
+      // The code and its parameters are what the workspace says in kk/ru/en (finding-strings.ts).
+      {
+        severity: 'error',
+        path: 'pages[2].elements[1].title',
+        message: 'missing kk text',
+        code: 'missing-text',
+        params: { locale: 'kk' },
+      },
     ]);
     const text = formatCheckReport(report);
     expect(text).toMatch(/✖ .*roadmap-needs\/v2\.json/);
@@ -103,6 +110,8 @@ describe('checkSurveys', { timeout: 30_000 }, () => {
         severity: 'error',
         path: 'pages[2].elements[2].selectToRankEmptyRankedAreaText',
         message: 'missing ru text',
+        code: 'missing-text',
+        params: { locale: 'ru' },
       },
     ]);
   });

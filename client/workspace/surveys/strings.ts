@@ -1,5 +1,5 @@
-// The survey versions section's words in Kazakh, Russian and English. check's findings come in English (the
-// server's words), as the page says.
+// The survey versions section's words in Kazakh, Russian and English. check's findings have their own file
+// (finding-strings.ts).
 import type { Locale } from '../../lib/locale';
 import type { VersionChange } from './surveys-api';
 
@@ -25,11 +25,15 @@ export interface SurveysStrings {
   noErrors: string;
   errors: (n: number) => string;
   warnings: (n: number) => string;
-  findingsInEnglish: string;
+  findingsQuoted: string;
   changes: string;
   noChanges: string;
   kinds: Record<VersionChange['kind'], string>;
   download: (version: number) => string;
+  publish: (version: number) => string;
+  publishing: string;
+  confirmPublish: (version: number) => string;
+  published: (version: number) => string;
   publishNote: string;
   preview: string;
   previewLanguage: string;
@@ -61,7 +65,7 @@ const kk: SurveysStrings = {
   noErrors: 'Қате жоқ.',
   errors: (n) => `Қателер: ${n}. Қателер түзетілмейінше бұл нұсқаны жариялауға болмайды.`,
   warnings: (n) => `Ескертулер: ${n} (жариялауға кедергі емес).`,
-  findingsInEnglish: 'Тексеру хабарлары сервердің сөзімен, ағылшынша беріледі.',
+  findingsQuoted: 'SurveyJS кітапханасының өз түсініктемелері ағылшынша келтіріледі.',
   changes: 'Өзгерістер',
   noChanges: 'Сұрақтар мен жауап нұсқалары өзгермеген.',
   kinds: {
@@ -73,8 +77,14 @@ const kk: SurveysStrings = {
     renamed: 'Атауы өзгерген сұрақ: жаңа мағына ретінде саналады',
   },
   download: (n) => `v${n}.json жүктеп алу`,
+  publish: (n) => `v${n} нұсқасын жариялау`,
+  publishing: 'Жариялануда…',
+  confirmPublish: (n) =>
+    `v${n} нұсқасын жариялау керек пе? Телефондар оны бірден алады; жарияланған нұсқаны өзгертуге болмайды.`,
+  published: (n) =>
+    `v${n} жарияланды: телефондар оны қазір алады. Репозиторийде сақтау үшін v${n}.json файлын жүктеп алыңыз.`,
   publishNote:
-    'Жариялау әзірге оператордың қадамы: файлды surveys/<id>/ қалтасына салып, серверді қайта іске қосыңыз.',
+    'Жариялау нұсқаны бірден келесі нұсқа етеді, дерекқорды ортақ пайдаланатын барлық серверде де. Жарияланған нұсқа өзгермейді: түзету — келесі нұсқа.',
   preview: 'Респондент көретін түрі (телефон)',
   previewLanguage: 'Алдын ала қарау тілі',
   refused: 'Файл қабылданбады.',
@@ -105,7 +115,7 @@ const ru: SurveysStrings = {
   noErrors: 'Ошибок нет.',
   errors: (n) => `Ошибок: ${n}. Пока они не исправлены, версию публиковать нельзя.`,
   warnings: (n) => `Предупреждений: ${n} (публикации не мешают).`,
-  findingsInEnglish: 'Сообщения проверки даны словами сервера, по-английски.',
+  findingsQuoted: 'Собственные пояснения библиотеки SurveyJS приводятся по-английски.',
   changes: 'Изменения',
   noChanges: 'Вопросы и варианты ответов не изменились.',
   kinds: {
@@ -117,8 +127,14 @@ const ru: SurveysStrings = {
     renamed: 'Вопрос переименован: считается новым смыслом',
   },
   download: (n) => `Скачать v${n}.json`,
+  publish: (n) => `Опубликовать v${n}`,
+  publishing: 'Публикуем…',
+  confirmPublish: (n) =>
+    `Опубликовать v${n}? Телефоны получат её сразу; опубликованную версию изменить нельзя.`,
+  published: (n) =>
+    `v${n} опубликована: телефоны получают её уже сейчас. Скачайте v${n}.json, чтобы сохранить её в репозитории.`,
   publishNote:
-    'Публикация пока остаётся шагом оператора: положите файл в папку surveys/<id>/ и перезапустите сервер.',
+    'Публикация сразу делает черновик следующей версией — на всех серверах с общей базой данных. Опубликованная версия не меняется: исправление — это следующая версия.',
   preview: 'Как увидит респондент (телефон)',
   previewLanguage: 'Язык предпросмотра',
   refused: 'Файл не принят.',
@@ -149,7 +165,7 @@ const en: SurveysStrings = {
   noErrors: 'No errors.',
   errors: (n) => `Errors: ${n}. Until they are fixed the version may not be published.`,
   warnings: (n) => `Warnings: ${n} (they do not stop publishing).`,
-  findingsInEnglish: 'The findings are in the server’s words, in English.',
+  findingsQuoted: 'SurveyJS’s own explanations are quoted in English.',
   changes: 'Changes',
   noChanges: 'No question or choice changed.',
   kinds: {
@@ -161,7 +177,12 @@ const en: SurveysStrings = {
     renamed: 'Question renamed: counted as a new meaning',
   },
   download: (n) => `Download v${n}.json`,
-  publishNote: 'Publishing is the operator’s step for now: put the file in surveys/<id>/ and restart the server.',
+  publish: (n) => `Publish v${n}`,
+  publishing: 'Publishing…',
+  confirmPublish: (n) => `Publish v${n}? Phones get it at once; a published version cannot be changed.`,
+  published: (n) => `v${n} is published: phones get it now. Download v${n}.json to keep it in the repository.`,
+  publishNote:
+    'Publishing makes the draft the next version at once, on every server that shares the database. A published version never changes: a correction is the next version.',
   preview: 'As a respondent sees it (phone)',
   previewLanguage: 'Preview language',
   refused: 'The file was refused.',

@@ -1,4 +1,4 @@
-// The survey versions section's requests: close/open, and a draft checked from a JSON or XLSX file.
+// The survey versions section's requests: close/open, a draft checked from a JSON or XLSX file, publishing it.
 import type { SurveyDraft } from '../../../server/domain/survey-drafts';
 import type { VersionChange } from '../../../server/catalog/version-diff';
 import { readProblem } from '../../lib/api';
@@ -29,6 +29,18 @@ export async function checkDraft(surveyId: string, file: File): Promise<SurveyDr
   });
   if (!res.ok) throw new HttpError(res.status, await readProblem(res));
   return (await res.json()) as SurveyDraft;
+}
+
+/** Publishes the draft as the version previewed (409 if someone took that number meanwhile). */
+export async function publishDraft(draft: SurveyDraft): Promise<{ version: number }> {
+  const res = await fetch(`/api/surveys/${encodeURIComponent(draft.surveyId)}/versions`, {
+    ...SAME_ORIGIN,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ version: draft.version, definition: draft.definition }),
+  });
+  if (!res.ok) throw new HttpError(res.status, await readProblem(res));
+  return (await res.json()) as { version: number };
 }
 
 /** Saves JSON as a file the admin downloads (the browser's own download). */

@@ -1,6 +1,7 @@
 // /workspace/surveys (admins): a survey's state with the close/open button, its versions with their JSON and
 // translation sheet, and the draft of the next version checked from an uploaded JSON or filled-in sheet: check's
-// findings (errors block), what changed since the newest version, and the draft to download as v<N+1>.json.
+// findings in the reader's language (errors block), what changed since the newest version, a phone preview, and
+// publishing it (served at once, then downloadable as v<N+1>.json for the repository).
 import { lazy, Suspense, useEffect, useId, useState, type FormEvent } from 'react';
 import { localized } from '../../lib/locale';
 import { useLoad } from '../../lib/use-load';
@@ -12,7 +13,8 @@ import { setQuery } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
 import { SURVEYS_STRINGS } from './strings';
-import { checkDraft, downloadJson, setClosed, type SurveyDraft } from './surveys-api';
+import { findingText } from './finding-strings';
+import { checkDraft, downloadJson, publishDraft, setClosed, type SurveyDraft } from './surveys-api';
 import './surveys.css';
 
 const DraftPreview = lazy(() => import('./draft-preview'));
@@ -27,6 +29,8 @@ export default function SurveysPage({ locale, query, onSignedOut }: SectionProps
   const [busy, setBusy] = useState(false);
   const [draft, setDraft] = useState<SurveyDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [published, setPublished] = useState<number | null>(null);
+  const [publishing, setPublishing] = useState(false);
   const inputId = useId();
   const labelId = useId();
   useEffect(() => {
@@ -70,6 +74,23 @@ export default function SurveysPage({ locale, query, onSignedOut }: SectionProps
     }
   }
 
+  async function publish(chosen: SurveyDraft) {
+    if (!window.confirm(t.confirmPublish(chosen.version))) return;
+    setPublishing(true);
+    setError(null);
+    try {
+      const { version } = await publishDraft(chosen);
+      setDraft(null);
+      setFile(null);
+      setPublished(version);
+      setAttempt((n) => n + 1);
+    } catch (failure) {
+      failed(failure);
+    } finally {
+      setPublishing(false);
+    }
+  }
+
   async function downloadVersion(version: number) {
     const body = await getJson<{ definition: unknown }>(
       `/api/surveys/${encodeURIComponent(survey!.id)}/versions/${version}`,
@@ -87,6 +108,7 @@ export default function SurveysPage({ locale, query, onSignedOut }: SectionProps
           value={survey.id}
           onChange={(id) => {
             setDraft(null);
+            setPublished(null);
             setQuery({ survey: id });
           }}
         >
@@ -103,6 +125,15 @@ export default function SurveysPage({ locale, query, onSignedOut }: SectionProps
           {survey.closed ? t.reopen : t.close}
         </button>
       </div>
+
+      {published !== null && (
+        <div className="notice published" role="status">
+          <p>{t.published(published)}</p>
+          <button type="button" onClick={() => void downloadVersion(published).catch(failed)}>
+            {t.download(published)}
+          </button>
+        </div>
+      )}
 
       <section className="card" aria-labelledby="versions-title">
         <h2 id="versions-title">{t.versions}</h2>
@@ -149,12 +180,24 @@ export default function SurveysPage({ locale, query, onSignedOut }: SectionProps
         )}
       </form>
 
-      {draft && <DraftReport draft={draft} locale={locale} />}
+      {draft && (
+        <DraftReport draft={draft} locale={locale} publishing={publishing} onPublish={() => void publish(draft)} />
+      )}
     </div>
   );
 }
 
-function DraftReport({ draft, locale }: { draft: SurveyDraft; locale: SectionProps['locale'] }) {
+function DraftReport({
+  draft,
+  locale,
+  publishing,
+  onPublish,
+}: {
+  draft: SurveyDraft;
+  locale: SectionProps['locale'];
+  publishing: boolean;
+  onPublish: () => void;
+}) {
   const t = SURVEYS_STRINGS[locale];
   return (
     <section className="card draft-report" aria-labelledby="draft-report-title">
@@ -165,11 +208,13 @@ function DraftReport({ draft, locale }: { draft: SurveyDraft; locale: SectionPro
       </p>
       {draft.findings.length > 0 && (
         <>
-          <p className="hint">{t.findingsInEnglish}</p>
+          {draft.findings.some((f) => f.code === 'survey-core' || f.code === 'validator') && (
+            <p className="hint">{t.findingsQuoted}</p>
+          )}
           <ul className="findings">
             {draft.findings.map((f, i) => (
               <li key={i} className={f.severity}>
-                <code>{f.path || '(file)'}</code> {f.message}
+                <code>{f.path || '(file)'}</code> {findingText(f, locale)}
               </li>
             ))}
           </ul>
@@ -193,14 +238,18 @@ function DraftReport({ draft, locale }: { draft: SurveyDraft; locale: SectionPro
           ))}
         </ul>
       )}
-      <button
-        type="button"
-        className="primary"
-        disabled={draft.errors > 0}
-        onClick={() => downloadJson(`v${draft.version}.json`, draft.definition)}
-      >
-        {t.download(draft.version)}
-      </button>
+      <div className="draft-actions">
+        <button type="button" className="primary" disabled={draft.errors > 0 || publishing} onClick={onPublish}>
+          {publishing ? t.publishing : t.publish(draft.version)}
+        </button>
+        <button
+          type="button"
+          disabled={draft.errors > 0}
+          onClick={() => downloadJson(`v${draft.version}.json`, draft.definition)}
+        >
+          {t.download(draft.version)}
+        </button>
+      </div>
       <p className="hint">{t.publishNote}</p>
       <h3>{t.preview}</h3>
       <Suspense fallback={<p className="muted">…</p>}>
