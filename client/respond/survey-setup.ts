@@ -1,17 +1,15 @@
 // Everything survey-core needs before a form is shown: the custom `pii` property, SurveyJS's own kk/ru words
 // (with a few Kazakh fixes), and a calm theme that uses the phone's system font instead of a web font.
-import { DefaultTheme, Model, Serializer, surveyLocalization } from 'survey-core';
+import { DefaultTheme, Model, surveyLocalization } from 'survey-core';
 import 'survey-core/i18n/kazakh';
 import 'survey-core/i18n/russian';
+import { registerCustomProperties } from '../../server/catalog/serializer';
 import type { SurveyJson } from '../../server/catalog/types';
 import type { Locale } from '../lib/locale';
 import { adaptForPhones, switchLocale } from './phone-form';
 
-// The server's catalog registers the same property; a definition using it must load identically on both sides.
-// Guarded because Vite's hot reload runs this module again in the same page.
-if (!Serializer.findProperty('question', 'pii')) {
-  Serializer.addProperty('question', { name: 'pii:boolean', default: false });
-}
+// The one registration the server's catalog uses too, so a definition loads identically on both sides.
+registerCustomProperties();
 
 // survey-core's Kazakh file has machine-translated and broken strings among those a respondent sees
 // (e.g. "{0} ден {1} бет" for "Page {0} of {1}"). These read naturally; the rest stay as shipped.
