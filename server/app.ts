@@ -20,6 +20,9 @@ import { healthRouter } from './http/routes/health';
 import { importsRouter } from './http/routes/imports';
 import { pagesRouter } from './http/routes/pages';
 import { responsesReviewRouter } from './http/routes/responses-review';
+import { responsesFeedRouter } from './http/routes/responses-feed';
+import { tokensRouter } from './http/routes/tokens';
+import { bearerMiddleware } from './http/bearer';
 import { sessionRouter } from './http/routes/session';
 import { summaryRouter } from './http/routes/summary';
 import { surveysRouter } from './http/routes/surveys';
@@ -46,6 +49,8 @@ function createExpressApp(deps: AppDeps): express.Express {
   app.use(compression());
   // Before every router: refuses cross-site unsafe requests that carry the cookie, and loads the signed-in user.
   app.use(sessionMiddleware(deps));
+  // After the session: a bearer token replaces whatever the cookie said, for the read-only routes it may use.
+  app.use(bearerMiddleware(deps));
   app.use(surveysRouter(deps));
   app.use(catalogRefusedRouter(deps));
   app.use(briefingsRouter(deps));
@@ -62,6 +67,8 @@ function createExpressApp(deps: AppDeps): express.Express {
   app.use(codingRouter(deps));
   app.use(codingResultsRouter(deps));
   app.use(responsesReviewRouter(deps));
+  app.use(responsesFeedRouter(deps));
+  app.use(tokensRouter(deps));
   app.use(pagesRouter(deps));
   app.use(notFound);
   app.use(problemMiddleware(deps.log));

@@ -38,7 +38,13 @@ import { migrate } from './migrate';
 import { createReadinessProbe, type StoreReadiness } from './readiness';
 import { createKeyRebuild } from './count-key-rebuild';
 import { createRecount } from './recount';
-import { createResponseList, type ResponseListItem, type ResponseListQuery } from './response-list';
+import {
+  createResponseList,
+  type ResponseLine,
+  type ResponseListItem,
+  type ResponseListQuery,
+  type ResponsePageQuery,
+} from './response-list';
 import {
   createReviewStore,
   type ContactErasure,
@@ -180,6 +186,8 @@ export interface Store extends CodingStore {
   hasContacts(id: string): boolean;
   /** The responses table: one page, newest first, within regions (response-list.ts). */
   listResponses(query: ResponseListQuery): { items: ResponseListItem[]; hasMore: boolean };
+  /** responses.jsonl: the next responses in submission order (response-list.ts). */
+  pageResponses(query: ResponsePageQuery): ResponseLine[];
 
   /** Personal read-only API tokens (api-tokens.ts): the store keeps sha256 digests only. */
   addApiToken(token: NewApiToken): ApiToken;

@@ -1,6 +1,7 @@
 // Single responses for the workspace's responses table: one page at a time, newest first, within the reader's
 // regions, with what a reviewer decides on (review status, quality flags, duration, whether contacts are kept).
 import type { Db } from './db';
+import { notRejected } from './review-set';
 import type { ReviewStatus } from './reviews';
 
 export interface ResponseListQuery {
@@ -12,6 +13,47 @@ export interface ResponseListQuery {
   offset: number;
   limit: number;
 }
+
+/** responses.jsonl: the next responses after a point in (submitted_at, id) order, within regions. */
+export interface ResponsePageQuery {
+  surveyId: string;
+  regions: readonly string[];
+  /** Responses received after this instant (ISO 8601), or from the first when absent. */
+  since?: string;
+  /** With `since`: also those received at exactly `since` with a greater id (the last line of the previous page). */
+  after?: string;
+  limit: number;
+  /** `all`: rejected responses too. */
+  review?: 'all';
+}
+
+/** One line of responses.jsonl: the response as stored (never its contact details) and its review status. */
+export interface ResponseLine {
+  id: string;
+  survey: string;
+  version: number;
+  locale: string;
+  region: string;
+  briefing: string | null;
+  startedAt: string | null;
+  submittedAt: string;
+  durationS: number | null;
+  review: ReviewStatus | null;
+  answers: Record<string, unknown>;
+}
+
+type LineRow = [
+  id: string,
+  version: number,
+  locale: string,
+  region: string,
+  briefing: string | null,
+  startedAt: string | null,
+  submittedAt: string,
+  durationS: number | null,
+  review: ReviewStatus | null,
+  answers: string,
+];
 
 export interface ResponseListItem {
   id: string;
@@ -79,7 +121,42 @@ export function createResponseList(db: Db) {
     return s;
   };
 
+  const pageSql = (
+    review: 'default' | 'all',
+  ) => `SELECT r.id, r.version, r.locale, r.region, r.briefing, r.started_at,
+      r.submitted_at, r.duration_s, v.status, r.answers
+    FROM responses r INDEXED BY responses_by_survey_time LEFT JOIN response_reviews v ON v.response_id = r.id
+    WHERE r.survey_id = @surveyId AND r.region IN (SELECT value FROM json_each(@regions))
+      AND (@since IS NULL OR r.submitted_at > @since OR (r.submitted_at = @since AND r.id > @after))
+      ${review === 'all' ? '' : `AND ${notRejected('r.rowid')}`}
+    ORDER BY r.submitted_at, r.id LIMIT @limit`;
+  const pages = { default: db.prepare(pageSql('default')).raw(), all: db.prepare(pageSql('all')).raw() };
+
   return {
+    /** The next `limit` responses in (submitted_at, id) order: incremental pulls by submission time. */
+    pageResponses(query: ResponsePageQuery): ResponseLine[] {
+      const rows = pages[query.review ?? 'default'].all({
+        surveyId: query.surveyId,
+        regions: JSON.stringify(query.regions),
+        since: query.since ?? null,
+        // Without `after`, `since` itself is excluded: '~' sorts after every uuid.
+        after: query.after ?? '~',
+        limit: query.limit,
+      }) as LineRow[];
+      return rows.map((r) => ({
+        id: r[0],
+        survey: query.surveyId,
+        version: r[1],
+        locale: r[2],
+        region: r[3],
+        briefing: r[4],
+        startedAt: r[5],
+        submittedAt: r[6],
+        durationS: r[7],
+        review: r[8],
+        answers: JSON.parse(r[9]) as Record<string, unknown>,
+      }));
+    },
     /** One page of the table and whether more follow. */
     listResponses(query: ResponseListQuery): { items: ResponseListItem[]; hasMore: boolean } {
       const rows = statement(query.review ?? 'any').all({
