@@ -83,7 +83,7 @@ describe('API tokens', () => {
       `Authorization: Bearer ${token}`,
       `${server.url}${BASE}/export.csv`,
     ]);
-    const rows = parseCsv(csv.stdout).rows;
+    const rows = parseCsv(Buffer.from(csv.stdout)).rows;
     expect(rows.map((r) => r.response_id).sort()).toEqual([...kz10].sort());
     const feed = await run('curl', [
       '-sS',
