@@ -2,9 +2,13 @@
 // memory), numbers as numbers, times as date serials, the header bold and frozen. Rows are pulled from the source
 // as the zip reads, in ~64 KB chunks, so memory stays flat at any size. exceljs's object per cell cost ~10× more.
 import { Readable } from 'node:stream';
+import { compileRowWriter, escapeText, needsPreserve, XmlBytes } from './xlsx-rows';
 
-/** How a column's cells are written: numbers (when the text is one), dates (ISO 8601 → serial), or text. */
-export type CellKind = 'number' | 'date' | 'text';
+/**
+ * How a column's cells are written: `count` cells are always digits (0/1 columns, ranks, versions, durations);
+ * `number` cells are numbers when the text is one; dates (ISO 8601) become serial days; the rest is text.
+ */
+export type CellKind = 'count' | 'number' | 'date' | 'text';
 
 export interface SheetSpec {
   header: readonly string[];
@@ -19,44 +23,13 @@ export interface SheetSpec {
 export const DATE_STYLE = 1;
 export const HEADER_STYLE = 2;
 
-const PLAIN_NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-/**
- * Markup characters, and characters XML 1.0 does not allow (control characters, which a form's text can hold only
- * by accident; they are left out: invisible in a cell, and a reader would refuse the whole file for one).
- * `_xHHHH_` in a text stays as written: exceljs and openpyxl show it verbatim, as the CSV does.
- */
-// eslint-disable-next-line no-control-regex -- finding the control characters XML forbids is the point
-const NEEDS_ESCAPE = /[&<>\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
-// eslint-disable-next-line no-control-regex -- as above
-const ESCAPES = /[&<>\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
-/** Excel's limit for one cell; a longer text would make it call the file damaged. */
-const MAX_TEXT = 32_767;
-const MS_PER_DAY = 86_400_000;
-/** 1970-01-01 as an Excel serial day (the 1900 date system). */
-const UNIX_EPOCH_SERIAL = 25_569;
 const CHUNK = 64 * 1024;
 
-function escapeText(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(ESCAPES, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : ''));
-}
-
-/** A text cell; spaces at either end and line breaks are kept only with xml:space="preserve". */
+/** A text cell as a string (the header row). */
 export function textCell(ref: string, text: string, style = ''): string {
-  const t = escapeText(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text);
-  const preserve = /^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : '';
+  const t = escapeText(text);
+  const preserve = needsPreserve(t) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${style} t="inlineStr"><is><t${preserve}>${t}</t></is></c>`;
-}
-
-function cellXml(ref: string, text: string, kind: CellKind): string {
-  if (text === '') return '';
-  if (kind === 'number' && PLAIN_NUMBER.test(text)) return `<c r="${ref}"><v>${text}</v></c>`;
-  if (kind === 'date') {
-    const ms = Date.parse(text);
-    if (!Number.isNaN(ms))
-      return `<c r="${ref}" s="${DATE_STYLE}"><v>${ms / MS_PER_DAY + UNIX_EPOCH_SERIAL}</v></c>`;
-  }
-  return textCell(ref, text);
 }
 
 /** A, B, …, Z, AA, …: the letters of column `index` (0-based). */
@@ -90,10 +63,13 @@ class SheetStream extends Readable {
   private started = false;
   private row = 1;
   private readonly letters: string[];
+  private readonly bytes = new XmlBytes(CHUNK + 16 * 1024);
+  private readonly writeRow: ReturnType<typeof compileRowWriter>;
 
   constructor(private readonly spec: SheetSpec) {
     super({ highWaterMark: CHUNK });
     this.letters = spec.header.map((_, i) => columnLetters(i));
+    this.writeRow = compileRowWriter(spec.kinds, this.letters, DATE_STYLE);
   }
 
   override _read(): void {
@@ -104,27 +80,20 @@ class SheetStream extends Readable {
         return;
       }
       this.cursor ??= this.spec.rows[Symbol.iterator]();
-      const { kinds } = this.spec;
-      const letters = this.letters;
-      let xml = '';
-      while (xml.length < CHUNK) {
+      const bytes = this.bytes;
+      while (bytes.length < CHUNK) {
         const next = this.cursor.next();
         if (next.done) {
           this.cursor = undefined;
-          this.push(xml + SHEET_TAIL);
+          bytes.ensure(SHEET_TAIL.length);
+          bytes.ascii(SHEET_TAIL);
+          this.push(bytes.take());
           this.push(null);
           return;
         }
-        const cells = next.value;
-        const r = String(++this.row);
-        xml += `<row r="${r}">`;
-        for (let i = 0; i < cells.length; i++) {
-          const text = cells[i]!;
-          if (text !== '') xml += cellXml(letters[i]! + r, text, kinds[i]!);
-        }
-        xml += '</row>';
+        this.writeRow(bytes, next.value, String(++this.row));
       }
-      this.push(xml);
+      this.push(bytes.take());
     } catch (error) {
       this.destroy(error as Error);
     }

@@ -25,17 +25,18 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export function kindOf(column: Column, labels: LabelMode): CellKind {
   switch (column.kind) {
     case 'fixed':
-      return column.name === 'version' ? 'number' : column.name === 'submitted_at' ? 'date' : 'text';
+      return column.name === 'version' ? 'count' : column.name === 'submitted_at' ? 'date' : 'text';
     case 'quality':
-      return column.name === 'started_at' ? 'date' : 'number';
+      return column.name === 'started_at' ? 'date' : 'count';
     case 'choice':
     case 'rank':
     case 'code':
-      return 'number';
+      return 'count';
     case 'value': {
       const shape = column.question.shape;
-      if (shape === 'number' || shape === 'rating' || shape === 'boolean' || shape === 'repeat')
-        return 'number';
+      if (shape === 'repeat') return 'count';
+      // Stored answers: numbers once validated, but checked, since a cell that is not one must stay text.
+      if (shape === 'number' || shape === 'rating' || shape === 'boolean') return 'number';
       // Codes that are numbers stay numbers when written as codes; labels are words.
       return shape === 'single' && labels === 'values' ? 'number' : 'text';
     }
@@ -45,7 +46,7 @@ export function kindOf(column: Column, labels: LabelMode): CellKind {
 }
 
 /** Wide enough for the header (a little over its length), within Excel's sensible bounds. */
-const widthOf = (name: string, kind: CellKind) =>
+const widthOf = (name: string, kind: CellKind): number =>
   kind === 'date' ? 20 : Math.min(40, Math.max(8, name.length + 2));
 
 export interface XlsxInput {
