@@ -7,8 +7,12 @@ import type { SyntaxVariable } from './variables';
 /** The code "not asked" gets: outside every scale and count the forms take. */
 export const NOT_ASKED_CODE = -99;
 
-/** An SPSS string literal; long ones are cut into pieces joined by `+`, which SPSS allows across lines. */
-export function spssString(text: string): string {
+/**
+ * An SPSS string literal; long ones are cut into pieces joined by `+`, which SPSS allows across lines (a file name
+ * stays whole, so a reader can find and change it).
+ */
+export function spssString(text: string, split = true): string {
+  if (!split) return `"${text.replaceAll('"', '""')}"`;
   const pieces: string[] = [];
   const chars = [...text];
   for (let i = 0; i < chars.length || pieces.length === 0; i += 60)
@@ -78,7 +82,7 @@ export function spssSyntax(variables: readonly SyntaxVariable[], file: SyntaxFil
     ...file.comment.map((line) => `* ${line}`.replace(/\.?$/, '.')),
     '',
     `SET DECIMAL=${file.decimalComma ? 'COMMA' : 'DOT'}.`,
-    `GET DATA /TYPE=TXT /FILE=${spssString(file.csvName)} /ENCODING="UTF-8"`,
+    `GET DATA /TYPE=TXT /FILE=${spssString(file.csvName, false)} /ENCODING="UTF-8"`,
     `  /ARRANGEMENT=DELIMITED /FIRSTCASE=2 /DELIMITERS="${file.separator}" /QUALIFIER='"'`,
     '  /VARIABLES=',
     ...variables.map((v) => `    ${v.name} ${format(v)}`),

@@ -112,9 +112,18 @@ export function apiQuery(filters: ExportFilters, ctx: ExportContext): URLSearchP
   return query;
 }
 
-export type DownloadKind = 'export.csv' | 'export.xlsx' | 'export.zip' | 'dictionary.csv';
+export type DownloadKind =
+  'export.csv' | 'export.xlsx' | 'export.zip' | 'dictionary.csv' | 'syntax.sps' | 'syntax.do' | 'syntax.R';
 
-export function downloadHref(survey: string, kind: DownloadKind, query: URLSearchParams): string {
-  const search = readableQuery(query);
+/** `extra`: parameters of one download only (`format=xlsx` of the zip, `lang` of a syntax file). */
+export function downloadHref(
+  survey: string,
+  kind: DownloadKind,
+  query: URLSearchParams,
+  extra: Record<string, string> = {},
+): string {
+  const all = new URLSearchParams(query);
+  for (const [name, value] of Object.entries(extra)) all.set(name, value);
+  const search = readableQuery(all);
   return `/api/surveys/${encodeURIComponent(survey)}/${kind}${search ? `?${search}` : ''}`;
 }
