@@ -2,6 +2,7 @@
 // readers the list, counts, QR codes and the live count of their regions' briefings; create and change for admins.
 // Every count a reader gets holds only responses from the regions they may read (a respondent may change the
 // region a briefing prefills), published as seesExactCounts says: exact, or perturbed by the cell key method.
+import { briefingChanges } from '../../domain/briefing-changes';
 import { KAZAKHSTAN_TIME_ZONE } from '../../domain/kazakhstan-time';
 import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
@@ -148,34 +149,11 @@ export function briefingsRouter(deps: AppDeps): Router {
     surveyMustExist(body.survey);
     const existing = store.getBriefing(String(req.params.slug));
     if (!existing) throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
-    if (
-      body.survey !== undefined &&
-      body.survey !== existing.surveyId &&
-      store.countBriefingResponses(existing.slug) > 0
-    )
-      throw new Problem('invalid-request', 'The change is not as expected: see errors.', [
-        {
-          question: 'survey',
-          message: 'responses already name this briefing; it cannot move to another survey',
-        },
-      ]);
+    const hasResponses = body.survey !== undefined && store.countBriefingResponses(existing.slug) > 0;
     const now = clock().toISOString();
-    const { open, survey, ...rest } = body;
-    const next = { ...existing, ...rest, ...(survey !== undefined && { surveyId: survey }) };
-    // The opening and closing times are checked together, as they will be after the change.
-    if (next.opensAt && next.closesAt && Date.parse(next.opensAt) >= Date.parse(next.closesAt))
-      throw new Problem('invalid-request', 'The change is not as expected: see errors.', [
-        { question: 'closesAt', message: 'must be after opensAt' },
-      ]);
     const updated = store.updateBriefing(
       existing.slug,
-      {
-        ...rest,
-        ...(survey !== undefined && { surveyId: survey }),
-        // Closing twice keeps the first closing time: the grace for phones that waited counts from it.
-        ...(open === false && { closedAt: existing.closedAt ?? now }),
-        ...(open === true && { closedAt: null }),
-      },
+      briefingChanges(existing, body, hasResponses, now),
       now,
     );
     if (!updated) throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
