@@ -83,6 +83,21 @@ export const SECTIONS: readonly Section[] = [
     component: lazy(() => import('./brief/brief-page')),
   },
   {
+    path: 'responses',
+    title: { kk: 'Жауаптар', ru: 'Ответы', en: 'Responses' },
+    // Single responses and their review status (issue 16): row-level data, so not for authors; the API checks too.
+    roles: ['admin', 'analyst'],
+    component: lazy(() => import('./responses/responses-page')),
+  },
+  {
+    path: 'tokens',
+    title: { kk: 'API токендері', ru: 'API-токены', en: 'API tokens' },
+    // Reached from Responses: one's own tokens for scripts.
+    roles: ['admin', 'analyst'],
+    component: lazy(() => import('./responses/tokens-page')),
+    inNav: false,
+  },
+  {
     path: 'import',
     title: { kk: 'Импорт', ru: 'Импорт', en: 'Import' },
     // Unsent answers saved on phones go in through the same judging as a phone's POST; the route is admin-only too.

@@ -12,7 +12,7 @@ import { followLink, sectionHref } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
 import { ClearFilters, FilterBar } from './filter-bar';
-import { apiQuery, fileParts, filterWords, readFilters } from './filters';
+import { apiQuery, fileParts, filterWords, readFilters, summaryQuery } from './filters';
 import { DASHBOARD_STRINGS } from './strings';
 import { useSurveyContext } from './survey-context';
 import { groupByPage, surveyPages } from './survey-pages';
@@ -37,7 +37,7 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
   const ctx = useSurveyContext(session, filters.survey, onSignedOut);
   const survey = ctx.state === 'ready' ? ctx.survey.id : null;
   const summary = useStaleLoad<SummaryBody>(
-    survey && `/api/surveys/${encodeURIComponent(survey)}/summary${apiQuery(filters)}`,
+    survey && `/api/surveys/${encodeURIComponent(survey)}/summary${summaryQuery(filters)}`,
   );
 
   useEffect(() => {
@@ -92,6 +92,7 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
         filters={filters}
         regions={ctx.readable}
         briefings={ctx.briefings}
+        flagFilter
       />
       <p className="suppression-note" role="note">
         {t.suppression(k)}

@@ -24,9 +24,20 @@ interface Props {
   briefings: readonly BriefingOption[];
   /** Stacked in a narrow column beside the tile map (the region comparison) instead of a row. */
   vertical?: boolean;
+  /** Offer "leave out flagged responses" (the dashboard: its summary takes flagged=exclude). */
+  flagFilter?: boolean;
 }
 
-export function FilterBar({ locale, surveys, survey, filters, regions, briefings, vertical = false }: Props) {
+export function FilterBar({
+  locale,
+  surveys,
+  survey,
+  filters,
+  regions,
+  briefings,
+  vertical = false,
+  flagFilter = false,
+}: Props) {
   const t = DASHBOARD_STRINGS[locale];
   const versions = Array.from({ length: survey.version }, (_, i) => i + 1);
   const region = filters.regions.join(',');
@@ -98,6 +109,16 @@ export function FilterBar({ locale, surveys, survey, filters, regions, briefings
         onChange={(value) => setQuery({ from: value || null })}
       />
       <DateField label={t.to} value={filters.to} onChange={(value) => setQuery({ to: value || null })} />
+      {flagFilter && (
+        <label className="field check">
+          <input
+            type="checkbox"
+            checked={filters.excludeFlagged}
+            onChange={(e) => setQuery({ flagged: e.target.checked ? 'exclude' : null })}
+          />{' '}
+          {t.excludeFlagged}
+        </label>
+      )}
       {vertical && <ClearFilters locale={locale} filters={filters} keepRegion={regions === null} />}
       {periodReversed(filters) && (
         <p className="notice bad" role="alert">

@@ -16,6 +16,8 @@ export interface Filters {
   /** YYYY-MM-DD or ''. */
   from: string;
   to: string;
+  /** `flagged=exclude`: the dashboard leaves flagged responses out (quality flags, issue 16). */
+  excludeFlagged: boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -37,7 +39,18 @@ export function readFilters(query: URLSearchParams): Filters {
     briefing: query.get('briefing')?.trim() ?? '',
     from: DATE.test(from) ? from : '',
     to: DATE.test(to) ? to : '',
+    excludeFlagged: query.get('flagged') === 'exclude',
   };
+}
+
+/**
+ * The summary's query: the filters, and `flagged=exclude` when flagged responses are left out. Only the summary
+ * takes it: lists of single answers (coding results) refuse it rather than ignore it.
+ */
+export function summaryQuery(f: Filters): string {
+  const base = apiQuery(f);
+  if (!f.excludeFlagged) return base;
+  return `${base}${base ? '&' : '?'}flagged=exclude`;
 }
 
 /** The aggregate APIs' query for the filters; `withRegions: false` for views that always show every region. */

@@ -11,6 +11,7 @@ export interface DashboardStrings {
   chosenRegions: (n: number) => string;
   versions: string;
   allVersions: string;
+  excludeFlagged: string;
   version: (n: number) => string;
   briefing: string;
   allBriefings: string;
@@ -45,6 +46,7 @@ const kk: DashboardStrings = {
   chosenRegions: (n) => `Таңдалған өңірлер (${n})`,
   versions: 'Нұсқа',
   allVersions: 'Барлық нұсқалар',
+  excludeFlagged: 'Белгіленген жауаптарды шығарып тастау',
   version: (n) => `${n}-нұсқа`,
   briefing: 'Брифинг',
   allBriefings: 'Барлық брифингтер',
@@ -72,6 +74,7 @@ const ru: DashboardStrings = {
   chosenRegions: (n) => `Выбранные регионы (${n})`,
   versions: 'Версия',
   allVersions: 'Все версии',
+  excludeFlagged: 'Без помеченных ответов',
   version: (n) => `Версия ${n}`,
   briefing: 'Брифинг',
   allBriefings: 'Все брифинги',
@@ -99,6 +102,7 @@ const en: DashboardStrings = {
   chosenRegions: (n) => `Chosen regions (${n})`,
   versions: 'Version',
   allVersions: 'All versions',
+  excludeFlagged: 'Leave out flagged responses',
   version: (n) => `Version ${n}`,
   briefing: 'Briefing',
   allBriefings: 'All briefings',
