@@ -8,6 +8,7 @@ import { exportCommand } from './export';
 import { asksForHelp, usageOf, USAGE } from './help';
 import { importCommand } from './import';
 import { demoCommand } from './demo';
+import { storeCommand } from './store-copy';
 import { surveysCommand } from './surveys';
 import { usersCommand } from './users';
 
@@ -22,6 +23,7 @@ const commands: Record<string, (args: string[]) => CommandResult | Promise<Comma
   export: exportCommand,
   import: importCommand,
   demo: demoCommand,
+  store: storeCommand,
   surveys: surveysCommand,
   users: usersCommand,
 };

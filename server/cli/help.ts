@@ -5,6 +5,7 @@ import { USAGE as BACKUP_USAGE } from './backup';
 import { USAGE as DEMO_USAGE } from './demo';
 import { EXPORT_USAGE } from './export';
 import { USAGE as IMPORT_USAGE } from './import';
+import { USAGE as STORE_USAGE } from './store-copy';
 import { USAGE as USERS_USAGE } from './users';
 
 export const USAGE = `usage: npm run cli -- <command> [options]
@@ -25,6 +26,7 @@ export const USAGE = `usage: npm run cli -- <command> [options]
                                 who signed in (or failed), exported what with which filters, changed users and briefings
   backup <file> [--force]       a checked copy of the database while the server runs (restoring: backup --help)
   import <file.json> [...]      answers phones saved as "unsent answers" files, judged as the server judges a POST
+  store copy --to postgres://…  move the SQLite database into an empty PostgreSQL database, proved equal
 
 Environment: DATA_DIR (default ./data), SURVEYS_DIR (default ./surveys).`;
 
@@ -35,6 +37,7 @@ const DETAILED: Partial<Record<string, string>> = {
   demo: DEMO_USAGE,
   export: EXPORT_USAGE,
   import: IMPORT_USAGE,
+  store: STORE_USAGE,
   users: USERS_USAGE,
 };
 

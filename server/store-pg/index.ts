@@ -41,7 +41,7 @@ export async function openPostgresStore(
   const pool = openPool(url, { max: options.poolSize });
   try {
     await migrate(pool);
-    const shard = await claimShard(pool);
+    const shard = await claimShard(url);
     const counts = createPgAnswerCounts(pool, options.countPlans ?? [], () => shard.number);
     await checkCountPlans(pool, options.countPlans ?? []);
     const responses = createPgResponses(pool, counts);

@@ -1,8 +1,8 @@
 // The answer-count shard this store writes to: the smallest number no other open store holds. Held as a
-// session-level advisory lock on a connection kept for the store's lifetime, so it is released by PostgreSQL itself
-// when the process dies (kill -9 included) and the next store to open takes it again: the shards stay as few as
-// the servers that ever ran at once, and no two open stores ever add to the same count row.
-import type { Pool, PoolClient } from './pool';
+// session-level advisory lock on a connection of its own (outside the pool) kept for the store's lifetime, so it is
+// released by PostgreSQL itself when the process dies (kill -9 included) and the next store to open takes it again:
+// the shards stay as few as the servers that ever ran at once, and no two open stores add to the same count row.
+import pg from 'pg';
 
 export interface Shard {
   readonly number: number;
@@ -10,8 +10,12 @@ export interface Shard {
   release(): Promise<void>;
 }
 
-export async function claimShard(pool: Pool): Promise<Shard> {
-  const client: PoolClient = await pool.connect();
+export async function claimShard(url: string): Promise<Shard> {
+  const client = new pg.Client({ connectionString: url });
+  // A dropped connection loses the lock; the writes then go on (their rows stay correct: one batch at a time per
+  // store), only another store could take the same number. Without a listener the error would end the process.
+  client.on('error', () => {});
+  await client.connect();
   try {
     for (let n = 0; ; n++) {
       const { rows } = await client.query<{ ok: boolean }>(
@@ -19,17 +23,10 @@ export async function claimShard(pool: Pool): Promise<Shard> {
         `SELECT pg_try_advisory_lock(hashtext(current_schema() || ':answer-count-shards'), $1) AS ok`,
         [n],
       );
-      if (rows[0]!.ok)
-        return {
-          number: n,
-          async release() {
-            // Destroys the connection rather than returning it with the lock still held.
-            client.release(true);
-          },
-        };
+      if (rows[0]!.ok) return { number: n, release: () => client.end() };
     }
   } catch (error) {
-    client.release(true);
+    await client.end().catch(() => {});
     throw error;
   }
 }
