@@ -1,4 +1,4 @@
-// XLSX benchmark: the workbook of the export data set that bench/export.ts keeps (100,000 demo responses,
+// XLSX benchmark: the workbook (exports/xlsx.ts: streamed sheet XML, yazl) of the export data set that bench/export.ts keeps (100,000 demo responses,
 // ~170 columns), written in this process to a byte counter; prints time, rows/s, size and peak RSS with the machine.
 // Run bench/export.ts once first (it makes the data set). BENCH_EXPORT_DIR as there.
 import { Writable } from 'node:stream';
@@ -21,7 +21,8 @@ for (const query of [{}, { labels: 'kk' }]) {
   if (!job.ok) throw new Error('bad job');
   const reader = store.openExportReader();
   let bytes = 0;
-  let peak = process.memoryUsage().rss;
+  const before = process.memoryUsage().rss;
+  let peak = before;
   const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -37,7 +38,7 @@ for (const query of [{}, { labels: 'kk' }]) {
   console.log(
     `  ${JSON.stringify(query)}: ${rows.toLocaleString('en')} rows × ${exportPlan(job.value).columns.length} columns in ` +
       `${seconds.toFixed(2)} s (${Math.round(rows / seconds).toLocaleString('en')} rows/s), CPU ${((used.user + used.system) / 1e6).toFixed(1)} s, ` +
-      `${(bytes / 1e6).toFixed(1)} MB, peak RSS ${Math.round(peak / 1e6)} MB, load average ${loadavg()
+      `${(bytes / 1e6).toFixed(1)} MB, RSS ${Math.round(before / 1e6)} MB before, peak ${Math.round(peak / 1e6)} MB, load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,
   );

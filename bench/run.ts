@@ -9,6 +9,7 @@ const BENCHES = [
   'summary.ts',
   'export.ts',
   'export-xlsx.ts',
+  'export-repeats.ts',
   'first-load.ts',
   'coding.ts',
 ];
