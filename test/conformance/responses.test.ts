@@ -1,6 +1,6 @@
 // Store conformance, responses: both engines store each response exactly once and tell an identical retry from a
-// clash, also when the two arrive in the same batch; one bad write never fails its batch-mates; reads filter and
-// stream alike.
+// clash, also when the two arrive in the same batch; one bad write never fails its batch-mates; contact details
+// stay out of what is read back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewResponse } from '../../server/store';
 import type { AsyncStorePart } from '../../server/store-pg/contract';
