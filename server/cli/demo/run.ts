@@ -156,7 +156,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   const workers = count >= WORKER_THRESHOLD ? (options.workers ?? defaultWorkers()) : 0;
   if (workers > 0) {
     await inWorkers(
-      { surveysDir: options.surveysDir, surveyId: survey.id, seed },
+      {
+        surveysDir: options.surveysDir,
+        surveyId: survey.id,
+        seed,
+        published: store.listPublishedDefinitions(),
+      },
       workers,
       batches,
       slice,

@@ -2,6 +2,7 @@
 // Same catalog, same plan, same (seed, index) → same response as in the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalog } from '../../catalog/load';
+import { withPublished, type PublishedDefinition } from '../../catalog/published';
 import { makeBatch } from './batch';
 import { demoPlan } from './generate';
 
@@ -9,10 +10,14 @@ export interface WorkerInit {
   surveysDir: string;
   surveyId: string;
   seed: number;
+  /** Versions published in the workspace (from the database): the worker's catalog must be the main thread's. */
+  published: PublishedDefinition[];
 }
 
 const init = workerData as WorkerInit;
-const survey = loadCatalog(init.surveysDir).catalog.getSurvey(init.surveyId);
+const survey = withPublished(loadCatalog(init.surveysDir).catalog, init.published, []).catalog.getSurvey(
+  init.surveyId,
+);
 if (!survey) throw new Error(`no survey "${init.surveyId}"`);
 const plan = demoPlan(survey);
 
