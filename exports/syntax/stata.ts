@@ -1,4 +1,4 @@
-// A Stata do-file (.do, Stata 14 or later: UTF-8) for one CSV export: `import delimited` with each column's type,
+// A Stata do-file (.do, Stata 16 or later: UTF-8, maxquotedrows(unlimited)) for one CSV export: `import delimited` with each column's type,
 // names fit for Stata, `label variable`, `label define`/`label values`; coded text answers become labelled numbers
 // (Stata labels numbers only), times become %tc date-times, and "not asked" is the extended missing value .a.
 import type { SyntaxFile } from './file';
@@ -21,7 +21,7 @@ export function stataDo(variables: readonly SyntaxVariable[], file: SyntaxFile):
   variables.forEach((v, i) => (v.type === 'number' || v.type === 'integer' ? numbers : strings).push(i + 1));
   const out: string[] = [
     ...file.comment.map((line) => `* ${line}`),
-    'version 14',
+    'version 16',
     'clear',
     `import delimited using ${stataString(file.csvName)}, varnames(nonames) rowrange(2) ///`,
     `  delimiters(${stataString(file.separator)}) ${file.decimalComma ? 'decimalseparator(,) ' : ''}encoding("utf-8") bindquote(strict) maxquotedrows(unlimited) ///`,
@@ -33,7 +33,8 @@ export function stataDo(variables: readonly SyntaxVariable[], file: SyntaxFile):
   ];
   for (const v of variables.filter((x) => x.type === 'datetime'))
     out.push(
-      `generate double ${v.name}_t = clock(substr(${v.name}, 1, 19), "YMD#hms")`,
+      // ISO 8601's `T` is no separator clock() knows: a space instead.
+      `generate double ${v.name}_t = clock(subinstr(substr(${v.name}, 1, 19), "T", " ", 1), "YMDhms")`,
       `format ${v.name}_t %tc`,
       `order ${v.name}_t, after(${v.name})`,
       `drop ${v.name}`,
