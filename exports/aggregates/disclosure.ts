@@ -56,10 +56,27 @@ export function cellKeyOf(sum: number): number {
 /** The cell key of the union of disjoint sets. */
 export const addKeys = (a: number, b: number) => cellKeyOf(a + b);
 
+/**
+ * Where a key falls in the table: the key scrambled by MurmurHash3's 32-bit finalizer, a bijection (so a uniform key
+ * stays uniform and the table's probabilities hold exactly) that sends nearby keys far apart. Without it the noise
+ * would be a step function of the key: two sets one respondent apart have keys a fixed distance apart (that
+ * respondent's record key), and when that distance is small their noises agree far more often than the table says,
+ * so subtracting the two counts would give the respondent back (seen in the averaging attack's test).
+ */
+function tablePosition(key: number): number {
+  let h = cellKeyOf(key);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /** The noise the table gives a true count with this cell key. */
 export function noiseOf(count: number, key: number): number {
   if (count <= 0) return 0;
-  const k = cellKeyOf(key);
+  const k = tablePosition(key);
   for (const [noise, upTo] of count === 1 ? CUT_OF_ONE : CUT_OF_MANY) if (k < upTo) return noise;
   return 0;
 }
