@@ -15,7 +15,7 @@ import {
   type Disclosure,
   type KeyedCount,
 } from './disclosure';
-import type { AppliedFilters, CoverageBody, CrosstabGroup, SummaryBody } from './types';
+import type { AppliedFilters, CoverageBody, CrosstabBody, CrosstabGroup, SummaryBody } from './types';
 
 /** What aggregating a survey over some versions needs: its questions (no pii) and each version's count plan. */
 export interface SurveyAggregates {
@@ -123,6 +123,46 @@ export function answerGroups(
 
 /** Questions a crosstab may split by: one answer (or several) from a fixed list. */
 export const canGroupBy = (q: QuestionInfo) => ['single', 'multiple', 'rating', 'boolean'].includes(q.shape);
+
+export interface CrosstabInput {
+  ctx: SurveyAggregates;
+  survey: string;
+  filters: AppliedFilters;
+  /** The regions the reader may see, in order: one group each when split by region. */
+  regions: readonly string[];
+  question: QuestionInfo;
+  /** 'region', or the question whose answers make the groups (canGroupBy). */
+  by: 'region' | QuestionInfo;
+  /** The question's tallies over the whole filter, and per group (store.tallyAnswers / tallyAnswersByAnswer). */
+  total: readonly VersionTally[];
+  groups: readonly TallyGroup[];
+  disclosure: Disclosure;
+}
+
+/** One question split by region or by another question's answers, every figure as the reader may see it. */
+export function crosstabBody(input: CrosstabInput): CrosstabBody {
+  const { ctx, question: info, by, total, disclosure } = input;
+  // Every cell's noise depends on the filter's respondents too (disclosure.ts); groups' shares are of the
+  // published total, never of the true one.
+  const d = inContext(disclosure, responsesOf(total));
+  const responses = publishedValue(d, responsesOf(total));
+  const grouped: Pick<CrosstabBody, 'by' | 'groups'> =
+    by === 'region'
+      ? { by: { kind: 'region' }, groups: regionGroups(ctx, info, input.regions, input.groups, responses, d) }
+      : {
+          by: { kind: 'question', name: by.name, title: by.title, shape: by.shape },
+          groups: answerGroups(ctx, info, by, input.groups, responses, d),
+        };
+  return {
+    survey: input.survey,
+    filters: input.filters,
+    smallCellThreshold: disclosure.k,
+    ...(!disclosure.exact && { perturbed: true as const }),
+    question: info.name,
+    ...grouped,
+    total: questionAggregate(ctx, info, total, d),
+  };
+}
 
 export interface CoverageInput {
   survey: string;

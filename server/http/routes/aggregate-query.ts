@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { fieldErrors } from '../../domain/field-errors';
 import { parseExportQuery, resolveExport } from '../../../exports/request';
 import { FAST_FRACTION } from '../../../exports/quality-columns';
-import { surveyAggregates, type SurveyAggregates } from '../../../exports/aggregates/summary';
+import { canGroupBy, surveyAggregates, type SurveyAggregates } from '../../../exports/aggregates/summary';
 import type { AppliedFilters } from '../../../exports/aggregates/types';
 import type { Disclosure } from '../../../exports/aggregates/disclosure';
 import type { QuestionInfo } from '../../../exports/questions';
@@ -133,6 +133,22 @@ export function aggregatableQuestion(q: AggregateQuery, name: string, parameter:
     'not-found',
     `Survey "${q.survey.id}" (versions ${q.applied.versions.join(', ')}) has no question "${name}".`,
     [{ question: parameter, message: 'no such question in the chosen versions' }],
+  );
+}
+
+/** The `by` question of a crosstab: aggregatable, and with answers from a fixed list to split by (else 400). */
+export function groupingQuestion(q: AggregateQuery, name: string): QuestionInfo {
+  const by = aggregatableQuestion(q, name, 'by');
+  if (canGroupBy(by)) return by;
+  throw new Problem(
+    'invalid-request',
+    `"${by.name}" is a ${by.type} question: split by region or by a question with choices.`,
+    [
+      {
+        question: 'by',
+        message: 'must be "region" or a single- or multiple-choice, rating or yes/no question',
+      },
+    ],
   );
 }
 
