@@ -11,6 +11,7 @@ const BENCHES = [
   'export-xlsx.ts',
   'export-repeats.ts',
   'first-load.ts',
+  'dashboard-draw.ts',
   'coding.ts',
 ];
 let failed = false;

@@ -1,8 +1,26 @@
-// The one React wrapper around Chart.js: creates the chart once on mount, updates it in place when its data or
-// labels change, and destroys it on unmount, so filters can change without leaking canvases or listeners.
+// The one React wrapper around Chart.js: creates the chart once it comes near the window, updates it in place when
+// its data or labels change, and destroys it on unmount, so filters can change without leaking canvases or listeners.
 import { useEffect, useRef } from 'react';
 import type { BarConfig } from './question-config';
 import { Chart } from './register';
+
+/**
+ * Charts waiting to be drawn, one per task: a screenful arriving together would otherwise be drawn in one long
+ * task, and the page would not answer a click or a scroll until all were done.
+ */
+const waiting: (() => void)[] = [];
+function drawSoon(draw: () => void): () => void {
+  waiting.push(draw);
+  if (waiting.length === 1) setTimeout(drawNext, 0);
+  return () => {
+    const at = waiting.indexOf(draw);
+    if (at >= 0) waiting.splice(at, 1);
+  };
+}
+function drawNext() {
+  waiting.shift()?.();
+  if (waiting.length > 0) setTimeout(drawNext, 0);
+}
 
 interface Props {
   config: BarConfig;
@@ -16,6 +34,7 @@ interface Props {
 
 export function BarChart({ config, height, label, onChart }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const holder = useRef<HTMLDivElement>(null);
   const chart = useRef<Chart<'bar', (number | null)[], string | string[]> | null>(null);
   // The newest config, read by the create effect: it runs once, and must not re-run (and rebuild) on each change.
   const latest = useRef(config);
@@ -24,14 +43,43 @@ export function BarChart({ config, height, label, onChart }: Props) {
   notify.current = onChart;
 
   useEffect(() => {
-    if (!canvas.current) return;
-    const created = new Chart(canvas.current, latest.current);
-    chart.current = created;
-    notify.current?.(created);
+    const element = holder.current;
+    if (!element || !canvas.current) return;
+    let created: Chart<'bar', (number | null)[], string | string[]> | null = null;
+    let cancel = () => {};
+    const draw = () => {
+      if (created || !canvas.current) return;
+      created = new Chart(canvas.current, latest.current);
+      chart.current = created;
+      // A marker for tests and bench/dashboard-draw.ts: the canvas holds its chart now.
+      element.dataset.drawn = 'true';
+      notify.current?.(created);
+    };
+    // Drawn when it comes within a screen of the window (issue 13): a dashboard of 29 charts drawn at once held the
+    // page for seconds. The box keeps its height meanwhile, so nothing moves when a chart appears.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          observer.disconnect();
+          cancel = drawSoon(draw);
+        }
+      },
+      { rootMargin: '100% 0px' },
+    );
+    observer.observe(element);
+    // Printing lays out every page at once: draw what is still waiting first.
+    const beforePrint = () => {
+      observer.disconnect();
+      draw();
+    };
+    addEventListener('beforeprint', beforePrint);
     return () => {
-      created.destroy();
+      observer.disconnect();
+      cancel();
+      removeEventListener('beforeprint', beforePrint);
+      created?.destroy();
       chart.current = null;
-      notify.current?.(null);
+      if (created) notify.current?.(null);
     };
   }, []);
 
@@ -45,7 +93,7 @@ export function BarChart({ config, height, label, onChart }: Props) {
   }, [config]);
 
   return (
-    <div className="chart-canvas" style={{ height }}>
+    <div ref={holder} className="chart-canvas" style={{ height }}>
       <canvas ref={canvas} role="img" aria-label={label} />
     </div>
   );

@@ -1,0 +1,180 @@
+// Dashboard draw time in a real browser (issue 13): 5,000 demo responses of roadmap-needs (made by `npm run cli --
+// demo`, as an operator makes them), an admin's /workspace/dashboard in Kazakh on a 1280×800 laptop in Chromium.
+// Per run: when the summary arrived, when every chart on the first screen was drawn, the long tasks (> 50 ms) until
+// then, and while scrolling to the bottom in screen-sized steps, when all charts were drawn ("drawing" is first
+// screen less the summary's arrival: the page's own share). Needs a built
+// dist/client (npm run build) and Chromium. Goals: first screen ≤ 1.5 s, no task over 200 ms. Prints; asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createUser } from '../test/support/auth';
+import { launchChromium } from '../test/support/browser';
+import { makeTempDir, REPO_SURVEYS, startServer } from '../test/support/server';
+import { describeMachine } from './machine';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RESPONSES = 5_000;
+const RUNS = 5;
+const ADMIN = { email: 'bench-admin@example.kz', password: 'Bench-dashboard-2024', role: 'admin' as const };
+const PATH = '/workspace/dashboard?survey=roadmap-needs';
+
+interface Figures {
+  summaryAt: number;
+  firstScreenAt: number;
+  chartsOnFirstScreen: number;
+  loadLongTasks: number[];
+  scrollLongTasks: number[];
+  allDrawnAt: number;
+  charts: number;
+}
+
+// Runs in the page before its own scripts: records long tasks, and on every frame whether each chart
+// of the first screen of charts holds its drawing (chart.tsx marks its box data-drawn).
+const PROBE = `
+  window.__bench = { longTasks: [], firstScreenAt: null, onScreen: 0, allDrawnAt: null };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longTasks.push({ at: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const tick = () => {
+    const b = window.__bench;
+    const boxes = [...document.querySelectorAll('.chart-canvas')];
+    // The first screen of charts: from the first chart's top, one window's height down (at 1280×800 the filters
+    // and notes fill the page's own first screen, so a reader scrolls once to reach them).
+    const tops = boxes.map((el) => el.getBoundingClientRect().top + scrollY);
+    const first = Math.min(...tops);
+    const visible = boxes.filter((_, i) => tops[i] < first + innerHeight);
+    if (b.firstScreenAt === null && visible.length > 0 && visible.every((el) => el.dataset.drawn === 'true')) {
+      b.firstScreenAt = performance.now(); b.onScreen = visible.length;
+    }
+    if (b.allDrawnAt === null && boxes.length > 0 && boxes.every((el) => el.dataset.drawn === 'true'))
+      b.allDrawnAt = performance.now();
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+`;
+
+interface Probe {
+  longTasks: { at: number; ms: number }[];
+  firstScreenAt: number | null;
+  onScreen: number;
+  allDrawnAt: number | null;
+}
+const probe = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
+
+async function oneRun(browser: Browser, url: string): Promise<Figures> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'kk-KZ' });
+  try {
+    const res = await context.request.post(`${url}/api/session`, {
+      data: { email: ADMIN.email, password: ADMIN.password },
+      headers: { origin: url },
+    });
+    if (res.status() !== 204) throw new Error(`sign-in answered ${res.status()}`);
+    await context.addInitScript(PROBE);
+    const page = await context.newPage();
+    await page.goto(`${url}${PATH}`);
+    await page.waitForFunction(
+      () => (window as unknown as { __bench: Probe }).__bench.firstScreenAt !== null,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    const loaded = await probe(page);
+    const firstScreenAt = loaded.firstScreenAt ?? NaN;
+    const summaryAt = await page.evaluate(
+      () =>
+        performance
+          .getEntriesByType('resource')
+          .find((e) => e.name.includes('/summary'))
+          ?.toJSON().responseEnd as number,
+    );
+    // Scroll to the bottom a screen at a time, as a reader skimming does, letting each frame paint.
+    const before = loaded.longTasks.length;
+    for (;;) {
+      const atEnd = await page.evaluate(() => {
+        window.scrollBy(0, innerHeight * 0.9);
+        return innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
+      });
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      if (atEnd) break;
+    }
+    await page.waitForFunction(
+      () => (window as unknown as { __bench: Probe }).__bench.allDrawnAt !== null,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    const done = await probe(page);
+    return {
+      summaryAt,
+      firstScreenAt,
+      chartsOnFirstScreen: done.onScreen,
+      loadLongTasks: done.longTasks.filter((t) => t.at < firstScreenAt).map((t) => t.ms),
+      scrollLongTasks: done.longTasks
+        .slice(before)
+        .filter((t) => t.at >= firstScreenAt)
+        .map((t) => t.ms),
+      allDrawnAt: done.allDrawnAt ?? NaN,
+      charts: await page.locator('.chart-canvas').count(),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const dataDir = makeTempDir('saualnama-bench-dashboard-');
+const demo = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', 'server/cli/main.ts', 'demo', '--responses', String(RESPONSES), '--seed', '13'],
+  { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, SURVEYS_DIR: REPO_SURVEYS }, encoding: 'utf8' },
+);
+if (demo.status !== 0) throw new Error(`demo data: ${demo.stderr}`);
+
+const server = await startServer({ dataDir, surveysDir: REPO_SURVEYS });
+const browser = await launchChromium();
+const runs: Figures[] = [];
+try {
+  await createUser(server.store, ADMIN);
+  // One unmeasured run warms the server's caches and Chromium's compiled scripts, as a second visit would be.
+  await oneRun(browser, server.url);
+  for (let i = 0; i < RUNS; i++) runs.push(await oneRun(browser, server.url));
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const ms = (x: number) => `${Math.round(x)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const max = (xs: number[]) => (xs.length ? Math.max(...xs) : 0);
+console.log(
+  `dashboard draw, ${RESPONSES.toLocaleString('en-US')} demo responses, admin, kk, 1280×800, ${RUNS} runs ` +
+    `(times from navigation start; long tasks are main-thread tasks over 50 ms)`,
+);
+console.log(
+  'run  summary  first-screen  drawing  charts-on-screen  longest-task(load)  long-tasks(load)  longest-task(scroll)  all-drawn',
+);
+for (const [i, r] of runs.entries())
+  console.log(
+    [
+      String(i + 1).padEnd(4),
+      ms(r.summaryAt).padStart(7),
+      ms(r.firstScreenAt).padStart(13),
+      ms(r.firstScreenAt - r.summaryAt).padStart(8),
+      `${r.chartsOnFirstScreen} of ${r.charts}`.padStart(17),
+      ms(max(r.loadLongTasks)).padStart(19),
+      String(r.loadLongTasks.length).padStart(17),
+      ms(max(r.scrollLongTasks)).padStart(21),
+      ms(r.allDrawnAt).padStart(10),
+    ].join(' '),
+  );
+console.log(
+  `median: first screen ${ms(median(runs.map((r) => r.firstScreenAt)))} (goal ≤ 1500 ms), of which drawing ` +
+    `after the summary arrived ${ms(median(runs.map((r) => r.firstScreenAt - r.summaryAt)))}, ` +
+    `longest task ${ms(median(runs.map((r) => max([...r.loadLongTasks, ...r.scrollLongTasks]))))} (goal ≤ 200 ms)`,
+);
+console.log(`machine: ${describeMachine()}`);
