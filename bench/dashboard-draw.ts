@@ -5,12 +5,13 @@
 // screen less the summary's arrival: the page's own share). Needs a built
 // dist/client (npm run build) and Chromium. Goals: first screen ≤ 1.5 s, no task over 200 ms. Prints; asserts nothing.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../test/support/auth';
 import { launchChromium } from '../test/support/browser';
-import { makeTempDir, REPO_SURVEYS, startServer } from '../test/support/server';
+import { CLIENT_DIR, makeTempDir, REPO_SURVEYS, startServer, type TestServer } from '../test/support/server';
 import { describeMachine } from './machine';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -126,6 +127,10 @@ async function oneRun(browser: Browser, url: string): Promise<Figures> {
   }
 }
 
+// Builds to compare (e.g. one made before a change, `npx vite build --outDir /tmp/before`) may be named as arguments;
+// their runs take turns with the others', so a machine busy with other work weighs on each alike.
+const clients = process.argv.length > 2 ? process.argv.slice(2).map((dir) => resolve(dir)) : [CLIENT_DIR];
+
 const dataDir = makeTempDir('saualnama-bench-dashboard-');
 const demo = spawnSync(
   process.execPath,
@@ -134,17 +139,28 @@ const demo = spawnSync(
 );
 if (demo.status !== 0) throw new Error(`demo data: ${demo.stderr}`);
 
-const server = await startServer({ dataDir, surveysDir: REPO_SURVEYS });
+// A server per build, each on its own copy of the data (two servers never share a database file here).
+const servers: TestServer[] = [];
 const browser = await launchChromium();
-const runs: Figures[] = [];
+const runs: Figures[][] = clients.map(() => []);
 try {
-  await createUser(server.store, ADMIN);
-  // One unmeasured run warms the server's caches and Chromium's compiled scripts, as a second visit would be.
-  await oneRun(browser, server.url);
-  for (let i = 0; i < RUNS; i++) runs.push(await oneRun(browser, server.url));
+  for (const clientDir of clients) {
+    const copy = makeTempDir('saualnama-bench-dashboard-');
+    cpSync(dataDir, copy, { recursive: true });
+    const server = await startServer({ dataDir: copy, surveysDir: REPO_SURVEYS, config: { clientDir } });
+    servers.push(server);
+    await createUser(server.store, ADMIN);
+    // One unmeasured run warms the server's caches and Chromium's compiled scripts, as a second visit would be.
+    await oneRun(browser, server.url);
+  }
+  for (let i = 0; i < RUNS; i++)
+    for (const [c, server] of servers.entries()) runs[c]!.push(await oneRun(browser, server.url));
 } finally {
   await browser.close();
-  await server.close();
+  for (const server of servers) {
+    await server.close();
+    rmSync(server.dataDir, { recursive: true, force: true });
+  }
   rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -152,29 +168,37 @@ const ms = (x: number) => `${Math.round(x)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const max = (xs: number[]) => (xs.length ? Math.max(...xs) : 0);
 console.log(
-  `dashboard draw, ${RESPONSES.toLocaleString('en-US')} demo responses, admin, kk, 1280×800, ${RUNS} runs ` +
+  `dashboard draw, ${RESPONSES.toLocaleString('en-US')} demo responses, admin, kk, 1280×800, ${RUNS} runs per build ` +
     `(times from navigation start; long tasks are main-thread tasks over 50 ms)`,
 );
-console.log(
-  'run  summary  first-screen  drawing  charts-on-screen  longest-task(load)  long-tasks(load)  longest-task(scroll)  all-drawn',
-);
-for (const [i, r] of runs.entries())
+for (const [c, clientDir] of clients.entries()) {
+  console.log(`\nbuild ${clientDir}`);
   console.log(
-    [
-      String(i + 1).padEnd(4),
-      ms(r.summaryAt).padStart(7),
-      ms(r.firstScreenAt).padStart(13),
-      ms(r.firstScreenAt - r.summaryAt).padStart(8),
-      `${r.chartsOnFirstScreen} of ${r.charts}`.padStart(17),
-      ms(max(r.loadLongTasks)).padStart(19),
-      String(r.loadLongTasks.length).padStart(17),
-      ms(max(r.scrollLongTasks)).padStart(21),
-      ms(r.allDrawnAt).padStart(10),
-    ].join(' '),
+    'run  summary  first-screen  drawing  charts-on-screen  longest-task(load)  long-tasks(load)  longest-task(scroll)  all-drawn',
   );
+  for (const [i, r] of runs[c]!.entries())
+    console.log(
+      [
+        String(i + 1).padEnd(4),
+        ms(r.summaryAt).padStart(7),
+        ms(r.firstScreenAt).padStart(13),
+        ms(r.firstScreenAt - r.summaryAt).padStart(8),
+        `${r.chartsOnFirstScreen} of ${r.charts}`.padStart(17),
+        ms(max(r.loadLongTasks)).padStart(19),
+        String(r.loadLongTasks.length).padStart(17),
+        ms(max(r.scrollLongTasks)).padStart(21),
+        ms(r.allDrawnAt).padStart(10),
+      ].join(' '),
+    );
+  const of = runs[c]!;
+  console.log(
+    `median: first screen ${ms(median(of.map((r) => r.firstScreenAt)))} (goal ≤ 1500 ms), of which drawing ` +
+      `after the summary arrived ${ms(median(of.map((r) => r.firstScreenAt - r.summaryAt)))}, ` +
+      `longest task ${ms(median(of.map((r) => max([...r.loadLongTasks, ...r.scrollLongTasks]))))} (goal ≤ 200 ms)`,
+  );
+}
 console.log(
-  `median: first screen ${ms(median(runs.map((r) => r.firstScreenAt)))} (goal ≤ 1500 ms), of which drawing ` +
-    `after the summary arrived ${ms(median(runs.map((r) => r.firstScreenAt - r.summaryAt)))}, ` +
-    `longest task ${ms(median(runs.map((r) => max([...r.loadLongTasks, ...r.scrollLongTasks]))))} (goal ≤ 200 ms)`,
+  `machine: ${describeMachine()}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
 );
-console.log(`machine: ${describeMachine()}`);

@@ -2,6 +2,7 @@
 // The dashboard gives it a question (question-card.tsx); the region comparison gives it regions as categories.
 import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Locale } from '../lib/locale';
+import { ScrollBox } from '../lib/scroll-box';
 import { BarChart } from './chart';
 import type { Table } from './chart-table';
 import { csvDocument } from './csv';
@@ -126,7 +127,7 @@ export function ChartCard(props: ChartCardProps) {
       {drawn && (
         <details className="chart-table">
           <summary>{t.table}</summary>
-          <div className="table-scroll">
+          <ScrollBox locale={locale} label={`${t.table}: ${title}`}>
             <table>
               <thead>
                 <tr>
@@ -145,7 +146,7 @@ export function ChartCard(props: ChartCardProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </details>
       )}
     </article>

@@ -36,6 +36,13 @@ export function Shell({ session, locale, onLocale, onSignOut, onSignedOut }: Pro
     document.title = open ? `${open.title[locale]} · ${t.product}` : t.product;
   }, [open, locale, t.product]);
 
+  // On a phone the strip scrolls sideways: bring the open section's link into it, so the reader sees where they are.
+  useEffect(() => {
+    document
+      .querySelector('nav.sections [aria-current="page"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [open]);
+
   const Page = open?.component;
   return (
     <>

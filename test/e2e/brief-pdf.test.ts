@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { countText } from '../../client/workspace/coverage/format';
 import { BRIEF_STRINGS } from '../../client/workspace/brief/strings';
 import type { MatrixAggregate, SummaryBody } from '../../exports/aggregates/types';
 import { runDemo } from '../../server/cli/demo/run';
@@ -106,6 +107,26 @@ test('the brief for Abai prints in Kazakh to an A4 PDF, one topic per page, with
   const akimatToo = others!.versions.filter((v) => !byAkimat!.versions.includes(v));
   expect(akimatToo).toEqual([1, 2]);
   expect(shown).toContain(t.akimatToo(akimatToo.length, akimatToo.join(', ')));
+  // Each matrix row shows its own n, the base of its shares (issue 13: a row asked only from v2 rests on fewer
+  // answers than the question's total under the table).
+  for (const [caption, name] of [
+    [t.severity, 'problems_severity'],
+    [t.vectors, 'roadmap_vectors'],
+    [t.cooperationRated, 'cooperation_quality'],
+  ] as const) {
+    const table = page.locator('table', { has: page.locator('caption', { hasText: caption }) });
+    const heads = await table.locator('thead th').allInnerTexts();
+    expect(heads[1], caption).toBe(t.rowN);
+    const shownN = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((tr) => [...(tr as HTMLTableRowElement).cells].slice(0, 2).map((c) => c.textContent)),
+      );
+    const expected = matrix(name)!.rows.map((r) => [r.label.kk, countText(r.answered, 5, 'kk')]);
+    expect(shownN.sort(), caption).toEqual(expected.sort());
+  }
+  expect(shown).toContain(t.rowNNote);
+
   mkdirSync(RESULTS_DIR, { recursive: true });
   await page
     .locator('section[aria-labelledby="brief-cooperation"]')

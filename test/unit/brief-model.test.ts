@@ -91,7 +91,23 @@ describe('briefModel: cooperation', () => {
       ngos: [0, 0, 0, null, 0, 0],
     });
     expect(briefModel(summary(OTHERS, few)).cooperationByAkimat?.rows).toEqual([
-      { code: 'ngos', label: label('ngos'), good: { kind: 'hidden' }, poor: shown(0, 0), none: shown(0, 0) },
+      {
+        code: 'ngos',
+        label: label('ngos'),
+        n: n(0, 0),
+        good: { kind: 'hidden' },
+        poor: shown(0, 0),
+        none: shown(0, 0),
+      },
+    ]);
+  });
+
+  test('each partner carries its own n, the base of its shares, not the question total', () => {
+    const model = briefModel(summary(OTHERS, BY_AKIMAT));
+    expect(model.cooperationByAkimat?.rows.map((r) => [r.code, r.n])).toEqual([
+      ['ngos', n(10, 10)],
+      ['international_orgs', n(6, 6)],
+      ['front_office', n(10, 10)],
     ]);
   });
 

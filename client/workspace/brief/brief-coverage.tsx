@@ -67,6 +67,7 @@ export function CoverageSection({ model, coverage, k, locale }: Props) {
             </p>
           ) : (
             <ReportTable
+              locale={locale}
               columns={[
                 { head: t.date, cellClassName: 'brief-date', cell: (b) => dayText(b.date, locale) },
                 { head: t.briefing, rowHeader: true, cell: (b) => localized(b.title, locale) },

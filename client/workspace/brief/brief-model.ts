@@ -42,6 +42,8 @@ export interface ShareRow {
   code: string;
   label: Labels;
   figure: Figure;
+  /** A matrix row's own base (its answers): a row asked only in later versions rests on fewer than the question. */
+  n?: Count;
 }
 
 export interface NeedRow {
@@ -54,6 +56,7 @@ export interface NeedRow {
 export interface PartnerRow {
   code: string;
   label: Labels;
+  n: Count;
   good: Figure;
   poor: Figure;
   none: Figure;
@@ -111,7 +114,7 @@ function sharesOfMatrix(
   const q = find(summary, spec.name, 'matrix');
   const share = q && matrixShare(q, spec.share);
   if (!q || !share) return undefined;
-  const rows = q.rows.map((r) => ({ code: String(r.code), label: r.label, figure: share(r) }));
+  const rows = q.rows.map((r) => ({ code: String(r.code), label: r.label, figure: share(r), n: r.answered }));
   return { title: q.title, answered: q.answered, rows: byShare(rows, (r) => r.figure) };
 }
 
@@ -140,6 +143,7 @@ function partnerShares(
   const rows = q.rows.map((r) => ({
     code: String(r.code),
     label: r.label,
+    n: r.answered,
     good: good(r),
     poor: poor ? poor(r) : missing(),
     none: none ? none(r) : missing(),

@@ -45,7 +45,8 @@ export function NeedsSection({ model, k, locale }: Props) {
               columns={[{ head: t.severityShare, value: (r) => r.figure, bar: true }]}
               k={k}
               locale={locale}
-              note={t.answered(countText(severity.answered, k, locale))}
+              nHead={t.rowN}
+              note={`${t.answered(countText(severity.answered, k, locale))} ${t.rowNNote}`}
             />
           ),
           needs && (
@@ -173,7 +174,8 @@ function PartnerTable({
       ]}
       k={k}
       locale={locale}
-      note={[t.answered(countText(part.answered, k, locale)), t.cooperationNote, after]
+      nHead={t.rowN}
+      note={[t.answered(countText(part.answered, k, locale)), t.rowNNote, t.cooperationNote, after]
         .filter(Boolean)
         .join(' ')}
     />
@@ -196,7 +198,8 @@ export function PrioritiesSection({ model, k, locale }: Props) {
               columns={[{ head: t.vectorsShare, value: (r) => r.figure, bar: true }]}
               k={k}
               locale={locale}
-              note={t.answered(countText(vectors.answered, k, locale))}
+              nHead={t.rowN}
+              note={`${t.answered(countText(vectors.answered, k, locale))} ${t.rowNNote}`}
             />
           ),
           top3 && (

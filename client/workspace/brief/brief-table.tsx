@@ -1,7 +1,8 @@
 // One table of the brief: a label per row (in the reader's language) and figure columns, the first with a CSS bar.
 // Plain HTML so that it prints crisply and breaks across pages between rows, never through one.
-import type { Labels } from '../../../exports/aggregates/types';
+import type { Count, Labels } from '../../../exports/aggregates/types';
 import { localized, type Locale } from '../../lib/locale';
+import { countText } from '../coverage/format';
 import { ReportTable, type Column as ReportColumn } from '../coverage/report-table';
 import { ShareBar } from '../coverage/share-bar';
 import { figureText, type Figure } from './figures';
@@ -20,9 +21,11 @@ interface Props<Row> {
   locale: Locale;
   /** The line under the table: who the shares are of. */
   note?: string;
+  /** Head of the per-row base column, shown when the rows carry their own n (matrix rows). */
+  nHead?: string;
 }
 
-export function BriefTable<Row extends { code: string; label: Labels }>({
+export function BriefTable<Row extends { code: string; label: Labels; n?: Count }>({
   caption,
   labelHead,
   rows,
@@ -30,6 +33,7 @@ export function BriefTable<Row extends { code: string; label: Labels }>({
   k,
   locale,
   note,
+  nHead,
 }: Props<Row>) {
   const figureColumn = (c: Column<Row>): ReportColumn<Row> =>
     c.bar
@@ -49,10 +53,14 @@ export function BriefTable<Row extends { code: string; label: Labels }>({
   return (
     <figure className="brief-table">
       <ReportTable
+        locale={locale}
         className={columns.length > 1 ? 'report-table several' : 'report-table'}
         caption={caption}
         columns={[
           { head: labelHead, rowHeader: true, cell: (row) => localized(row.label, locale) },
+          ...(nHead !== undefined && rows.some((row) => row.n)
+            ? [{ head: nHead, className: 'num row-n', cell: (row: Row) => countText(row.n, k, locale) }]
+            : []),
           ...columns.map(figureColumn),
         ]}
         rows={rows}

@@ -21,6 +21,10 @@ export interface BriefStrings {
   atLeast: string;
   notAsked: string;
   answered: (n: string) => string;
+  /** The head of a matrix table's per-row base, and the note saying what it is (issue 13: rows asked in fewer
+   * versions rest on fewer answers than the question's total). */
+  rowN: string;
+  rowNNote: string;
   share: string;
   coverage: string;
   responsesIn: (count: number, n: string) => string;
@@ -89,6 +93,8 @@ const kk: BriefStrings = {
   atLeast: '«≥» — кем дегенде: қосындының бір бөлігі жасырылған, сондықтан тек төменгі шегі көрсетілген.',
   notAsked: 'Бұл сауалнамада бұл туралы сұрақ жоқ.',
   answered: (n) => `Жауап бергендер: ${n}.`,
+  rowN: 'n',
+  rowNNote: 'n — осы жолға жауап бергендер; жолдағы үлестер осы саннан есептелген.',
   share: 'Үлесі',
   coverage: 'Қамту: кімдер жауап берді',
   responsesIn: (_, n) => `${n} жауап`,
@@ -160,6 +166,8 @@ const ru: BriefStrings = {
   atLeast: '«≥» — не меньше: часть суммы скрыта, поэтому показана только нижняя граница.',
   notAsked: 'В этой анкете такого вопроса нет.',
   answered: (n) => `Ответили: ${n}.`,
+  rowN: 'n',
+  rowNNote: 'n — ответившие на эту строку; доли в строке считаются от этого числа.',
   share: 'Доля',
   coverage: 'Охват: кто ответил',
   responsesIn: (count, n) => `${n} ${ruPlural(count, 'ответ', 'ответа', 'ответов')}`,
@@ -231,6 +239,8 @@ const en: BriefStrings = {
   atLeast: '“≥” means at least: part of the sum is hidden, so only its lower bound is shown.',
   notAsked: 'This survey does not ask about it.',
   answered: (n) => `Answered: ${n}.`,
+  rowN: 'n',
+  rowNNote: 'n — those who answered this row; the row’s shares are of this number.',
   share: 'Share',
   coverage: 'Coverage: who responded',
   responsesIn: (count, n) => `${n} ${count === 1 ? 'response' : 'responses'}`,

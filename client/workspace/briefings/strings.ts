@@ -1,5 +1,6 @@
 // The briefings section's and the live screen's own words in Kazakh, Russian and English.
 import type { Locale } from '../../lib/locale';
+import { ruPlural } from '../../lib/language-forms';
 
 export interface BriefingStrings {
   title: string;
@@ -48,6 +49,8 @@ export interface BriefingStrings {
     noQuestions: string;
     reconnecting: string;
     of: (n: number) => string;
+    /** Under a question's bars when it has more options than the screen shows (the smaller ones). */
+    moreOptions: (n: number) => string;
   };
 }
 
@@ -111,6 +114,7 @@ const kk: BriefingStrings = {
     noQuestions: 'Көрсететін сұрақ жоқ.',
     reconnecting: 'Байланыс қалпына келтірілуде…',
     of: (n) => `${n} жауап`,
+    moreOptions: (n) => `Тағы ${n} нұсқа көрсетілмеген (үлесі азырақ).`,
   },
 };
 
@@ -174,6 +178,8 @@ const ru: BriefingStrings = {
     noQuestions: 'Нет вопросов для показа.',
     reconnecting: 'Восстанавливаем связь…',
     of: (n) => `ответов: ${n}`,
+    moreOptions: (n) =>
+      `Ещё ${n} ${ruPlural(n, 'вариант не показан', 'варианта не показано', 'вариантов не показано')} (с меньшей долей).`,
   },
 };
 
@@ -233,6 +239,7 @@ const en: BriefingStrings = {
     noQuestions: 'No questions to show.',
     reconnecting: 'Reconnecting…',
     of: (n) => `${n} responses`,
+    moreOptions: (n) => `${n} more ${n === 1 ? 'option' : 'options'} not shown (smaller shares).`,
   },
 };
 

@@ -40,6 +40,7 @@ export function RegionTable({ locale, k, coverage }: TableProps & { coverage: Co
   ];
   return (
     <ReportTable
+      locale={locale}
       caption={t.regions}
       columns={columns}
       rows={coverage.regions}
@@ -55,6 +56,7 @@ export function BriefingTable({ locale, k, coverage }: TableProps & { coverage: 
   if (coverage.briefings.length === 0) return <p className="muted">{t.noBriefings}</p>;
   return (
     <ReportTable<CoverageBody['briefings'][number]>
+      locale={locale}
       caption={t.briefings}
       columns={[
         { head: t.date, cellClassName: 'nowrap', cell: (b) => dayText(b.date, locale) },
@@ -88,6 +90,7 @@ export function RoleTable({ locale, k, role }: TableProps & { role: ChoiceAggreg
   type Choice = ChoiceAggregate['choices'][number];
   return (
     <ReportTable<Choice>
+      locale={locale}
       caption={t.roles}
       columns={[
         { head: t.role, rowHeader: true, cell: (c) => localized(c.label, locale) },

@@ -1,6 +1,8 @@
 // The plain tables of coverage and the brief (report.css): an optional caption, one head per column, one row per
 // item, the column that names the row as its row header. Plain HTML, so they print crisply and read well aloud.
 import type { ReactNode } from 'react';
+import type { Locale } from '../../lib/locale';
+import { ScrollBox } from '../../lib/scroll-box';
 
 export interface Column<Row> {
   head: ReactNode;
@@ -14,6 +16,8 @@ export interface Column<Row> {
 }
 
 interface Props<Row> {
+  /** The language of the scroll hint a table wider than its page shows. */
+  locale: Locale;
   /** `report-table` and any modifier (the brief's `several` figure columns). */
   className?: string;
   caption?: string;
@@ -26,6 +30,7 @@ interface Props<Row> {
 }
 
 export function ReportTable<Row>({
+  locale,
   className = 'report-table',
   caption,
   columns,
@@ -35,7 +40,7 @@ export function ReportTable<Row>({
   children,
 }: Props<Row>) {
   return (
-    <div className="table-wrap">
+    <ScrollBox locale={locale} label={caption}>
       <table className={className}>
         {caption && <caption>{caption}</caption>}
         <thead>
@@ -67,6 +72,6 @@ export function ReportTable<Row>({
         </tbody>
       </table>
       {children}
-    </div>
+    </ScrollBox>
   );
 }

@@ -118,12 +118,13 @@ function LiveResults({
         {questions.map((q) => (
           <section key={q.name} className="live-question">
             <h2>{q.title[locale]}</h2>
-            {/* Choices by size; a rating keeps its scale's order, which is how a hall reads it. */}
+            {/* Choices by size, the largest few; a rating keeps its whole scale in order, which is how a hall reads
+                it (cut, its top end would go missing, not its smallest shares). */}
             {(q.kind === 'rating'
               ? q.choices
               : [...q.choices].sort((a, b) => shown(b.result) - shown(a.result))
             )
-              .slice(0, TOP_CHOICES)
+              .slice(0, q.kind === 'rating' ? undefined : TOP_CHOICES)
               .map((c) => (
                 <div key={String(c.code)} className="live-bar">
                   <span className="live-bar-label">{c.label[locale]}</span>
@@ -138,6 +139,10 @@ function LiveResults({
                   </span>
                 </div>
               ))}
+            {/* Issue 13: the hall must know the list is cut, not read the first six as every answer. */}
+            {q.kind !== 'rating' && q.choices.length > TOP_CHOICES && (
+              <p className="live-more">{t.live.moreOptions(q.choices.length - TOP_CHOICES)}</p>
+            )}
           </section>
         ))}
       </div>

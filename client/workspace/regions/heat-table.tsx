@@ -7,6 +7,7 @@ import { isShown, type Count } from '../../charts/question-model';
 import { CHART_STRINGS, percentText } from '../../charts/strings';
 import type { Locale } from '../../lib/locale';
 import { setQuery } from '../router';
+import { ScrollBox } from '../../lib/scroll-box';
 import type { Comparison, RegionRow, SortKey } from './comparison';
 import { REGIONS_STRINGS } from './strings';
 
@@ -90,7 +91,7 @@ export function HeatTable({ locale, comparison: cmp, rows, sort, descending, sca
         </button>
       </div>
       <p className="hint">{t.tableNote}</p>
-      <div className="table-scroll">
+      <ScrollBox locale={locale} label={t.tableTitle}>
         <table className="heat-table">
           <thead>
             <tr>
@@ -129,7 +130,7 @@ export function HeatTable({ locale, comparison: cmp, rows, sort, descending, sca
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { isShown } from '../../charts/question-model';
 import { inkOn, type ShareScale } from '../../charts/palette';
 import { CHART_STRINGS, percentText } from '../../charts/strings';
 import type { Locale } from '../../lib/locale';
+import { ScrollBox } from '../../lib/scroll-box';
 import type { RegionRow } from './comparison';
 import { REGIONS_STRINGS } from './strings';
 import { GRID, TILES } from './tile-layout';
@@ -26,7 +27,7 @@ export function TileMap({ locale, rows, chosen, scale, k, caption }: Props) {
   return (
     <figure className="tile-map">
       {/* On a phone the map keeps readable tiles and scrolls sideways rather than shrinking them to dots. */}
-      <div className="tiles-scroll">
+      <ScrollBox locale={locale} label={caption}>
         <div
           className="tiles"
           style={{ gridTemplateColumns: `repeat(${GRID.columns}, 1fr)` }}
@@ -60,7 +61,7 @@ export function TileMap({ locale, rows, chosen, scale, k, caption }: Props) {
             );
           })}
         </div>
-      </div>
+      </ScrollBox>
       <figcaption>
         <span className="legend-caption">{caption}</span>
         <span className="legend">

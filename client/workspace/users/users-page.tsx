@@ -4,6 +4,7 @@
 import { kazakhstanMinute } from '../../../server/domain/kazakhstan-time';
 import { Fragment, useEffect, useState } from 'react';
 import type { Locale } from '../../lib/locale';
+import { ScrollBox } from '../../lib/scroll-box';
 import { useLoad } from '../../lib/use-load';
 import { getJson, isSignedOut } from '../../lib/workspace-api';
 import { regionName, regionsOf, type RegionName } from '../../lib/workspace-regions';
@@ -91,63 +92,65 @@ export default function UsersPage({ locale, onSignedOut }: SectionProps) {
           </button>
         </section>
       )}
-      <div className="table-scroll">
-        <table className="users-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.email}</th>
-              <th scope="col">{t.columns.role}</th>
-              <th scope="col">{t.columns.regions}</th>
-              <th scope="col">{t.columns.lastSignIn}</th>
-              <th scope="col">{t.columns.status}</th>
-              <th scope="col">
-                <span className="users-hidden">{t.columns.actions}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => {
-              const status = statusOf(user, locale);
-              return (
-                <Fragment key={user.id}>
-                  <tr>
-                    <th scope="row">{user.email}</th>
-                    <td>{shell.roles[user.role]}</td>
-                    <td className="small">{regionsText(user, regions, locale)}</td>
-                    <td className="nowrap">{user.lastSignInAt ? localTime(user.lastSignInAt) : t.never}</td>
-                    <td>
-                      <span className={status.className}>{status.text}</span>
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        aria-expanded={editing === user.id}
-                        aria-label={`${t.edit}: ${user.email}`}
-                        onClick={() => setEditing(editing === user.id ? null : user.id)}
-                      >
-                        {t.edit}
-                      </button>
-                    </td>
-                  </tr>
-                  {editing === user.id && (
-                    <tr className="editor-row">
-                      <td colSpan={6}>
-                        <UserEditor
-                          locale={locale}
-                          user={user}
-                          regions={regions}
-                          onChanged={remember}
-                          onClose={() => setEditing(null)}
-                          onSignedOut={onSignedOut}
-                        />
+      <div className="users-table-box">
+        <ScrollBox locale={locale} label={t.title}>
+          <table className="users-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.columns.email}</th>
+                <th scope="col">{t.columns.role}</th>
+                <th scope="col">{t.columns.regions}</th>
+                <th scope="col">{t.columns.lastSignIn}</th>
+                <th scope="col">{t.columns.status}</th>
+                <th scope="col">
+                  <span className="users-hidden">{t.columns.actions}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => {
+                const status = statusOf(user, locale);
+                return (
+                  <Fragment key={user.id}>
+                    <tr>
+                      <th scope="row">{user.email}</th>
+                      <td>{shell.roles[user.role]}</td>
+                      <td className="small">{regionsText(user, regions, locale)}</td>
+                      <td className="nowrap">{user.lastSignInAt ? localTime(user.lastSignInAt) : t.never}</td>
+                      <td>
+                        <span className={status.className}>{status.text}</span>
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          aria-expanded={editing === user.id}
+                          aria-label={`${t.edit}: ${user.email}`}
+                          onClick={() => setEditing(editing === user.id ? null : user.id)}
+                        >
+                          {t.edit}
+                        </button>
                       </td>
                     </tr>
-                  )}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
+                    {editing === user.id && (
+                      <tr className="editor-row">
+                        <td colSpan={6}>
+                          <UserEditor
+                            locale={locale}
+                            user={user}
+                            regions={regions}
+                            onChanged={remember}
+                            onClose={() => setEditing(null)}
+                            onSignedOut={onSignedOut}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollBox>
       </div>
       <AddUserForm
         locale={locale}
