@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { countPlansOf } from '../exports/aggregates/count-plan';
-import { exportLineLayoutsOf } from '../exports/lines';
+import { lineRenderersOf } from '../exports/lines';
 import { loadCatalog } from '../server/catalog/load';
 import { demoPlan, demoResponse } from '../server/cli/demo/generate';
 import { openSqliteStore, type NewResponse, type SubmitOutcome } from '../server/store';
@@ -72,8 +72,7 @@ async function run(engine: Engine, connections: number) {
 
 async function sqlite(): Promise<Engine> {
   const store = openSqliteStore(join(makeTempDir('saualnama-bench-'), 'saualnama.db'), {
-    countPlans,
-    exportLayouts: exportLineLayoutsOf(catalog.surveys),
+    projections: { countPlans, lineRenderers: lineRenderersOf(catalog.surveys) },
   });
   store.publishVersions(versions, new Date().toISOString());
   return { name: 'SQLite', submit: (r) => store.submitResponse(r), close: async () => store.close() };

@@ -49,7 +49,9 @@ export function fillSimple(
         Math.floor(((Date.parse(`${day}T00:00:00Z`) - FROM) / DAY_MS / DAYS) * versions.length),
       )
     ]!;
-  let done = store.countResponses({ surveyId });
+  const reader = store.openExportReader();
+  let done = reader.count({ surveyId });
+  reader.close();
   while (done < target) {
     const batch: NewResponse[] = [];
     for (let i = done; i < Math.min(target, done + 5_000); i++) {

@@ -17,6 +17,7 @@ import { boot, DATABASE_FILE } from '../server/boot';
 import { DEFAULT_CONFIG } from '../server/http/deps';
 import { hashPassword } from '../server/domain/passwords';
 import { openSqliteStore, type NewResponse } from '../server/store';
+import { countStoredResponses, storedResponses } from '../test/support/database-file';
 import { describeMachine } from './machine';
 import { fillSimple } from './summary-data';
 
@@ -32,10 +33,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 /** Responses of the survey already in the data folder. */
 function stored(): number {
   if (!existsSync(join(dataDir, DATABASE_FILE))) return 0;
-  const s = openSqliteStore(join(dataDir, DATABASE_FILE));
-  const count = s.countResponses({ surveyId: SURVEY });
-  s.close();
-  return count;
+  return countStoredResponses(join(dataDir, DATABASE_FILE), { surveyId: SURVEY });
 }
 
 /**
@@ -104,7 +102,10 @@ function insertCost(catalog: Catalog, sample: NewResponse[]) {
   const plans = countPlansOf(catalog.surveys);
   const perResponse = (withCounts: boolean) => {
     const dir = mkdtempSync(join(tmpdir(), 'saualnama-bench-i-'));
-    const store = openSqliteStore(join(dir, DATABASE_FILE), withCounts ? { countPlans: plans } : {});
+    const store = openSqliteStore(
+      join(dir, DATABASE_FILE),
+      withCounts ? { projections: { countPlans: plans } } : {},
+    );
     store.publishVersions(
       catalog.surveys.flatMap((s) =>
         s.versions.map((v) => ({ surveyId: s.id, version: v.version, sha256: v.sha256 })),
@@ -140,7 +141,7 @@ function insertCost(catalog: Catalog, sample: NewResponse[]) {
 const made = ensureData();
 const { store, catalog } = boot({ dataDir, surveysDir: SURVEYS });
 const survey = catalog.getSurvey(SURVEY)!;
-const total = store.countResponses({ surveyId: SURVEY });
+const total = countStoredResponses(join(dataDir, DATABASE_FILE), { surveyId: SURVEY });
 const briefing = store.listBriefings().find((b) => b.surveyId === SURVEY && b.region === 'KZ-10')?.slug ?? '';
 await ensureUser();
 const app = createServer(
@@ -254,7 +255,11 @@ for (const [kind, path, goal, as] of cases) {
 console.table(rows);
 
 const sample: NewResponse[] = [];
-for (const r of store.iterateResponses({ surveyId: SURVEY, from: '2023-10-01T00:00:00Z' })) {
+for (const r of storedResponses(
+  join(dataDir, DATABASE_FILE),
+  { surveyId: SURVEY, from: '2023-10-01T00:00:00Z' },
+  10_000,
+)) {
   const i = sample.length;
   sample.push({
     ...r,

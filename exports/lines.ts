@@ -3,7 +3,7 @@
 // rendered by the same row code as any export, so a download in this layout reads and copies lines instead of
 // parsing and flattening each response again.
 import { createHash } from 'node:crypto';
-import type { ExportLineLayout, RenderedLine } from '../server/store';
+import type { LineRenderer, RenderedLine } from '../server/store';
 import { planColumns, type ExportPlan } from './columns';
 import { csvCell } from './csv';
 import { FLAG_DUPLICATE, FLAG_STRAIGHTLINING } from './quality-columns';
@@ -45,9 +45,7 @@ function storedLine(plan: ExportPlan): (cells: string[]) => RenderedLine {
   };
 }
 
-export function exportLineLayoutsOf(
-  surveys: readonly { versions: readonly VersionInput[] }[],
-): ExportLineLayout[] {
+export function lineRenderersOf(surveys: readonly { versions: readonly VersionInput[] }[]): LineRenderer[] {
   return surveys
     .filter((s) => s.versions.length > 0)
     .map((s) => {

@@ -3,17 +3,16 @@
 // version was edited, or a file and a workspace-published version share a number with other content; a version that
 // fails the checks is left out (catalog.refused) and the rest are served.
 import { join } from 'node:path';
-import { countPlansOf } from '../exports/aggregates/count-plan';
-import { exportLineLayoutsOf } from '../exports/lines';
+import { projectionPlansOf } from '../exports/projections';
 import { createCatalogUpdates, type CatalogUpdates } from './catalog-updates';
 import { loadCatalog, refusalLines, type RefusedVersion } from './catalog/load';
 import { liveCatalog, versionKey, withPublished, type LiveCatalog } from './catalog/published';
-import { openSqliteStore, type SqliteStore } from './store';
+import { openSqliteStore, type Store } from './store';
 
 export class StartupError extends Error {}
 
 export interface Booted {
-  store: SqliteStore;
+  store: Store;
   /** Grows when a version is published while serving (catalog-updates.ts). */
   catalog: LiveCatalog;
   updates: CatalogUpdates;
@@ -66,8 +65,9 @@ export function boot({
     throw new StartupError(`refusing to start:\n  - ${[...files, ...changed, ...clashes].join('\n  - ')}`);
   }
   // The store counts answers as it writes them; how, per version, comes from the same metadata as the CSV columns.
-  // It also keeps each response's line of the default CSV, laid out by the same code as every export.
-  const adopted = store.adoptPlans(countPlansOf(catalog.surveys), exportLineLayoutsOf(catalog.surveys));
+  // It also keeps each response's line of the default CSV, laid out by the same code as every export. Both reach
+  // it as its projections' plans (store/interface/projection.ts).
+  const adopted = store.adoptPlans(projectionPlansOf(catalog.surveys));
   const rebuilt = adopted.countsRebuilt.map(
     (r) =>
       `answer counts of ${r.surveys.join(', ')} rebuilt from ${r.responses} responses (their count plans changed)`,
@@ -91,7 +91,7 @@ export function boot({
  * that is integrity, so it stops the start as a changed valid file does. Same content refused now (stricter
  * checks since) is only left out.
  */
-function changedAfterPublishing(store: SqliteStore, r: RefusedVersion): string[] {
+function changedAfterPublishing(store: Pick<Store, 'publishedVersion'>, r: RefusedVersion): string[] {
   if (r.version === undefined) return [];
   const known = store.publishedVersion(r.surveyId, r.version);
   if (!known || known.sha256 === r.sha256) return [];

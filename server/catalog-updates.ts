@@ -2,8 +2,7 @@
 // the same database (seen by polling a count, or asked for when a request names a version not served yet). A refresh
 // rebuilds the catalog from the files read at start-up plus every published definition, gives the store the new
 // count plans and CSV layouts, and swaps the live catalog the routes read.
-import { countPlansOf } from '../exports/aggregates/count-plan';
-import { exportLineLayoutsOf } from '../exports/lines';
+import { projectionPlansOf } from '../exports/projections';
 import type { Catalog } from './catalog/load';
 import { withPublished, type LiveCatalog } from './catalog/published';
 import type { Store } from './store';
@@ -19,7 +18,7 @@ export interface CatalogUpdates {
 }
 
 export function createCatalogUpdates(
-  store: Store,
+  store: Pick<Store, 'countPublishedDefinitions' | 'listPublishedDefinitions' | 'adoptPlans'>,
   files: Catalog,
   live: LiveCatalog,
   /** Published definitions already in `live` (boot read them). */
@@ -35,7 +34,7 @@ export function createCatalogUpdates(
     const warnings: string[] = [];
     // A conflict cannot stop a server that is already serving; it keeps its file, and the next start refuses.
     const { catalog } = withPublished(files, published, warnings);
-    store.adoptPlans(countPlansOf(catalog.surveys), exportLineLayoutsOf(catalog.surveys));
+    store.adoptPlans(projectionPlansOf(catalog.surveys));
     live.replace(catalog);
     seen = published.length;
   }

@@ -1,6 +1,6 @@
 // GET /readyz on PostgreSQL: one committed write (the primary takes writes: not a read-only replica, not a full
 // disk) and the migrations the database lacks.
-import type { StoreReadiness } from '../store/readiness';
+import type { StoreReadiness } from '../store';
 import { migrationNames } from './migrate';
 import type { Pool } from './pool';
 

@@ -27,6 +27,7 @@ import type {
 import { createCountCache } from './count-cache';
 import { createCountAdjustments } from './count-adjustments';
 import type { Db } from './db';
+import type { InsertedResponse, Projection } from './interface/projection';
 import type { NewResponse } from './types';
 
 export const RECORDS_PER_CHUNK = 64;
@@ -316,8 +317,13 @@ export function createAnswerCounts(
     return [...byCode].map(([key, versions]) => ({ key, versions }));
   }
 
+  /** The answer counts and the text index as one projection: the index's rows point at the counts' key row. */
+  const projection: Projection = {
+    onInsert: ({ response, rowid, recordKey }: InsertedResponse) => countResponse(response, rowid, recordKey),
+  };
+
   return {
-    countResponse,
+    projection,
     layouts,
     /** Replaces the plans (recount.ts, which shares `layouts`, then rebuilds the versions whose plan changed). */
     adoptPlans(next: readonly CountPlan[]): void {

@@ -60,14 +60,10 @@ export function createBriefingStore(db: Db) {
     closed_at = @closedAt, updated_at = @updatedAt WHERE slug = @slug`);
   const selectOne = db.prepare<[string], BriefingRow>('SELECT * FROM briefings WHERE slug = ?');
   const selectAll = db.prepare<[], BriefingRow>('SELECT * FROM briefings ORDER BY date, slug');
-  // Both read the partial index responses_by_briefing_time only: cheap enough to run every second per briefing.
+  // Reads the partial index responses_by_briefing_time only: cheap enough to run every second per briefing.
   // Rejected responses (review status) are in no count: notRejected() goes by rowid, which the index holds.
   const countOne = db.prepare<[string], { n: number }>(
     `SELECT count(*) AS n FROM responses WHERE briefing = ? AND ${notRejected()}`,
-  );
-  const countAll = db.prepare<[], { slug: string; n: number }>(
-    `SELECT briefing AS slug, count(*) AS n FROM responses WHERE briefing IS NOT NULL AND ${notRejected()}
-     GROUP BY briefing`,
   );
   // Within a reader's regions (a respondent may change the prefilled region): counts with their cell keys, the sum
   // of the record keys (total() is a double: exact for any realistic number of 32-bit keys).
@@ -87,10 +83,6 @@ export function createBriefingStore(db: Db) {
      FROM responses WHERE briefing = @slug AND ${IN_REGIONS} GROUP BY hour ORDER BY hour`,
   );
   const scoped = (n: number, keys: number): ScopedCount => ({ responses: n, cellKey: keys % 2 ** 32 });
-  const countByHour = db.prepare<{ slug: string; offset: string }, { hour: string; n: number }>(
-    `SELECT strftime('%Y-%m-%dT%H:00', submitted_at, @offset) AS hour, count(*) AS n
-     FROM responses WHERE briefing = @slug AND ${notRejected()} GROUP BY hour ORDER BY hour`,
-  );
 
   const params = ({ cityNames, ...b }: Briefing) => ({
     ...b,
@@ -132,10 +124,6 @@ export function createBriefingStore(db: Db) {
     countBriefingResponses(slug: string): number {
       return countOne.get(slug)?.n ?? 0;
     },
-    /** Responses per briefing slug; briefings without any are absent. */
-    countResponsesPerBriefing(): Map<string, number> {
-      return new Map(countAll.all().map((r) => [r.slug, r.n]));
-    },
     /** Responses through a briefing whose region is one of `regions`, with their cell key. */
     briefingResponsesIn(slug: string, regions: readonly string[]): ScopedCount {
       const row = scopedOne.get({ slug, regions: JSON.stringify(regions) });
@@ -147,15 +135,12 @@ export function createBriefingStore(db: Db) {
         scopedAll.all({ regions: JSON.stringify(regions) }).map((r) => [r.slug, scoped(r.n, r.keys)]),
       );
     },
-    /** As countBriefingResponsesByHour, counting only responses from `regions`, each hour with its cell key. */
+    /** Responses per hour of Kazakhstan's clock (UTC+5), `YYYY-MM-DDTHH:00` local, hours without any left out,
+     * counting only responses from `regions`, each hour with its cell key. */
     briefingResponsesByHourIn(slug: string, regions: readonly string[]): (BriefingHour & ScopedCount)[] {
       return scopedByHour
         .all({ slug, offset: LOCAL_OFFSET, regions: JSON.stringify(regions) })
         .map((r) => ({ hour: r.hour, ...scoped(r.n, r.keys) }));
-    },
-    /** Responses per hour of Kazakhstan's clock (UTC+5), `YYYY-MM-DDTHH:00` local, hours without any left out. */
-    countBriefingResponsesByHour(slug: string): BriefingHour[] {
-      return countByHour.all({ slug, offset: LOCAL_OFFSET }).map((r) => ({ hour: r.hour, responses: r.n }));
     },
   };
 }

@@ -3,32 +3,14 @@
 // download costs a read and a copy per row instead of a JSON parse and a flattening. A cache derived from
 // `responses`: a response without its line is rendered by the export on the spot: slower, never wrong.
 import type { Db } from './db';
-import type { ExportFields, ExportRow } from './export-rows';
-import type { NewResponse } from './types';
-
-export interface ExportLineLayout {
-  surveyId: string;
-  /** Changes whenever the lines would: the columns, the not-asked lists, the rendering format. */
-  key: string;
-  /** The CSV record of one response as stored (exports/lines.ts says where it ends), and what goes beside it. */
-  render(row: ExportRow): RenderedLine;
-  /** The same record from a response being stored (its answers still objects). */
-  renderNew(response: NewResponse, duplicateOf: string | null): RenderedLine;
-}
-
-export interface RenderedLine {
-  text: string;
-  /** Flags bits that do not depend on the export (exports/quality-columns.ts). */
-  flags: number;
-  durationS: number | null;
-}
-
-export interface FillReport {
-  /** Lines rendered by this call. */
-  filled: number;
-  /** Responses still without a line: call again soon. */
-  pending: boolean;
-}
+import type {
+  FillReport,
+  InsertedResponse,
+  LineRenderer,
+  Projection,
+  RenderedLine,
+} from './interface/projection';
+import type { ExportFields, ExportRow } from './packed-row';
 
 /** Responses read and rendered per page; a page is a few milliseconds of work. */
 const PAGE = 64;
@@ -38,7 +20,7 @@ const SAMPLE = 16;
 type PageRow = [...Required<ExportFields>, rowid: number];
 type LineRow = [responseId: string, line: Buffer, rowid: number];
 
-export function createExportLines(db: Db, initialLayouts: readonly ExportLineLayout[]) {
+export function createExportLines(db: Db, initialLayouts: readonly LineRenderer[]) {
   let layouts = initialLayouts;
   const readLayout = db
     .prepare('SELECT layout, filled_to FROM export_line_layouts WHERE survey_id = ?')
@@ -177,7 +159,7 @@ export function createExportLines(db: Db, initialLayouts: readonly ExportLineLay
    * before it, its line is written now (it commits or rolls back with the response) and the filler has nothing
    * to do; otherwise (a backfill under way) the filler renders it in its turn.
    */
-  function addLine(response: NewResponse, rowid: number, duplicateOf: string | null): void {
+  function addLine({ response, rowid, duplicateOf }: InsertedResponse): void {
     const layout = byId.get(response.surveyId);
     if (!layout) return;
     const stored = storedLayout(response.surveyId);
@@ -193,11 +175,12 @@ export function createExportLines(db: Db, initialLayouts: readonly ExportLineLay
   }
 
   /** New layouts while serving (a version published): syncs as at start-up; returns the surveys reset. */
-  function adopt(next: readonly ExportLineLayout[]): string[] {
+  function adopt(next: readonly LineRenderer[]): string[] {
     layouts = next;
     byId = new Map(layouts.map((l) => [l.surveyId, l]));
     return sync();
   }
 
-  return { sync, fill, addLine, adopt };
+  const projection: Projection = { onInsert: addLine };
+  return { sync, fill, adopt, projection };
 }

@@ -1,13 +1,7 @@
 // What GET /readyz asks of the store: can the database take a committed write, and are all migrations applied?
 import type { Db } from './db';
+import type { StoreReadiness } from './interface/readiness-store';
 import { migrationNames } from './migrate';
-
-export interface StoreReadiness {
-  /** The error of the probe write (full disk, read-only file, closed database), or null when it committed. */
-  writeError: unknown;
-  /** Migration files that the database has not recorded as applied. */
-  missingMigrations: string[];
-}
 
 export function createReadinessProbe(db: Db, migrationsDir?: string) {
   const expected = migrationNames(migrationsDir);

@@ -1,12 +1,10 @@
-// Responses: idempotent writes through group commit, and streamed reads for exports.
-import type { AnswerCounts } from './answer-counts';
+// Responses: idempotent writes through group commit, each feeding the projections in its savepoint.
 import type { Db } from './db';
 import { createDuplicateFinder } from './duplicates';
-import type { createExportLines } from './export-lines';
 import { createGroupCommitter } from './group-commit';
+import type { Projection } from './interface/projection';
 import { nextRecordKey } from './record-keys';
-import type { NewResponse, ResponseFilter, StoredResponse, SubmitOutcome } from './types';
-import { whereClause } from './where';
+import type { NewResponse, StoredResponse, SubmitOutcome } from './types';
 
 interface ResponseRow {
   id: string;
@@ -38,12 +36,11 @@ export function createResponseStore(
   db: Db,
   {
     batchWindowMs = 0,
-    counts,
-    lines,
+    projections = [],
   }: {
     batchWindowMs?: number;
-    counts?: Pick<AnswerCounts, 'countResponse'>;
-    lines?: Pick<ReturnType<typeof createExportLines>, 'addLine'>;
+    /** Fed in each insert's savepoint: answer counts and text index, stored CSV lines (interface/projection.ts). */
+    projections?: readonly Projection[];
   } = {},
 ) {
   const selectHash = db.prepare<[string], { content_hash: string; submitted_at: string }>(
@@ -79,10 +76,10 @@ export function createResponseStore(
       duplicateOf,
     });
     if (r.contacts) insertContacts.run({ responseId: r.id, answers: JSON.stringify(r.contacts) });
-    // Same savepoint as the insert: the counts move with the response or not at all (duplicates returned above).
-    counts?.countResponse(r, Number(lastInsertRowid), recordKey);
-    // And its CSV line, when the stored lines are complete up to here (export-lines.ts).
-    lines?.addLine(r, Number(lastInsertRowid), duplicateOf);
+    // Same savepoint as the insert: what derives from the response (counts, text index, CSV line) moves with it or
+    // not at all (duplicates returned above).
+    const inserted = { response: r, rowid: Number(lastInsertRowid), recordKey, duplicateOf };
+    for (const projection of projections) projection.onInsert(inserted);
     return { status: 'created', submittedAt: r.submittedAt };
   }
 
@@ -96,17 +93,6 @@ export function createResponseStore(
     getResponse(id: string): StoredResponse | undefined {
       const row = selectById.get(id);
       return row && toResponse(row);
-    },
-    countResponses(filter: ResponseFilter): number {
-      const { sql, params } = whereClause(filter);
-      return (db.prepare(`SELECT count(*) AS n FROM responses WHERE ${sql}`).get(params) as { n: number }).n;
-    },
-    *iterateResponses(filter: ResponseFilter): Generator<StoredResponse> {
-      const { sql, params } = whereClause(filter);
-      const rows = db
-        .prepare(`SELECT * FROM responses WHERE ${sql} ORDER BY submitted_at, id`)
-        .iterate(params);
-      for (const row of rows) yield toResponse(row as ResponseRow);
     },
   };
 }

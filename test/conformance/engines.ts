@@ -47,7 +47,9 @@ export const ENGINES: Engine[] = [
     name: 'sqlite',
     async open(options = {}) {
       return asyncView(
-        openSqliteStore(join(makeTempDir(), 'saualnama.db'), { countPlans: options.countPlans }),
+        openSqliteStore(join(makeTempDir(), 'saualnama.db'), {
+          projections: { countPlans: options.countPlans },
+        }),
       );
     },
   },

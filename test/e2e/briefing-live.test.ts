@@ -9,6 +9,7 @@ import { createUser, fetchAs, signIn } from '../support/auth';
 import { pickRadio, question, screenshot, shownChoice, waitForQuestion } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { FIXTURE_SURVEYS } from '../support/server';
+import { databaseFileIn, storedResponses } from '../support/database-file';
 
 const ADMIN = { email: 'organiser@example.kz', password: 'Birgemiz-2024-jyl' };
 const TITLE = { kk: 'Өскемендегі брифинг', ru: 'Брифинг в Усть-Каменогорске', en: 'Oskemen briefing' };
@@ -76,7 +77,10 @@ test('(c) an admin creates a briefing in the workspace; its link on a Russian ph
   await attendee.getByRole('button', { name: 'Отправить' }).click();
   await attendee.getByRole('status').filter({ hasText: 'Отправлено ✔' }).waitFor();
 
-  const rows = [...suite.server.store.iterateResponses({ surveyId: 'example', briefing: 'oskemen-2023' })];
+  const rows = storedResponses(databaseFileIn(suite.server.dataDir), {
+    surveyId: 'example',
+    briefing: 'oskemen-2023',
+  });
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({
     briefing: 'oskemen-2023',

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { pickFromList, pickRadio, question, waitForQuestion } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { FIXTURE_SURVEYS } from '../support/server';
+import { databaseFileIn, storedResponses } from '../support/database-file';
 
 const PROPOSAL = 'Нужен постоянный фронт-офис в Семее, ә і ң';
 const RESTORED = 'Ваши незаконченные ответы восстановлены';
@@ -63,7 +64,7 @@ describe('drafts on a 390×844 phone in Russian', () => {
     await page.getByRole('button', { name: 'Отправить' }).click();
     await page.getByRole('status').filter({ hasText: 'Отправлено ✔' }).waitFor();
 
-    const rows = [...suite.server.store.iterateResponses({ surveyId: 'example' })].filter(
+    const rows = storedResponses(databaseFileIn(suite.server.dataDir), { surveyId: 'example' }).filter(
       (row) => row.answers.proposal === PROPOSAL,
     );
     expect(rows).toHaveLength(1);

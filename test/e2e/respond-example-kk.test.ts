@@ -15,6 +15,7 @@ import {
 } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { FIXTURE_SURVEYS } from '../support/server';
+import { databaseFileIn, storedResponses } from '../support/database-file';
 
 const BRIEFING = 'pavlodar-2024-05';
 const PROPOSAL = 'Ауылдағы еріктілерге үй-жай мен оқыту керек: ә ғ қ ң ө ұ ү һ і 🙂🇰🇿';
@@ -48,7 +49,7 @@ async function receiptReference(page: Page, sentTitle: string): Promise<string> 
 }
 
 function storedByReference(reference: string) {
-  const rows = [...suite.server.store.iterateResponses({ surveyId: 'example' })].filter(
+  const rows = storedResponses(databaseFileIn(suite.server.dataDir), { surveyId: 'example' }).filter(
     (row) => row.id.replace(/-/g, '').slice(0, 8).toUpperCase() === reference,
   );
   expect(rows).toHaveLength(1);

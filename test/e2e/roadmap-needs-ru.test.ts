@@ -14,6 +14,7 @@ import {
 } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { REPO_SURVEYS } from '../support/server';
+import { databaseFileIn, storedResponses } from '../support/database-file';
 
 const PROPOSAL = 'Открыть Фронт-офис в каждом районе; «малые гранты» для сельских групп 🙂';
 
@@ -119,7 +120,7 @@ test('roadmap-needs v3 answered in Russian on a 390×844 phone is stored as code
   const reference = /Код ответа: ([0-9A-F]{8})\b/.exec(await receipt.innerText())?.[1];
   expect(reference, 'the receipt shows an 8-character reference').toBeDefined();
 
-  const rows = [...suite.server.store.iterateResponses({ surveyId: 'roadmap-needs' })];
+  const rows = storedResponses(databaseFileIn(suite.server.dataDir), { surveyId: 'roadmap-needs' });
   expect(rows).toHaveLength(1);
   const row = rows[0]!;
   expect(row.id.replace(/-/g, '').slice(0, 8).toUpperCase()).toBe(reference);

@@ -8,6 +8,7 @@ import { demoPlan, demoResponse } from '../../server/cli/demo/generate';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { runCli } from '../support/cli';
 import { makeTempDir, REPO_SURVEYS, startServer, type TestServer } from '../support/server';
+import { countStoredResponses, databaseFileIn } from '../support/database-file';
 
 const ADMIN = { email: 'admin@example.kz', password: 'Birgemiz-2024-jyl' };
 const ANALYST = { email: 'analyst@example.kz', password: 'Birgemiz-2024-jyl' };
@@ -26,7 +27,7 @@ async function snapshot(server: TestServer, cookie: string) {
     summary: await read(`${SURVEY}/summary`),
     csv: await read(`${SURVEY}/export.csv`),
     briefings: server.store.listBriefings().map((b) => b.slug),
-    responses: server.store.countResponses({ surveyId: 'roadmap-needs' }),
+    responses: countStoredResponses(databaseFileIn(server.dataDir), { surveyId: 'roadmap-needs' }),
   };
 }
 

@@ -2,13 +2,13 @@
 // is read back through the store and judged: valid, spread over regions, versions and languages, and regional.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../server/boot';
 import { loadCatalog } from '../../server/catalog/load';
 import { REGION_CODES } from '../../server/catalog/regions';
 import { openSqliteStore, type StoredResponse } from '../../server/store';
 import { makeTempDir, REPO_SURVEYS } from '../support/server';
+import { databaseFileIn, storedResponses, withDatabaseFile } from '../support/database-file';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const COUNT = 2000;
@@ -26,17 +26,22 @@ function runDemo(dataDir: string, ...args: string[]) {
 
 /** Everything stored, with each response's contact details (stored apart) merged back into its data. */
 function readBack(dataDir: string) {
-  const store = openSqliteStore(join(dataDir, DATABASE_FILE));
+  const file = databaseFileIn(dataDir);
+  const contacts = withDatabaseFile(
+    file,
+    (db) =>
+      new Map(
+        db
+          .prepare<[], { response_id: string; answers: string }>(
+            'SELECT response_id, answers FROM response_contacts',
+          )
+          .all()
+          .map((row) => [row.response_id, JSON.parse(row.answers) as Record<string, unknown>]),
+      ),
+  );
+  const responses = storedResponses(file, { surveyId: 'roadmap-needs' });
+  const store = openSqliteStore(file);
   try {
-    const contacts = new Map(
-      store.db
-        .prepare<[], { response_id: string; answers: string }>(
-          'SELECT response_id, answers FROM response_contacts',
-        )
-        .all()
-        .map((row) => [row.response_id, JSON.parse(row.answers) as Record<string, unknown>]),
-    );
-    const responses = [...store.iterateResponses({ surveyId: 'roadmap-needs' })];
     return { responses, contacts, briefings: store.listBriefings() };
   } finally {
     store.close();

@@ -9,6 +9,7 @@ import type { NewResponse } from '../../server/store';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { seeded } from '../support/random-answers';
 import { startServer, type TestServer } from '../support/server';
+import { databaseFileIn, storedResponses } from '../support/database-file';
 
 const PASSWORD = 'Birgemiz-2024-jyl';
 const S = '/api/surveys/example';
@@ -219,7 +220,7 @@ describe('differencing attacks, as an author', () => {
  * respondent than SMALL says: the one who answered through the KZ-10 briefing). */
 function trueRoles(region: string): number[] {
   const counts = [0, 0, 0];
-  for (const r of server.store.iterateResponses({ surveyId: 'example', regions: [region] }))
+  for (const r of storedResponses(databaseFileIn(server.dataDir), { surveyId: 'example', regions: [region] }))
     counts[['volunteer', 'ngo_staff', 'akimat'].indexOf(r.answers.role as string)]!++;
   return counts;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, expectedCells, parseCsv, type Table } from '../support/export-download';
 import type { Posted } from '../support/export-fixtures';
 import { startExportWorld, type ExportWorld } from '../support/export-server';
+import { databaseFileIn, withDatabaseFile } from '../support/database-file';
 
 let world: ExportWorld;
 const CSV = '/api/surveys/roadmap-needs/export.csv';
@@ -209,9 +210,13 @@ describe('GET /api/surveys/:id/export.csv', () => {
 
   it('is the same file from stored CSV lines as without them, for all regions and for one', async () => {
     // Each response got its line when it was stored; without them (as after a new survey version), the same file.
-    const lines = () => world.server.store.db.prepare('SELECT count(*) FROM export_lines').pluck().get();
+    const file = databaseFileIn(world.server.dataDir);
+    const lines = () =>
+      withDatabaseFile(file, (db) => db.prepare('SELECT count(*) FROM export_lines').pluck().get());
     expect(lines()).toBe(world.posted.length);
-    world.server.store.db.exec('DELETE FROM export_lines; UPDATE export_line_layouts SET filled_to = 0');
+    withDatabaseFile(file, (db) =>
+      db.exec('DELETE FROM export_lines; UPDATE export_line_layouts SET filled_to = 0'),
+    );
     const before = await download(world.server.url, world.cookies.admin, CSV);
     const regionBefore = await download(world.server.url, world.cookies.admin, `${CSV}?region=KZ-10`);
     // What the server's background filler does between requests, here all at once.

@@ -1,17 +1,24 @@
 // GET /healthz and GET /readyz as a load balancer or process manager asks them, and the request log: one JSON line
 // per request, with the route's pattern and never the answers or the cookie.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectStorageFault } from '../../server/store/faults';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
+import { databaseFileIn, withDatabaseFile } from '../support/database-file';
 import { expectProblem } from '../support/problem';
 import { startServer, type TestServer } from '../support/server';
+import { dataDirOnTmpfs, fillDisk, releaseDataDir } from '../support/storage-faults';
 
 let server: TestServer;
+let dataDir: string;
 let now = Date.parse('2024-03-01T09:00:00Z');
 beforeAll(async () => {
-  server = await startServer({ clock: () => new Date(now) });
+  // On a file system of its own, so that the disk can be filled under the server (storage-faults.ts).
+  dataDir = dataDirOnTmpfs();
+  server = await startServer({ dataDir, clock: () => new Date(now) });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server?.close();
+  if (dataDir) releaseDataDir(dataDir);
+});
 
 /** The next readiness answer is worked out afresh: /readyz probes at most once a second of the server's clock. */
 const later = () => (now += 2_000);
@@ -42,14 +49,14 @@ describe('GET /healthz and /readyz', () => {
     expect(await res.json()).toEqual({ status: 'ready', surveys: 2 });
   });
 
-  it('/readyz answers 503 problem+json while the database refuses writes, and 200 again once it takes them', async () => {
-    const heal = injectStorageFault(server.store.db, 'read-only');
+  it('/readyz answers 503 problem+json while the database refuses writes (a full disk), and 200 again once it takes them', async () => {
+    const heal = fillDisk(server.dataDir);
     try {
       later();
       const body = await expectProblem(await fetch(`${server.url}/readyz`), 503);
       expect(body).toMatchObject({ type: '/problems/not-ready', status: 503 });
       expect(body.detail).toMatch(/database cannot take writes/);
-      expect(JSON.stringify(body)).not.toMatch(/SQLITE|readonly|\.ts:|\/tmp\//i);
+      expect(JSON.stringify(body)).not.toMatch(/SQLITE|full|\.ts:|\/tmp\//i);
       // /healthz does not depend on the database: the process still serves.
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     } finally {
@@ -57,7 +64,7 @@ describe('GET /healthz and /readyz', () => {
     }
     // The cause, with its stack, is in the log for the operator.
     const logged = server.logLines.find((l) => l.level === 'error' && /readyz/.test(String(l.msg)));
-    expect(logged?.err).toMatchObject({ code: 'SQLITE_READONLY', stack: expect.stringMatching(/\n\s+at /) });
+    expect(logged?.err).toMatchObject({ code: 'SQLITE_FULL', stack: expect.stringMatching(/\n\s+at /) });
     server.logged.length = 0;
     later();
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
@@ -65,18 +72,24 @@ describe('GET /healthz and /readyz', () => {
 
   it('/readyz answers 503 naming a migration the database has not recorded', async () => {
     const name = '0013-readiness-probe.sql';
-    const row = server.store.db.prepare('SELECT * FROM schema_migrations WHERE name = ?').get(name);
-    server.store.db.prepare('DELETE FROM schema_migrations WHERE name = ?').run(name);
+    const file = databaseFileIn(server.dataDir);
+    const row = withDatabaseFile(file, (db) => {
+      const saved = db.prepare('SELECT * FROM schema_migrations WHERE name = ?').get(name);
+      db.prepare('DELETE FROM schema_migrations WHERE name = ?').run(name);
+      return saved;
+    });
     try {
       later();
       const body = await expectProblem(await fetch(`${server.url}/readyz`), 503);
       expect(body.detail).toBe(`Not ready: migrations not applied: ${name}.`);
     } finally {
-      server.store.db
-        .prepare(
-          'INSERT INTO schema_migrations (name, sha256, applied_at) VALUES (@name, @sha256, @applied_at)',
-        )
-        .run(row);
+      withDatabaseFile(file, (db) =>
+        db
+          .prepare(
+            'INSERT INTO schema_migrations (name, sha256, applied_at) VALUES (@name, @sha256, @applied_at)',
+          )
+          .run(row),
+      );
     }
     later();
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);

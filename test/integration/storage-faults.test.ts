@@ -1,17 +1,17 @@
-// A full disk or a read-only database under the running server: writes answer 503 problem+json with Retry-After and
-// store nothing, reads keep working, and writes succeed again once the fault is gone, without a restart. The faults
-// are provoked on the server's own connection by server/store/faults.ts (test-only, unreachable from HTTP), and, where
-// the tests may mount file systems, by a real full tmpfs under the data folder.
+// A full disk under the running server: writes answer 503 problem+json with Retry-After and store nothing, reads
+// keep working, and writes succeed again once the fault is gone, without a restart. The server's data folder is a
+// tmpfs of its own, and the disk is filled from outside the server (test/support/storage-faults.ts): by shrinking
+// that file system to what it holds, or, in the last test, by a file that takes its last byte.
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectStorageFault } from '../../server/store/faults';
 import type { NewResponse } from '../../server/store';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { answerTablesFingerprint, databaseHealth, recountReport } from '../support/db-check';
 import { makeTempDir, startServer, type TestServer } from '../support/server';
+import { dataDirOnTmpfs, fillDisk, releaseDataDir } from '../support/storage-faults';
 import { mountTmpfs, requireTmpfs, unmount } from '../support/tmpfs';
 
 const PASSWORD = 'Birgemiz-2024-jyl';
@@ -19,13 +19,19 @@ let server: TestServer;
 let now = Date.parse('2024-03-01T09:00:00Z');
 let cookie: string;
 
+let dataDir: string;
+
 beforeAll(async () => {
-  server = await startServer({ clock: () => new Date(now) });
+  dataDir = dataDirOnTmpfs();
+  server = await startServer({ dataDir, clock: () => new Date(now) });
   await createUser(server.store, { email: 'admin@example.kz', role: 'admin', password: PASSWORD });
   cookie = await signIn(server.url, 'admin@example.kz', PASSWORD);
   expect((await postResponse(server.url, envelope({ startedAt: null }))).status).toBe(201);
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server?.close();
+  if (dataDir) releaseDataDir(dataDir);
+});
 
 /** ~8 KB of answers: more than a 4 KB page, so the write needs new pages and cannot fit into free space. */
 const bigAnswers = () => exampleAnswers({ role: 'other', 'role-Comment': 'Ұйымдастыру '.repeat(350) });
@@ -75,7 +81,7 @@ describe('a full disk', () => {
   it('answers 503 with Retry-After to every post, stores nothing, keeps reads working, and takes posts again once space returns', async () => {
     const before = answerTablesFingerprint(server.dataDir);
     const bodies = Array.from({ length: 12 }, () => envelope({ startedAt: null }, bigAnswers()));
-    const heal = injectStorageFault(server.store.db, 'full');
+    const heal = fillDisk(server.dataDir);
     try {
       const refused = await Promise.all(bodies.map((b) => postResponse(server.url, b)));
       for (const r of refused) await expect503(r);
@@ -93,13 +99,12 @@ describe('a full disk', () => {
     server.logged.length = 0;
   });
 
-  it('fails every write of a group-commit batch when one of them hits the full disk: none half-stored, none acknowledged', async () => {
+  it('fails every write of a group-commit batch whose COMMIT finds the disk full: none half-stored, none acknowledged', async () => {
     const before = answerTablesFingerprint(server.dataDir);
-    const heal = injectStorageFault(server.store.db, 'full');
+    const heal = fillDisk(server.dataDir);
     let outcomes: PromiseSettledResult<unknown>[];
     try {
-      // Submitted in one turn of the event loop: one batch, one transaction. The small writes fit into free space
-      // of existing pages; the big one does not, and SQLite rolls back the whole transaction when it fails.
+      // Submitted in one turn of the event loop: one batch, one transaction, whose COMMIT cannot write the WAL.
       const batch = [newResponse(exampleAnswers()), newResponse(bigAnswers()), newResponse(exampleAnswers())];
       outcomes = await Promise.allSettled(batch.map((r) => server.store.submitResponse(r)));
     } finally {
@@ -116,11 +121,11 @@ describe('a full disk', () => {
   });
 });
 
-describe('a read-only database', () => {
+describe('a full disk, for the other writes', () => {
   it('answers 503 to posts, a sign-in and an export (its audit line cannot be written), keeps other reads working, and recovers', async () => {
     const before = answerTablesFingerprint(server.dataDir);
     const body = envelope({ startedAt: null });
-    const heal = injectStorageFault(server.store.db, 'read-only');
+    const heal = fillDisk(server.dataDir);
     try {
       await expect503(await postResponse(server.url, body));
       const signIn503 = await fetch(`${server.url}/api/session`, {

@@ -6,6 +6,7 @@ import { answerGroups, regionGroups, summaryBody, surveyAggregates } from '../..
 import { countPlansOf } from '../../exports/aggregates/count-plan';
 import { openSqliteStore, type CountFilter } from '../../server/store';
 import { aggResponse, AGG_RESPONSES, AGG_VERSIONS, openAggStore } from '../support/aggregate-fixture';
+import { withDatabaseFile } from '../support/database-file';
 
 const ctx = surveyAggregates(AGG_VERSIONS);
 /** Exact counts, nothing hidden (k = 1): every number can be checked by hand. */
@@ -223,7 +224,7 @@ describe('crosstabs, by hand', () => {
   it('reads the byte records of a question-by-question table on its own connection, letting the event loop run', async () => {
     // A slice of 0 ms yields after every chunk of records: a timer set before the call runs before it finishes.
     const slicing = openSqliteStore(store.file, {
-      countPlans: countPlansOf([{ versions: AGG_VERSIONS }]),
+      projections: { countPlans: countPlansOf([{ versions: AGG_VERSIONS }]) },
       recordSliceMs: 0,
     });
     try {
@@ -240,7 +241,9 @@ describe('crosstabs, by hand', () => {
       expect(await groups).toEqual(before);
       expect(order).toEqual(['another request', 'table']);
     } finally {
-      slicing.db.exec("DELETE FROM responses WHERE submitted_at = '2023-09-17T10:00:00.000Z'");
+      withDatabaseFile(store.file, (db) =>
+        db.exec("DELETE FROM responses WHERE submitted_at = '2023-09-17T10:00:00.000Z'"),
+      );
       slicing.recountAnswers(['agg']);
       slicing.close();
     }
@@ -353,7 +356,9 @@ describe('sums read from memory', () => {
 
   it('follow writes committed by another connection (the CLI beside the server)', () => {
     const before = responses();
-    const other = openSqliteStore(store.file, { countPlans: countPlansOf([{ versions: AGG_VERSIONS }]) });
+    const other = openSqliteStore(store.file, {
+      projections: { countPlans: countPlansOf([{ versions: AGG_VERSIONS }]) },
+    });
     other.insertResponses([
       aggResponse(1, '2023-09-16T10:00:00.000Z', { region: 'KZ-55', role: 'ngo_staff' }),
     ]);

@@ -11,6 +11,7 @@ import { REGION_CODES } from '../../server/catalog/regions';
 import { openSqliteStore, type CountFilter, type NewResponse, type StoredResponse } from '../../server/store';
 import { bruteCount, randomAnswers, seeded, type BruteCounts } from '../support/random-answers';
 import { makeTempDir, REPO_SURVEYS } from '../support/server';
+import { countStoredResponses, storedResponses, withDatabaseFile } from '../support/database-file';
 
 const { catalog } = loadCatalog(REPO_SURVEYS);
 const survey = catalog.getSurvey('roadmap-needs')!;
@@ -45,7 +46,7 @@ function randomResponse(): NewResponse {
 }
 
 beforeAll(async () => {
-  store = openSqliteStore(file, { countPlans: countPlansOf(catalog.surveys) });
+  store = openSqliteStore(file, { projections: { countPlans: countPlansOf(catalog.surveys) } });
   store.publishVersions(
     catalog.surveys.flatMap((s) =>
       s.versions.map((v) => ({ surveyId: s.id, version: v.version, sha256: v.sha256 })),
@@ -94,7 +95,7 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 const all = (filter: Partial<CountFilter> = {}): StoredResponse[] =>
-  [...store.iterateResponses({ surveyId: survey.id })].filter(
+  storedResponses(file, { surveyId: survey.id }).filter(
     (r) =>
       (!filter.regions || filter.regions.includes(r.region)) &&
       (!filter.versions || filter.versions.includes(r.version)) &&
@@ -119,15 +120,16 @@ function asBrute(a: QuestionAggregate): BruteCounts {
 
 describe('answer counts kept at each insert', () => {
   it('stored a realistic mix: new answers, retries, clashes and failures', () => {
-    expect(store.countResponses({ surveyId: survey.id })).toBeGreaterThan(600);
+    expect(countStoredResponses(file, { surveyId: survey.id })).toBeGreaterThan(600);
   });
 
   it('list exactly the stored free texts of a filter, most recently received first, and search them ignoring case', () => {
     const filter = { surveyId: survey.id, regions: ['KZ-10', 'KZ-11'] };
     const listed = store.listTextAnswers({ filter, key: 'roadmap_proposals', offset: 0, limit: 10_000 });
     const rowid = new Map(
-      (store.db.prepare('SELECT id, rowid FROM responses').raw().all() as [string, number][]).map(
-        ([id, n]) => [id, n],
+      withDatabaseFile(
+        file,
+        (db) => db.prepare('SELECT id, rowid FROM responses').raw().all() as [string, number][],
       ),
     );
     const expected = all(filter)
@@ -219,21 +221,17 @@ describe('answer counts kept at each insert', () => {
   });
 
   it('are found wrong and repaired by a recount after someone edits them by hand', () => {
-    store.db
-      .prepare(
+    withDatabaseFile(file, (db) => {
+      db.prepare(
         'UPDATE answer_counts SET responses = responses + 1 WHERE id = (SELECT min(id) FROM answer_counts)',
-      )
-      .run();
-    store.db
-      .prepare(
+      ).run();
+      db.prepare(
         'DELETE FROM answer_records WHERE (key_id, chunk) = (SELECT key_id, chunk FROM answer_records LIMIT 1)',
-      )
-      .run();
-    store.db
-      .prepare(
+      ).run();
+      db.prepare(
         "UPDATE answer_texts SET folded = 'x' WHERE (survey_id, question, response_rowid) = (SELECT survey_id, question, response_rowid FROM answer_texts LIMIT 1)",
-      )
-      .run();
+      ).run();
+    });
     expect(store.recountAnswers([survey.id])).toMatchObject({
       keysDiffering: 1,
       recordChunksDiffering: 1,
@@ -251,10 +249,10 @@ describe('answer counts kept at each insert', () => {
     const changed = countPlansOf(catalog.surveys).map((p) =>
       p.surveyId === survey.id && p.version === 1 ? { ...p, questions: p.questions.slice(1) } : p,
     );
-    const reopened = openSqliteStore(file, { countPlans: changed });
+    const reopened = openSqliteStore(file, { projections: { countPlans: changed } });
     expect(reopened.countsRebuilt.map((r) => r.surveys)).toEqual([[survey.id]]);
     reopened.close();
-    store = openSqliteStore(file, { countPlans: countPlansOf(catalog.surveys) });
+    store = openSqliteStore(file, { projections: { countPlans: countPlansOf(catalog.surveys) } });
     expect(store.countsRebuilt).toHaveLength(1);
     expect(store.recountAnswers([survey.id])).toMatchObject({ keysDiffering: 0 });
   });

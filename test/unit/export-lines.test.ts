@@ -9,14 +9,15 @@ import { demoPlan, demoResponse } from '../../server/cli/demo/generate';
 import { csvStream } from '../../exports/csv';
 import { fastThresholds } from '../../exports/quality-columns';
 import { csvExport, exportPlan } from '../../exports/export';
-import { exportLineLayoutsOf } from '../../exports/lines';
+import { lineRenderersOf } from '../../exports/lines';
 import { parseExportQuery, resolveExport, type ExportJob } from '../../exports/request';
 import { loadCatalog } from '../../server/catalog/load';
-import { openSqliteStore, type NewResponse, type SqliteStore } from '../../server/store';
+import { openSqliteStore, type NewResponse, type Store } from '../../server/store';
 import { makeTempDir, REPO_SURVEYS } from '../support/server';
+import { withDatabaseFile } from '../support/database-file';
 
 const roadmap = loadCatalog(REPO_SURVEYS).catalog.getSurvey('roadmap-needs')!;
-const LAYOUTS = exportLineLayoutsOf([roadmap]);
+const LAYOUTS = lineRenderersOf([roadmap]);
 const RESPONSES = 400;
 
 function responses(): NewResponse[] {
@@ -43,7 +44,7 @@ function job(query: Record<string, string | undefined> = {}): ExportJob {
 }
 
 let file: string;
-let store: SqliteStore;
+let store: Store;
 
 /** The download as it goes out (stored lines where there are any) and as built from the answers alone. */
 async function bothWays(
@@ -70,7 +71,9 @@ async function bothWays(
 
 /** What a new layout does at start: no lines, the filler at the beginning. */
 function dropLines(): void {
-  store.db.exec('DELETE FROM export_lines; UPDATE export_line_layouts SET filled_to = 0');
+  withDatabaseFile(file, (db) =>
+    db.exec('DELETE FROM export_lines; UPDATE export_line_layouts SET filled_to = 0'),
+  );
 }
 
 function fillAll(): number {
@@ -84,7 +87,7 @@ function fillAll(): number {
 
 beforeEach(() => {
   file = join(makeTempDir(), 'saualnama.db');
-  store = openSqliteStore(file, { exportLayouts: LAYOUTS });
+  store = openSqliteStore(file, { projections: { lineRenderers: LAYOUTS } });
   const published = roadmap.versions.map((v) => ({
     surveyId: v.surveyId,
     version: v.version,
@@ -161,7 +164,7 @@ describe('stored export lines', () => {
   /** Closes the store and opens it again, as a restart does; returns the surveys whose lines it dropped. */
   function restart(layouts = LAYOUTS): readonly string[] {
     store.close();
-    store = openSqliteStore(file, { exportLayouts: layouts });
+    store = openSqliteStore(file, { projections: { lineRenderers: layouts } });
     return store.exportLinesReset;
   }
 
@@ -173,7 +176,7 @@ describe('stored export lines', () => {
   }
 
   it('are dropped at the next start when the layout changes, and rendered again', async () => {
-    const v1Only = exportLineLayoutsOf([{ versions: roadmap.versions.filter((v) => v.version === 1) }]);
+    const v1Only = lineRenderersOf([{ versions: roadmap.versions.filter((v) => v.version === 1) }]);
     expect(restart(v1Only)).toEqual(['roadmap-needs']);
     expect(fillAll()).toBe(RESPONSES);
     expect(restart()).toEqual(['roadmap-needs']);
@@ -183,14 +186,18 @@ describe('stored export lines', () => {
   });
 
   it('are dropped when the rendering no longer writes what is stored', async () => {
-    store.db.prepare("UPDATE export_lines SET line = CAST('stale,line\r\n' AS BLOB)").run();
+    withDatabaseFile(file, (db) =>
+      db.prepare("UPDATE export_lines SET line = CAST('stale,line\r\n' AS BLOB)").run(),
+    );
     expect(restart()).toEqual(['roadmap-needs']);
     await expectBuiltWithoutLines();
   });
 
   it('are dropped at the next start should rowids be renumbered', async () => {
     // What a VACUUM after deletions could do: the line at a rowid belonged to the response that used to have it.
-    store.db.prepare("UPDATE export_lines SET response_id = 'someone-else' WHERE response_rowid > 100").run();
+    withDatabaseFile(file, (db) =>
+      db.prepare("UPDATE export_lines SET response_id = 'someone-else' WHERE response_rowid > 100").run(),
+    );
     expect(restart()).toEqual(['roadmap-needs']);
     await expectBuiltWithoutLines();
   });

@@ -1,10 +1,13 @@
 // The SQLite store on a real file: migrations from empty, pragmas, and group commit keeping outcomes exact.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore, type NewResponse } from '../../server/store';
+import { openSqliteStore, type NewResponse, type Store } from '../../server/store';
+import { openDatabase } from '../../server/store/db';
+import { countStoredResponses, withDatabaseFile } from '../support/database-file';
 import { makeTempDir } from '../support/server';
 
-let store: ReturnType<typeof openSqliteStore>;
+let store: Store;
+let file: string;
 
 function response(id: string, overrides: Partial<NewResponse> = {}): NewResponse {
   return {
@@ -24,25 +27,37 @@ function response(id: string, overrides: Partial<NewResponse> = {}): NewResponse
 }
 
 beforeEach(() => {
-  store = openSqliteStore(join(makeTempDir(), 'nested', 'saualnama.db'));
+  file = join(makeTempDir(), 'nested', 'saualnama.db');
+  store = openSqliteStore(file);
   store.publishVersions([{ surveyId: 'example', version: 1, sha256: 'abc' }], '2023-09-01T00:00:00Z');
 });
 afterEach(() => store.close());
 
 describe('SQLite store', () => {
   it('migrates an empty database and records each migration with its sha256', () => {
-    const rows = store.db.prepare('SELECT name, sha256 FROM schema_migrations').all() as {
-      name: string;
-      sha256: string;
-    }[];
+    const rows = withDatabaseFile(
+      file,
+      (db) =>
+        db.prepare('SELECT name, sha256 FROM schema_migrations').all() as { name: string; sha256: string }[],
+    );
     expect(rows.map((r) => r.name)).toContain('0001-initial.sql');
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.sha256))).toBe(true);
   });
 
-  it('opens in WAL mode with synchronous=FULL and foreign keys on', () => {
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+  it('opens its connections in WAL mode with synchronous=FULL and foreign keys on', () => {
+    // db.ts is the one place the store's connections get their pragmas; WAL is a property of the file.
+    const db = openDatabase(file);
+    try {
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    } finally {
+      db.close();
+    }
+    expect(withDatabaseFile(file, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
+    // And the store's own connection enforces the schema's REFERENCES: a response of an unknown briefing is refused.
+    expect(() => store.insertResponses([response('fk', { briefing: 'no-such-briefing' })])).toThrow(
+      /FOREIGN KEY/,
+    );
   });
 
   it('reports a published version whose hash changed, and records nothing from that call', () => {
@@ -75,10 +90,10 @@ describe('SQLite store', () => {
       'duplicate',
       'created',
     ]);
-    expect(store.countResponses({ surveyId: 'example' })).toBe(3);
+    expect(countStoredResponses(file, { surveyId: 'example' })).toBe(3);
   });
 
-  it('filters responses by region, version, briefing and time, streaming them in submission order', async () => {
+  it('filters responses by region, version, briefing and time for exports, streaming them by region then time', async () => {
     store.addBriefing(
       {
         slug: 'b1',
@@ -95,11 +110,18 @@ describe('SQLite store', () => {
       response('r2', { region: 'KZ-10', submittedAt: '2023-09-15T09:00:00Z' }),
       response('r3', { region: 'KZ-55', submittedAt: '2023-09-21T09:00:00Z' }),
     ]);
-    const ids = (f: object) => [...store.iterateResponses({ surveyId: 'example', ...f })].map((r) => r.id);
-    expect(ids({})).toEqual(['r2', 'r1', 'r3']);
-    expect(ids({ regions: ['KZ-55'] })).toEqual(['r1', 'r3']);
-    expect(ids({ briefing: 'b1' })).toEqual(['r1']);
-    expect(ids({ from: '2023-09-20T00:00:00Z', to: '2023-09-21T00:00:00Z' })).toEqual(['r1']);
-    expect(store.countResponses({ surveyId: 'example', versions: [2] })).toBe(0);
+    const reader = store.openExportReader();
+    try {
+      const ids = (f: object) =>
+        [...reader.rows({ surveyId: 'example', ...f }, { contacts: false })].map((r) => r[0]);
+      expect(ids({})).toEqual(['r2', 'r1', 'r3']);
+      expect(ids({ regions: ['KZ-55'] })).toEqual(['r1', 'r3']);
+      expect(ids({ briefing: 'b1' })).toEqual(['r1']);
+      expect(ids({ from: '2023-09-20T00:00:00Z', to: '2023-09-21T00:00:00Z' })).toEqual(['r1']);
+      expect(reader.count({ surveyId: 'example', versions: [2] })).toBe(0);
+      expect(reader.count({ surveyId: 'example', regions: ['KZ-55'] })).toBe(2);
+    } finally {
+      reader.close();
+    }
   });
 });

@@ -1,0 +1,17 @@
+// Published survey versions (their frozen hashes, and the definitions published from the workspace) and surveys
+// closed by an admin.
+import type { PublishConflict, PublishedVersion, StoredDefinition } from '../types';
+
+export interface CatalogStore {
+  /** Records first-seen versions; returns those whose hash differs from the one recorded (nothing is changed). */
+  publishVersions(versions: readonly PublishedVersion[], now: string): PublishConflict[];
+  publishedVersion(surveyId: string, version: number): { sha256: string; publishedAt: string } | undefined;
+  /** A version published from the workspace, hash and definition in one transaction; false if the number is taken. */
+  publishDefinition(definition: StoredDefinition): boolean;
+  listPublishedDefinitions(): StoredDefinition[];
+  /** Grows with each publication: servers poll it to serve what another server published. */
+  countPublishedDefinitions(): number;
+  isSurveyClosed(surveyId: string): boolean;
+  surveyClosedAt(surveyId: string): string | undefined;
+  setSurveyClosed(surveyId: string, closed: boolean, now: string): void;
+}

@@ -1,0 +1,73 @@
+// Coding free-text answers: codebooks, the codes given to answers (two passes), their counts and chosen quotes.
+import type {
+  AnswerCoding,
+  AnswerToCode,
+  ChosenQuote,
+  CodebookCode,
+  CodebookOutcome,
+  CodeChanges,
+  CodeTallyRow,
+  CodingPair,
+  CodingPass,
+  CodingQueueQuery,
+  GivenCode,
+  NewCode,
+  QueuedAnswer,
+} from '../coding-types';
+import type { CountFilter } from '../count-types';
+
+export interface CodingStore {
+  listCodes(surveyId: string, question: string): CodebookCode[];
+  /** Every code of a survey, by question then creation order: the export's code columns. */
+  listSurveyCodes(surveyId: string): CodebookCode[];
+  getCode(surveyId: string, question: string, code: string): CodebookCode | undefined;
+  addCode(code: NewCode): CodebookOutcome;
+  updateCode(
+    surveyId: string,
+    question: string,
+    code: string,
+    changes: CodeChanges,
+    at: string,
+  ): CodebookOutcome;
+  /** Folds `from` into `into`, keeping every answer's codes; `moved`: answers whose code changed. */
+  mergeCodes(
+    surveyId: string,
+    question: string,
+    from: string,
+    into: string,
+    at: string,
+  ): CodebookOutcome & { moved?: number };
+
+  /** The response and its text under `key` (question name or `<question>-Comment`); text '' when unanswered. */
+  getAnswerToCode(responseId: string, key: string): AnswerToCode | undefined;
+  getAnswerCoding(answer: AnswerToCode, question: string, pass: CodingPass): AnswerCoding | null;
+  /** Replaces an answer's codes in a pass (null: not coded any more); returns what it had before. */
+  setAnswerCodes(
+    answer: AnswerToCode,
+    question: string,
+    pass: CodingPass,
+    codes: readonly GivenCode[] | null,
+    coder: string,
+    at: string,
+  ): AnswerCoding | null;
+  /** Codes the answers not yet coded with one code, in one transaction; returns how many were coded. */
+  codeAnswers(
+    answers: readonly AnswerToCode[],
+    question: string,
+    codeId: number,
+    coder: string,
+    at: string,
+  ): number;
+
+  listCodingQueue(query: CodingQueueQuery): { answers: QueuedAnswer[]; total: number; coded: number };
+  tallyCodes(filter: CountFilter, question: string): CodeTallyRow[];
+  listCodingPairs(surveyId: string, question: string, key: string, regions: readonly string[]): CodingPair[];
+  iterateUncodedTexts(
+    filter: CountFilter,
+    question: string,
+    key: string,
+  ): Iterable<{ answer: AnswerToCode; folded: string }>;
+  chooseQuote(codeId: number, rowid: number, by: string, at: string, smallRegionConfirmed: boolean): void;
+  removeQuote(codeId: number, rowid: number): boolean;
+  listQuotes(surveyId: string, question: string, key: string): ChosenQuote[];
+}

@@ -1,0 +1,33 @@
+// Reviewing responses (approved, on hold, rejected: a rejection takes a response out of every count), erasing a
+// response's personal data, and the responses table the reviewers page through.
+import type { NewAuditEntry } from '../audit-log';
+import type { ResponseLine, ResponseListItem, ResponseListQuery, ResponsePageQuery } from '../response-list';
+import type { ContactErasure, ResponseReview, ReviewChange, ReviewOutcome } from '../reviews';
+
+export interface ReviewStore {
+  /**
+   * Review status of the listed responses, all or none (reviews.ts): `allowed` judges each response's region; a
+   * rejection moves a response out of every count in the same transaction, with the audit entry `audit` makes.
+   */
+  reviewResponses(
+    ids: readonly string[],
+    change: ReviewChange,
+    allowed: (region: string) => boolean,
+    audit: (outcomes: ReviewOutcome[]) => NewAuditEntry,
+  ): { outcomes: ReviewOutcome[] } | { refused: string; reason: 'not-found' | 'forbidden' };
+  getReview(id: string): ResponseReview | null;
+  /** Erases a response's contact details (personal data), with the audit entry; undefined: no such response. */
+  eraseContacts(
+    id: string,
+    at: string,
+    by: string,
+    audit: (erased: boolean) => NewAuditEntry,
+  ): { erased: boolean; erasure: ContactErasure } | undefined;
+  getContactErasure(id: string): ContactErasure | null;
+  /** Whether contact details are kept for this response (their values never leave the store through this). */
+  hasContacts(id: string): boolean;
+  /** The responses table: one page, newest first, within regions (response-list.ts). */
+  listResponses(query: ResponseListQuery): { items: ResponseListItem[]; hasMore: boolean };
+  /** responses.jsonl: the next responses in submission order (response-list.ts). */
+  pageResponses(query: ResponsePageQuery): ResponseLine[];
+}

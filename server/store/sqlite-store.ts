@@ -1,0 +1,97 @@
+// The SQLite engine: one file in DATA_DIR, one write connection (group commit), read-only connections of their own
+// for long reads (exports, question-by-question tables). It implements Store (interface/store.ts) and nothing more:
+// no connection handle leaves this file. What only SQLite can do has a named capability of its own (backup.ts).
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createAccountStore } from './accounts';
+import { createApiTokenStore } from './api-tokens';
+import { createAnswerCodes } from './answer-codes';
+import { createAnswerCounts } from './answer-counts';
+import { createAuditLog } from './audit-log';
+import { createBriefingStore } from './briefings';
+import { createCodebookStore } from './codebooks';
+import { createCodingReads } from './coding-reads';
+import { createKeyRebuild } from './count-key-rebuild';
+import { openDatabase, openReadOnly } from './db';
+import { createDemoData } from './demo-data';
+import { createExportLines } from './export-lines';
+import { openExportReader } from './export-rows';
+import type { ProjectionPlans } from './interface/projection';
+import type { Store } from './interface/store';
+import { migrate } from './migrate';
+import { createReadinessProbe } from './readiness';
+import { createRecount } from './recount';
+import { createResponseList } from './response-list';
+import { createResponseStore } from './responses';
+import { createReviewStore } from './reviews';
+import { createSurveyStore } from './surveys';
+import { createTextAnswers } from './text-answers';
+
+export interface SqliteStoreOptions {
+  /** See createGroupCommitter: 0 batches the writes of one event-loop turn. */
+  batchWindowMs?: number;
+  /** What the projections (answer counts, text index, stored CSV lines) hold: exports/projections.ts builds it. */
+  projections?: ProjectionPlans;
+  /** How long a question-by-question read works between turns of the event loop (default 10 ms). */
+  recordSliceMs?: number;
+}
+
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = openDatabase(file);
+  migrate(db);
+  let countPlans = options.projections?.countPlans ?? [];
+  const openReader = () => openReadOnly(file);
+  const counts = createAnswerCounts(db, countPlans, openReader, options.recordSliceMs);
+  const recount = createRecount(db, counts.layouts, counts.invalidate);
+  const countsRebuilt = recount.syncPlans();
+  const lines = createExportLines(db, options.projections?.lineRenderers ?? []);
+  const exportLinesReset = lines.sync();
+  const responses = createResponseStore(db, {
+    batchWindowMs: options.batchWindowMs,
+    projections: [counts.projection, lines.projection],
+  });
+  const { flushPendingWrites, ...responseStore } = responses;
+  const auditLog = createAuditLog(db);
+  const reviews = createReviewStore(db, {
+    rebuildKeyOf: createKeyRebuild(db, counts.layouts, counts.touched),
+    recordAudit: auditLog.recordAudit,
+  });
+  return {
+    ...createSurveyStore(db),
+    ...createBriefingStore(db),
+    ...createAccountStore(db),
+    ...auditLog,
+    ...reviews,
+    ...createResponseList(db),
+    ...createApiTokenStore(db),
+    ...createDemoData(db, recount.recount),
+    ...responseStore,
+    tallyAnswers: counts.tallyAnswers,
+    tallyAnswersByAnswer: counts.tallyAnswersByAnswer,
+    countResponsesBy: counts.countResponsesBy,
+    ...createTextAnswers(db),
+    ...createCodebookStore(db),
+    ...createAnswerCodes(db),
+    ...createCodingReads(db),
+    ...createReadinessProbe(db),
+    recountAnswers: (surveyIds) =>
+      recount.recount(surveyIds ?? [...new Set(countPlans.map((p) => p.surveyId))]),
+    adoptPlans(plans) {
+      countPlans = plans.countPlans ?? [];
+      counts.adoptPlans(countPlans);
+      return {
+        countsRebuilt: recount.syncPlans(),
+        exportLinesReset: lines.adopt(plans.lineRenderers ?? []),
+      };
+    },
+    countsRebuilt,
+    openExportReader: () => openExportReader(file),
+    fillExportLines: lines.fill,
+    exportLinesReset,
+    close() {
+      flushPendingWrites();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// Tests that look into or change the database behind a store open its file themselves, with a connection of their
+// own beside the store's (WAL lets both work): the Store interface carries no connection and no member only tests
+// use. Writes here bypass the store on purpose (to stage a stale line, a lost migration record, a broken count).
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { DATABASE_FILE } from '../../server/boot';
+import type { ResponseFilter, StoredResponse } from '../../server/store';
+import { whereClause } from '../../server/store/where';
+
+/** The database file of a server's data folder. */
+export const databaseFileIn = (dataDir: string) => join(dataDir, DATABASE_FILE);
+
+/** A connection of the test's own to `file` (waits for the store's write lock as the CLI does). */
+export function openDatabaseFile(file: string): Database.Database {
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** Runs `use` on a connection to `file` and closes it. */
+export function withDatabaseFile<T>(file: string, use: (db: Database.Database) => T): T {
+  const db = openDatabaseFile(file);
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+interface ResponseRow {
+  id: string;
+  survey_id: string;
+  version: number;
+  locale: string;
+  region: string;
+  briefing: string | null;
+  started_at: string | null;
+  submitted_at: string;
+  answers: string;
+}
+
+/** The stored responses that match `filter`, in submission order (then id); the first `limit` when given. */
+export function storedResponses(file: string, filter: ResponseFilter, limit = -1): StoredResponse[] {
+  const { sql, params } = whereClause(filter);
+  const rows = withDatabaseFile(
+    file,
+    (db) =>
+      db
+        .prepare(`SELECT * FROM responses WHERE ${sql} ORDER BY submitted_at, id LIMIT @limit`)
+        .all({ ...params, limit }) as ResponseRow[],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    surveyId: row.survey_id,
+    version: row.version,
+    locale: row.locale,
+    region: row.region,
+    briefing: row.briefing,
+    startedAt: row.started_at,
+    submittedAt: row.submitted_at,
+    answers: JSON.parse(row.answers) as Record<string, unknown>,
+  }));
+}
+
+/** How many stored responses match `filter`. */
+export function countStoredResponses(file: string, filter: ResponseFilter): number {
+  const { sql, params } = whereClause(filter);
+  return withDatabaseFile(
+    file,
+    (db) => db.prepare(`SELECT count(*) FROM responses WHERE ${sql}`).pluck().get(params) as number,
+  );
+}
