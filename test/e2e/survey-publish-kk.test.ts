@@ -18,6 +18,7 @@ import {
   waitForQuestion,
 } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
+import { databaseFileIn, storedResponses } from '../support/database-file';
 import { FIXTURE_SURVEYS } from '../support/server';
 
 const DOCS = resolve(import.meta.dirname, '../../docs');
@@ -114,7 +115,7 @@ test('an admin publishes a reworded v2 in Kazakh and a phone gets it without a r
   await setBoolean(question(phone.page, 'consent'), 'Жоқ');
   await phone.page.getByRole('button', { name: 'Жіберу' }).click();
   await phone.page.getByRole('status').filter({ hasText: 'Жіберілді ✔' }).waitFor();
-  const stored = [...suite.server.store.iterateResponses({ surveyId: 'example' })];
+  const stored = storedResponses(databaseFileIn(suite.server.dataDir), { surveyId: 'example' });
   expect(stored.map((r) => r.version)).toEqual([2]);
   await screenshot(phone.page, 'survey-publish-kk-phone');
   expect(pageErrors).toEqual([]);
