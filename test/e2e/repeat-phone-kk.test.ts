@@ -12,6 +12,7 @@ import {
   waitForQuestion,
 } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
+import { databaseFileIn, storedResponses } from '../support/database-file';
 
 const QTYPES = resolve(import.meta.dirname, '../fixtures/qtypes');
 const suite = browserSuite({ server: { surveysDir: QTYPES } });
@@ -63,7 +64,7 @@ test('a kk-KZ phone adds and removes an entry of a dynamic panel, sends, and the
   await page.getByRole('button', { name: 'Жіберу' }).click();
   await page.getByRole('status').filter({ hasText: 'Жіберілді ✔' }).waitFor();
 
-  const stored = [...suite.server.store.iterateResponses({ surveyId: 'every-type' })];
+  const stored = storedResponses(databaseFileIn(suite.server.dataDir), { surveyId: 'every-type' });
   expect(stored).toHaveLength(1);
   expect(stored[0]!.answers.best_practices).toEqual([
     {
