@@ -87,7 +87,7 @@ describe('npm run cli -- store copy', () => {
       /copied and proved equal in [\d.]+ s: 30 responses \(sha256 [0-9a-f]{64}\), \d+ count keys/,
     );
 
-    const sqlite = openSqliteStore(join(dataDir, DATABASE_FILE), { countPlans: plans });
+    const sqlite = openSqliteStore(join(dataDir, DATABASE_FILE), { projections: { countPlans: plans } });
     const pg = await openPostgresStore(schema.url, { countPlans: plans, poolSize: 2 });
     try {
       for (const id of ids) expect(await pg.getResponse(id)).toEqual(sqlite.getResponse(id));
