@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { boot } from '../../server/boot';
 import { canonicalJson, sha256Hex } from '../../server/catalog/canonical-json';
 import { runDemo } from '../../server/cli/demo/run';
+import { databaseFileIn, storedResponses } from '../support/database-file';
 import { copySurveys, makeTempDir } from '../support/server';
 
 it('a demo run with worker threads draws answers for a version published in the workspace', async () => {
@@ -39,7 +40,9 @@ it('a demo run with worker threads draws answers for a version published in the 
       workers: 1,
     });
     expect(summary.created).toBe(20_000);
-    const versions = new Set([...store.iterateResponses({ surveyId: 'example' })].map((r) => r.version));
+    const versions = new Set(
+      storedResponses(databaseFileIn(dataDir), { surveyId: 'example' }).map((r) => r.version),
+    );
     expect([...versions].sort()).toEqual([1, 2]);
   } finally {
     store.close();
