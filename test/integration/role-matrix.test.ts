@@ -131,6 +131,12 @@ const ROUTES: Route[] = [
   { path: `${S}/coverage`, expect: [401, 200, 200, 200, 200] },
   { path: `${S}/text/proposal`, expect: [401, 200, 200, 200, 200] },
   { path: `${S}/text/proposal?region=KZ-10,KZ-55`, expect: [401, 200, 200, 403, 200] },
+  // Issue 16: single responses, their review and the JSON-lines feed are row-level: admins and analysts only.
+  { path: `${S}/responses`, expect: [401, 200, 200, 200, 403] },
+  { path: `${S}/responses?region=KZ-55`, expect: [401, 200, 200, 403, 403] },
+  { path: `${S}/responses.jsonl`, expect: [401, 200, 200, 200, 403] },
+  { path: `${S}/responses.jsonl?region=KZ-55`, expect: [401, 200, 200, 403, 403] },
+  { path: '/api/tokens', expect: [401, 200, 200, 200, 403] },
   { method: 'DELETE', path: '/api/session', expect: [204, 204, 204, 204, 204] },
 ];
 
