@@ -89,6 +89,16 @@ test('an admin publishes a reworded v2 in Kazakh and a phone gets it without a r
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshot(page, 'survey-publish-kk-390');
   await page.setViewportSize({ width: 1280, height: 800 });
+  // The same notice in Russian, for the admins who work in it.
+  await page.getByRole('button', { name: 'Русский' }).first().click();
+  await page.getByRole('heading', { name: SURVEYS_STRINGS.ru.title, level: 1 }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: SURVEYS_STRINGS.ru.published(2) })
+    .waitFor();
+  await screenshot(page, 'survey-publish-ru');
+  await page.getByRole('button', { name: 'Қазақша' }).first().click();
+  await page.getByRole('heading', { name: kk.title, level: 1 }).waitFor();
 
   // The published version downloads as v2.json for the repository, as published.
   const [download] = await Promise.all([
