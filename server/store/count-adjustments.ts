@@ -4,7 +4,7 @@
 // stored CSV line's bits say; very fast, under a fraction of their version's median duration, from the duration
 // index). Each differing response comes as a one-response key (±1, its vector negated to take away) and its record.
 import { countAnswers, type CountLayout } from './count-layout';
-import { countDay } from './answer-counts';
+import { kazakhstanDay } from '../domain/kazakhstan-time';
 import { keyMatcher, type CachedKey } from './count-cache';
 import type { CountFilter } from './count-types';
 import { REJECTED_IDS } from './review-set';
@@ -87,7 +87,8 @@ export function createCountAdjustments(
       version,
       region,
       briefing,
-      day: countDay(submittedAt),
+      // A count's day, as answer-counts.ts's countDay (imported from there, the two modules would import each other).
+      day: kazakhstanDay(submittedAt),
       responses: sign,
       vector,
     };
