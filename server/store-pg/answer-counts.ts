@@ -2,7 +2,7 @@
 // key method included) but no hot row: each store adds to the rows of its own shard (shard.ts), in the write's
 // transaction, one read and one upsert per batch for all its keys; readers sum the shards.
 import { countDay, planKey } from '../store/answer-counts';
-import { compileLayout, countAnswers, keyOf, tallyOf, type CountLayout } from '../store/count-layout';
+import { compileLayout, countAnswers, keyOf, toVersionTally, type CountLayout } from '../store/count-layout';
 import type {
   CountFilter,
   CountPlan,
@@ -10,7 +10,6 @@ import type {
   DimensionCount,
   TallyGroup,
   TallyGrouping,
-  VersionTally,
 } from '../store/count-types';
 import type { NewResponse } from '../store/types';
 import type { Pool, PoolClient } from './pool';
@@ -136,25 +135,6 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
       params,
     );
     return rows;
-  }
-
-  function toVersionTally(
-    layout: CountLayout,
-    responses: number,
-    sums: Float64Array,
-    only?: ReadonlySet<string>,
-  ): VersionTally {
-    const questions = new Map(
-      layout.questions
-        .filter((q) => !only || only.has(q.question.name))
-        .map((q) => [q.question.name, tallyOf(q, sums, q.offset, layout.keysOffset + q.offset)]),
-    );
-    return {
-      version: layout.plan.version,
-      responses,
-      responsesKey: keyOf(sums[layout.responsesKeyAt]!),
-      questions,
-    };
   }
 
   return {

@@ -2,44 +2,9 @@
 // regions with their cell keys). Every server reads the same rows, so a live screen served by one server moves
 // with responses stored by any other (briefing-live.ts polls these counts each second).
 import { KAZAKHSTAN_OFFSET_MS } from '../domain/kazakhstan-time';
-import type { Briefing, BriefingChanges, BriefingCityNames, BriefingHour, ScopedCount } from '../store/types';
+import type { Briefing, BriefingChanges, BriefingHour, ScopedCount } from '../store/types';
+import { toBriefing, type BriefingRow } from '../store/briefing-row';
 import { inTransaction, type Pool } from './pool';
-
-interface BriefingRow {
-  slug: string;
-  survey_id: string;
-  region: string;
-  city: string;
-  city_kk: string | null;
-  city_ru: string | null;
-  city_en: string | null;
-  date: string;
-  title_kk: string;
-  title_ru: string;
-  title_en: string;
-  opens_at: string | null;
-  closes_at: string | null;
-  closed_at: string | null;
-}
-
-function toBriefing(row: BriefingRow): Briefing {
-  const cityNames: BriefingCityNames = {};
-  if (row.city_kk) cityNames.kk = row.city_kk;
-  if (row.city_ru) cityNames.ru = row.city_ru;
-  if (row.city_en) cityNames.en = row.city_en;
-  return {
-    slug: row.slug,
-    surveyId: row.survey_id,
-    region: row.region,
-    city: row.city,
-    cityNames,
-    date: row.date,
-    title: { kk: row.title_kk, ru: row.title_ru, en: row.title_en },
-    opensAt: row.opens_at,
-    closesAt: row.closes_at,
-    closedAt: row.closed_at,
-  };
-}
 
 const values = (b: Briefing) => [
   b.surveyId,

@@ -13,6 +13,7 @@ import {
   type CountLayout,
   recordKeyIn,
   keyOf,
+  toVersionTally,
 } from './count-layout';
 import type {
   CountCode,
@@ -149,26 +150,6 @@ export function createAnswerCounts(
     else appendRecord.run(Buffer.from(record.buffer), keyId, chunk);
     for (const [question, folded] of textsOf(layout.plan, r.answers))
       insertText.run(r.surveyId, question, rowid, keyId, folded);
-  }
-
-  /** Decodes summed vectors into tallies, keeping only the asked-for questions (all when `only` is undefined). */
-  function toVersionTally(
-    layout: CountLayout,
-    responses: number,
-    sums: Float64Array,
-    only?: ReadonlySet<string>,
-  ): VersionTally {
-    const questions = new Map(
-      layout.questions
-        .filter((q) => !only || only.has(q.question.name))
-        .map((q) => [q.question.name, tallyOf(q, sums, q.offset, layout.keysOffset + q.offset)]),
-    );
-    return {
-      version: layout.plan.version,
-      responses,
-      responsesKey: keyOf(sums[layout.responsesKeyAt]!),
-      questions,
-    };
   }
 
   /** Sums key vectors (held in memory, see count-cache.ts): one group, or one per region. */

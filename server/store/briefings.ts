@@ -2,48 +2,9 @@
 // counts of responses tagged with them, in total and per local hour for the live screen and the workspace.
 import { KAZAKHSTAN_SQLITE_MODIFIER } from '../domain/kazakhstan-time';
 import { notRejected } from './review-set';
+import { toBriefing, type BriefingRow } from './briefing-row';
 import type { Db } from './db';
-import type { Briefing, BriefingChanges, BriefingCityNames, BriefingHour, ScopedCount } from './types';
-
-interface BriefingRow {
-  slug: string;
-  survey_id: string;
-  region: string;
-  city: string;
-  city_kk: string | null;
-  city_ru: string | null;
-  city_en: string | null;
-  date: string;
-  title_kk: string;
-  title_ru: string;
-  title_en: string;
-  opens_at: string | null;
-  closes_at: string | null;
-  closed_at: string | null;
-}
-
-function toBriefing(row: BriefingRow): Briefing {
-  return {
-    slug: row.slug,
-    surveyId: row.survey_id,
-    region: row.region,
-    city: row.city,
-    cityNames: cityNamesOf(row),
-    date: row.date,
-    title: { kk: row.title_kk, ru: row.title_ru, en: row.title_en },
-    opensAt: row.opens_at,
-    closesAt: row.closes_at,
-    closedAt: row.closed_at,
-  };
-}
-
-function cityNamesOf(row: BriefingRow): BriefingCityNames {
-  const names: BriefingCityNames = {};
-  if (row.city_kk) names.kk = row.city_kk;
-  if (row.city_ru) names.ru = row.city_ru;
-  if (row.city_en) names.en = row.city_en;
-  return names;
-}
+import type { Briefing, BriefingChanges, BriefingHour, ScopedCount } from './types';
 
 /** SQLite's date modifier for Kazakhstan's clock: the same offset as the answer counts' days. */
 const LOCAL_OFFSET = KAZAKHSTAN_SQLITE_MODIFIER;

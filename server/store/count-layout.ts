@@ -2,7 +2,7 @@
 // and where its answer sits in a response's byte record. Pure; shared by the insert path, recount and the readers.
 // Beside every count the vector keeps the sum of the counted responses' record keys (int32, wrapping: the cell key
 // of exports/aggregates/disclosure.ts), and each record ends with its response's record key.
-import type { CountCode, CountPlan, CountQuestion, QuestionTally } from './count-types';
+import type { CountCode, CountPlan, CountQuestion, QuestionTally, VersionTally } from './count-types';
 
 export interface CompiledQuestion {
   question: CountQuestion;
@@ -312,5 +312,25 @@ export function tallyOf(
     counts: Array.from(vector.subarray(offset + 1, offset + 1 + q.size)),
     answeredKey: keyOf(vector[keysAt]!),
     keys: Array.from(vector.subarray(keysAt + 1, keysAt + 1 + q.size), keyOf),
+  };
+}
+
+/** Decodes summed vectors into a version's tallies, keeping only the asked-for questions (all when `only` is undefined). */
+export function toVersionTally(
+  layout: CountLayout,
+  responses: number,
+  sums: Float64Array,
+  only?: ReadonlySet<string>,
+): VersionTally {
+  const questions = new Map(
+    layout.questions
+      .filter((q) => !only || only.has(q.question.name))
+      .map((q) => [q.question.name, tallyOf(q, sums, q.offset, layout.keysOffset + q.offset)]),
+  );
+  return {
+    version: layout.plan.version,
+    responses,
+    responsesKey: keyOf(sums[layout.responsesKeyAt]!),
+    questions,
   };
 }
