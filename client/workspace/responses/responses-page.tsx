@@ -3,6 +3,7 @@
 // is set (and, for admins, its contact details erased). Filters live in the address, as on every page.
 import { kazakhstanMinute } from '../../../server/domain/kazakhstan-time';
 import { Fragment, useEffect, useState } from 'react';
+import { ScrollBox } from '../../lib/scroll-box';
 import { useLoad } from '../../lib/use-load';
 import { isSignedOut } from '../../lib/workspace-api';
 import { regionName, regionsOf } from '../../lib/workspace-regions';
@@ -99,7 +100,7 @@ export default function ResponsesPage({ session, locale, query, onSignedOut }: S
           {list.value.items.length === 0 ? (
             <p className="muted">{t.empty}</p>
           ) : (
-            <div className="table-scroll">
+            <ScrollBox locale={locale} label={t.title}>
               <table className="responses-table">
                 <caption className="responses-hidden">{t.title}</caption>
                 <thead>
@@ -178,7 +179,7 @@ export default function ResponsesPage({ session, locale, query, onSignedOut }: S
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
           <nav className="pager" aria-label={t.page(page)}>
             <button

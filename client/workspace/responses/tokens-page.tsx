@@ -2,6 +2,7 @@
 // with five-line R and Python examples), and revocation.
 import { kazakhstanMinute } from '../../../server/domain/kazakhstan-time';
 import { useState } from 'react';
+import { ScrollBox } from '../../lib/scroll-box';
 import { useLoad } from '../../lib/use-load';
 import { isSignedOut } from '../../lib/workspace-api';
 import { Field } from '../fields';
@@ -105,7 +106,7 @@ export default function TokensPage({ locale, onSignedOut }: SectionProps) {
       {tokens.length === 0 ? (
         <p className="muted">{t.none}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollBox locale={locale} label={t.title}>
           <table className="tokens-table">
             <thead>
               <tr>
@@ -142,7 +143,7 @@ export default function TokensPage({ locale, onSignedOut }: SectionProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </div>
   );
