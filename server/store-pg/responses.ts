@@ -3,34 +3,11 @@
 import Cursor from 'pg-cursor';
 import { DUPLICATE_WINDOW_MINUTES } from '../store/duplicates';
 import { nextRecordKey } from '../store/record-keys';
+import { toResponse, type ResponseRow } from '../store/response-row';
 import type { NewResponse, ResponseFilter, StoredResponse, SubmitOutcome } from '../store/types';
 import type { CountedResponse } from './answer-counts';
 import { createGroupCommitter, type Settled } from './group-commit';
 import type { Pool, PoolClient } from './pool';
-
-interface ResponseRow {
-  id: string;
-  survey_id: string;
-  version: number;
-  locale: string;
-  region: string;
-  briefing: string | null;
-  started_at: string | null;
-  submitted_at: string;
-  answers: string;
-}
-
-const toResponse = (row: ResponseRow): StoredResponse => ({
-  id: row.id,
-  surveyId: row.survey_id,
-  version: row.version,
-  locale: row.locale,
-  region: row.region,
-  briefing: row.briefing,
-  startedAt: row.started_at,
-  submittedAt: row.submitted_at,
-  answers: JSON.parse(row.answers) as Record<string, unknown>,
-});
 
 /** WHERE on responses from fixed fragments, as server/store/where.ts; values travel only as parameters. */
 export function responseWhere(filter: ResponseFilter): { sql: string; params: unknown[] } {

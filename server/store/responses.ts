@@ -4,33 +4,8 @@ import { createDuplicateFinder } from './duplicates';
 import { createGroupCommitter } from './group-commit';
 import type { Projection } from './interface/projection';
 import { nextRecordKey } from './record-keys';
+import { toResponse, type ResponseRow } from './response-row';
 import type { NewResponse, StoredResponse, SubmitOutcome } from './types';
-
-interface ResponseRow {
-  id: string;
-  survey_id: string;
-  version: number;
-  locale: string;
-  region: string;
-  briefing: string | null;
-  started_at: string | null;
-  submitted_at: string;
-  answers: string;
-}
-
-function toResponse(row: ResponseRow): StoredResponse {
-  return {
-    id: row.id,
-    surveyId: row.survey_id,
-    version: row.version,
-    locale: row.locale,
-    region: row.region,
-    briefing: row.briefing,
-    startedAt: row.started_at,
-    submittedAt: row.submitted_at,
-    answers: JSON.parse(row.answers) as Record<string, unknown>,
-  };
-}
 
 export function createResponseStore(
   db: Db,

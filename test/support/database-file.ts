@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../server/boot';
 import type { ResponseFilter, StoredResponse } from '../../server/store';
+import { toResponse, type ResponseRow } from '../../server/store/response-row';
 import { whereClause } from '../../server/store/where';
 
 /** The database file of a server's data folder. */
@@ -27,18 +28,6 @@ export function withDatabaseFile<T>(file: string, use: (db: Database.Database) =
   }
 }
 
-interface ResponseRow {
-  id: string;
-  survey_id: string;
-  version: number;
-  locale: string;
-  region: string;
-  briefing: string | null;
-  started_at: string | null;
-  submitted_at: string;
-  answers: string;
-}
-
 /** The stored responses that match `filter`, in submission order (then id); the first `limit` when given. */
 export function storedResponses(file: string, filter: ResponseFilter, limit = -1): StoredResponse[] {
   const { sql, params } = whereClause(filter);
@@ -49,17 +38,7 @@ export function storedResponses(file: string, filter: ResponseFilter, limit = -1
         .prepare(`SELECT * FROM responses WHERE ${sql} ORDER BY submitted_at, id LIMIT @limit`)
         .all({ ...params, limit }) as ResponseRow[],
   );
-  return rows.map((row) => ({
-    id: row.id,
-    surveyId: row.survey_id,
-    version: row.version,
-    locale: row.locale,
-    region: row.region,
-    briefing: row.briefing,
-    startedAt: row.started_at,
-    submittedAt: row.submitted_at,
-    answers: JSON.parse(row.answers) as Record<string, unknown>,
-  }));
+  return rows.map(toResponse);
 }
 
 /** How many stored responses match `filter`. */
