@@ -3,8 +3,8 @@
 // (test/conformance/) holds both engines to it; README "Scaling out" lists what is covered so far.
 import type { Store } from '../store';
 
-/** A value, or a streamed read (an Iterable that is no array or Map) as an AsyncIterable. */
-type AsyncResult<R> = [R] extends [unknown[] | Map<unknown, unknown>]
+/** A value, or a streamed read (an Iterable that is no array, Map or string) as an AsyncIterable. */
+type AsyncResult<R> = [R] extends [unknown[] | Map<unknown, unknown> | string]
   ? Promise<R>
   : [R] extends [Iterable<infer E>]
     ? AsyncIterable<E>
@@ -54,6 +54,7 @@ export const COVERED = {
     'briefingResponsesByHourIn',
   ],
   readiness: ['probeReadiness'],
+  apiTokens: ['addApiToken', 'listApiTokens', 'useApiToken', 'revokeApiToken'],
 } as const satisfies Record<string, readonly (keyof Store)[]>;
 
 export type CoveredMember = (typeof COVERED)[keyof typeof COVERED][number];

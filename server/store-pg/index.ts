@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CountPlan } from '../store/count-types';
 import { createPgAccounts } from './accounts';
 import { createPgAnswerCounts } from './answer-counts';
+import { createPgApiTokens } from './api-tokens';
 import { createPgAuditLog } from './audit-log';
 import { createPgBriefings } from './briefings';
 import type { AsyncStorePart } from './contract';
@@ -61,6 +62,7 @@ export async function openPostgresStore(
       ...createPgAuditLog(pool),
       ...createPgBriefings(pool),
       ...createPgReadiness(pool),
+      ...createPgApiTokens(pool),
       async close() {
         if (closed) return;
         closed = true;
