@@ -2,7 +2,14 @@
 // key method included) but no hot row: each store adds to the rows of its own shard (shard.ts), in the write's
 // transaction, one read and one upsert per batch for all its keys; readers sum the shards.
 import { countDay, planKey } from '../store/answer-counts';
-import { compileLayout, countAnswers, keyOf, toVersionTally, type CountLayout } from '../store/count-layout';
+import {
+  compileLayout,
+  countAnswers,
+  keyOf,
+  textsOf,
+  toVersionTally,
+  type CountLayout,
+} from '../store/count-layout';
 import type {
   CountFilter,
   CountPlan,
@@ -13,12 +20,23 @@ import type {
 } from '../store/count-types';
 import type { NewResponse } from '../store/types';
 import type { Pool, PoolClient } from './pool';
+import { indexTexts, type IndexedText } from './text-index';
 
 /** A response just inserted in this transaction, with the record key drawn for it. */
 export interface CountedResponse {
   response: NewResponse;
   recordKey: number;
+  /** Its insertion order (responses.seq): the text index and the stored lines refer to it. */
+  seq: number;
+  /** The earlier response of the same briefing with the same answers, if any (server/store/duplicates.ts). */
+  duplicateOf: string | null;
 }
+
+/**
+ * Writers hold it shared for their transaction (they never wait for each other), a recount exclusively: a count
+ * read by a writer before a recount's rebuild would otherwise be written back on top of it.
+ */
+export const RECOUNT_LOCK = "hashtext(current_schema() || ':recount')";
 
 interface KeyRow {
   survey_id: string;
@@ -32,19 +50,20 @@ interface KeyRow {
 
 const KEY_COLUMNS = 'survey_id, version, region, briefing, day';
 
-/** WHERE on answer_counts from fixed fragments; values travel only as parameters. */
-function keyWhere(filter: CountFilter): { sql: string; params: unknown[] } {
+/** WHERE on the key columns (answer_counts, answer_records, answer_texts); values travel only as parameters. */
+export function keyWhere(filter: CountFilter, alias = ''): { sql: string; params: unknown[] } {
+  const a = alias === '' ? '' : `${alias}.`;
   const params: unknown[] = [filter.surveyId];
-  const parts = ['survey_id = $1'];
+  const parts = [`${a}survey_id = $1`];
   const add = (fragment: (n: string) => string, value: unknown) => {
     params.push(value);
     parts.push(fragment(`$${params.length}`));
   };
-  if (filter.regions !== undefined) add((p) => `region = ANY(${p}::text[])`, filter.regions);
-  if (filter.versions !== undefined) add((p) => `version = ANY(${p}::int[])`, filter.versions);
-  if (filter.briefings !== undefined) add((p) => `briefing = ANY(${p}::text[])`, filter.briefings);
-  if (filter.fromDay !== undefined) add((p) => `day >= ${p}`, filter.fromDay);
-  if (filter.toDay !== undefined) add((p) => `day <= ${p}`, filter.toDay);
+  if (filter.regions !== undefined) add((p) => `${a}region = ANY(${p}::text[])`, filter.regions);
+  if (filter.versions !== undefined) add((p) => `${a}version = ANY(${p}::int[])`, filter.versions);
+  if (filter.briefings !== undefined) add((p) => `${a}briefing = ANY(${p}::text[])`, filter.briefings);
+  if (filter.fromDay !== undefined) add((p) => `${a}day >= ${p}`, filter.fromDay);
+  if (filter.toDay !== undefined) add((p) => `${a}day <= ${p}`, filter.toDay);
   return { sql: parts.join(' AND '), params };
 }
 
@@ -63,14 +82,11 @@ const blobOf = (vector: Int32Array) => Buffer.from(vector.buffer, vector.byteOff
 export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], shard: () => number) {
   const layouts = new Map(plans.map((p) => [planKey(p.surveyId, p.version), compileLayout(p)]));
   const layoutOf = (surveyId: string, version: number) => layouts.get(planKey(surveyId, version));
-  const scratch = new Map<CountLayout, Uint8Array>();
-  const recordOf = (layout: CountLayout) => {
-    let r = scratch.get(layout);
-    if (!r) scratch.set(layout, (r = new Uint8Array(layout.recordLength)));
-    return r;
-  };
 
-  /** Adds the batch's new responses to this store's shard rows: one SELECT and one upsert for every key at once. */
+  /**
+   * Adds the batch's new responses to this store's shard rows (one SELECT and one upsert for every key at once), their
+   * byte records (one row per key) and their free texts to the text index.
+   */
   async function countBatch(client: PoolClient, created: readonly CountedResponse[]): Promise<void> {
     const keys = new Map<
       string,
@@ -94,6 +110,7 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
       else keys.set(name, { key, layout, items: [c] });
     }
     if (keys.size === 0) return;
+    await client.query(`SELECT pg_advisory_xact_lock_shared(${RECOUNT_LOCK})`);
     const columns = [0, 1, 2, 3, 4].map((i) => [...keys.values()].map((k) => k.key[i]));
     const { rows } = await client.query<KeyRow>(
       `SELECT ${KEY_COLUMNS}, responses, counts FROM answer_counts
@@ -109,13 +126,20 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
     );
     const responses: number[] = [];
     const vectors: Buffer[] = [];
-    for (const [name, { layout, items }] of keys) {
+    const records: Buffer[] = [];
+    const texts: IndexedText[] = [];
+    for (const [name, { key, layout, items }] of keys) {
       const row = existing.get(name);
       const vector = row ? readVector(row.counts, layout) : new Int32Array(layout.vectorLength);
-      for (const { response, recordKey } of items)
-        countAnswers(layout, response.answers, vector, recordOf(layout), 0, recordKey);
+      const bytes = new Uint8Array(layout.recordLength * items.length);
+      items.forEach(({ response, recordKey, seq }, i) => {
+        countAnswers(layout, response.answers, vector, bytes, i * layout.recordLength, recordKey);
+        for (const [question, folded] of textsOf(layout.plan, response.answers))
+          texts.push({ key, question, seq, folded });
+      });
       responses.push((row?.responses ?? 0) + items.length);
       vectors.push(blobOf(vector));
+      records.push(Buffer.from(bytes.buffer));
     }
     await client.query(
       `INSERT INTO answer_counts (${KEY_COLUMNS}, shard, responses, counts)
@@ -125,6 +149,13 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
        ON CONFLICT (${KEY_COLUMNS}, shard) DO UPDATE SET responses = EXCLUDED.responses, counts = EXCLUDED.counts`,
       [shard(), ...columns, responses, vectors],
     );
+    await client.query(
+      `INSERT INTO answer_records (${KEY_COLUMNS}, shard, records)
+       SELECT s, v, r, b, d, $1, c FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bytea[])
+         AS t(s, v, r, b, d, c)`,
+      [shard(), ...columns, records],
+    );
+    await indexTexts(client, texts);
   }
 
   /** The matching key rows of every shard. */

@@ -27,7 +27,8 @@ export const COVERED = {
     'setSurveyClosed',
   ],
   responses: ['submitResponse', 'insertResponses', 'getResponse'],
-  counts: ['tallyAnswers', 'countResponsesBy'],
+  counts: ['tallyAnswers', 'countResponsesBy', 'tallyAnswersByAnswer'],
+  textIndex: ['listTextAnswers'],
   accounts: [
     'countUsers',
     'addUser',

@@ -238,12 +238,16 @@ async function copyResponses(
     if (rows.length === 0) break;
     after = rows.at(-1)!.rowid as number;
     const col = (c: string) => rows.map((r) => (c === 'demo' ? r.demo === 1 : r[c]));
-    await client.query(
+    // In insertion order (WITH ORDINALITY), so that seq keeps SQLite's rowid order.
+    const { rows: inserted } = await client.query<{ id: string; seq: number }>(
       `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')})
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
-         $8::text[], $9::text[], $10::text[], $11::bigint[], $12::boolean[], $13::text[])`,
+       SELECT ${RESPONSE_COLUMNS.join(', ')} FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[],
+         $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[], $12::boolean[], $13::text[])
+         WITH ORDINALITY AS t(${RESPONSE_COLUMNS.join(', ')}, n)
+       ORDER BY n RETURNING id, seq`,
       RESPONSE_COLUMNS.map(col),
     );
+    const seqOf = new Map(inserted.map((r) => [r.id, r.seq]));
     const withContacts = rows.filter((r) => r.contacts !== null);
     if (withContacts.length > 0)
       await client.query(
@@ -252,7 +256,12 @@ async function copyResponses(
       );
     await countBatch(
       client,
-      rows.map((r) => ({ response: asNewResponse(r), recordKey: r.record_key as number })),
+      rows.map((r) => ({
+        response: asNewResponse(r),
+        recordKey: r.record_key as number,
+        seq: seqOf.get(r.id as string)!,
+        duplicateOf: r.duplicate_of as string | null,
+      })),
     );
     for (const r of rows) hash.update(`${responseLine(r)}\n`);
     copied += rows.length;

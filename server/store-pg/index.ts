@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CountPlan } from '../store/count-types';
 import { createPgAccounts } from './accounts';
 import { createPgAnswerCounts } from './answer-counts';
+import { createPgCrosstab } from './answer-crosstab';
 import { createPgApiTokens } from './api-tokens';
 import { createPgAuditLog } from './audit-log';
 import { createPgBriefings } from './briefings';
@@ -14,6 +15,7 @@ import { createPgReadiness } from './readiness';
 import { createPgResponses } from './responses';
 import { claimShard } from './shard';
 import { createPgSurveys } from './surveys';
+import { createPgTextIndex } from './text-index';
 
 export interface PostgresStoreOptions {
   /** How each survey version's answers are counted (exports/aggregates/count-plan.ts), as for SQLite. */
@@ -45,7 +47,7 @@ export async function openPostgresStore(
     const shard = await claimShard(url);
     const counts = createPgAnswerCounts(pool, options.countPlans ?? [], () => shard.number);
     await checkCountPlans(pool, options.countPlans ?? []);
-    const responses = createPgResponses(pool, counts);
+    const responses = createPgResponses(pool, { project: counts.countBatch });
     let closed = false;
     return {
       pool,
@@ -58,6 +60,8 @@ export async function openPostgresStore(
       iterateResponses: responses.iterateResponses,
       tallyAnswers: counts.tallyAnswers,
       countResponsesBy: counts.countResponsesBy,
+      ...createPgCrosstab(pool, counts.layouts),
+      ...createPgTextIndex(pool),
       ...createPgAccounts(pool),
       ...createPgAuditLog(pool),
       ...createPgBriefings(pool),

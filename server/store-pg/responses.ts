@@ -29,7 +29,8 @@ const column = <T>(items: readonly T[], pick: (item: T) => unknown) => items.map
 
 export function createPgResponses(
   pool: Pool,
-  { countBatch }: { countBatch: (client: PoolClient, created: readonly CountedResponse[]) => Promise<void> },
+  /** The projections (counts, text index, records, stored lines), fed every batch's new responses in its transaction. */
+  { project }: { project: (client: PoolClient, created: readonly CountedResponse[]) => Promise<void> },
 ) {
   /**
    * Inserts what is new, tells identical retries (duplicate) from clashes (conflict), and adds the new responses
@@ -45,7 +46,7 @@ export function createPgResponses(
     const candidates = [...first.values()]
       .map((i) => ({ r: items[i]!, recordKey: nextRecordKey() }))
       .sort((a, b) => (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0));
-    const { rows: inserted } = await client.query<{ id: string }>(
+    const { rows: inserted } = await client.query<{ id: string; seq: number }>(
       `INSERT INTO responses (id, survey_id, version, locale, region, briefing, started_at, submitted_at, answers,
          content_hash, record_key, demo)
        SELECT id, survey_id, version, locale, region, briefing, started_at, submitted_at, answers, content_hash,
@@ -55,7 +56,7 @@ export function createPgResponses(
          AS t(id, survey_id, version, locale, region, briefing, started_at, submitted_at, answers, content_hash,
            record_key, demo, n)
        ORDER BY n
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
+       ON CONFLICT (id) DO NOTHING RETURNING id, seq`,
       [
         column(candidates, (c) => c.r.id),
         column(candidates, (c) => c.r.surveyId),
@@ -71,7 +72,8 @@ export function createPgResponses(
         column(candidates, (c) => c.r.demo === true),
       ],
     );
-    const created = new Set(inserted.map((row) => row.id));
+    const seqOf = new Map(inserted.map((row) => [row.id, row.seq]));
+    const created = new Set(seqOf.keys());
     const createdItems = candidates.filter((c) => created.has(c.r.id));
     // Everything else was stored before (or just now by a batch-mate): its stored hash says retry or clash.
     const others = items.filter((r, i) => first.get(r.id) !== i || !created.has(r.id)).map((r) => r.id);
@@ -84,16 +86,21 @@ export function createPgResponses(
       for (const row of rows) stored.set(row.id, row);
     }
     const withBriefing = createdItems.filter((c) => c.r.briefing !== null);
-    if (withBriefing.length > 0) await markDuplicates(client, withBriefing);
+    const duplicates = withBriefing.length > 0 ? await markDuplicates(client, withBriefing) : new Map();
     const withContacts = createdItems.filter((c) => c.r.contacts !== null);
     if (withContacts.length > 0)
       await client.query(
         'INSERT INTO response_contacts (response_id, answers) SELECT * FROM unnest($1::text[], $2::text[])',
         [column(withContacts, (c) => c.r.id), column(withContacts, (c) => JSON.stringify(c.r.contacts))],
       );
-    await countBatch(
+    await project(
       client,
-      createdItems.map((c) => ({ response: c.r, recordKey: c.recordKey })),
+      createdItems.map((c) => ({
+        response: c.r,
+        recordKey: c.recordKey,
+        seq: seqOf.get(c.r.id)!,
+        duplicateOf: duplicates.get(c.r.id) ?? null,
+      })),
     );
     return items.map((r, i): SubmitOutcome => {
       if (first.get(r.id) === i && created.has(r.id))
@@ -109,15 +116,19 @@ export function createPgResponses(
    * The same answers in the same briefing within the last minutes, stored before this one (server/store/
    * duplicates.ts): `seq` is the insertion order, so a batch-mate counts only if it was inserted earlier.
    */
-  async function markDuplicates(client: PoolClient, items: readonly { r: NewResponse }[]): Promise<void> {
-    await client.query(
+  async function markDuplicates(
+    client: PoolClient,
+    items: readonly { r: NewResponse }[],
+  ): Promise<Map<string, string>> {
+    const { rows } = await client.query<{ id: string; duplicate_of: string }>(
       `UPDATE responses AS r SET duplicate_of = (
          SELECT p.id FROM responses AS p
          WHERE p.briefing = r.briefing AND p.submitted_at >= w.since AND p.submitted_at <= r.submitted_at
            AND p.answers = r.answers AND p.seq < r.seq
          ORDER BY p.submitted_at, p.seq LIMIT 1)
        FROM unnest($1::text[], $2::text[]) AS w(id, since)
-       WHERE r.id = w.id`,
+       WHERE r.id = w.id
+       RETURNING r.id, r.duplicate_of`,
       [
         column(items, (c) => c.r.id),
         column(items, (c) =>
@@ -125,6 +136,7 @@ export function createPgResponses(
         ),
       ],
     );
+    return new Map(rows.filter((r) => r.duplicate_of !== null).map((r) => [r.id, r.duplicate_of]));
   }
 
   /** The batch as a whole; if a statement fails, each write again in a savepoint of its own, to find whose it was. */

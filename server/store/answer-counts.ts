@@ -3,28 +3,22 @@
 import { kazakhstanDay } from '../domain/kazakhstan-time';
 import { endianness } from 'node:os';
 import {
-  addRecord,
-  choicesIn,
   compileLayout,
   countAnswers,
-  tallyOf,
   textsOf,
-  type CompiledQuestion,
   type CountLayout,
-  recordKeyIn,
   keyOf,
   toVersionTally,
 } from './count-layout';
 import type {
-  CountCode,
   CountFilter,
   CountPlan,
   CoverageDimension,
   DimensionCount,
   TallyGroup,
   TallyGrouping,
-  VersionTally,
 } from './count-types';
+import { createCrosstab } from './answer-crosstab';
 import { createCountCache } from './count-cache';
 import { createCountAdjustments } from './count-adjustments';
 import type { Db } from './db';
@@ -204,55 +198,7 @@ export function createAnswerCounts(
     only: ReadonlySet<string>,
   ): Promise<TallyGroup[]> {
     const { sql, params } = keyWhere(filter);
-    interface Group {
-      responses: number;
-      responsesKey: number;
-      /** One per target question, laid out [answered, counts..., their key sums...] as in the vectors. */
-      tallies: Int32Array[];
-    }
-    // Per version: its layout, the questions to tally, and a group per index of the by-question's values.
-    const perVersion = new Map<
-      number,
-      {
-        layout: CountLayout;
-        byQ: CompiledQuestion;
-        targets: CompiledQuestion[];
-        groups: (Group | undefined)[];
-      } | null
-    >();
-    const stateOf = (version: number) => {
-      if (perVersion.has(version)) return perVersion.get(version)!;
-      const layout = layoutOf(filter.surveyId, version);
-      const byQ = layout?.byName.get(by);
-      const state =
-        layout && byQ
-          ? { layout, byQ, targets: layout.questions.filter((q) => only.has(q.question.name)), groups: [] }
-          : null;
-      perVersion.set(version, state);
-      return state;
-    };
-    const chosen: number[] = [];
-    /** Adds (or, sign -1, takes away) each record of `bytes` to the groups of its answer to the by-question. */
-    const consume = (version: number, bytes: Uint8Array, sign: 1 | -1) => {
-      const state = stateOf(version);
-      if (!state) return;
-      const { layout, byQ, targets, groups } = state;
-      const recordLength = layout.recordLength;
-      for (let base = 0; base < bytes.length; base += recordLength) {
-        const recordKey = recordKeyIn(layout, bytes, base);
-        for (const i of choicesIn(byQ, bytes, base, chosen)) {
-          const g = (groups[i] ??= {
-            responses: 0,
-            responsesKey: 0,
-            tallies: targets.map((q) => new Int32Array(2 * (1 + q.size))),
-          });
-          g.responses += sign;
-          g.responsesKey = keyOf(g.responsesKey + sign * recordKey);
-          for (let t = 0; t < targets.length; t++)
-            addRecord(targets[t]!, bytes, base, g.tallies[t]!, recordKey, sign);
-        }
-      }
-    };
+    const crosstab = createCrosstab((version) => layoutOf(filter.surveyId, version), by, only);
     // Worked out before the long read, on this connection: the snapshot differs by the writes of a few slices at
     // most, as any two reads a moment apart would.
     const adjustments = adjustmentsFor(filter);
@@ -266,7 +212,7 @@ export function createAnswerCounts(
         .raw();
       let sliceStarted = performance.now();
       for (const [version, records] of rows.iterate(params) as Iterable<[number, Buffer]>) {
-        consume(version, new Uint8Array(records.buffer, records.byteOffset, records.byteLength), 1);
+        crosstab.consume(version, new Uint8Array(records.buffer, records.byteOffset, records.byteLength), 1);
         if (performance.now() - sliceStarted >= recordSliceMs) {
           await nextTurn();
           sliceStarted = performance.now();
@@ -275,27 +221,8 @@ export function createAnswerCounts(
     } finally {
       reader.close();
     }
-    for (const a of adjustments) consume(a.key.version, a.record, a.sign);
-    const byCode = new Map<CountCode, VersionTally[]>();
-    for (const [version, state] of perVersion) {
-      if (!state) continue;
-      const codes =
-        state.byQ.question.kind === 'single' || state.byQ.question.kind === 'multi'
-          ? state.byQ.question.values
-          : [];
-      state.groups.forEach((g, i) => {
-        if (!g || g.responses <= 0) return;
-        const code = codes[i]!;
-        const questions = new Map(
-          state.targets.map((q, t) => [q.question.name, tallyOf(q, g.tallies[t]!, 0, 1 + q.size)]),
-        );
-        byCode.set(code, [
-          ...(byCode.get(code) ?? []),
-          { version, responses: g.responses, responsesKey: g.responsesKey, questions },
-        ]);
-      });
-    }
-    return [...byCode].map(([key, versions]) => ({ key, versions }));
+    for (const a of adjustments) crosstab.consume(a.key.version, a.record, a.sign);
+    return crosstab.result();
   }
 
   /** The answer counts and the text index as one projection: the index's rows point at the counts' key row. */
