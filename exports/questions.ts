@@ -81,7 +81,7 @@ const DEFAULT_TEXTS = {
   false: { kk: 'Жоқ', ru: 'Нет', en: 'No' },
 } satisfies Record<string, Labels>;
 
-function itemsOf(list: unknown): ChoiceInfo[] {
+export function itemsOf(list: unknown): ChoiceInfo[] {
   if (!Array.isArray(list)) return [];
   const items: ChoiceInfo[] = [];
   for (const item of list) {
@@ -136,7 +136,7 @@ function rateValues(raw: Json): ChoiceInfo[] {
   return values;
 }
 
-function shapeOf(raw: Json): Shape | undefined {
+export function shapeOf(raw: Json): Shape | undefined {
   switch (raw.type) {
     case 'radiogroup':
     case 'dropdown':
@@ -173,7 +173,7 @@ function shapeOf(raw: Json): Shape | undefined {
   }
 }
 
-function choicesOf(raw: Json, shape: Shape): ChoiceInfo[] {
+export function choicesOf(raw: Json, shape: Shape): ChoiceInfo[] {
   switch (shape) {
     case 'single':
     case 'multiple':
@@ -199,14 +199,14 @@ function choicesOf(raw: Json, shape: Shape): ChoiceInfo[] {
   }
 }
 
-interface Found {
+export interface Found {
   raw: Json;
   shape: Shape;
   pii: boolean;
 }
 
 /** Answerable questions of one definition, in page order, panels opened (a dynamic panel is one question). */
-function questionsOf(v: VersionInput): Found[] {
+export function questionsOf(v: VersionInput): Found[] {
   const found: Found[] = [];
   const walk = (elements: unknown) => {
     if (!Array.isArray(elements)) return;

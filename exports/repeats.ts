@@ -22,7 +22,7 @@ export interface RepeatFile {
 }
 
 /** The element JSON of `name` in one definition (pages and panels opened), or undefined. */
-function findElement(definition: Json, name: string): Json | undefined {
+export function findElement(definition: Json, name: string): Json | undefined {
   const walk = (elements: unknown): Json | undefined => {
     if (!Array.isArray(elements)) return undefined;
     for (const el of elements) {
@@ -44,7 +44,7 @@ function findElement(definition: Json, name: string): Json | undefined {
 }
 
 /** An entry's fields as question JSON: a template's elements, or a matrix's columns as questions of their cell type. */
-function fieldsOf(raw: Json): unknown[] {
+export function fieldsOf(raw: Json): unknown[] {
   if (raw.type === 'paneldynamic') {
     const list = raw.templateElements ?? raw.templateQuestions;
     return Array.isArray(list) ? list : [];

@@ -27,6 +27,7 @@ function cellKey(plan: CountQuestion, i: number): string {
   switch (plan.kind) {
     case 'single':
     case 'multi':
+    case 'entries':
       return codeKey(plan.values[i]!);
     case 'matrix': {
       const columns = plan.columns.length;

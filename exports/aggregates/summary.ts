@@ -5,6 +5,8 @@ import { findRegion } from '../../server/catalog/regions';
 import type { Briefing, CountQuestion, DimensionCount, TallyGroup, VersionTally } from '../../server/store';
 import { codeKey, describeQuestions, type QuestionInfo, type VersionInput } from '../questions';
 import { countPlanOf } from './count-plan';
+import { partsAcross, type QuestionParts } from './count-parts';
+import { withParts } from './parts';
 import { aggregateQuestion, sumQuestion, type PlansByVersion } from './question';
 import { isHidden } from './suppress';
 import {
@@ -22,6 +24,8 @@ export interface SurveyAggregates {
   questions: QuestionInfo[];
   byName: ReadonlyMap<string, QuestionInfo>;
   plans: PlansByVersion;
+  /** Grid and repeat questions: what of their answers is counted (count-parts.ts). */
+  parts: ReadonlyMap<string, QuestionParts>;
 }
 
 export function surveyAggregates(versions: readonly VersionInput[]): SurveyAggregates {
@@ -32,7 +36,13 @@ export function surveyAggregates(versions: readonly VersionInput[]): SurveyAggre
       new Map<string, CountQuestion>(countPlanOf(v).questions.map((q) => [q.name, q])),
     ]),
   );
-  return { questions, byName: new Map(questions.map((q) => [q.name, q])), plans };
+  const parts = new Map(
+    questions.flatMap((q) => {
+      const found = partsAcross(versions, q.name, q.shape);
+      return found ? [[q.name, found] as const] : [];
+    }),
+  );
+  return { questions, byName: new Map(questions.map((q) => [q.name, q])), plans, parts };
 }
 
 /** The responses of some tallies as one set: their count and cell key. */
@@ -49,7 +59,12 @@ export function questionAggregate(
   d: Disclosure,
 ) {
   const total = publishedValue(d, responsesOf(tallies));
-  return aggregateQuestion(info, sumQuestion(info.name, tallies, ctx.plans), total, d);
+  const sums = sumQuestion(info.name, tallies, ctx.plans);
+  const aggregate = aggregateQuestion(info, sums, total, d);
+  const parts = ctx.parts.get(info.name);
+  return parts && aggregate.kind === 'answered'
+    ? withParts(aggregate, parts, sums, tallies, ctx.plans, d)
+    : aggregate;
 }
 
 /** Every question over one group of tallies (`store.tallyAnswers(filter, {by: 'all'})`). */

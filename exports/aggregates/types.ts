@@ -85,6 +85,59 @@ export interface AnsweredAggregate extends QuestionBase {
   kind: 'answered';
   /** The free text can be read through GET /api/surveys/:id/text/:question. */
   listable: boolean;
+  /** A grid (matrixdropdown) by column, or a multipletext's items as one column (issue 19). */
+  grid?: GridColumn[];
+  /** A repeating group (dynamic panel, dynamic matrix): entries per respondent and each field over the entries. */
+  repeat?: RepeatCounts;
+}
+
+/** How a grid cell or a repeat's field is counted: one value, several (checkbox), or as answered only (text). */
+export type PartShape = 'single' | 'multiple' | 'answered';
+
+/** One column of a grid (a multipletext's items make one column, code ''): each row's answers to it. */
+export interface GridColumn {
+  code: Code;
+  label: Labels;
+  /** SurveyJS cell type: dropdown, radiogroup, rating, boolean, checkbox, text, comment, … */
+  cellType: string;
+  shape: PartShape;
+  values: { code: Code; label: Labels }[];
+  /**
+   * `answered`: respondents who answered this row's cell, percent of the question's `answered`. `cells[i]`:
+   * respondents with `values[i]`, percent of the row's answered (a single value's cells add up to it).
+   */
+  rows: { code: Code; label: Labels; answered: Count; cells: Count[] }[];
+}
+
+/**
+ * A field of a repeat's entries: a template question, a matrix column, or a row or cell of a grid inside the entry.
+ * Entry counts are shown only where the respondents behind them are: many entries may come from one person.
+ */
+export interface RepeatField {
+  /** Keys inside an entry: [field], [field, row] or [field, row, column]. */
+  path: string[];
+  /** A label per step of the path: the field's title, then the row's and the column's. */
+  labels: Labels[];
+  cellType: string;
+  shape: PartShape;
+  /**
+   * `entries`: entries that answered it, percent of all entries. `respondents`: respondents with at least one such
+   * entry, percent of the respondents with an entry (the question's `answered`).
+   */
+  answered: { entries: Count; respondents: Count };
+  /** Entries with the value (percent of the field's answered entries); respondents with at least one (of its). */
+  values: { code: Code; label: Labels; entries: Count; respondents: Count }[];
+}
+
+export interface RepeatCounts {
+  /** Entries of all respondents in the filter (percent null). */
+  entries: Count;
+  /**
+   * Respondents asked, by their number of entries, 0 first; percent of `asked`. With `orMore`, the last counts
+   * respondents with that many entries or more.
+   */
+  perRespondent: { entries: number; orMore?: true; respondents: Count }[];
+  fields: RepeatField[];
 }
 
 export type QuestionAggregate =

@@ -9,6 +9,7 @@ import {
   type CountLayout,
   keyOf,
   toVersionTally,
+  isWanted,
 } from './count-layout';
 import type {
   CountFilter,
@@ -154,7 +155,7 @@ export function createAnswerCounts(
     const rangesOf = (layout: CountLayout) => {
       let r = ranges.get(layout.plan.version);
       if (!r) {
-        const wanted = layout.questions.filter((q) => !only || only.has(q.question.name));
+        const wanted = layout.questions.filter((q) => isWanted(q, only));
         // Each question's counts and, as far along, their key sums; and the responses' key sum.
         const keys = layout.keysOffset;
         r = wanted.flatMap((q): [number, number][] => [

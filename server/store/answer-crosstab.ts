@@ -1,7 +1,15 @@
 // Question-by-question tables from the responses' byte records (count-layout.ts): respondents grouped by their answer
 // to a single- or multiple-choice question, the asked-for questions tallied in each group. Both engines feed it the
 // records they read (SQLite: answer-counts.ts; PostgreSQL: store-pg/answer-crosstab.ts), so the sums are the same.
-import { addRecord, choicesIn, keyOf, recordKeyIn, tallyOf, type CompiledQuestion } from './count-layout';
+import {
+  addRecord,
+  choicesIn,
+  isWanted,
+  keyOf,
+  recordKeyIn,
+  tallyOf,
+  type CompiledQuestion,
+} from './count-layout';
 import type { CountLayout } from './count-layout';
 import type { CountCode, TallyGroup, VersionTally } from './count-types';
 
@@ -35,7 +43,7 @@ export function createCrosstab(
     const byQ = layout?.byName.get(by);
     const state =
       layout && byQ
-        ? { layout, byQ, targets: layout.questions.filter((q) => only.has(q.question.name)), groups: [] }
+        ? { layout, byQ, targets: layout.questions.filter((q) => isWanted(q, only)), groups: [] }
         : null;
     perVersion.set(version, state);
     return state;

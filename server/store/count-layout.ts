@@ -2,7 +2,10 @@
 // and where its answer sits in a response's byte record. Pure; shared by the insert path, recount and the readers.
 // Beside every count the vector keeps the sum of the counted responses' record keys (int32, wrapping: the cell key
 // of exports/aggregates/disclosure.ts), and each record ends with its response's record key.
+import { isAnswered, partReader } from './count-parts';
 import type { CountCode, CountPlan, CountQuestion, QuestionTally, VersionTally } from './count-types';
+
+export { isAnswered };
 
 export interface CompiledQuestion {
   question: CountQuestion;
@@ -15,8 +18,10 @@ export interface CompiledQuestion {
   recordOffset: number;
   /** single: 1 cell (value index + 1); matrix: a cell per row (column index + 1); ranking: a rank byte per choice. */
   cellWidth: 1 | 2;
-  /** multi: a bitmask of ceil(values / 8) bytes. */
+  /** multi: a bitmask of ceil(values / 8) bytes; entries: 2-byte counts, answered entries first, then per value. */
   recordBytes: number;
+  /** A part of a grid or repeat answer (count-parts.ts): how to find its value; else answers[name]. */
+  read?: (answers: Record<string, unknown>) => unknown;
   /** Values, matrix columns or ranking choices → index; JS Maps keep 1 and "1" apart, as SurveyJS does. */
   lookup: Map<CountCode, number>;
   /** Matrix rows by their key in the answer object (always a string there). */
@@ -77,9 +82,16 @@ export function compileLayout(plan: CountPlan): CountLayout {
         recordBytes = question.choices.length;
         lookup = indexMap(question.choices);
         break;
+      case 'entries':
+        size = question.values.length;
+        cellWidth = 2;
+        recordBytes = 2 * (1 + size);
+        lookup = indexMap(question.values);
+        break;
       case 'answered':
         break;
     }
+    const largest = question.kind === 'single' ? question.values.length : 0;
     const compiled = {
       question,
       index,
@@ -90,6 +102,7 @@ export function compileLayout(plan: CountPlan): CountLayout {
       recordBytes,
       lookup,
       rowLookup,
+      ...(question.part && { read: partReader(question.part, largest) }),
     };
     offset += 1 + size;
     recordOffset += recordBytes;
@@ -107,14 +120,6 @@ export function compileLayout(plan: CountPlan): CountLayout {
   };
 }
 
-/** Not answered: absent, null, '' and empty arrays or objects; the CSV leaves exactly these cells empty. */
-export function isAnswered(value: unknown): boolean {
-  if (value === undefined || value === null || value === '') return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.keys(value).length > 0;
-  return true;
-}
-
 function writeCell(record: Uint8Array, at: number, width: 1 | 2, cell: number): void {
   record[at] = cell & 0xff;
   if (width === 2) record[at + 1] = cell >> 8;
@@ -123,6 +128,9 @@ function writeCell(record: Uint8Array, at: number, width: 1 | 2, cell: number): 
 function readCell(record: Uint8Array, at: number, width: 1 | 2): number {
   return width === 1 ? record[at]! : record[at]! | (record[at + 1]! << 8);
 }
+
+/** A repeat's counts are of entries: a respondent with 70 000 entries (far past any body limit) counts 65 535. */
+const MAX_ENTRIES = 0xffff;
 
 /** A record's record key (uint32). */
 export const recordKeyIn = (layout: CountLayout, record: Uint8Array, base: number) =>
@@ -147,9 +155,10 @@ export function countAnswers(
 ): void {
   const keys = layout.keysOffset;
   // Int32Array stores wrap modulo 2^32: the key sums stay cell keys however many responses they hold.
-  const bump = (i: number) => {
-    vector[i]!++;
-    vector[keys + i] = vector[keys + i]! + recordKey;
+  const bump = (i: number, n = 1) => {
+    vector[i] = vector[i]! + n;
+    // n × a uint32 stays below 2^53: exact before the store wraps it.
+    vector[keys + i] = vector[keys + i]! + n * recordKey;
   };
   vector[layout.responsesKeyAt] = vector[layout.responsesKeyAt]! + recordKey;
   const at = base + layout.recordKeyAt;
@@ -158,12 +167,19 @@ export function countAnswers(
   record[at + 2] = (recordKey >>> 16) & 0xff;
   record[at + 3] = recordKey >>> 24;
   for (const q of layout.questions) {
-    const value = answers[q.question.name];
+    const value = q.read ? q.read(answers) : answers[q.question.name];
     if (!isAnswered(value)) continue;
     record[base + (q.index >> 3)]! |= 1 << (q.index & 7);
-    bump(q.offset);
     const counts = q.offset + 1;
     const cells = base + q.recordOffset;
+    if (q.question.kind === 'entries') {
+      countEntries(q, value as unknown[], (i, n) => {
+        bump(i === -1 ? q.offset : counts + i, n);
+        writeCell(record, cells + 2 * (i + 1), 2, n);
+      });
+      continue;
+    }
+    bump(q.offset);
     switch (q.question.kind) {
       case 'single': {
         const i = q.lookup.get(value as CountCode);
@@ -214,6 +230,24 @@ export function answeredIn(q: CompiledQuestion, record: Uint8Array, base: number
   return (record[base + (q.index >> 3)]! & (1 << (q.index & 7))) !== 0;
 }
 
+/** An entries part's counts for one response: `add(-1, n)` its answered entries, `add(i, n)` per value. */
+function countEntries(q: CompiledQuestion, entries: readonly unknown[], add: (i: number, n: number) => void) {
+  const per = new Array<number>(q.size).fill(0);
+  const seen = new Set<number>();
+  for (const value of entries) {
+    // A checkbox field holds several values; the same one twice in one entry is one entry.
+    seen.clear();
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const i = q.lookup.get(item as CountCode);
+      if (i === undefined || seen.has(i)) continue;
+      seen.add(i);
+      per[i]!++;
+    }
+  }
+  add(-1, Math.min(entries.length, MAX_ENTRIES));
+  per.forEach((n, i) => n > 0 && add(i, Math.min(n, MAX_ENTRIES)));
+}
+
 /** The value indexes a record holds for a single- or multiple-choice question (what a crosstab groups by). */
 export function choicesIn(q: CompiledQuestion, record: Uint8Array, base: number, out: number[]): number[] {
   out.length = 0;
@@ -242,12 +276,19 @@ export function addRecord(
 ): void {
   if (!answeredIn(q, record, base)) return;
   const keys = 1 + q.size;
-  const bump = (i: number) => {
-    tally[i] = tally[i]! + sign;
-    tally[keys + i] = tally[keys + i]! + sign * recordKey;
+  const bump = (i: number, n = 1) => {
+    tally[i] = tally[i]! + sign * n;
+    tally[keys + i] = tally[keys + i]! + sign * n * recordKey;
   };
-  bump(0);
   const at = base + q.recordOffset;
+  if (q.question.kind === 'entries') {
+    for (let i = 0; i <= q.size; i++) {
+      const n = readCell(record, at + 2 * i, 2);
+      if (n > 0) bump(i, n);
+    }
+    return;
+  }
+  bump(0);
   switch (q.question.kind) {
     case 'single': {
       const cell = readCell(record, at, q.cellWidth);
@@ -315,6 +356,10 @@ export function tallyOf(
   };
 }
 
+/** Asked for (all are when `only` is undefined): a question, with the parts of its grid or repeat answer. */
+export const isWanted = (q: CompiledQuestion, only: ReadonlySet<string> | undefined) =>
+  !only || only.has(q.question.name) || (q.question.part !== undefined && only.has(q.question.part.question));
+
 /** Decodes summed vectors into a version's tallies, keeping only the asked-for questions (all when `only` is undefined). */
 export function toVersionTally(
   layout: CountLayout,
@@ -324,7 +369,7 @@ export function toVersionTally(
 ): VersionTally {
   const questions = new Map(
     layout.questions
-      .filter((q) => !only || only.has(q.question.name))
+      .filter((q) => isWanted(q, only))
       .map((q) => [q.question.name, tallyOf(q, sums, q.offset, layout.keysOffset + q.offset)]),
   );
   return {

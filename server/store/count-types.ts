@@ -12,11 +12,34 @@ export type CountCode = string | number | boolean;
  * - ranking: respondents who put `choices[c]` at rank `k` (1-based), at `i = c * choices.length + (k - 1)`;
  * - answered (text, comment, numbers, other structured answers): no values, only whether it was answered.
  */
-export type CountQuestion =
+export type CountQuestion = (
   | { name: string; kind: 'single' | 'multi'; values: readonly CountCode[] }
   | { name: string; kind: 'matrix'; rows: readonly CountCode[]; columns: readonly CountCode[] }
   | { name: string; kind: 'ranking'; choices: readonly CountCode[] }
-  | { name: string; kind: 'answered' };
+  | { name: string; kind: 'answered' }
+  /**
+   * Counted over a repeat's entries (part `of: 'entries'`): `answered` is the number of entries that answered the
+   * field, `counts[i]` the number of entries whose value is (or, for a checkbox, holds) `values[i]`. A respondent
+   * adds as many as they have such entries, and their record key as many times.
+   */
+  | { name: string; kind: 'entries'; values: readonly CountCode[] }
+) & {
+  /** Present when this counts a part of a grid or repeat answer: `name` is then a key of its own (exports/aggregates/count-parts.ts). */
+  part?: CountPart;
+};
+
+/**
+ * Where a part's value sits in the answer of its question (issue 19): counted as if it were a question of its own.
+ * Paths are keys of the stored JSON (object keys are strings, whatever the row values' types).
+ * - `cell`: answers[question][path[0]][path[1]]… — a grid's cell (matrixdropdown row, column), a multipletext item;
+ * - `entries`: the same path inside each entry of the repeat answers[question] (a dynamic panel or matrix), kind
+ *   `entries`; `path: []` counts the entries themselves;
+ * - `respondents`: the same, but a respondent counts once for each value found in any of their entries;
+ * - `entryCount`: the number of entries, kind `single` with values 1…n (a larger number counts as the last).
+ */
+export type CountPart =
+  | { question: string; of: 'cell' | 'entries' | 'respondents'; path: readonly string[] }
+  | { question: string; of: 'entryCount' };
 
 /** Everything one version asks that may be counted or listed: personal-data questions are never in a plan. */
 export interface CountPlan {
