@@ -56,6 +56,25 @@ export const COVERED = {
   ],
   readiness: ['probeReadiness'],
   apiTokens: ['addApiToken', 'listApiTokens', 'useApiToken', 'revokeApiToken'],
+  coding: [
+    'listCodes',
+    'listSurveyCodes',
+    'getCode',
+    'addCode',
+    'updateCode',
+    'mergeCodes',
+    'getAnswerToCode',
+    'getAnswerCoding',
+    'setAnswerCodes',
+    'codeAnswers',
+    'listCodingQueue',
+    'tallyCodes',
+    'listCodingPairs',
+    'iterateUncodedTexts',
+    'chooseQuote',
+    'removeQuote',
+    'listQuotes',
+  ],
 } as const satisfies Record<string, readonly (keyof Store)[]>;
 
 export type CoveredMember = (typeof COVERED)[keyof typeof COVERED][number];

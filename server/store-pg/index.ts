@@ -8,6 +8,10 @@ import { createPgCrosstab } from './answer-crosstab';
 import { createPgApiTokens } from './api-tokens';
 import { createPgAuditLog } from './audit-log';
 import { createPgBriefings } from './briefings';
+import { createPgAnswerCodes } from './answer-codes';
+import { createPgCodebooks } from './codebooks';
+import { createPgCodingQueue } from './coding-queue';
+import { createPgCodingReads } from './coding-reads';
 import type { AsyncStorePart } from './contract';
 import { migrate } from './migrate';
 import { openPool, type Pool } from './pool';
@@ -67,6 +71,10 @@ export async function openPostgresStore(
       ...createPgBriefings(pool),
       ...createPgReadiness(pool),
       ...createPgApiTokens(pool),
+      ...createPgCodebooks(pool),
+      ...createPgAnswerCodes(pool),
+      ...createPgCodingQueue(pool, options.countPlans ?? []),
+      ...createPgCodingReads(pool),
       async close() {
         if (closed) return;
         closed = true;

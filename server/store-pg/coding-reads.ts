@@ -1,0 +1,127 @@
+// Reads of the coding on PostgreSQL, as server/store/coding-reads.ts: code counts by region with their cell-key sums,
+// both coders' codes for agreement, and the quotes chosen for the brief (and their choosing). SQLite keeps its code
+// counts in coding_counts; here they are summed from the pass-1 coded answers on read, which gives the same numbers
+// and key sums (each answer counted on its response's region, version, briefing and day) and can never drift.
+import type { ChosenQuote, CodeTallyRow, CodingPair } from '../store/coding-types';
+import type { CountFilter } from '../store/count-types';
+import { answerText, idList, Params, responseFilter, spanOf } from './coding-sql';
+import type { Pool } from './pool';
+
+export function createPgCodingReads(pool: Pool) {
+  return {
+    /** Pass-1 coded answers (codeId 0) and tags per code, per region, over a filter. */
+    async tallyCodes(filter: CountFilter, question: string): Promise<CodeTallyRow[]> {
+      const params = new Params();
+      const survey = params.add(filter.surveyId);
+      const q = params.add(question);
+      const where = responseFilter('r', filter, params);
+      const { rows } = await pool.query<CodeTallyRow>(
+        `SELECT * FROM (
+         SELECT r.region, 0 AS "codeId", count(*) AS n, sum(r.record_key) AS keys
+         FROM coded_answers a JOIN responses r ON r.id = a.response_id
+         WHERE a.survey_id = ${survey} AND a.question = ${q} AND a.pass = 1 AND ${where}
+         GROUP BY r.region
+         UNION ALL
+         SELECT r.region, c.code_id, count(*), sum(r.record_key)
+         FROM answer_codes c JOIN responses r ON r.id = c.response_id
+         WHERE c.survey_id = ${survey} AND c.question = ${q} AND c.pass = 1 AND ${where}
+         GROUP BY r.region, c.code_id) t
+         ORDER BY region COLLATE "C", "codeId"`,
+        params.values,
+      );
+      return rows;
+    },
+
+    /** Answers both coders coded, in the given regions, with each pass's code ids. */
+    async listCodingPairs(
+      surveyId: string,
+      question: string,
+      key: string,
+      regions: readonly string[],
+    ): Promise<CodingPair[]> {
+      const codesOf = (pass: number) =>
+        `(SELECT string_agg(c.code_id::text, ',' ORDER BY c.code_id) FROM answer_codes c
+          WHERE c.survey_id = a.survey_id AND c.question = a.question AND c.pass = ${pass}
+            AND c.response_id = a.response_id)`;
+      const { rows } = await pool.query<{
+        id: string;
+        region: string;
+        text: string | null;
+        first: string | null;
+        second: string | null;
+      }>(
+        `SELECT r.id, r.region, ${answerText('r', '$3')} AS text, ${codesOf(1)} AS first, ${codesOf(2)} AS second
+         FROM coded_answers a
+         JOIN coded_answers b ON b.survey_id = a.survey_id AND b.question = a.question AND b.pass = 2
+           AND b.response_id = a.response_id
+         JOIN responses r ON r.id = a.response_id
+         WHERE a.survey_id = $1 AND a.question = $2 AND a.pass = 1 AND r.region = ANY($4::text[])
+         ORDER BY r.seq`,
+        [surveyId, question, key, regions],
+      );
+      return rows.map((r) => ({
+        responseId: r.id,
+        region: r.region,
+        text: r.text ?? '',
+        first: idList(r.first),
+        second: idList(r.second),
+      }));
+    },
+
+    /** Chooses (or chooses again) the answer with row number `rowid` as a quote under a code. */
+    async chooseQuote(
+      codeId: number,
+      rowid: number,
+      by: string,
+      at: string,
+      smallRegionConfirmed: boolean,
+    ): Promise<void> {
+      await pool.query(
+        `INSERT INTO coding_quotes (code_id, response_id, chosen_by, chosen_at, small_region_confirmed)
+         SELECT $1, id, $3, $4, $5 FROM responses WHERE seq = $2
+         ON CONFLICT (code_id, response_id) DO UPDATE SET chosen_by = EXCLUDED.chosen_by,
+           chosen_at = EXCLUDED.chosen_at, small_region_confirmed = EXCLUDED.small_region_confirmed`,
+        [codeId, rowid, by, at, smallRegionConfirmed],
+      );
+    },
+    async removeQuote(codeId: number, rowid: number): Promise<boolean> {
+      const { rowCount } = await pool.query(
+        `DELETE FROM coding_quotes q USING responses r
+         WHERE q.code_id = $1 AND q.response_id = r.id AND r.seq = $2`,
+        [codeId, rowid],
+      );
+      return rowCount === 1;
+    },
+    /** The quotes chosen under a question's codes, with the text (and the code's passage, when one was marked). */
+    async listQuotes(surveyId: string, question: string, key: string): Promise<ChosenQuote[]> {
+      const { rows } = await pool.query<{
+        code_id: number;
+        id: string;
+        region: string;
+        text: string | null;
+        span_start: number | null;
+        span_end: number | null;
+        chosen_by: string;
+        small_region_confirmed: boolean;
+      }>(
+        `SELECT q.code_id, r.id, r.region, ${answerText('r', '$3')} AS text, c.span_start, c.span_end, q.chosen_by,
+           q.small_region_confirmed
+         FROM coding_quotes q JOIN coding_codes k ON k.id = q.code_id
+         JOIN responses r ON r.id = q.response_id
+         LEFT JOIN answer_codes c ON c.survey_id = k.survey_id AND c.question = k.question AND c.pass = 1
+           AND c.response_id = q.response_id AND c.code_id = q.code_id
+         WHERE k.survey_id = $1 AND k.question = $2 ORDER BY q.chosen_at, q.code_id, r.seq`,
+        [surveyId, question, key],
+      );
+      return rows.map((r) => ({
+        codeId: r.code_id,
+        responseId: r.id,
+        region: r.region,
+        text: r.text ?? '',
+        span: spanOf(r.span_start, r.span_end),
+        chosenBy: r.chosen_by,
+        smallRegionConfirmed: r.small_region_confirmed,
+      }));
+    },
+  };
+}
