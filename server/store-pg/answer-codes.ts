@@ -26,18 +26,18 @@ async function codingOf(
   surveyId: string,
   question: string,
   pass: CodingPass,
-  responseId: string,
+  seq: number,
 ): Promise<AnswerCoding | null> {
-  const key = [surveyId, question, pass, responseId];
+  const key = [surveyId, question, pass, seq];
   const { rows } = await db.query<{ coder: string; coded_at: string }>(
     `SELECT coder, coded_at FROM coded_answers
-     WHERE survey_id = $1 AND question = $2 AND pass = $3 AND response_id = $4`,
+     WHERE survey_id = $1 AND question = $2 AND pass = $3 AND response_seq = $4`,
     key,
   );
   if (rows.length === 0) return null;
   const codes = await db.query<{ code_id: number; span_start: number | null; span_end: number | null }>(
     `SELECT code_id, span_start, span_end FROM answer_codes
-     WHERE survey_id = $1 AND question = $2 AND pass = $3 AND response_id = $4 ORDER BY code_id`,
+     WHERE survey_id = $1 AND question = $2 AND pass = $3 AND response_seq = $4 ORDER BY code_id`,
     key,
   );
   return {
@@ -57,33 +57,33 @@ async function write(
   coder: string,
   at: string,
 ): Promise<AnswerCoding | null> {
-  const key = [answer.surveyId, question, pass, answer.responseId];
-  await client.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [
+  const key = [answer.surveyId, question, pass, answer.rowid];
+  await client.query('SELECT pg_advisory_xact_lock(hashtext($1), $2::int)', [
     `coded:${answer.surveyId}:${question}`,
-    answer.responseId,
+    answer.rowid % 2 ** 31,
   ]);
-  const previous = await codingOf(client, answer.surveyId, question, pass, answer.responseId);
+  const previous = await codingOf(client, answer.surveyId, question, pass, answer.rowid);
   if (codes === null) {
     // answer_codes go with their coded_answers row (ON DELETE CASCADE).
     await client.query(
-      'DELETE FROM coded_answers WHERE survey_id = $1 AND question = $2 AND pass = $3 AND response_id = $4',
+      'DELETE FROM coded_answers WHERE survey_id = $1 AND question = $2 AND pass = $3 AND response_seq = $4',
       key,
     );
     return previous;
   }
   await client.query(
-    'DELETE FROM answer_codes WHERE survey_id = $1 AND question = $2 AND pass = $3 AND response_id = $4',
+    'DELETE FROM answer_codes WHERE survey_id = $1 AND question = $2 AND pass = $3 AND response_seq = $4',
     key,
   );
   await client.query(
-    `INSERT INTO coded_answers (survey_id, question, pass, response_id, coder, coded_at)
+    `INSERT INTO coded_answers (survey_id, question, pass, response_seq, coder, coded_at)
      VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (survey_id, question, pass, response_id) DO UPDATE SET coder = EXCLUDED.coder, coded_at = EXCLUDED.coded_at`,
+     ON CONFLICT (survey_id, question, pass, response_seq) DO UPDATE SET coder = EXCLUDED.coder, coded_at = EXCLUDED.coded_at`,
     [...key, coder, at],
   );
   if (codes.length > 0)
     await client.query(
-      `INSERT INTO answer_codes (survey_id, question, pass, response_id, code_id, span_start, span_end)
+      `INSERT INTO answer_codes (survey_id, question, pass, response_seq, code_id, span_start, span_end)
        SELECT $1, $2, $3, $4, * FROM unnest($5::int[], $6::int[], $7::int[])`,
       [
         ...key,
@@ -122,7 +122,7 @@ export function createPgAnswerCodes(pool: Pool) {
       };
     },
     getAnswerCoding(answer: AnswerToCode, question: string, pass: CodingPass): Promise<AnswerCoding | null> {
-      return codingOf(pool, answer.surveyId, question, pass, answer.responseId);
+      return codingOf(pool, answer.surveyId, question, pass, answer.rowid);
     },
     /**
      * Replaces the answer's codes in `pass` (an empty list: coded, nothing fits; null: back to not coded) and
@@ -149,28 +149,28 @@ export function createPgAnswerCodes(pool: Pool) {
       coder: string,
       at: string,
     ): Promise<number> {
-      const bySurvey = new Map<string, Set<string>>();
+      const bySurvey = new Map<string, Set<number>>();
       for (const a of answers) {
-        let ids = bySurvey.get(a.surveyId);
-        if (!ids) bySurvey.set(a.surveyId, (ids = new Set()));
-        ids.add(a.responseId);
+        let rows = bySurvey.get(a.surveyId);
+        if (!rows) bySurvey.set(a.surveyId, (rows = new Set()));
+        rows.add(a.rowid);
       }
       return inTransaction(pool, async (client) => {
         let coded = 0;
-        for (const [surveyId, ids] of bySurvey) {
-          // In id order: two servers applying overlapping rules wait for each other in one order, never deadlock.
-          const sorted = [...ids].sort();
-          const { rows } = await client.query<{ response_id: string }>(
-            `INSERT INTO coded_answers (survey_id, question, pass, response_id, coder, coded_at)
-             SELECT $1, $2, 1, id, $4, $5 FROM unnest($3::text[]) WITH ORDINALITY AS t(id, n) ORDER BY n
-             ON CONFLICT (survey_id, question, pass, response_id) DO NOTHING RETURNING response_id`,
+        for (const [surveyId, seqs] of bySurvey) {
+          // In row order: two servers applying overlapping rules wait for each other in one order, never deadlock.
+          const sorted = [...seqs].sort((a, b) => a - b);
+          const { rows } = await client.query<{ response_seq: number }>(
+            `INSERT INTO coded_answers (survey_id, question, pass, response_seq, coder, coded_at)
+             SELECT $1, $2, 1, seq, $4, $5 FROM unnest($3::bigint[]) AS t(seq) ORDER BY seq
+             ON CONFLICT (survey_id, question, pass, response_seq) DO NOTHING RETURNING response_seq`,
             [surveyId, question, sorted, coder, at],
           );
           if (rows.length === 0) continue;
           await client.query(
-            `INSERT INTO answer_codes (survey_id, question, pass, response_id, code_id)
-             SELECT $1, $2, 1, id, $4 FROM unnest($3::text[]) AS t(id)`,
-            [surveyId, question, rows.map((r) => r.response_id), codeId],
+            `INSERT INTO answer_codes (survey_id, question, pass, response_seq, code_id)
+             SELECT $1, $2, 1, seq, $4 FROM unnest($3::bigint[]) AS t(seq)`,
+            [surveyId, question, rows.map((r) => r.response_seq), codeId],
           );
           coded += rows.length;
         }

@@ -187,13 +187,13 @@ export function createPgCodebooks(pool: Pool) {
         const { rowCount } = await client.query(
           `UPDATE answer_codes a SET code_id = $2 WHERE a.code_id = $1 AND NOT EXISTS (
              SELECT 1 FROM answer_codes b WHERE b.survey_id = a.survey_id AND b.question = a.question
-               AND b.pass = a.pass AND b.response_id = a.response_id AND b.code_id = $2)`,
+               AND b.pass = a.pass AND b.response_seq = a.response_seq AND b.code_id = $2)`,
           ids,
         );
         await client.query('DELETE FROM answer_codes WHERE code_id = $1', [source.id]);
         await client.query(
           `UPDATE coding_quotes q SET code_id = $2 WHERE q.code_id = $1 AND NOT EXISTS (
-             SELECT 1 FROM coding_quotes o WHERE o.code_id = $2 AND o.response_id = q.response_id)`,
+             SELECT 1 FROM coding_quotes o WHERE o.code_id = $2 AND o.response_seq = q.response_seq)`,
           ids,
         );
         await client.query('DELETE FROM coding_quotes WHERE code_id = $1', [source.id]);

@@ -18,12 +18,12 @@ export function createPgCodingReads(pool: Pool) {
       const { rows } = await pool.query<CodeTallyRow>(
         `SELECT * FROM (
          SELECT r.region, 0 AS "codeId", count(*) AS n, sum(r.record_key) AS keys
-         FROM coded_answers a JOIN responses r ON r.id = a.response_id
+         FROM coded_answers a JOIN responses r ON r.seq = a.response_seq
          WHERE a.survey_id = ${survey} AND a.question = ${q} AND a.pass = 1 AND ${where}
          GROUP BY r.region
          UNION ALL
          SELECT r.region, c.code_id, count(*), sum(r.record_key)
-         FROM answer_codes c JOIN responses r ON r.id = c.response_id
+         FROM answer_codes c JOIN responses r ON r.seq = c.response_seq
          WHERE c.survey_id = ${survey} AND c.question = ${q} AND c.pass = 1 AND ${where}
          GROUP BY r.region, c.code_id) t
          ORDER BY region COLLATE "C", "codeId"`,
@@ -42,7 +42,7 @@ export function createPgCodingReads(pool: Pool) {
       const codesOf = (pass: number) =>
         `(SELECT string_agg(c.code_id::text, ',' ORDER BY c.code_id) FROM answer_codes c
           WHERE c.survey_id = a.survey_id AND c.question = a.question AND c.pass = ${pass}
-            AND c.response_id = a.response_id)`;
+            AND c.response_seq = a.response_seq)`;
       const { rows } = await pool.query<{
         id: string;
         region: string;
@@ -53,8 +53,8 @@ export function createPgCodingReads(pool: Pool) {
         `SELECT r.id, r.region, ${answerText('r', '$3')} AS text, ${codesOf(1)} AS first, ${codesOf(2)} AS second
          FROM coded_answers a
          JOIN coded_answers b ON b.survey_id = a.survey_id AND b.question = a.question AND b.pass = 2
-           AND b.response_id = a.response_id
-         JOIN responses r ON r.id = a.response_id
+           AND b.response_seq = a.response_seq
+         JOIN responses r ON r.seq = a.response_seq
          WHERE a.survey_id = $1 AND a.question = $2 AND a.pass = 1 AND r.region = ANY($4::text[])
          ORDER BY r.seq`,
         [surveyId, question, key, regions],
@@ -68,7 +68,7 @@ export function createPgCodingReads(pool: Pool) {
       }));
     },
 
-    /** Chooses (or chooses again) the answer with row number `rowid` as a quote under a code. */
+    /** Chooses (or chooses again) the answer with row number `rowid` (responses.seq) as a quote under a code. */
     async chooseQuote(
       codeId: number,
       rowid: number,
@@ -77,17 +77,16 @@ export function createPgCodingReads(pool: Pool) {
       smallRegionConfirmed: boolean,
     ): Promise<void> {
       await pool.query(
-        `INSERT INTO coding_quotes (code_id, response_id, chosen_by, chosen_at, small_region_confirmed)
-         SELECT $1, id, $3, $4, $5 FROM responses WHERE seq = $2
-         ON CONFLICT (code_id, response_id) DO UPDATE SET chosen_by = EXCLUDED.chosen_by,
+        `INSERT INTO coding_quotes (code_id, response_seq, chosen_by, chosen_at, small_region_confirmed)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (code_id, response_seq) DO UPDATE SET chosen_by = EXCLUDED.chosen_by,
            chosen_at = EXCLUDED.chosen_at, small_region_confirmed = EXCLUDED.small_region_confirmed`,
         [codeId, rowid, by, at, smallRegionConfirmed],
       );
     },
     async removeQuote(codeId: number, rowid: number): Promise<boolean> {
       const { rowCount } = await pool.query(
-        `DELETE FROM coding_quotes q USING responses r
-         WHERE q.code_id = $1 AND q.response_id = r.id AND r.seq = $2`,
+        'DELETE FROM coding_quotes WHERE code_id = $1 AND response_seq = $2',
         [codeId, rowid],
       );
       return rowCount === 1;
@@ -107,10 +106,10 @@ export function createPgCodingReads(pool: Pool) {
         `SELECT q.code_id, r.id, r.region, ${answerText('r', '$3')} AS text, c.span_start, c.span_end, q.chosen_by,
            q.small_region_confirmed
          FROM coding_quotes q JOIN coding_codes k ON k.id = q.code_id
-         JOIN responses r ON r.id = q.response_id
+         JOIN responses r ON r.seq = q.response_seq
          LEFT JOIN answer_codes c ON c.survey_id = k.survey_id AND c.question = k.question AND c.pass = 1
-           AND c.response_id = q.response_id AND c.code_id = q.code_id
-         WHERE k.survey_id = $1 AND k.question = $2 ORDER BY q.chosen_at, q.code_id, r.seq`,
+           AND c.response_seq = q.response_seq AND c.code_id = q.code_id
+         WHERE k.survey_id = $1 AND k.question = $2 ORDER BY q.chosen_at, q.code_id, q.response_seq`,
         [surveyId, question, key],
       );
       return rows.map((r) => ({

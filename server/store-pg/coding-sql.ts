@@ -5,7 +5,8 @@ import { KAZAKHSTAN_OFFSET_MS } from '../domain/kazakhstan-time';
 import type { CountFilter } from '../store/count-types';
 
 export class Params {
-  readonly values: unknown[] = [];
+  /** @param values parameters already numbered ($1…), e.g. keyWhere's. */
+  constructor(readonly values: unknown[] = []) {}
   /** `$n` of a new parameter. */
   add(value: unknown): string {
     this.values.push(value);

@@ -73,7 +73,7 @@ export async function openPostgresStore(
       ...createPgApiTokens(pool),
       ...createPgCodebooks(pool),
       ...createPgAnswerCodes(pool),
-      ...createPgCodingQueue(pool, options.countPlans ?? []),
+      ...createPgCodingQueue(pool),
       ...createPgCodingReads(pool),
       async close() {
         if (closed) return;
