@@ -1,7 +1,9 @@
 // XLSX benchmark: the workbook (exports/xlsx.ts: streamed sheet XML, yazl) of the export data set that bench/export.ts keeps (100,000 demo responses,
-// ~170 columns), written in this process to a byte counter; prints time, rows/s, size and peak RSS with the machine.
+// ~170 columns), written in this process to a byte counter; prints time, rows/s, CPU (all threads, and how long this
+// thread was busy: the rest is the export workers' and zlib's), size and peak RSS with the machine.
 // Run bench/export.ts once first (it makes the data set). BENCH_EXPORT_DIR as there.
 import { Writable } from 'node:stream';
+import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,18 +28,21 @@ for (const query of [{}, { labels: 'kk' }]) {
   const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const started = performance.now();
   const cpu = process.cpuUsage();
+  const loop = performance.eventLoopUtilization();
   await pipeline(
     xlsxJobExport(reader, job.value, new Date()).stream,
     new Writable({ write: (chunk: Buffer, _e, cb) => ((bytes += chunk.length), cb()) }),
   );
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
+  const busy = performance.eventLoopUtilization(loop).active / 1000;
   clearInterval(watch);
   const rows = reader.count(job.value.filter);
   reader.close();
   console.log(
     `  ${JSON.stringify(query)}: ${rows.toLocaleString('en')} rows × ${exportPlan(job.value).columns.length} columns in ` +
-      `${seconds.toFixed(2)} s (${Math.round(rows / seconds).toLocaleString('en')} rows/s), CPU ${((used.user + used.system) / 1e6).toFixed(1)} s, ` +
+      `${seconds.toFixed(2)} s (${Math.round(rows / seconds).toLocaleString('en')} rows/s), CPU ${((used.user + used.system) / 1e6).toFixed(1)} s ` +
+      `(this thread busy ${busy.toFixed(1)} s), ` +
       `${(bytes / 1e6).toFixed(1)} MB, RSS ${Math.round(before / 1e6)} MB before, peak ${Math.round(peak / 1e6)} MB, load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,

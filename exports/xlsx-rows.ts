@@ -68,6 +68,11 @@ export class XmlBytes {
     this.o += this.buf.write(s, this.o, 'utf8');
   }
 
+  /** The bytes so far, given away, for a writer that is done with this buffer. */
+  finish(): Buffer {
+    return this.buf.subarray(0, this.o);
+  }
+
   /** The bytes so far, given away; writing goes on into a fresh buffer. */
   take(): Buffer {
     const out = this.buf.subarray(0, this.o);

@@ -40,7 +40,11 @@ export function columnLetters(index: number): string {
   return letters;
 }
 
-function sheetHead(spec: SheetSpec, letters: readonly string[]): string {
+/** The sheet's XML up to and including the header row (its rows follow, then SHEET_TAIL). */
+export function sheetHead(
+  spec: Omit<SheetSpec, 'rows'>,
+  letters: readonly string[] = spec.header.map((_, i) => columnLetters(i)),
+): string {
   const cols = spec.widths
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join('');
@@ -56,7 +60,7 @@ function sheetHead(spec: SheetSpec, letters: readonly string[]): string {
   );
 }
 
-const SHEET_TAIL = '</sheetData></worksheet>';
+export const SHEET_TAIL = '</sheetData></worksheet>';
 
 class SheetStream extends Readable {
   private cursor: Iterator<readonly string[]> | undefined;

@@ -2,10 +2,12 @@
 // `data` (numbers as numbers, times as dates, the header frozen and bold, widths fitted to the names), the data
 // dictionary in a sheet `dictionary`, and each repeating group's entries in a sheet of its own (issue 19), as its
 // long-format CSV has them. Sheets are written as XML streams by xlsx-sheet.ts and zipped by xlsx-package.ts.
-import type { ExportReader } from '../server/store';
+import type { Readable } from 'node:stream';
+import type { ExportReader, ExportRow } from '../server/store';
 import { exportCodesOf } from './code-columns';
 import type { Column, ExportPlan } from './columns';
 import { dictionaryRows } from './dictionary';
+import { exportWorkerCount, parallelSheetStream, type ParallelSheetOptions } from './parallel';
 import { flaggedCells } from './quality-columns';
 import {
   repeatDictionaryRows,
@@ -17,7 +19,7 @@ import {
 import { compileRows, type LabelMode } from './rows';
 import type { ExportJob } from './request';
 import { sheetNamer, xlsxPackage, type PackagedSheet, type XlsxPackage } from './xlsx-package';
-import { sheetStream, type CellKind } from './xlsx-sheet';
+import { sheetStream, type CellKind, type SheetSpec } from './xlsx-sheet';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -61,15 +63,31 @@ export interface XlsxInput {
   now: Date;
 }
 
-/** The `data` sheet's rows: built per response as the zip reads, flagged ones left out when asked. */
-function* dataRows({ reader, job, plan, fastBelow }: XlsxInput): Generator<readonly string[]> {
-  const codes = exportCodesOf(plan);
-  const build = compileRows(plan, { labels: job.query.labels, fastBelow });
-  const flagged = job.query.flagged === 'exclude' ? flaggedCells(plan) : undefined;
-  for (const row of reader.rows(job.filter, { contacts: plan.options.pii, ...(codes && { codes }) })) {
+/** The `data` sheet's rows built on this thread, as the zip reads, flagged ones left out when asked. */
+export function* dataRows(
+  plan: ExportPlan,
+  options: ParallelSheetOptions,
+  source: Iterable<ExportRow>,
+): Generator<readonly string[]> {
+  const build = compileRows(plan, { labels: options.labels, fastBelow: options.fastBelow });
+  const flagged = options.excludeFlagged ? flaggedCells(plan) : undefined;
+  for (const row of source) {
     const cells = build(row);
     if (!flagged?.(cells)) yield cells;
   }
+}
+
+/**
+ * The `data` sheet: its rows built on the export worker threads when there are any (EXPORT_WORKERS; flattening is
+ * most of a workbook's CPU), else here; the same bytes either way.
+ */
+function dataSheet(input: XlsxInput, spec: Omit<SheetSpec, 'rows'>): Readable {
+  const { reader, job, plan, fastBelow } = input;
+  const codes = exportCodesOf(plan);
+  const source = reader.rows(job.filter, { contacts: plan.options.pii, ...(codes && { codes }) });
+  const options = { labels: job.query.labels, fastBelow, excludeFlagged: job.query.flagged === 'exclude' };
+  if (exportWorkerCount() === 0) return sheetStream({ ...spec, rows: dataRows(plan, options, source) });
+  return parallelSheetStream(plan, spec, source, options);
 }
 
 /**
@@ -85,11 +103,10 @@ export function xlsxExport(input: XlsxInput): XlsxPackage {
     {
       name: name('data'),
       open: () =>
-        sheetStream({
+        dataSheet(input, {
           header: plan.columns.map((c) => c.name),
           kinds,
           widths: plan.columns.map((c, i) => widthOf(c.name, kinds[i]!)),
-          rows: dataRows(input),
         }),
     },
     {
