@@ -28,6 +28,8 @@ interface Figures {
   scrollLongTasks: number[];
   allDrawnAt: number;
   charts: number;
+  /** What the page fetched and when, and its long tasks: where the time before the first chart goes. */
+  waterfall: string[];
 }
 
 // Runs in the page before its own scripts: records long tasks, and on every frame whether each chart
@@ -110,7 +112,32 @@ async function oneRun(browser: Browser, url: string): Promise<Figures> {
       },
     );
     const done = await probe(page);
+    const waterfall = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const rows = [
+        { at: 0, end: nav.responseEnd, what: `page ${location.pathname}` },
+        { at: nav.domContentLoadedEventStart, end: nav.domContentLoadedEventEnd, what: 'DOMContentLoaded' },
+        ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({
+          at: e.startTime,
+          end: e.responseEnd,
+          what: new URL(e.name).pathname + new URL(e.name).search,
+        })),
+      ];
+      return rows;
+    });
+    const tasks = done.longTasks.map((t) => ({
+      at: t.at,
+      end: t.at + t.ms,
+      what: `long task ${Math.round(t.ms)} ms`,
+    }));
     return {
+      waterfall: [...waterfall, ...tasks]
+        .filter((r) => r.at < firstScreenAt)
+        .sort((a, b) => a.at - b.at)
+        .map(
+          (r) =>
+            `${String(Math.round(r.at)).padStart(6)} → ${String(Math.round(r.end)).padStart(6)} ms  ${r.what}`,
+        ),
       summaryAt,
       firstScreenAt,
       chartsOnFirstScreen: done.onScreen,
@@ -191,6 +218,7 @@ for (const [c, clientDir] of clients.entries()) {
       ].join(' '),
     );
   const of = runs[c]!;
+  console.log(`the last run, until its first screen was drawn:\n${of.at(-1)!.waterfall.join('\n')}`);
   console.log(
     `median: first screen ${ms(median(of.map((r) => r.firstScreenAt)))} (goal ≤ 1500 ms), of which drawing ` +
       `after the summary arrived ${ms(median(of.map((r) => r.firstScreenAt - r.summaryAt)))}, ` +
