@@ -89,7 +89,10 @@ export function ScrollBox({
   useLayoutEffect(() => {
     const element = box.current;
     if (!element) return;
-    update();
+    // No measuring here: a read now would force a layout of the page (or of each skipped dashboard card, one by one)
+    // inside React's commit, 300-800 ms on the dashboard. The observer's first call comes after the browser's own
+    // layout, before the first paint, and only for a box that is laid out at all (not in a closed <details> or an
+    // off-screen card).
     const observer = new ResizeObserver(update);
     observer.observe(element);
     if (element.firstElementChild) observer.observe(element.firstElementChild);

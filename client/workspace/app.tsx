@@ -1,6 +1,6 @@
 // The workspace's root: asks the server who is signed in (GET /api/session), then shows the sign-in form or the
 // shell. The address is kept throughout, so a shared link to a filtered view opens that view after signing in.
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { initialLocale, saveLocale, type Locale } from '../lib/locale';
 import { getSession, signOut, type Session } from '../lib/workspace-api';
 import { PasswordForm } from './account/password-form';
@@ -20,7 +20,7 @@ type State =
   | { state: 'signed-out'; notice?: 'ended' | 'signed-out' }
   | { state: 'signed-in'; session: Session };
 
-export function App() {
+export function App({ firstSession }: { firstSession?: Promise<Session | null> }) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [state, setState] = useState<State>({ state: 'loading' });
   const t = shellStrings(locale);
@@ -35,9 +35,13 @@ export function App() {
     saveLocale(next);
   }, []);
 
+  // The first answer is the one main.tsx asked for before rendering; later loads (after a password change) ask again.
+  const first = useRef(firstSession);
   const load = useCallback(() => {
     setState({ state: 'loading' });
-    getSession().then(
+    const asked = first.current ?? getSession();
+    first.current = undefined;
+    asked.then(
       (session) => setState(session ? { state: 'signed-in', session } : { state: 'signed-out' }),
       () => setState({ state: 'failed' }),
     );

@@ -23,8 +23,10 @@ export interface Section {
   title: Record<Locale, string>;
   /** Who sees it in the navigation and may open it; the server checks again on every request. */
   roles: readonly Role[];
-  /** The page, code-split: `lazy(() => import('./<section>/<page>'))` with the page as the default export. */
+  /** The page, code-split: `page(() => import('./<section>/<page>'))` with the page as the default export. */
   component: LazyExoticComponent<ComponentType<SectionProps>>;
+  /** Starts loading the page's code (main.tsx: while the session is asked for, not after). */
+  preload: () => void;
   /** false: reached from elsewhere (the top bar's password link), not listed in the navigation. */
   inNav?: false;
 }
@@ -35,66 +37,66 @@ export const SECTIONS: readonly Section[] = [
     title: { kk: 'Деректерді жүктеп алу', ru: 'Выгрузка данных', en: 'Data export' },
     // Authors work from aggregates only (issue 6); the export routes refuse them too.
     roles: ['admin', 'analyst'],
-    component: lazy(() => import('./exports/export-page')),
+    ...page(() => import('./exports/export-page')),
   },
   {
     path: 'briefings',
     title: { kk: 'Брифингтер', ru: 'Брифинги', en: 'Briefings' },
     // Admins create and change them; the API lets the others list their regions' briefings, not manage them.
     roles: ['admin'],
-    component: lazy(() => import('./briefings/briefings-page')),
+    ...page(() => import('./briefings/briefings-page')),
   },
   {
     path: 'dashboard',
     title: { kk: 'Нәтижелер', ru: 'Результаты', en: 'Results' },
     roles: ['admin', 'analyst', 'author'],
-    component: lazy(() => import('./dashboard/dashboard-page')),
+    ...page(() => import('./dashboard/dashboard-page')),
   },
   {
     path: 'regions',
     title: { kk: 'Өңірлерді салыстыру', ru: 'Сравнение регионов', en: 'Compare regions' },
     roles: ['admin', 'analyst', 'author'],
-    component: lazy(() => import('./regions/regions-page')),
+    ...page(() => import('./regions/regions-page')),
   },
   {
     path: 'coverage',
     title: { kk: 'Қамту', ru: 'Охват', en: 'Coverage' },
     roles: ['admin', 'analyst', 'author'],
-    component: lazy(() => import('./coverage/coverage-page')),
+    ...page(() => import('./coverage/coverage-page')),
   },
   {
     path: 'text',
     title: { kk: 'Еркін жауаптар', ru: 'Текстовые ответы', en: 'Free-text answers' },
     // Authors read the proposals too (the text API lets them): the Roadmap is drafted from them.
     roles: ['admin', 'analyst', 'author'],
-    component: lazy(() => import('./text/text-page')),
+    ...page(() => import('./text/text-page')),
   },
   {
     path: 'coding',
     title: { kk: 'Кодтау', ru: 'Кодирование', en: 'Coding' },
     // Authors and admins build codebooks; analysts code answers of their regions too (the API checks both).
     roles: ['admin', 'analyst', 'author'],
-    component: lazy(() => import('./coding/coding-page')),
+    ...page(() => import('./coding/coding-page')),
   },
   {
     path: 'brief',
     title: { kk: 'Жол картасына анықтама', ru: 'Справка к Дорожной карте', en: 'Roadmap brief' },
     roles: ['admin', 'analyst', 'author'],
-    component: lazy(() => import('./brief/brief-page')),
+    ...page(() => import('./brief/brief-page')),
   },
   {
     path: 'responses',
     title: { kk: 'Жауаптар', ru: 'Ответы', en: 'Responses' },
     // Single responses and their review status (issue 16): row-level data, so not for authors; the API checks too.
     roles: ['admin', 'analyst'],
-    component: lazy(() => import('./responses/responses-page')),
+    ...page(() => import('./responses/responses-page')),
   },
   {
     path: 'tokens',
     title: { kk: 'API токендері', ru: 'API-токены', en: 'API tokens' },
     // Reached from Responses: one's own tokens for scripts.
     roles: ['admin', 'analyst'],
-    component: lazy(() => import('./responses/tokens-page')),
+    ...page(() => import('./responses/tokens-page')),
     inNav: false,
   },
   {
@@ -103,31 +105,44 @@ export const SECTIONS: readonly Section[] = [
     // Unsent answers saved on phones go in through the same judging as a phone's POST; the route is admin-only too.
     // Last, and one word: an occasional task after a briefing, and the eighth label on a laptop's strip.
     roles: ['admin'],
-    component: lazy(() => import('./imports/import-page')),
+    ...page(() => import('./imports/import-page')),
   },
   {
     path: 'users',
     title: { kk: 'Пайдаланушылар', ru: 'Пользователи', en: 'Users' },
     // The routes are admin-only as well (issue 17).
     roles: ['admin'],
-    component: lazy(() => import('./users/users-page')),
+    ...page(() => import('./users/users-page')),
   },
   {
     path: 'surveys',
     title: { kk: 'Сауалнамалар', ru: 'Анкеты', en: 'Surveys' },
     // Closing, versions and translation sheets: admins only, as the routes are.
     roles: ['admin'],
-    component: lazy(() => import('./surveys/surveys-page')),
+    ...page(() => import('./surveys/surveys-page')),
   },
   {
     path: 'password',
     title: { kk: 'Құпиясөз', ru: 'Пароль', en: 'Password' },
     // Everyone's own password, from the top bar.
     roles: ['admin', 'analyst', 'author'],
-    component: lazy(() => import('./account/password-page')),
+    ...page(() => import('./account/password-page')),
     inNav: false,
   },
 ];
+
+/** A section's page, loaded on first use or when preloaded, whichever comes first. */
+function page(load: () => Promise<{ default: ComponentType<SectionProps> }>) {
+  let loading: ReturnType<typeof load> | undefined;
+  const once = () => (loading ??= load());
+  return { component: lazy(once), preload: () => void once() };
+}
+
+/** Starts loading the code of the section an address opens (before anyone knows whether it may be opened). */
+export function preloadSection(pathname: string): void {
+  const path = /^\/workspace\/([^/]+)/.exec(pathname)?.[1];
+  SECTIONS.find((s) => s.path === path)?.preload();
+}
 
 /** The sections a role may open, in navigation order. */
 export function sectionsFor(role: Role, sections: readonly Section[] = SECTIONS): Section[] {
