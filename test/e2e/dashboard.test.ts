@@ -176,3 +176,37 @@ test('tells an author on a phone, in Russian, that the numbers are perturbed and
   await note.screenshot({ path: 'test-results/privacy-note-dashboard-ru-390.png' });
   expect(pageErrors).toEqual([]);
 });
+
+// Issue 13 point 12 (29 charts drawn at once held the page for seconds): the charts near the screen are drawn, the
+// ones further down wait until the reader scrolls to them, and the page answers a click meanwhile.
+test('the Kazakh dashboard draws the charts on screen first and the rest as the reader scrolls to them', async () => {
+  const { page, pageErrors } = await suite.laptop('kk-KZ');
+  await page.goto(`${suite.server.url}/workspace/dashboard?survey=roadmap-needs`);
+  await page.getByLabel('Электрондық пошта').fill(AUTHOR.email);
+  await page.getByLabel('Құпиясөз').fill(AUTHOR.password);
+  await page.getByRole('button', { name: 'Кіру' }).click();
+  const canvases = page.locator('.chart-canvas');
+  await canvases.first().and(page.locator('[data-drawn="true"]')).waitFor();
+  const total = await canvases.count();
+  expect(total).toBeGreaterThan(20);
+  const drawn = () => page.locator('.chart-canvas[data-drawn="true"]').count();
+  // Waiting for the first screen to settle: every canvas within a screen of the window is drawn.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.chart-canvas')]
+          .filter((e) => e.getBoundingClientRect().top < 2 * innerHeight)
+          .every((e) => e.dataset.drawn === 'true'),
+      ),
+    )
+    .toBe(true);
+  const first = await drawn();
+  expect(first).toBeLessThan(total);
+  // The last card is not drawn until it is reached; then it is.
+  const last = canvases.last();
+  expect(await last.getAttribute('data-drawn')).not.toBe('true');
+  await last.scrollIntoViewIfNeeded();
+  await expect.poll(() => last.getAttribute('data-drawn')).toBe('true');
+  expect(await drawn()).toBeGreaterThan(first);
+  expect(pageErrors).toEqual([]);
+});
