@@ -10,6 +10,7 @@ import type { CountPlan } from '../store/count-types';
 import { openReadOnly, type Db } from '../store/db';
 import type { NewResponse } from '../store/types';
 import { createPgAnswerCounts } from './answer-counts';
+import { CODING_DERIVED, CODING_TABLES, copyCoding, verifyCoding } from './copy-coding';
 import { openPostgresStore } from './index';
 import type { PoolClient } from './pool';
 
@@ -75,6 +76,7 @@ const DERIVED = new Set([
   'count_plans',
   'readiness_probes',
   'response_contacts', // copied with the responses
+  ...CODING_DERIVED,
 ]);
 
 const RESPONSE_COLUMNS = [
@@ -135,6 +137,8 @@ export async function copySqliteToPostgres(
         const counts = createPgAnswerCounts(store.pool, countPlans, () => store.shard);
         const { responses, checksum } = await copyResponses(sqlite, client, counts.countBatch, progress);
         tables.push({ table: 'responses', rows: responses });
+        const coding = await copyCoding(sqlite, client);
+        tables.push(...coding.map(({ table, rows }) => ({ table, rows })));
         await verifyTables(sqlite, client, tables);
         const readBack = await checksumOfPostgres(client);
         if (readBack !== checksum)
@@ -142,6 +146,7 @@ export async function copySqliteToPostgres(
             `the responses read back from PostgreSQL differ from SQLite's (sha256 ${readBack} ≠ ${checksum})`,
           );
         const countKeys = await verifyCounts(sqlite, client, countPlans);
+        await verifyCoding(sqlite, client, coding);
         await client.query('COMMIT');
         return { tables, responses, checksum, countKeys, seconds: (performance.now() - started) / 1000 };
       } catch (error) {
@@ -159,7 +164,7 @@ export async function copySqliteToPostgres(
 }
 
 function refuseUncopiable(sqlite: Db): void {
-  const copied = new Set([...PLAIN_TABLES.map((t) => t.table), 'responses']);
+  const copied = new Set([...PLAIN_TABLES.map((t) => t.table), 'responses', ...CODING_TABLES]);
   const names = sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
     .pluck()
