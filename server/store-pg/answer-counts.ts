@@ -20,9 +20,15 @@ import type {
 } from '../store/count-types';
 import type { NewResponse } from '../store/types';
 import type { Pool, PoolClient } from './pool';
+import { rejectedKeyRows } from './rejected-counts';
 import { indexTexts, type IndexedText } from './text-index';
 
-/** A response just inserted in this transaction, with the record key drawn for it. */
+/**
+ * A response just inserted in this transaction, with the record key drawn for it. `sign: -1` takes a counted
+ * response out again (a review that rejects it, demo data removed): its vector is subtracted in this store's shard,
+ * its byte record appended with sign -1 (the crosstab takes it away) and its texts leave the index; the sums over
+ * the shards stay exact without touching another server's rows.
+ */
 export interface CountedResponse {
   response: NewResponse;
   recordKey: number;
@@ -30,6 +36,7 @@ export interface CountedResponse {
   seq: number;
   /** The earlier response of the same briefing with the same answers, if any (server/store/duplicates.ts). */
   duplicateOf: string | null;
+  sign?: 1 | -1;
 }
 
 /**
@@ -38,7 +45,7 @@ export interface CountedResponse {
  */
 export const RECOUNT_LOCK = "hashtext(current_schema() || ':recount')";
 
-interface KeyRow {
+export interface KeyRow {
   survey_id: string;
   version: number;
   region: string;
@@ -67,7 +74,7 @@ export function keyWhere(filter: CountFilter, alias = ''): { sql: string; params
   return { sql: parts.join(' AND '), params };
 }
 
-function readVector(blob: Buffer, layout: CountLayout): Int32Array {
+export function readVector(blob: Buffer, layout: CountLayout): Int32Array {
   if (blob.byteLength !== layout.vectorLength * 4)
     throw new Error(
       `answer counts of ${layout.plan.surveyId} v${layout.plan.version} do not fit its plan: run recount`,
@@ -77,7 +84,8 @@ function readVector(blob: Buffer, layout: CountLayout): Int32Array {
   return vector;
 }
 
-const blobOf = (vector: Int32Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+export const blobOf = (vector: Int32Array) =>
+  Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
 
 export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], shard: () => number) {
   const layouts = new Map(plans.map((p) => [planKey(p.surveyId, p.version), compileLayout(p)]));
@@ -110,6 +118,9 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
       else keys.set(name, { key, layout, items: [c] });
     }
     if (keys.size === 0) return;
+    const taken = created.filter((c) => c.sign === -1).map((c) => c.seq);
+    if (taken.length > 0)
+      await client.query('DELETE FROM answer_texts WHERE response_seq = ANY($1::bigint[])', [taken]);
     await client.query(`SELECT pg_advisory_xact_lock_shared(${RECOUNT_LOCK})`);
     const columns = [0, 1, 2, 3, 4].map((i) => [...keys.values()].map((k) => k.key[i]));
     const { rows } = await client.query<KeyRow>(
@@ -126,21 +137,30 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
     );
     const responses: number[] = [];
     const vectors: Buffer[] = [];
-    const records: Buffer[] = [];
+    const records: { at: number; sign: 1 | -1; bytes: Buffer }[] = [];
     const texts: IndexedText[] = [];
-    for (const [name, { key, layout, items }] of keys) {
-      const row = existing.get(name);
+    [...keys.values()].forEach(({ key, layout, items }, at) => {
+      const row = existing.get(key.join('\u0000'));
       const vector = row ? readVector(row.counts, layout) : new Int32Array(layout.vectorLength);
-      const bytes = new Uint8Array(layout.recordLength * items.length);
-      items.forEach(({ response, recordKey, seq }, i) => {
-        countAnswers(layout, response.answers, vector, bytes, i * layout.recordLength, recordKey);
-        for (const [question, folded] of textsOf(layout.plan, response.answers))
-          texts.push({ key, question, seq, folded });
-      });
-      responses.push((row?.responses ?? 0) + items.length);
+      let added = 0;
+      for (const sign of [1, -1] as const) {
+        const signed = items.filter((c) => (c.sign ?? 1) === sign);
+        if (signed.length === 0) continue;
+        const part = sign > 0 ? vector : new Int32Array(layout.vectorLength);
+        const bytes = new Uint8Array(layout.recordLength * signed.length);
+        signed.forEach(({ response, recordKey, seq }, i) => {
+          countAnswers(layout, response.answers, part, bytes, i * layout.recordLength, recordKey);
+          if (sign > 0)
+            for (const [question, folded] of textsOf(layout.plan, response.answers))
+              texts.push({ key, question, seq, folded });
+        });
+        if (sign < 0) for (let i = 0; i < vector.length; i++) vector[i] = vector[i]! - part[i]!;
+        added += sign * signed.length;
+        records.push({ at, sign, bytes: Buffer.from(bytes.buffer) });
+      }
+      responses.push((row?.responses ?? 0) + added);
       vectors.push(blobOf(vector));
-      records.push(Buffer.from(bytes.buffer));
-    }
+    });
     await client.query(
       `INSERT INTO answer_counts (${KEY_COLUMNS}, shard, responses, counts)
        SELECT s, v, r, b, d, $1, n, c
@@ -150,21 +170,29 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
       [shard(), ...columns, responses, vectors],
     );
     await client.query(
-      `INSERT INTO answer_records (${KEY_COLUMNS}, shard, records)
-       SELECT s, v, r, b, d, $1, c FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bytea[])
-         AS t(s, v, r, b, d, c)`,
-      [shard(), ...columns, records],
+      `INSERT INTO answer_records (${KEY_COLUMNS}, shard, sign, records)
+       SELECT s, v, r, b, d, $1, n, c
+       FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::smallint[], $8::bytea[])
+         AS t(s, v, r, b, d, n, c)`,
+      [
+        shard(),
+        ...columns.map((column) => records.map((r) => column[r.at])),
+        records.map((r) => r.sign),
+        records.map((r) => r.bytes),
+      ],
     );
     await indexTexts(client, texts);
   }
 
-  /** The matching key rows of every shard. */
+  /** The matching key rows of every shard; with `review: 'all'`, the rejected responses as keys of one each. */
   async function keyRows(filter: CountFilter): Promise<KeyRow[]> {
     const { sql, params } = keyWhere(filter);
     const { rows } = await pool.query<KeyRow>(
       `SELECT ${KEY_COLUMNS}, responses, counts FROM answer_counts WHERE ${sql}`,
       params,
     );
+    if (filter.review === 'all')
+      rows.push(...(await rejectedKeyRows(pool, filter, layoutOf)).map((r) => r.keyRow));
     return rows;
   }
 
@@ -191,12 +219,16 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
         const vector = readVector(row.counts, layout);
         for (let i = 0; i < vector.length; i++) acc.sums[i]! += vector[i]!;
       }
-      return [...groups].map(([key, versions]) => ({
-        key,
-        versions: [...versions]
-          .sort(([a], [b]) => a - b)
-          .map(([v, acc]) => toVersionTally(layoutOf(filter.surveyId, v)!, acc.responses, acc.sums, only)),
-      }));
+      // Shards that add up to no response (all taken out again by reviews) make no group, as SQLite has no key.
+      return [...groups]
+        .map(([key, versions]) => ({
+          key,
+          versions: [...versions]
+            .filter(([, acc]) => acc.responses !== 0)
+            .sort(([a], [b]) => a - b)
+            .map(([v, acc]) => toVersionTally(layoutOf(filter.surveyId, v)!, acc.responses, acc.sums, only)),
+        }))
+        .filter((g) => g.versions.length > 0);
     },
     async countResponsesBy(filter: CountFilter, dimension: CoverageDimension): Promise<DimensionCount[]> {
       const sums = new Map<string | number, DimensionCount>();
@@ -211,7 +243,9 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
           s.cellKey = keyOf(s.cellKey + keySum);
         } else sums.set(key, { key, responses: row.responses, cellKey: keyOf(keySum) });
       }
-      return [...sums.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      return [...sums.values()]
+        .filter((s) => s.responses !== 0)
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     },
   };
 }

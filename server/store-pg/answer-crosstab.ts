@@ -8,6 +8,7 @@ import type { CountLayout } from '../store/count-layout';
 import type { CountFilter, TallyGroup } from '../store/count-types';
 import { keyWhere } from './answer-counts';
 import type { Pool } from './pool';
+import { rejectedKeyRows } from './rejected-counts';
 
 /** Record rows per read: each holds one batch's records of a key (up to 64 after a recount). */
 const ROWS_PER_READ = 500;
@@ -19,8 +20,9 @@ export function createPgCrosstab(pool: Pool, layouts: ReadonlyMap<string, CountL
       by: string,
       questions: readonly string[],
     ): Promise<TallyGroup[]> {
+      const layoutOf = (surveyId: string, version: number) => layouts.get(planKey(surveyId, version));
       const crosstab = createCrosstab(
-        (version) => layouts.get(planKey(filter.surveyId, version)),
+        (version) => layoutOf(filter.surveyId, version),
         by,
         new Set(questions),
       );
@@ -30,8 +32,8 @@ export function createPgCrosstab(pool: Pool, layouts: ReadonlyMap<string, CountL
       try {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         const cursor = client.query(
-          new Cursor<{ version: number; records: Buffer }>(
-            `SELECT version, records FROM answer_records WHERE ${sql}`,
+          new Cursor<{ version: number; sign: 1 | -1; records: Buffer }>(
+            `SELECT version, sign, records FROM answer_records WHERE ${sql}`,
             params,
           ),
         );
@@ -39,17 +41,22 @@ export function createPgCrosstab(pool: Pool, layouts: ReadonlyMap<string, CountL
           for (;;) {
             const rows = await cursor.read(ROWS_PER_READ);
             if (rows.length === 0) break;
-            for (const { version, records } of rows)
+            // sign -1: records of responses a review took out again (reviews.ts).
+            for (const { version, sign, records } of rows)
               crosstab.consume(
                 version,
                 new Uint8Array(records.buffer, records.byteOffset, records.byteLength),
-                1,
+                sign,
               );
           }
         } finally {
           await cursor.close();
         }
         await client.query('COMMIT');
+        // `review: 'all'`: the rejected responses back in, as if never rejected.
+        if (filter.review === 'all')
+          for (const { keyRow, record } of await rejectedKeyRows(pool, filter, layoutOf))
+            crosstab.consume(keyRow.version, record, 1);
       } catch (error) {
         broken = true;
         throw error;

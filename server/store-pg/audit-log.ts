@@ -1,7 +1,7 @@
 // The audit log on PostgreSQL: append-only, one row per action, shared by every server; read in time order through
 // a cursor (it only grows).
 import type { AuditAction, AuditEntry, AuditQuery, NewAuditEntry } from '../store/audit-log';
-import type { Pool } from './pool';
+import type { Pool, PoolClient } from './pool';
 import { streamRows } from './responses';
 
 interface AuditRow {
@@ -13,14 +13,20 @@ interface AuditRow {
   details: string;
 }
 
+/** Appends one entry, on the pool or in a caller's transaction (a review and its entry commit together). */
+export async function insertAudit(db: Pool | PoolClient, entry: NewAuditEntry): Promise<void> {
+  await db.query('INSERT INTO audit_log (at, actor, action, address, details) VALUES ($1, $2, $3, $4, $5)', [
+    entry.at,
+    entry.actor,
+    entry.action,
+    entry.address,
+    JSON.stringify(entry.details),
+  ]);
+}
+
 export function createPgAuditLog(pool: Pool) {
   return {
-    async recordAudit(entry: NewAuditEntry): Promise<void> {
-      await pool.query(
-        'INSERT INTO audit_log (at, actor, action, address, details) VALUES ($1, $2, $3, $4, $5)',
-        [entry.at, entry.actor, entry.action, entry.address, JSON.stringify(entry.details)],
-      );
-    },
+    recordAudit: (entry: NewAuditEntry): Promise<void> => insertAudit(pool, entry),
     /** One statement for every query: an absent bound is NULL and matches everything. */
     iterateAudit(query: AuditQuery = {}): AsyncGenerator<AuditEntry> {
       return streamRows<AuditRow, AuditEntry>(

@@ -1,10 +1,12 @@
 // Briefings on PostgreSQL, and the counts of responses tagged with them (in total, per local hour, within a reader's
 // regions with their cell keys). Every server reads the same rows, so a live screen served by one server moves
-// with responses stored by any other (briefing-live.ts polls these counts each second).
+// with responses stored by any other (briefing-live.ts polls these counts each second). Rejected responses (review
+// status) are in no count.
 import { KAZAKHSTAN_OFFSET_MS } from '../domain/kazakhstan-time';
 import type { Briefing, BriefingChanges, BriefingHour, ScopedCount } from '../store/types';
 import { toBriefing, type BriefingRow } from '../store/briefing-row';
 import { inTransaction, type Pool } from './pool';
+import { NOT_REJECTED } from './responses';
 
 const values = (b: Briefing) => [
   b.surveyId,
@@ -69,7 +71,7 @@ export function createPgBriefings(pool: Pool) {
     },
     async countBriefingResponses(slug: string): Promise<number> {
       const { rows } = await pool.query<{ n: number }>(
-        'SELECT count(*) AS n FROM responses WHERE briefing = $1',
+        `SELECT count(*) AS n FROM responses WHERE briefing = $1 AND ${NOT_REJECTED}`,
         [slug],
       );
       return rows[0]!.n;
@@ -77,7 +79,7 @@ export function createPgBriefings(pool: Pool) {
     async briefingResponsesIn(slug: string, regions: readonly string[]): Promise<ScopedCount> {
       const { rows } = await pool.query<{ n: number; keys: number | null }>(
         `SELECT count(*) AS n, sum(record_key) AS keys FROM responses
-         WHERE briefing = $1 AND region = ANY($2::text[])`,
+         WHERE briefing = $1 AND region = ANY($2::text[]) AND ${NOT_REJECTED}`,
         [slug, regions],
       );
       return scoped(rows[0]!.n, rows[0]!.keys ?? 0);
@@ -85,7 +87,7 @@ export function createPgBriefings(pool: Pool) {
     async briefingResponsesPerBriefingIn(regions: readonly string[]): Promise<Map<string, ScopedCount>> {
       const { rows } = await pool.query<{ slug: string; n: number; keys: number }>(
         `SELECT briefing AS slug, count(*) AS n, sum(record_key) AS keys FROM responses
-         WHERE briefing IS NOT NULL AND region = ANY($1::text[]) GROUP BY briefing`,
+         WHERE briefing IS NOT NULL AND region = ANY($1::text[]) AND ${NOT_REJECTED} GROUP BY briefing`,
         [regions],
       );
       return new Map(rows.map((r) => [r.slug, scoped(r.n, r.keys)]));
@@ -96,7 +98,7 @@ export function createPgBriefings(pool: Pool) {
     ): Promise<(BriefingHour & ScopedCount)[]> {
       const { rows } = await pool.query<{ hour: string; n: number; keys: number }>(
         `SELECT ${LOCAL_HOUR} AS hour, count(*) AS n, sum(record_key) AS keys FROM responses
-         WHERE briefing = $1 AND region = ANY($2::text[]) GROUP BY 1 ORDER BY 1`,
+         WHERE briefing = $1 AND region = ANY($2::text[]) AND ${NOT_REJECTED} GROUP BY 1 ORDER BY 1`,
         [slug, regions],
       );
       return rows.map((r) => ({ hour: r.hour, ...scoped(r.n, r.keys) }));

@@ -55,6 +55,15 @@ export const COVERED = {
     'briefingResponsesByHourIn',
   ],
   readiness: ['probeReadiness'],
+  reviews: [
+    'reviewResponses',
+    'getReview',
+    'eraseContacts',
+    'getContactErasure',
+    'hasContacts',
+    'listResponses',
+    'pageResponses',
+  ],
   apiTokens: ['addApiToken', 'listApiTokens', 'useApiToken', 'revokeApiToken'],
   coding: [
     'listCodes',

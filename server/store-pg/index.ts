@@ -16,7 +16,9 @@ import type { AsyncStorePart } from './contract';
 import { migrate } from './migrate';
 import { openPool, type Pool } from './pool';
 import { createPgReadiness } from './readiness';
+import { createPgResponseList } from './response-list';
 import { createPgResponses } from './responses';
+import { createPgReviews } from './reviews';
 import { claimShard } from './shard';
 import { createPgSurveys } from './surveys';
 import { createPgTextIndex } from './text-index';
@@ -75,6 +77,8 @@ export async function openPostgresStore(
       ...createPgAnswerCodes(pool),
       ...createPgCodingQueue(pool),
       ...createPgCodingReads(pool),
+      ...createPgReviews(pool, { exclusive: responses.committer.exclusive, countBatch: counts.countBatch }),
+      ...createPgResponseList(pool),
       async close() {
         if (closed) return;
         closed = true;

@@ -9,6 +9,9 @@ import type { CountedResponse } from './answer-counts';
 import { createGroupCommitter, type Settled } from './group-commit';
 import type { Pool, PoolClient } from './pool';
 
+/** The default set: every response but those a reviewer rejected (an index read of the few rejected ones). */
+export const NOT_REJECTED = `id NOT IN (SELECT response_id FROM response_reviews WHERE status = 'rejected')`;
+
 /** WHERE on responses from fixed fragments, as server/store/where.ts; values travel only as parameters. */
 export function responseWhere(filter: ResponseFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [filter.surveyId];
@@ -17,6 +20,8 @@ export function responseWhere(filter: ResponseFilter): { sql: string; params: un
     params.push(value);
     parts.push(fragment(`$${params.length}`));
   };
+  // Rejected responses (a test, junk) are left out unless asked for (server/store/review-set.ts).
+  if (filter.review !== 'all') parts.push(NOT_REJECTED);
   if (filter.regions?.length) add((p) => `region = ANY(${p}::text[])`, filter.regions);
   if (filter.versions?.length) add((p) => `version = ANY(${p}::int[])`, filter.versions);
   if (filter.briefing !== undefined) add((p) => `briefing = ${p}`, filter.briefing);

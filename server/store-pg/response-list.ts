@@ -1,0 +1,114 @@
+// The workspace's responses table and responses.jsonl on PostgreSQL (as server/store/response-list.ts): one page at
+// a time, newest first, within the reader's regions, with what a reviewer decides on; and the next responses in
+// submission order for incremental pulls. Ids compare byte-wise (COLLATE "C"), as SQLite's do, whatever the
+// database's collation, so a pull's `after` means the same on both engines.
+import type {
+  ResponseLine,
+  ResponseListItem,
+  ResponseListQuery,
+  ResponsePageQuery,
+} from '../store/response-list';
+import type { ReviewStatus } from '../store/reviews';
+import type { Pool } from './pool';
+
+/** An ISO 8601 instant with its zone: what may be cast to timestamptz without failing the query. */
+const INSTANT = String.raw`'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$'`;
+const epoch = (column: string) => `floor(extract(epoch FROM ${column}::timestamptz))`;
+
+/**
+ * Seconds from the phone's start to the receipt, as SQLite's `duration_s` column (migration 0009): whole seconds
+ * of each time; NULL without a start, with a start after the receipt, or with a time that is no instant.
+ */
+const DURATION_S = `CASE WHEN r.started_at ~ ${INSTANT} AND r.submitted_at ~ ${INSTANT}
+    AND ${epoch('r.submitted_at')} >= ${epoch('r.started_at')}
+  THEN (${epoch('r.submitted_at')} - ${epoch('r.started_at')})::int END`;
+
+const REVIEW_WHERE: Record<ReviewStatus | 'unreviewed' | 'any', string> = {
+  any: '',
+  unreviewed: 'AND v.status IS NULL',
+  approved: "AND v.status = 'approved'",
+  on_hold: "AND v.status = 'on_hold'",
+  rejected: "AND v.status = 'rejected'",
+};
+
+interface ListRow {
+  id: string;
+  version: number;
+  locale: string;
+  region: string;
+  briefing: string | null;
+  submitted_at: string;
+  duration_s: number | null;
+  duplicate_of: string | null;
+  status: ReviewStatus | null;
+  note: string | null;
+  has_contacts: boolean;
+  erased: boolean;
+}
+
+type LineRow = Omit<ListRow, 'duplicate_of' | 'note' | 'has_contacts' | 'erased'> & {
+  started_at: string | null;
+  answers: string;
+};
+
+export function createPgResponseList(pool: Pool) {
+  return {
+    /** One page of the table and whether more follow. */
+    async listResponses(query: ResponseListQuery): Promise<{ items: ResponseListItem[]; hasMore: boolean }> {
+      const { rows } = await pool.query<ListRow>(
+        `SELECT r.id, r.version, r.locale, r.region, r.briefing, r.submitted_at, ${DURATION_S} AS duration_s,
+           r.duplicate_of, v.status, v.note,
+           EXISTS (SELECT 1 FROM response_contacts c WHERE c.response_id = r.id) AS has_contacts,
+           EXISTS (SELECT 1 FROM contact_erasures e WHERE e.response_id = r.id) AS erased
+         FROM responses r LEFT JOIN response_reviews v ON v.response_id = r.id
+         WHERE r.survey_id = $1 AND r.region = ANY($2::text[]) ${REVIEW_WHERE[query.review ?? 'any']}
+         ORDER BY r.submitted_at DESC, r.seq DESC LIMIT $3 OFFSET $4`,
+        [query.surveyId, query.regions, query.limit + 1, query.offset],
+      );
+      const items = rows.slice(0, query.limit).map((r): ResponseListItem => ({
+        id: r.id,
+        version: r.version,
+        locale: r.locale,
+        region: r.region,
+        briefing: r.briefing,
+        submittedAt: r.submitted_at,
+        durationS: r.duration_s,
+        // The stored CSV line's flags: this engine keeps no stored lines yet (README "Scaling out").
+        flags: null,
+        duplicateOf: r.duplicate_of,
+        review: r.status,
+        note: r.note,
+        hasContacts: r.has_contacts,
+        contactsErased: r.erased,
+      }));
+      return { items, hasMore: rows.length > query.limit };
+    },
+    /** The next `limit` responses in (submitted_at, id) order: incremental pulls by submission time. */
+    async pageResponses(query: ResponsePageQuery): Promise<ResponseLine[]> {
+      const { rows } = await pool.query<LineRow>(
+        `SELECT r.id, r.version, r.locale, r.region, r.briefing, r.started_at, r.submitted_at,
+           ${DURATION_S} AS duration_s, v.status, r.answers
+         FROM responses r LEFT JOIN response_reviews v ON v.response_id = r.id
+         WHERE r.survey_id = $1 AND r.region = ANY($2::text[])
+           AND ($3::text IS NULL OR r.submitted_at > $3
+             OR (r.submitted_at = $3 AND $4::text IS NOT NULL AND r.id COLLATE "C" > $4))
+           ${query.review === 'all' ? '' : "AND v.status IS DISTINCT FROM 'rejected'"}
+         ORDER BY r.submitted_at, r.id COLLATE "C" LIMIT $5`,
+        [query.surveyId, query.regions, query.since ?? null, query.after ?? null, query.limit],
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        survey: query.surveyId,
+        version: r.version,
+        locale: r.locale,
+        region: r.region,
+        briefing: r.briefing,
+        startedAt: r.started_at,
+        submittedAt: r.submitted_at,
+        durationS: r.duration_s,
+        review: r.status,
+        answers: JSON.parse(r.answers) as Record<string, unknown>,
+      }));
+    },
+  };
+}
