@@ -1,10 +1,15 @@
 // Grid and repeat counts (issue 19) against numbers worked out by hand: per column of a matrixdropdown, per item of a
 // multipletext, per field of a dynamic panel or matrix over entries with the respondents beside, and entries per
 // respondent; stored through the real store, so the count vectors and the byte records (crosstab) are what is tested.
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countPlansOf } from '../../exports/aggregates/count-plan';
 import { answerGroups, summaryBody, surveyAggregates } from '../../exports/aggregates/summary';
 import type { AnsweredAggregate, RepeatField } from '../../exports/aggregates/types';
+import { loadCatalog } from '../../server/catalog/load';
+import { openSqliteStore } from '../../server/store';
 import { GRID_RESPONSES, GRID_VERSION, gridResponse, openGridStore } from '../support/grid-fixture';
+import { makeTempDir } from '../support/server';
 
 const ctx = surveyAggregates([GRID_VERSION]);
 const filters = { regions: [], versions: [1], briefing: null, from: null, to: null };
@@ -172,4 +177,44 @@ describe('small groups in grids and repeats', () => {
     expect(Math.abs((who.values[0]!.entries as { count: number }).count - 60)).toBeLessThanOrEqual(2);
     expect(Math.abs((who.values[1]!.respondents as { count: number }).count - 10)).toBeLessThanOrEqual(2);
   });
+});
+
+describe('counts made before grids and repeats were counted', () => {
+  it('are rebuilt at start with the parts of the new plan, as a fresh store counts them', async () => {
+    // The plan as it was before issue 19's counts: every question, none of the parts of their answers.
+    const old = countPlansOf([{ versions: [GRID_VERSION] }]).map((p) => ({
+      ...p,
+      questions: p.questions.filter((q) => !q.part),
+    }));
+    const file = join(makeTempDir(), 'saualnama.db');
+    const first = openSqliteStore(file, { projections: { countPlans: old } });
+    first.publishVersions([{ surveyId: 'grids', version: 1, sha256: 'v1' }], '2024-01-01T00:00:00Z');
+    await first.insertResponses(GRID_RESPONSES());
+    first.close();
+    const reopened = openSqliteStore(file, {
+      projections: { countPlans: countPlansOf([{ versions: [GRID_VERSION] }]) },
+    });
+    try {
+      expect(reopened.countsRebuilt.map((r) => r.surveys)).toEqual([['grids']]);
+      const [all] = await reopened.tallyAnswers({ surveyId: 'grids' }, { by: 'all' });
+      const body = summaryBody(ctx, 'grids', filters, all!.versions, { exact: true, k: 1 });
+      const [fresh] = await store.tallyAnswers({ surveyId: 'grids' }, { by: 'all' });
+      expect(body).toEqual(summaryBody(ctx, 'grids', filters, fresh!.versions, { exact: true, k: 1 }));
+      const practices = body.questions.find((x) => x.name === 'practices') as AnsweredAggregate;
+      expect(byValue(field(practices, 'who'))).toEqual({ ngo: [3, 2], akimat: [2, 2] });
+      expect(reopened.recountAnswers(['grids'])).toMatchObject({
+        keysDiffering: 0,
+        recordChunksDiffering: 0,
+      });
+    } finally {
+      reopened.close();
+    }
+  });
+});
+
+it('leaves the count plans of the shipped surveys as they were: they ask no grid or repeat, so nothing recounts', () => {
+  const shipped = loadCatalog(resolve(import.meta.dirname, '../../surveys')).catalog;
+  const plans = countPlansOf(shipped.surveys);
+  expect(plans.map((p) => p.surveyId)).toContain('roadmap-needs');
+  expect(plans.flatMap((p) => p.questions).filter((q) => q.part)).toEqual([]);
 });
