@@ -69,6 +69,17 @@ function gridColumns(c: Context, parts: QuestionParts, multipletext: boolean): G
   return [...columns.values()];
 }
 
+/** If exactly one non-zero cell is withheld, withholds the smallest shown non-zero one too (as partitionCells). */
+function withholdPartner(cells: Count[], counts: readonly number[]): void {
+  const hidden = cells.filter((cell, i) => isHidden(cell) && counts[i]! > 0).length;
+  if (hidden !== 1) return;
+  let next = -1;
+  counts.forEach((n, i) => {
+    if (n > 0 && !isHidden(cells[i]!) && (next < 0 || n < counts[next]!)) next = i;
+  });
+  if (next >= 0) cells[next] = SUPPRESSED;
+}
+
 function repeatField(c: Context, leaf: Leaf, allEntries: number): RepeatField {
   const { k } = c.d;
   const E = sumsOf(c, { question: c.question, of: 'entries', path: leaf.path });
@@ -77,25 +88,18 @@ function repeatField(c: Context, leaf: Leaf, allEntries: number): RepeatField {
   const respondents = showCount(respN, c.answered.n, k, c.answered.hidden);
   const entN = answeredOf(c, E);
   const entries = isHidden(respondents) ? SUPPRESSED : showCount(entN, allEntries, k);
-  const byRespondents = leaf.values.map((v) =>
-    showCount(cellOf(c, R, v.code), respN, k, isHidden(respondents)),
-  );
+  // One value an entry: the entries cells add up to the shown answered entries, and when everyone made one entry
+  // the respondents cells add up too, so a lone hidden cell would come back by subtraction: an exact reader's next
+  // smallest is withheld as well (as partitionCells does), on both.
+  const partnered = c.d.exact && leaf.shape === 'single';
+  const respondentCounts = leaf.values.map((v) => cellOf(c, R, v.code));
+  const byRespondents = respondentCounts.map((n) => showCount(n, respN, k, isHidden(respondents)));
+  if (partnered && !isHidden(respondents)) withholdPartner(byRespondents, respondentCounts);
   const entryCounts = leaf.values.map((v) => cellOf(c, E, v.code));
   const byEntries: Count[] = entryCounts.map((n, i) =>
     isHidden(byRespondents[i]!) ? SUPPRESSED : showCount(n, entN, k, isHidden(entries)),
   );
-  // One value an entry: the entries cells add up to the shown answered entries, so a lone hidden one would come
-  // back by subtraction; an exact reader's next smallest is withheld too, as partitionCells does.
-  if (c.d.exact && leaf.shape === 'single' && !isHidden(entries)) {
-    const hidden = byEntries.filter((cell, i) => isHidden(cell) && entryCounts[i]! > 0).length;
-    if (hidden === 1) {
-      let next = -1;
-      entryCounts.forEach((n, i) => {
-        if (n > 0 && !isHidden(byEntries[i]!) && (next < 0 || n < entryCounts[next]!)) next = i;
-      });
-      if (next >= 0) byEntries[next] = SUPPRESSED;
-    }
-  }
+  if (partnered && !isHidden(entries)) withholdPartner(byEntries, entryCounts);
   return {
     path: leaf.path,
     labels: leaf.labels,

@@ -2,6 +2,7 @@
 // address (survey, region, version, briefing, period); the small-cell rule said in words above the charts.
 import { useDeferredValue, useEffect, useMemo } from 'react';
 import type { QuestionAggregate, SummaryBody } from '../../../exports/aggregates/types';
+import { hasParts, PartCards } from '../../charts/part-cards';
 import { QuestionCard } from '../../charts/question-card';
 import { isShown } from '../../charts/question-model';
 import { localized } from '../../lib/locale';
@@ -142,18 +143,29 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
         >
           <h2 id={`part-${page.name}-title`}>{page.title}</h2>
           <div className="chart-grid">
-            {questions.map((q) => (
-              <QuestionCard
-                key={q.name}
-                question={q}
-                locale={locale}
-                k={k}
-                fileParts={parts}
-                context={context}
-                textHref={q.kind === 'answered' && q.listable ? textQuery(q.name) : undefined}
-                onTextLink={followLink}
-              />
-            ))}
+            {questions.map((q) =>
+              q.kind === 'answered' && hasParts(q) ? (
+                <PartCards
+                  key={q.name}
+                  question={q}
+                  locale={locale}
+                  k={k}
+                  fileParts={parts}
+                  context={context}
+                />
+              ) : (
+                <QuestionCard
+                  key={q.name}
+                  question={q}
+                  locale={locale}
+                  k={k}
+                  fileParts={parts}
+                  context={context}
+                  textHref={q.kind === 'answered' && q.listable ? textQuery(q.name) : undefined}
+                  onTextLink={followLink}
+                />
+              ),
+            )}
           </div>
         </section>
       ))}
