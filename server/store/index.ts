@@ -10,6 +10,7 @@ export type * from './demo-data';
 export type * from './coding-types';
 export type * from './reviews';
 export type * from './response-list';
+export { MAX_RESPONSE_IDS, RESPONSE_FLAG_FILTERS } from './response-list';
 export type * from './api-tokens';
 export type * from './interface/projection';
 export type * from './interface/store';

@@ -1,6 +1,7 @@
 // Single responses for the workspace's responses table: one page at a time, newest first, within the reader's
 // regions, with what a reviewer decides on (review status, quality flags, duration, whether contacts are kept).
 import type { Db } from './db';
+import { createFastThresholds } from './fast-thresholds';
 import { notRejected } from './review-set';
 import type { ReviewStatus } from './reviews';
 
@@ -10,9 +11,26 @@ export interface ResponseListQuery {
   regions: readonly string[];
   /** `unreviewed`: no status yet; undefined: every response, rejected ones included. */
   review?: ReviewStatus | 'unreviewed';
+  /** Only this briefing's responses. */
+  briefing?: string;
+  /** Inclusive lower and exclusive upper bounds on submitted_at (ISO 8601). */
+  from?: string;
+  to?: string;
+  /**
+   * Quality flags: one of them, `any` of them, or `none`. `fast` is a duration under `fastFraction` of the median
+   * of the response's version (as the export's flag_fast); straight-lining as the stored CSV line's bit says.
+   */
+  flag?: ResponseFlagFilter;
+  fastFraction?: number;
   offset: number;
   limit: number;
 }
+
+export const RESPONSE_FLAG_FILTERS = ['any', 'none', 'fast', 'straightlining', 'duplicate'] as const;
+export type ResponseFlagFilter = (typeof RESPONSE_FLAG_FILTERS)[number];
+
+/** The table's filters without its paging: what a count or a set of ids is taken over. */
+export type ResponseSetQuery = Omit<ResponseListQuery, 'offset' | 'limit'>;
 
 /** responses.jsonl: the next responses after a point in (submitted_at, id) order, within regions. */
 export interface ResponsePageQuery {
@@ -96,30 +114,59 @@ const REVIEW_WHERE: Record<ReviewStatus | 'unreviewed' | 'any', string> = {
   rejected: "AND v.status = 'rejected'",
 };
 
+const FAST = `coalesce(r.duration_s < (SELECT f.value ->> 1 FROM json_each(@fastBelow) f
+  WHERE f.value ->> 0 = r.version), 0)`;
+const STRAIGHTLINING = 'coalesce(l.flags, 0) & 1 <> 0';
+const DUPLICATE = 'r.duplicate_of IS NOT NULL';
+const FLAG_WHERE: Record<ResponseFlagFilter | 'all', string> = {
+  all: '',
+  any: `AND (${FAST} OR ${STRAIGHTLINING} OR ${DUPLICATE})`,
+  none: `AND NOT (${FAST} OR ${STRAIGHTLINING} OR ${DUPLICATE})`,
+  fast: `AND ${FAST}`,
+  straightlining: `AND ${STRAIGHTLINING}`,
+  duplicate: `AND ${DUPLICATE}`,
+};
+
+/** The statement's fixed fragments, from the allow-lists above; the values travel as parameters. */
+function whereOf(q: ResponseSetQuery): string {
+  return [
+    'r.survey_id = @surveyId AND r.region IN (SELECT value FROM json_each(@regions))',
+    REVIEW_WHERE[q.review ?? 'any'],
+    q.briefing !== undefined ? 'AND r.briefing = @briefing' : '',
+    q.from !== undefined ? 'AND r.submitted_at >= @from' : '',
+    q.to !== undefined ? 'AND r.submitted_at < @to' : '',
+    FLAG_WHERE[q.flag ?? 'all'],
+  ].join(' ');
+}
+
+const FROM = `FROM responses r INDEXED BY responses_by_survey_time
+  LEFT JOIN response_reviews v ON v.response_id = r.id
+  LEFT JOIN export_lines l ON l.response_rowid = r.rowid`;
+
+/** The most ids one request hands out for "all matching the filter" (the review of a set sends them 500 at a time). */
+export const MAX_RESPONSE_IDS = 10_000;
+
 export function createResponseList(db: Db) {
-  // One statement per review filter (fixed fragments), prepared when first used.
+  const fastBelow = createFastThresholds(db);
+  // One statement per shape of query (fixed fragments), prepared when first used.
   const statements = new Map<string, ReturnType<Db['prepare']>>();
-  const statement = (review: keyof typeof REVIEW_WHERE) => {
-    let s = statements.get(review);
-    if (!s)
-      statements.set(
-        review,
-        (s = db
-          .prepare(
-            `SELECT r.id, r.version, r.locale, r.region, r.briefing, r.submitted_at, r.duration_s, l.flags,
-               r.duplicate_of, v.status, v.note,
-               EXISTS (SELECT 1 FROM response_contacts c WHERE c.response_id = r.id),
-               EXISTS (SELECT 1 FROM contact_erasures e WHERE e.response_id = r.id)
-             FROM responses r INDEXED BY responses_by_survey_time
-             LEFT JOIN response_reviews v ON v.response_id = r.id
-             LEFT JOIN export_lines l ON l.response_rowid = r.rowid
-             WHERE r.survey_id = @surveyId AND r.region IN (SELECT value FROM json_each(@regions)) ${REVIEW_WHERE[review]}
-             ORDER BY r.submitted_at DESC, r.rowid DESC LIMIT @limit OFFSET @offset`,
-          )
-          .raw()),
-      );
+  const statement = (sql: string) => {
+    let s = statements.get(sql);
+    if (!s) statements.set(sql, (s = db.prepare(sql).raw()));
     return s;
   };
+  const paramsOf = (q: ResponseSetQuery) => ({
+    surveyId: q.surveyId,
+    regions: JSON.stringify(q.regions),
+    ...(q.briefing !== undefined && { briefing: q.briefing }),
+    ...(q.from !== undefined && { from: q.from }),
+    ...(q.to !== undefined && { to: q.to }),
+    ...(q.flag !== undefined &&
+      q.flag !== 'straightlining' &&
+      q.flag !== 'duplicate' && {
+        fastBelow: JSON.stringify(fastBelow(q.surveyId, q.fastFraction ?? 0)),
+      }),
+  });
 
   const pageSql = (
     review: 'default' | 'all',
@@ -159,9 +206,14 @@ export function createResponseList(db: Db) {
     },
     /** One page of the table and whether more follow. */
     listResponses(query: ResponseListQuery): { items: ResponseListItem[]; hasMore: boolean } {
-      const rows = statement(query.review ?? 'any').all({
-        surveyId: query.surveyId,
-        regions: JSON.stringify(query.regions),
+      const sql = `SELECT r.id, r.version, r.locale, r.region, r.briefing, r.submitted_at, r.duration_s, l.flags,
+          r.duplicate_of, v.status, v.note,
+          EXISTS (SELECT 1 FROM response_contacts c WHERE c.response_id = r.id),
+          EXISTS (SELECT 1 FROM contact_erasures e WHERE e.response_id = r.id)
+        ${FROM} WHERE ${whereOf(query)}
+        ORDER BY r.submitted_at DESC, r.rowid DESC LIMIT @limit OFFSET @offset`;
+      const rows = statement(sql).all({
+        ...paramsOf(query),
         limit: query.limit + 1,
         offset: query.offset,
       }) as ListRow[];
@@ -181,6 +233,16 @@ export function createResponseList(db: Db) {
         contactsErased: r[12] === 1,
       }));
       return { items, hasMore: rows.length > query.limit };
+    },
+    /** How many responses the table's filters match. */
+    countResponses(query: ResponseSetQuery): number {
+      const row = statement(`SELECT count(*) ${FROM} WHERE ${whereOf(query)}`).get(paramsOf(query));
+      return (row as [number])[0];
+    },
+    /** The ids the filters match, newest first, at most `limit` (for a review of the whole filtered set). */
+    listResponseIds(query: ResponseSetQuery, limit: number): string[] {
+      const sql = `SELECT r.id ${FROM} WHERE ${whereOf(query)} ORDER BY r.submitted_at DESC, r.rowid DESC LIMIT @limit`;
+      return (statement(sql).all({ ...paramsOf(query), limit }) as [string][]).map((r) => r[0]);
     },
   };
 }

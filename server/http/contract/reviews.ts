@@ -39,6 +39,14 @@ export interface ResponseListBody {
   page: number;
   pageSize: number;
   hasMore: boolean;
+  /** How many responses the filters match, over every page. */
+  total: number;
+}
+
+/** GET /api/surveys/:id/response-ids: the ids the filters match (at most 10,000, newest first) and their count. */
+export interface ResponseIdsBody {
+  ids: string[];
+  total: number;
 }
 
 /** GET /api/responses/:id: one response with its answers (never its contact details), review and flags. */

@@ -8,6 +8,7 @@ import {
   bulkReviewBody,
   reviewBody,
   type ResponseDetailBody,
+  type ResponseIdsBody,
   type ResponseListBody,
   type ReviewBody,
 } from '../contract/reviews';
@@ -16,19 +17,34 @@ import { canExportPersonalData, canReadRegion, currentUser, readableRegions, req
 import type { AppDeps } from '../deps';
 import { readJsonBody } from '../json-body';
 import { Problem } from '../../domain/problem';
-import { REVIEW_STATUSES, type AuditAction, type NewAuditEntry, type ReviewOutcome } from '../../store';
+import {
+  MAX_RESPONSE_IDS,
+  RESPONSE_FLAG_FILTERS,
+  REVIEW_STATUSES,
+  type ResponseSetQuery,
+  type AuditAction,
+  type NewAuditEntry,
+  type ReviewOutcome,
+} from '../../store';
 import { pagingParameters, parseParameters } from './aggregate-query';
 import { parseExportQuery } from '../../../exports/request';
+import { FAST_FRACTION } from '../../../exports/quality-columns';
 
-const listParameters = {
-  ...pagingParameters,
+const setParameters = {
   region: z.string().optional(),
+  briefing: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  flag: z
+    .enum(RESPONSE_FLAG_FILTERS, { message: 'must be any, none, fast, straightlining or duplicate' })
+    .optional(),
   review: z
     .enum([...REVIEW_STATUSES, 'unreviewed', 'any'], {
       message: 'must be approved, on_hold, rejected, unreviewed or any',
     })
     .optional(),
 };
+const listParameters = { ...pagingParameters, ...setParameters };
 
 const responseId = (raw: unknown): string => {
   const id = String(raw);
@@ -54,24 +70,46 @@ export function responsesReviewRouter(deps: AppDeps): Router {
       details,
     });
 
+  /** The table's filters, checked (400 naming the parameter) and within the reader's regions. */
+  function setQuery(surveyId: string, params: z.infer<z.ZodObject<typeof setParameters>>, res: Response) {
+    if (!deps.catalog.getSurvey(surveyId))
+      throw new Problem('survey-not-found', `There is no survey "${surveyId}".`);
+    const { region, briefing, from, to } = params;
+    // Region, briefing and dates are read as the export reads them (a date alone is that whole day in Kazakhstan).
+    const parsed = parseExportQuery({ region, briefing, from, to });
+    if (!parsed.ok) throw new Problem('invalid-request', 'Check the filters.', parsed.errors);
+    const q = parsed.value;
+    const review = params.review === 'any' ? undefined : params.review;
+    return {
+      surveyId,
+      regions: readableRegions(currentUser(res), q.regions),
+      ...(review !== undefined && { review }),
+      ...(q.briefing !== undefined && { briefing: q.briefing }),
+      ...(q.from !== undefined && { from: q.from }),
+      ...(q.to !== undefined && { to: q.to }),
+      ...(params.flag !== undefined && { flag: params.flag, fastFraction: FAST_FRACTION }),
+    } satisfies ResponseSetQuery;
+  }
+
   router.get('/api/surveys/:id/responses', reviewers, (req, res) => {
-    const id = String(req.params.id);
-    if (!deps.catalog.getSurvey(id)) throw new Problem('survey-not-found', `There is no survey "${id}".`);
     const params = parseParameters(listParameters, req.query);
-    const parsed = parseExportQuery({ region: params.region });
-    if (!parsed.ok) throw new Problem('invalid-request', 'Check region.', parsed.errors);
-    const regions = readableRegions(currentUser(res), parsed.value.regions);
+    const query = setQuery(String(req.params.id), params, res);
     const page = params.page ?? 1;
     const pageSize = params.pageSize ?? 50;
-    const review = params.review === 'any' ? undefined : params.review;
     const { items, hasMore } = store.listResponses({
-      surveyId: id,
-      regions,
-      ...(review !== undefined && { review }),
+      ...query,
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });
-    noStore(res).json({ items, page, pageSize, hasMore } satisfies ResponseListBody);
+    const total = store.countResponses(query);
+    noStore(res).json({ items, page, pageSize, hasMore, total } satisfies ResponseListBody);
+  });
+
+  // Every id the filters match (at most MAX_RESPONSE_IDS, newest first): the table's "all N matching" selection.
+  router.get('/api/surveys/:id/response-ids', reviewers, (req, res) => {
+    const query = setQuery(String(req.params.id), parseParameters(setParameters, req.query), res);
+    const ids = store.listResponseIds(query, MAX_RESPONSE_IDS);
+    noStore(res).json({ ids, total: store.countResponses(query) } satisfies ResponseIdsBody);
   });
 
   router.get('/api/responses/:id', reviewers, (req, res) => {

@@ -1,7 +1,13 @@
 // Reviewing responses (approved, on hold, rejected: a rejection takes a response out of every count), erasing a
 // response's personal data, and the responses table the reviewers page through.
 import type { NewAuditEntry } from '../audit-log';
-import type { ResponseLine, ResponseListItem, ResponseListQuery, ResponsePageQuery } from '../response-list';
+import type {
+  ResponseLine,
+  ResponseListItem,
+  ResponseListQuery,
+  ResponsePageQuery,
+  ResponseSetQuery,
+} from '../response-list';
 import type { ContactErasure, ResponseReview, ReviewChange, ReviewOutcome } from '../reviews';
 
 export interface ReviewStore {
@@ -28,6 +34,10 @@ export interface ReviewStore {
   hasContacts(id: string): boolean;
   /** The responses table: one page, newest first, within regions (response-list.ts). */
   listResponses(query: ResponseListQuery): { items: ResponseListItem[]; hasMore: boolean };
+  /** How many responses the table's filters match (response-list.ts). */
+  countResponses(query: ResponseSetQuery): number;
+  /** The ids the table's filters match, newest first, at most `limit`: a review of the whole filtered set. */
+  listResponseIds(query: ResponseSetQuery, limit: number): string[];
   /** responses.jsonl: the next responses in submission order (response-list.ts). */
   pageResponses(query: ResponsePageQuery): ResponseLine[];
 }
