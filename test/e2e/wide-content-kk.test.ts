@@ -97,7 +97,9 @@ test('the region heat table says it scrolls sideways and how many answers are ou
   // The arrow key already set more-left, so wait for the whole class: at the far end only more-left stays.
   // 'instant' so that an arrow key's smooth scroll still running cannot pull the box back.
   await box.evaluate((e) => e.scrollTo({ left: e.scrollWidth, behavior: 'instant' }));
-  await expect.poll(() => page.locator('.heat .scroll-box').getAttribute('class')).toBe('scroll-box more-left');
+  await expect
+    .poll(() => page.locator('.heat .scroll-box').getAttribute('class'))
+    .toBe('scroll-box more-left');
   await expect.poll(() => hint.innerText()).toBe(SCROLL_STRINGS.kk.hint(await outOfView()));
   expect(pageErrors).toEqual([]);
 });
@@ -137,6 +139,29 @@ test("the hall's live results say how many options each question leaves out", as
     }
   }
   await screenshot(page, 'live-results-more-kk');
+  expect(pageErrors).toEqual([]);
+});
+
+test('the live screen on a 390 px phone stacks: code on top, the title below it across the screen, nothing covered', async () => {
+  const { page, pageErrors, context } = await suite.phone('kk-KZ');
+  const url = suite.server.url;
+  const res = await context.request.post(`${url}/api/session`, {
+    data: { email: ADMIN.email, password: ADMIN.password },
+    headers: { origin: url },
+  });
+  expect(res.status()).toBe(204);
+  await page.goto(`${url}/b/semey-phone/live`);
+  const title = page.locator('.live-side h1');
+  await title.waitFor();
+  const qr = await page.locator('.live-qr').boundingBox();
+  const heading = await title.boundingBox();
+  // Side by side, the title had ~120 px beside the code and ran one word a line.
+  expect(heading!.width).toBeGreaterThan(300);
+  expect(heading!.y).toBeGreaterThanOrEqual(qr!.y + qr!.height);
+  // The results button sits after the content, not over the title's last line.
+  const button = await page.getByRole('button', { name: BRIEFING_STRINGS.kk.live.results }).boundingBox();
+  expect(button!.y).toBeGreaterThanOrEqual(heading!.y + heading!.height);
+  await screenshot(page, 'live-screen-kk-390');
   expect(pageErrors).toEqual([]);
 });
 
