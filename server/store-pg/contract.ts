@@ -64,6 +64,7 @@ export const COVERED = {
     'listResponses',
     'pageResponses',
   ],
+  demoData: ['countDemoData', 'removeDemoData'],
   apiTokens: ['addApiToken', 'listApiTokens', 'useApiToken', 'revokeApiToken'],
   coding: [
     'listCodes',

@@ -6,6 +6,7 @@ import { createPgAccounts } from './accounts';
 import { createPgAnswerCounts } from './answer-counts';
 import { createPgCrosstab } from './answer-crosstab';
 import { createPgApiTokens } from './api-tokens';
+import { createPgDemoData } from './demo-data';
 import { createPgAuditLog } from './audit-log';
 import { createPgBriefings } from './briefings';
 import { createPgAnswerCodes } from './answer-codes';
@@ -79,6 +80,7 @@ export async function openPostgresStore(
       ...createPgCodingReads(pool),
       ...createPgReviews(pool, { exclusive: responses.committer.exclusive, countBatch: counts.countBatch }),
       ...createPgResponseList(pool),
+      ...createPgDemoData(pool, { exclusive: responses.committer.exclusive, countBatch: counts.countBatch }),
       async close() {
         if (closed) return;
         closed = true;
