@@ -119,7 +119,21 @@ export interface DemoResponse {
   errors: AnswerError[];
 }
 
-export function demoResponse(plan: DemoPlan, seed: number, index: number): DemoResponse {
+/** Demo response number i as a respondent's phone would post it (POST …/responses), before the server splits it. */
+export interface DemoSubmission {
+  id: string;
+  version: number;
+  locale: NewResponse['locale'];
+  briefing: string | null;
+  startedAt: string | null;
+  data: Record<string, unknown>;
+  /** When it was sent and from which region: the store records both. */
+  submitted: number;
+  region: string;
+  errors: AnswerError[];
+}
+
+export function demoSubmission(plan: DemoPlan, seed: number, index: number): DemoSubmission {
   const { random, profile, event, version, submitted, minutes } = occasion(plan, seed, index);
   const v = plan.versions.get(version)!;
   const id = random.uuid();
@@ -137,10 +151,28 @@ export function demoResponse(plan: DemoPlan, seed: number, index: number): DemoR
     ? null
     : new Date(submitted - Math.round(minutes * 60_000)).toISOString();
   const briefing = event?.briefing.slug ?? null;
-  const { locale } = respondent;
+  return {
+    id,
+    version,
+    locale: respondent.locale,
+    briefing,
+    startedAt,
+    data,
+    submitted,
+    region: profile.code,
+    errors,
+  };
+}
+
+export function demoResponse(plan: DemoPlan, seed: number, index: number): DemoResponse {
+  const { id, version, locale, briefing, startedAt, data, submitted, region, errors } = demoSubmission(
+    plan,
+    seed,
+    index,
+  );
   const record = toResponseRecord(
     { surveyId: plan.surveyId, version, locale, briefing, startedAt, data },
-    v.pii,
+    plan.versions.get(version)!.pii,
   );
   return {
     response: {
@@ -148,7 +180,7 @@ export function demoResponse(plan: DemoPlan, seed: number, index: number): DemoR
       surveyId: plan.surveyId,
       version,
       locale,
-      region: profile.code,
+      region,
       briefing,
       startedAt,
       submittedAt: new Date(submitted).toISOString(),
