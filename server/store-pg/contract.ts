@@ -62,6 +62,8 @@ export const COVERED = {
     'getContactErasure',
     'hasContacts',
     'listResponses',
+    'countResponses',
+    'listResponseIds',
     'pageResponses',
   ],
   demoData: ['countDemoData', 'removeDemoData'],

@@ -37,7 +37,7 @@ export type PostgresStore = AsyncStorePart & {
   /** The answer-count shard this store adds to (shard.ts). */
   readonly shard: number;
   /** Reads the store copy's check and the tests use (not members of the store interface). */
-  countResponses: ReturnType<typeof createPgResponses>['countResponses'];
+  countStoredResponses: ReturnType<typeof createPgResponses>['countStoredResponses'];
   iterateResponses: ReturnType<typeof createPgResponses>['iterateResponses'];
 };
 
@@ -63,7 +63,7 @@ export async function openPostgresStore(
       submitResponse: responses.submitResponse,
       insertResponses: responses.insertResponses,
       getResponse: responses.getResponse,
-      countResponses: responses.countResponses,
+      countStoredResponses: responses.countStoredResponses,
       iterateResponses: responses.iterateResponses,
       tallyAnswers: counts.tallyAnswers,
       countResponsesBy: counts.countResponsesBy,

@@ -7,29 +7,11 @@ import type {
   ResponseListItem,
   ResponseListQuery,
   ResponsePageQuery,
+  ResponseSetQuery,
 } from '../store/response-list';
 import type { ReviewStatus } from '../store/reviews';
 import type { Pool } from './pool';
-
-/** An ISO 8601 instant with its zone: what may be cast to timestamptz without failing the query. */
-const INSTANT = String.raw`'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$'`;
-const epoch = (column: string) => `floor(extract(epoch FROM ${column}::timestamptz))`;
-
-/**
- * Seconds from the phone's start to the receipt, as SQLite's `duration_s` column (migration 0009): whole seconds
- * of each time; NULL without a start, with a start after the receipt, or with a time that is no instant.
- */
-const DURATION_S = `CASE WHEN r.started_at ~ ${INSTANT} AND r.submitted_at ~ ${INSTANT}
-    AND ${epoch('r.submitted_at')} >= ${epoch('r.started_at')}
-  THEN (${epoch('r.submitted_at')} - ${epoch('r.started_at')})::int END`;
-
-const REVIEW_WHERE: Record<ReviewStatus | 'unreviewed' | 'any', string> = {
-  any: '',
-  unreviewed: 'AND v.status IS NULL',
-  approved: "AND v.status = 'approved'",
-  on_hold: "AND v.status = 'on_hold'",
-  rejected: "AND v.status = 'rejected'",
-};
+import { DURATION_S, SET_FROM, setWhere } from './response-set';
 
 interface ListRow {
   id: string;
@@ -55,15 +37,15 @@ export function createPgResponseList(pool: Pool) {
   return {
     /** One page of the table and whether more follow. */
     async listResponses(query: ResponseListQuery): Promise<{ items: ResponseListItem[]; hasMore: boolean }> {
+      const { sql, params } = await setWhere(pool, query);
       const { rows } = await pool.query<ListRow>(
         `SELECT r.id, r.version, r.locale, r.region, r.briefing, r.submitted_at, ${DURATION_S} AS duration_s,
            r.duplicate_of, v.status, v.note,
            EXISTS (SELECT 1 FROM response_contacts c WHERE c.response_id = r.id) AS has_contacts,
            EXISTS (SELECT 1 FROM contact_erasures e WHERE e.response_id = r.id) AS erased
-         FROM responses r LEFT JOIN response_reviews v ON v.response_id = r.id
-         WHERE r.survey_id = $1 AND r.region = ANY($2::text[]) ${REVIEW_WHERE[query.review ?? 'any']}
-         ORDER BY r.submitted_at DESC, r.seq DESC LIMIT $3 OFFSET $4`,
-        [query.surveyId, query.regions, query.limit + 1, query.offset],
+         ${SET_FROM} WHERE ${sql}
+         ORDER BY r.submitted_at DESC, r.seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, query.limit + 1, query.offset],
       );
       const items = rows.slice(0, query.limit).map((r): ResponseListItem => ({
         id: r.id,
@@ -82,6 +64,24 @@ export function createPgResponseList(pool: Pool) {
         contactsErased: r.erased,
       }));
       return { items, hasMore: rows.length > query.limit };
+    },
+    /** How many responses the table's filters match. */
+    async countResponses(query: ResponseSetQuery): Promise<number> {
+      const { sql, params } = await setWhere(pool, query);
+      const { rows } = await pool.query<{ n: number }>(
+        `SELECT count(*) AS n ${SET_FROM} WHERE ${sql}`,
+        params,
+      );
+      return rows[0]!.n;
+    },
+    /** The ids the filters match, newest first, at most `limit` (for a review of the whole filtered set). */
+    async listResponseIds(query: ResponseSetQuery, limit: number): Promise<string[]> {
+      const { sql, params } = await setWhere(pool, query);
+      const { rows } = await pool.query<{ id: string }>(
+        `SELECT r.id ${SET_FROM} WHERE ${sql} ORDER BY r.submitted_at DESC, r.seq DESC LIMIT $${params.length + 1}`,
+        [...params, limit],
+      );
+      return rows.map((r) => r.id);
     },
     /** The next `limit` responses in (submitted_at, id) order: incremental pulls by submission time. */
     async pageResponses(query: ResponsePageQuery): Promise<ResponseLine[]> {

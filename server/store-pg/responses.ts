@@ -190,7 +190,7 @@ export function createPgResponses(
       const { rows } = await pool.query<ResponseRow>('SELECT * FROM responses WHERE id = $1', [id]);
       return rows[0] && toResponse(rows[0]);
     },
-    async countResponses(filter: ResponseFilter): Promise<number> {
+    async countStoredResponses(filter: ResponseFilter): Promise<number> {
       const { sql, params } = responseWhere(filter);
       const { rows } = await pool.query<{ n: number }>(
         `SELECT count(*) AS n FROM responses WHERE ${sql}`,

@@ -88,7 +88,7 @@ describe('kill -9 of one of two writers on one PostgreSQL database', () => {
       expect(await stored(ackedByA)).toBe(ackedByA.length);
       expect(await stored(b.acked)).toBe(b.acked.length);
       // Rows and counts move together: the killed writer's last batch is either in both or in neither.
-      const rows = await store.countResponses({ surveyId: 'example' });
+      const rows = await store.countStoredResponses({ surveyId: 'example' });
       const [all] = await store.tallyAnswers({ surveyId: 'example' }, { by: 'all' });
       expect(all!.versions[0]!.responses).toBe(rows);
       expect(all!.versions[0]!.questions.get('role')?.counts[0]).toBe(rows);

@@ -38,11 +38,22 @@ const response = (
 // Two pairs share a submission time: the pulls must order them by id and page between them.
 const DATA: NewResponse[] = [
   response('a1', '2023-09-15T10:00:00.000Z', 'KZ-10', { startedAt: '2023-09-15T09:57:30.900Z' }),
-  response('b2', '2023-09-15T10:05:00.000Z', 'KZ-11', { contacts: { phone: '+7 700 000 00 00' } }),
+  response('b2', '2023-09-15T10:05:00.000Z', 'KZ-11', {
+    startedAt: '2023-09-15T10:00:00.000Z',
+    contacts: { phone: '+7 700 000 00 00' },
+  }),
   response('c3', '2023-09-15T10:05:00.000Z', 'KZ-10', { startedAt: '2023-09-15T10:06:00.000Z' }),
-  response('d4', '2023-09-15T10:10:00.000Z', 'KZ-10', { locale: 'kk', contacts: { name: 'Айгүл' } }),
-  response('e5', '2023-09-15T10:10:00.000Z', 'KZ-75'),
-  response('f6', '2023-09-15T10:20:00.000Z', 'KZ-10', { briefing: BRIEFING.slug }),
+  response('d4', '2023-09-15T10:10:00.000Z', 'KZ-10', {
+    locale: 'kk',
+    startedAt: '2023-09-15T10:06:40.000Z',
+    contacts: { name: 'Айгүл' },
+  }),
+  // Durations 150, 300, 200, 20 and 100 s: the median is 150, and e5 alone is under half of it (very fast).
+  response('e5', '2023-09-15T10:10:00.000Z', 'KZ-75', { startedAt: '2023-09-15T10:09:40.000Z' }),
+  response('f6', '2023-09-15T10:20:00.000Z', 'KZ-10', {
+    briefing: BRIEFING.slug,
+    startedAt: '2023-09-15T10:18:20.000Z',
+  }),
   // The same answers again in the same briefing a minute later: a duplicate of f6.
   {
     ...response('g7', '2023-09-15T10:21:00.000Z', 'KZ-10', { briefing: BRIEFING.slug }),
@@ -138,6 +149,32 @@ describe.each(ENGINES)('responses table and pulls on $name', (engine) => {
     expect(await list('approved')).toEqual(['d4']);
     expect(await list('on_hold')).toEqual(['a1']);
     expect(await list('rejected')).toEqual(['c3']);
+  });
+
+  it('filters by briefing, time and quality flag, counts over every page, and gives a whole set’s ids', async () => {
+    const query = { surveyId: 'example', regions: ['KZ-10', 'KZ-11', 'KZ-75'], fastFraction: 0.5 };
+    const list = async (extra: Partial<Parameters<AsyncStorePart['listResponses']>[0]>) =>
+      ids((await store.listResponses({ ...query, offset: 0, limit: 10, ...extra })).items);
+    expect(await list({ flag: 'fast' })).toEqual(['e5']);
+    expect(await list({ flag: 'duplicate' })).toEqual(['g7']);
+    expect(await list({ flag: 'any' })).toEqual(['g7', 'e5']);
+    expect(await list({ flag: 'none' })).toEqual(['f6', 'd4', 'c3', 'b2', 'a1']);
+    expect(await list({ flag: 'straightlining' })).toEqual([]);
+    expect(await list({ briefing: BRIEFING.slug })).toEqual(['g7', 'f6']);
+    expect(
+      await list({ from: '2023-09-15T10:05:00.000Z', to: '2023-09-15T10:20:00.000Z', review: 'unreviewed' }),
+    ).toEqual(['e5', 'b2']);
+    expect(await list({ from: '2023-09-15T10:05:00.000Z', to: '2023-09-15T10:20:00.000Z' })).toEqual([
+      'e5',
+      'd4',
+      'c3',
+      'b2',
+    ]);
+    expect(await store.countResponses(query)).toBe(7);
+    expect(await store.countResponses({ ...query, flag: 'none', regions: ['KZ-10'] })).toBe(4);
+    expect(await store.countResponses({ ...query, review: 'rejected' })).toBe(1);
+    expect(await store.listResponseIds({ ...query, flag: 'none' }, 3)).toEqual(['f6', 'd4', 'c3']);
+    expect(await store.listResponseIds({ ...query, regions: ['KZ-11'] }, 100)).toEqual(['b2']);
   });
 
   it('pulls responses.jsonl in submission order after a point, ties by id, rejected ones only when asked', async () => {

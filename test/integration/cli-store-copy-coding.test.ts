@@ -151,7 +151,7 @@ describe('store copy of the coding', () => {
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('coded_answers: 8 rows in SQLite, 7 in PostgreSQL');
       const pg = await openPostgresStore(empty.url, { poolSize: 1 });
-      expect(await pg.countResponses({ surveyId: 'example' })).toBe(0);
+      expect(await pg.countStoredResponses({ surveyId: 'example' })).toBe(0);
       expect(await pg.listSurveyCodes('example')).toEqual([]);
       await pg.close();
     } finally {

@@ -137,7 +137,7 @@ describe('npm run cli -- store copy', () => {
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('response_reviews (1 rows)');
       const pg = await openPostgresStore(empty.url, { poolSize: 1 });
-      expect(await pg.countResponses({ surveyId: 'example' })).toBe(0);
+      expect(await pg.countStoredResponses({ surveyId: 'example' })).toBe(0);
       await pg.close();
     } finally {
       await empty.drop();
