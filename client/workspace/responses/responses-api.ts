@@ -2,6 +2,7 @@
 import type {
   NewTokenBody,
   ResponseDetailBody,
+  ResponseIdsBody,
   ResponseListBody,
   ReviewBody,
   TokenBody,
@@ -24,6 +25,12 @@ async function send<T>(method: string, path: string, body?: unknown): Promise<T>
 
 export const listResponses = (survey: string, query: URLSearchParams) =>
   getJson<ResponseListBody>(`/api/surveys/${encodeURIComponent(survey)}/responses?${query}`);
+export const listResponseIds = (survey: string, query: URLSearchParams) =>
+  getJson<ResponseIdsBody>(`/api/surveys/${encodeURIComponent(survey)}/response-ids?${query}`);
+/** PATCH /api/responses takes at most this many ids; a larger set goes in turns. */
+export const REVIEW_SET_MAX = 500;
+export const setReviews = (ids: readonly string[], status: ReviewBody['status'], note: string) =>
+  send<ReviewBody[]>('PATCH', '/api/responses', { ids, status, note });
 export const getResponse = (id: string) => getJson<ResponseDetailBody>(`/api/responses/${id}`);
 export const setReview = (id: string, status: ReviewBody['status'], note: string) =>
   send<ReviewBody>('PATCH', `/api/responses/${id}`, { status, note });

@@ -1,13 +1,13 @@
 // /workspace/responses (admins, analysts): single responses within the reader's regions, newest first, a page at a
 // time, with review status and quality flags; a row opens the response in the reader's language, where its status
-// is set (and, for admins, its contact details erased). Filters live in the address, as on every page.
+// is set (and, for admins, its contact details erased). Rows can be selected (this page, or every response the
+// filters match) and reviewed as a set (set-review.tsx). Filters live in the address, as on every page.
 import { kazakhstanMinute } from '../../../server/domain/kazakhstan-time';
 import { Fragment, useEffect, useState } from 'react';
 import { ScrollBox } from '../../lib/scroll-box';
 import { useLoad } from '../../lib/use-load';
 import { isSignedOut } from '../../lib/workspace-api';
 import { regionName, regionsOf } from '../../lib/workspace-regions';
-import { SelectField, SurveyField } from '../fields';
 import { LoadFailed } from '../load-failed';
 import { followLink, sectionHref, setQuery } from '../router';
 import type { SectionProps } from '../sections';
@@ -15,29 +15,46 @@ import { shellStrings } from '../strings';
 import { mayRead, useSurveyDefinition } from '../use-survey-definition';
 import { ResponseDetail } from './response-detail';
 import { listResponses, type ReviewBody } from './responses-api';
+import { filterParams, readResponseFilters, ResponsesFilters } from './responses-filters';
+import { SetReview } from './set-review';
+import { RESPONSE_SET_STRINGS } from './set-strings';
 import { RESPONSES_STRINGS } from './strings';
 import './responses.css';
 
 const PAGE_SIZE = 25;
-const REVIEW_FILTERS = ['any', 'unreviewed', 'approved', 'on_hold', 'rejected'] as const;
 
 export default function ResponsesPage({ session, locale, query, onSignedOut }: SectionProps) {
   const t = RESPONSES_STRINGS[locale];
   const shell = shellStrings(locale);
   const { surveys, survey, definition, retryDefinition } = useSurveyDefinition(query.get('survey'));
-  const region = query.get('region') ?? '';
-  const review = (REVIEW_FILTERS as readonly string[]).includes(query.get('review') ?? '')
-    ? query.get('review')!
-    : 'any';
+  const s = RESPONSE_SET_STRINGS[locale];
+  const filters = readResponseFilters(query);
+  const setParams = filterParams(filters);
   const page = Math.max(1, Number(query.get('page')) || 1);
-  const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE), review });
-  if (region) params.set('region', region);
+  const params = new URLSearchParams(setParams);
+  params.set('page', String(page));
+  params.set('pageSize', String(PAGE_SIZE));
   const [list, retry] = useLoad(
     () => (survey ? listResponses(survey.id, params) : Promise.resolve(null)),
     `${survey?.id ?? ''}?${params}`,
   );
   const [open, setOpen] = useState<string | null>(null);
   const [reviewed, setReviewed] = useState<Record<string, ReviewBody>>({});
+  // The selection belongs to one filtered set: other filters (or survey) start it afresh; pages keep it.
+  const setKey = `${survey?.id ?? ''}?${setParams}`;
+  const [selection, setSelection] = useState<{ key: string; ids: ReadonlySet<string> }>({
+    key: setKey,
+    ids: new Set(),
+  });
+  const selected = selection.key === setKey ? selection.ids : new Set<string>();
+  const select = (ids: ReadonlySet<string>) => setSelection({ key: setKey, ids });
+  const toggle = (ids: readonly string[], on: boolean) => {
+    const next = new Set(selected);
+    for (const id of ids)
+      if (on) next.add(id);
+      else next.delete(id);
+    select(next);
+  };
   useEffect(() => {
     if (list.state === 'failed' && isSignedOut(list.error)) onSignedOut();
   }, [list, onSignedOut]);
@@ -55,47 +72,35 @@ export default function ResponsesPage({ session, locale, query, onSignedOut }: S
           {t.tokensLink}
         </a>
       </p>
-      <form className="filter-bar block" onSubmit={(e) => e.preventDefault()}>
-        {surveys.state === 'ready' && (
-          <SurveyField
-            locale={locale}
-            label={t.survey}
-            closed={t.closed}
-            surveys={surveys.value}
-            value={survey?.id ?? ''}
-            onChange={(value) => setQuery({ survey: value, page: null })}
-          />
-        )}
-        <SelectField
-          label={t.region}
-          value={region}
-          onChange={(value) => setQuery({ region: value || null, page: null })}
-        >
-          <option value="">{t.allRegions}</option>
-          {regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {regionName(regions, r.code, locale)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t.review}
-          value={review}
-          onChange={(value) => setQuery({ review: value === 'any' ? null : value, page: null })}
-        >
-          {REVIEW_FILTERS.map((f) => (
-            <option key={f} value={f}>
-              {t.reviewFilter[f]}
-            </option>
-          ))}
-        </SelectField>
-      </form>
+      <ResponsesFilters
+        locale={locale}
+        surveys={surveys.state === 'ready' ? surveys.value : null}
+        survey={survey?.id ?? ''}
+        regions={regions}
+        filters={filters}
+      />
+      {survey && (
+        // Outside the list's own states, so that its message stays while the list reloads after a change.
+        <SetReview
+          locale={locale}
+          survey={survey.id}
+          filters={setParams}
+          selected={selected}
+          total={list.state === 'ready' && list.value ? list.value.total : null}
+          onSelect={select}
+          onDone={() => {
+            setReviewed({});
+            retry();
+          }}
+          onSignedOut={onSignedOut}
+        />
+      )}
       {definition.state === 'failed' && <LoadFailed locale={locale} onRetry={retryDefinition} />}
       {list.state === 'failed' && !isSignedOut(list.error) && (
         <LoadFailed locale={locale} onRetry={retry} error={list.error} />
       )}
       {list.state === 'loading' && <p className="muted">{shell.loading}</p>}
-      {list.state === 'ready' && list.value && def && (
+      {list.state === 'ready' && list.value && def && survey && (
         <>
           {list.value.items.length === 0 ? (
             <p className="muted">{t.empty}</p>
@@ -105,6 +110,19 @@ export default function ResponsesPage({ session, locale, query, onSignedOut }: S
                 <caption className="responses-hidden">{t.title}</caption>
                 <thead>
                   <tr>
+                    <th scope="col">
+                      <input
+                        type="checkbox"
+                        aria-label={s.selectPage}
+                        checked={list.value.items.every((item) => selected.has(item.id))}
+                        onChange={(e) =>
+                          toggle(
+                            list.value!.items.map((item) => item.id),
+                            e.target.checked,
+                          )
+                        }
+                      />
+                    </th>
                     <th scope="col">{t.columns.received}</th>
                     <th scope="col">{t.columns.region}</th>
                     <th scope="col">{t.columns.briefing}</th>
@@ -127,6 +145,14 @@ export default function ResponsesPage({ session, locale, query, onSignedOut }: S
                     return (
                       <Fragment key={item.id}>
                         <tr className={status === 'rejected' ? 'rejected' : undefined}>
+                          <td>
+                            <input
+                              type="checkbox"
+                              aria-label={s.selectRow(when(item.submittedAt))}
+                              checked={selected.has(item.id)}
+                              onChange={(e) => toggle([item.id], e.target.checked)}
+                            />
+                          </td>
                           <th scope="row" className="nowrap">
                             {when(item.submittedAt)}
                           </th>
@@ -163,7 +189,7 @@ export default function ResponsesPage({ session, locale, query, onSignedOut }: S
                         </tr>
                         {open === item.id && (
                           <tr className="detail-row">
-                            <td colSpan={8}>
+                            <td colSpan={9}>
                               <ResponseDetail
                                 id={item.id}
                                 locale={locale}
