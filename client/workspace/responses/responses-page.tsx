@@ -110,7 +110,7 @@ export default function ResponsesPage({ session, locale, query, onSignedOut }: S
                 <caption className="responses-hidden">{t.title}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">
+                    <th scope="col" className="select-cell">
                       <input
                         type="checkbox"
                         aria-label={s.selectPage}
@@ -145,7 +145,7 @@ export default function ResponsesPage({ session, locale, query, onSignedOut }: S
                     return (
                       <Fragment key={item.id}>
                         <tr className={status === 'rejected' ? 'rejected' : undefined}>
-                          <td>
+                          <td className="select-cell">
                             <input
                               type="checkbox"
                               aria-label={s.selectRow(when(item.submittedAt))}
