@@ -2,11 +2,17 @@
 // one pass and returns what it had before. The counts are summed from these rows on read (coding-reads.ts), so a
 // write is only these rows. Two coders saving the same answer at once take turns on its advisory lock, so each gets
 // back the coding the other left, never a mixture.
+import { countDay } from '../store/answer-counts';
 import type { AnswerCoding, AnswerToCode, CodingPass, GivenCode } from '../store/coding-types';
 import { answerText, spanOf } from './coding-sql';
 import { inTransaction, type Pool, type PoolClient } from './pool';
 
 type Queryable = Pick<PoolClient, 'query'>;
+
+/** The count dimensions a coded answer and its codes carry (migration 0008), as SQLite's coding_counts keys. */
+const dimensionsOf = (a: AnswerToCode) =>
+  [a.version, a.region, a.briefing ?? '', countDay(a.submittedAt), a.recordKey] as const;
+const DIMENSIONS = 'version, region, briefing, day, record_key';
 
 interface AnswerRow {
   seq: number;
@@ -76,17 +82,19 @@ async function write(
     key,
   );
   await client.query(
-    `INSERT INTO coded_answers (survey_id, question, pass, response_seq, coder, coded_at)
-     VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO coded_answers (survey_id, question, pass, response_seq, coder, coded_at, ${DIMENSIONS})
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (survey_id, question, pass, response_seq) DO UPDATE SET coder = EXCLUDED.coder, coded_at = EXCLUDED.coded_at`,
-    [...key, coder, at],
+    [...key, coder, at, ...dimensionsOf(answer)],
   );
   if (codes.length > 0)
     await client.query(
-      `INSERT INTO answer_codes (survey_id, question, pass, response_seq, code_id, span_start, span_end)
-       SELECT $1, $2, $3, $4, * FROM unnest($5::int[], $6::int[], $7::int[])`,
+      `INSERT INTO answer_codes (survey_id, question, pass, response_seq, ${DIMENSIONS}, code_id, span_start,
+         span_end)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, * FROM unnest($10::int[], $11::int[], $12::int[])`,
       [
         ...key,
+        ...dimensionsOf(answer),
         codes.map((c) => c.codeId),
         codes.map((c) => c.span?.start ?? null),
         codes.map((c) => c.span?.end ?? null),
@@ -149,28 +157,49 @@ export function createPgAnswerCodes(pool: Pool) {
       coder: string,
       at: string,
     ): Promise<number> {
-      const bySurvey = new Map<string, Set<number>>();
+      const bySurvey = new Map<string, Map<number, AnswerToCode>>();
       for (const a of answers) {
         let rows = bySurvey.get(a.surveyId);
-        if (!rows) bySurvey.set(a.surveyId, (rows = new Set()));
-        rows.add(a.rowid);
+        if (!rows) bySurvey.set(a.surveyId, (rows = new Map()));
+        if (!rows.has(a.rowid)) rows.set(a.rowid, a);
       }
       return inTransaction(pool, async (client) => {
         let coded = 0;
-        for (const [surveyId, seqs] of bySurvey) {
+        for (const [surveyId, bySeq] of bySurvey) {
           // In row order: two servers applying overlapping rules wait for each other in one order, never deadlock.
-          const sorted = [...seqs].sort((a, b) => a - b);
+          const sorted = [...bySeq.values()].sort((a, b) => a.rowid - b.rowid);
+          const dims = sorted.map(dimensionsOf);
           const { rows } = await client.query<{ response_seq: number }>(
-            `INSERT INTO coded_answers (survey_id, question, pass, response_seq, coder, coded_at)
-             SELECT $1, $2, 1, seq, $4, $5 FROM unnest($3::bigint[]) AS t(seq) ORDER BY seq
+            `INSERT INTO coded_answers (survey_id, question, pass, response_seq, coder, coded_at, ${DIMENSIONS})
+             SELECT $1, $2, 1, seq, $4, $5, ${DIMENSIONS}
+             FROM unnest($3::bigint[], $6::int[], $7::text[], $8::text[], $9::text[], $10::bigint[])
+               AS t(seq, ${DIMENSIONS})
+             ORDER BY seq
              ON CONFLICT (survey_id, question, pass, response_seq) DO NOTHING RETURNING response_seq`,
-            [surveyId, question, sorted, coder, at],
+            [
+              surveyId,
+              question,
+              sorted.map((a) => a.rowid),
+              coder,
+              at,
+              ...[0, 1, 2, 3, 4].map((i) => dims.map((d) => d[i])),
+            ],
           );
           if (rows.length === 0) continue;
+          const newly = rows.map((r) => bySeq.get(r.response_seq)!);
+          const codedDims = newly.map(dimensionsOf);
           await client.query(
-            `INSERT INTO answer_codes (survey_id, question, pass, response_seq, code_id)
-             SELECT $1, $2, 1, seq, $4 FROM unnest($3::bigint[]) AS t(seq)`,
-            [surveyId, question, rows.map((r) => r.response_seq), codeId],
+            `INSERT INTO answer_codes (survey_id, question, pass, response_seq, code_id, ${DIMENSIONS})
+             SELECT $1, $2, 1, seq, $4, ${DIMENSIONS}
+             FROM unnest($3::bigint[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[])
+               AS t(seq, ${DIMENSIONS})`,
+            [
+              surveyId,
+              question,
+              newly.map((a) => a.rowid),
+              codeId,
+              ...[0, 1, 2, 3, 4].map((i) => codedDims.map((d) => d[i])),
+            ],
           );
           coded += rows.length;
         }

@@ -1,33 +1,30 @@
 // Reads of the coding on PostgreSQL, as server/store/coding-reads.ts: code counts by region with their cell-key sums,
 // both coders' codes for agreement, and the quotes chosen for the brief (and their choosing). SQLite keeps its code
-// counts in coding_counts; here they are summed from the pass-1 coded answers on read, which gives the same numbers
-// and key sums (each answer counted on its response's region, version, briefing and day) and can never drift.
+// counts in coding_counts; here they are summed from the pass-1 coded answers and their codes on read, each row
+// carrying its response's count dimensions and record key (migration 0008): the same numbers and key sums, from
+// rows that go with their response, so they never drift.
 import type { ChosenQuote, CodeTallyRow, CodingPair } from '../store/coding-types';
 import type { CountFilter } from '../store/count-types';
-import { answerText, idList, Params, responseFilter, spanOf } from './coding-sql';
+import { keyWhere } from './answer-counts';
+import { answerText, idList, spanOf } from './coding-sql';
 import type { Pool } from './pool';
 
 export function createPgCodingReads(pool: Pool) {
   return {
     /** Pass-1 coded answers (codeId 0) and tags per code, per region, over a filter. */
     async tallyCodes(filter: CountFilter, question: string): Promise<CodeTallyRow[]> {
-      const params = new Params();
-      const survey = params.add(filter.surveyId);
-      const q = params.add(question);
-      const where = responseFilter('r', filter, params);
+      // One alias for both tables, so that the filter (on their own count columns) has one set of parameters.
+      const { sql, params } = keyWhere(filter, 'x');
+      const q = `$${params.push(question)}`;
       const { rows } = await pool.query<CodeTallyRow>(
         `SELECT * FROM (
-         SELECT r.region, 0 AS "codeId", count(*) AS n, sum(r.record_key) AS keys
-         FROM coded_answers a JOIN responses r ON r.seq = a.response_seq
-         WHERE a.survey_id = ${survey} AND a.question = ${q} AND a.pass = 1 AND ${where}
-         GROUP BY r.region
-         UNION ALL
-         SELECT r.region, c.code_id, count(*), sum(r.record_key)
-         FROM answer_codes c JOIN responses r ON r.seq = c.response_seq
-         WHERE c.survey_id = ${survey} AND c.question = ${q} AND c.pass = 1 AND ${where}
-         GROUP BY r.region, c.code_id) t
+           SELECT x.region, 0 AS "codeId", count(*) AS n, sum(x.record_key) AS keys FROM coded_answers x
+           WHERE ${sql} AND x.question = ${q} AND x.pass = 1 GROUP BY x.region
+           UNION ALL
+           SELECT x.region, x.code_id, count(*), sum(x.record_key) FROM answer_codes x
+           WHERE ${sql} AND x.question = ${q} AND x.pass = 1 GROUP BY x.region, x.code_id) t
          ORDER BY region COLLATE "C", "codeId"`,
-        params.values,
+        params,
       );
       return rows;
     },

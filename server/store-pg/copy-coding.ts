@@ -5,6 +5,7 @@
 // on read, against the same sums over SQLite's coded answers.
 import { createHash } from 'node:crypto';
 import Cursor from 'pg-cursor';
+import { countDay } from '../store/answer-counts';
 import type { Db } from '../store/db';
 import type { PoolClient } from './pool';
 
@@ -16,6 +17,8 @@ interface Spec {
   byResponse: boolean;
   /** Row order for the checksum: text columns compared bytewise on both sides. */
   order: string[];
+  /** The row carries its response's count dimensions (migration 0008), taken from the SQLite response. */
+  dimensions?: boolean;
 }
 
 const SPECS: Spec[] = [
@@ -49,6 +52,7 @@ const SPECS: Spec[] = [
     ],
     byResponse: true,
     order: ['survey_id', 'question', 'pass', 'response'],
+    dimensions: true,
   },
   {
     table: 'answer_codes',
@@ -62,6 +66,7 @@ const SPECS: Spec[] = [
     ],
     byResponse: true,
     order: ['survey_id', 'question', 'pass', 'response', 'code_id'],
+    dimensions: true,
   },
   {
     table: 'coding_quotes',
@@ -98,7 +103,9 @@ function sqliteRows(sqlite: Db, spec: Spec): IterableIterator<Row> {
   return (
     spec.byResponse
       ? sqlite.prepare(
-          `SELECT ${cols.join(', ')}, r.id AS response_id FROM ${spec.table} x
+          `SELECT ${cols.join(', ')}, r.id AS response_id, r.version AS d_version, r.region AS d_region,
+             coalesce(r.briefing, '') AS d_briefing, r.submitted_at AS d_submitted_at, r.record_key AS d_record_key
+           FROM ${spec.table} x
            JOIN responses r ON r.rowid = x.response_rowid ORDER BY ${order}`,
         )
       : sqlite.prepare(`SELECT ${cols.join(', ')} FROM ${spec.table} x ORDER BY ${order}`)
@@ -109,6 +116,14 @@ async function insertPage(client: PoolClient, spec: Spec, rows: Row[]): Promise<
   const cols = names(spec);
   const arrays = spec.columns.map(([n, type]) => rows.map((r) => (type === 'boolean' ? r[n] === 1 : r[n])));
   const types = spec.columns.map(([, type]) => type);
+  if (spec.dimensions) {
+    arrays.push(
+      ...(['d_version', 'd_region', 'd_briefing', 'd_record_key'] as const).map((d) => rows.map((r) => r[d])),
+      rows.map((r) => countDay(r.d_submitted_at as string)),
+    );
+    cols.push('version', 'region', 'briefing', 'record_key', 'day');
+    types.push('int', 'text', 'text', 'bigint', 'text');
+  }
   if (spec.byResponse) {
     arrays.push(rows.map((r) => r.response_id));
     types.push('text');
@@ -196,19 +211,24 @@ export async function verifyCoding(
 }
 
 /** Pass-1 coded answers (code 0) and tags per code, per survey, question and region: answers and key sums. */
-const codeCounts = (rowOf: string) => `
+const SQLITE_CODE_COUNTS = `
   SELECT a.survey_id, a.question, r.region, 0 AS code_id, count(*) AS n, sum(r.record_key) AS keys
-  FROM coded_answers a JOIN responses r ON ${rowOf.replaceAll('x.', 'a.')} WHERE a.pass = 1 GROUP BY 1, 2, 3
+  FROM coded_answers a JOIN responses r ON r.rowid = a.response_rowid WHERE a.pass = 1 GROUP BY 1, 2, 3
   UNION ALL
   SELECT c.survey_id, c.question, r.region, c.code_id, count(*), sum(r.record_key)
-  FROM answer_codes c JOIN responses r ON ${rowOf.replaceAll('x.', 'c.')} WHERE c.pass = 1 GROUP BY 1, 2, 3, 4`;
+  FROM answer_codes c JOIN responses r ON r.rowid = c.response_rowid WHERE c.pass = 1 GROUP BY 1, 2, 3, 4`;
+/** The same from the rows' own count columns, as tallyCodes sums them. */
+const POSTGRES_CODE_COUNTS = `
+  SELECT survey_id, question, region, 0 AS code_id, count(*) AS n, sum(record_key) AS keys
+  FROM coded_answers WHERE pass = 1 GROUP BY 1, 2, 3
+  UNION ALL
+  SELECT survey_id, question, region, code_id, count(*), sum(record_key)
+  FROM answer_codes WHERE pass = 1 GROUP BY 1, 2, 3, 4`;
 
 async function verifyCodeCounts(sqlite: Db, client: PoolClient): Promise<void> {
   const key = (r: Row) => [r.survey_id, r.question, r.region, r.code_id].join(' ');
-  const inSqlite = new Map(
-    (sqlite.prepare(codeCounts('r.rowid = x.response_rowid')).all() as Row[]).map((r) => [key(r), r]),
-  );
-  const { rows } = await client.query<Row>(codeCounts('r.seq = x.response_seq'));
+  const inSqlite = new Map((sqlite.prepare(SQLITE_CODE_COUNTS).all() as Row[]).map((r) => [key(r), r]));
+  const { rows } = await client.query<Row>(POSTGRES_CODE_COUNTS);
   if (rows.length !== inSqlite.size)
     throw new Error(`code counts: ${inSqlite.size} cells in SQLite, ${rows.length} in PostgreSQL`);
   for (const r of rows) {
