@@ -10,9 +10,8 @@ type AsyncResult<R> = [R] extends [unknown[] | Map<unknown, unknown> | string]
     ? AsyncIterable<E>
     : Promise<R>;
 
-type AsyncMember<F> = F extends (...args: infer A) => infer R
-  ? (...args: A) => AsyncResult<Awaited<R>>
-  : never;
+/** A method, asynchronous; a property (what the store found when it opened) as it is. */
+type AsyncMember<F> = F extends (...args: infer A) => infer R ? (...args: A) => AsyncResult<Awaited<R>> : F;
 
 /** The members each covered concern brings. */
 export const COVERED = {
@@ -29,6 +28,7 @@ export const COVERED = {
   responses: ['submitResponse', 'insertResponses', 'getResponse'],
   counts: ['tallyAnswers', 'countResponsesBy', 'tallyAnswersByAnswer'],
   textIndex: ['listTextAnswers'],
+  projections: ['fillExportLines', 'exportLinesReset', 'recountAnswers', 'countsRebuilt', 'adoptPlans'],
   accounts: [
     'countUsers',
     'addUser',

@@ -1,9 +1,8 @@
 // The PostgreSQL engine: the store's interface (server/store/index.ts) in its asynchronous form, for several app
 // servers sharing one database. Covered so far: see contract.ts and README "Scaling out".
-import { createHash } from 'node:crypto';
 import type { CountPlan } from '../store/count-types';
+import type { ProjectionPlans } from '../store/interface/projection';
 import { createPgAccounts } from './accounts';
-import { createPgAnswerCounts } from './answer-counts';
 import { createPgCrosstab } from './answer-crosstab';
 import { createPgApiTokens } from './api-tokens';
 import { createPgDemoData } from './demo-data';
@@ -17,15 +16,19 @@ import type { AsyncStorePart } from './contract';
 import { migrate } from './migrate';
 import { openPool, type Pool } from './pool';
 import { createPgReadiness } from './readiness';
+import { openPgExportReader } from './export-reader';
+import { openPgProjections } from './projections';
 import { createPgResponseList } from './response-list';
-import { createPgResponses } from './responses';
+import type { createPgResponses } from './responses';
 import { createPgReviews } from './reviews';
 import { claimShard } from './shard';
 import { createPgSurveys } from './surveys';
 import { createPgTextIndex } from './text-index';
 
 export interface PostgresStoreOptions {
-  /** How each survey version's answers are counted (exports/aggregates/count-plan.ts), as for SQLite. */
+  /** What the projections hold (exports/projections.ts): count plans and line renderers, as for SQLite. */
+  projections?: ProjectionPlans;
+  /** Count plans alone (the tests' shorthand for `projections.countPlans`). */
   countPlans?: readonly CountPlan[];
   /** Connections in the pool (default 10). */
   poolSize?: number;
@@ -39,6 +42,8 @@ export type PostgresStore = AsyncStorePart & {
   /** Reads the store copy's check and the tests use (not members of the store interface). */
   countStoredResponses: ReturnType<typeof createPgResponses>['countStoredResponses'];
   iterateResponses: ReturnType<typeof createPgResponses>['iterateResponses'];
+  /** The export reader on a cursor (export-reader.ts); a member of the store once the interface is asynchronous. */
+  openExportReader: () => ReturnType<typeof openPgExportReader>;
 };
 
 /** True for a DATABASE_URL this engine takes. */
@@ -52,9 +57,12 @@ export async function openPostgresStore(
   try {
     await migrate(pool);
     const shard = await claimShard(url);
-    const counts = createPgAnswerCounts(pool, options.countPlans ?? [], () => shard.number);
-    await checkCountPlans(pool, options.countPlans ?? []);
-    const responses = createPgResponses(pool, { project: counts.countBatch });
+    const projections = await openPgProjections(
+      pool,
+      { countPlans: options.countPlans, ...options.projections },
+      () => shard.number,
+    );
+    const { counts, responses } = projections;
     let closed = false;
     return {
       pool,
@@ -68,6 +76,12 @@ export async function openPostgresStore(
       tallyAnswers: counts.tallyAnswers,
       countResponsesBy: counts.countResponsesBy,
       ...createPgCrosstab(pool, counts.layouts),
+      openExportReader: () => openPgExportReader(pool),
+      fillExportLines: projections.fillExportLines,
+      exportLinesReset: projections.exportLinesReset,
+      recountAnswers: projections.recountAnswers,
+      countsRebuilt: projections.countsRebuilt,
+      adoptPlans: projections.adoptPlans,
       ...createPgTextIndex(pool),
       ...createPgAccounts(pool),
       ...createPgAuditLog(pool),
@@ -94,47 +108,4 @@ export async function openPostgresStore(
     await pool.end().catch(() => {});
     throw error;
   }
-}
-
-/** Same sha256 of a plan as SQLite's recount.ts records (format 3 of the layout). */
-const planSha256 = (plan: CountPlan) =>
-  createHash('sha256')
-    .update(JSON.stringify({ format: 3, plan }))
-    .digest('hex');
-
-/**
- * Records each version's count plan the first time; a version whose plan changed while it has counts would need
- * its counts rebuilt, which this engine cannot do yet (README "Scaling out"): it refuses to open rather than sum
- * vectors of two layouts.
- */
-async function checkCountPlans(pool: Pool, plans: readonly CountPlan[]): Promise<void> {
-  if (plans.length === 0) return;
-  const { rows } = await pool.query<{ survey_id: string; version: number; sha256: string }>(
-    'SELECT survey_id, version, sha256 FROM count_plans',
-  );
-  const recorded = new Map(rows.map((r) => [`${r.survey_id}\u0000${r.version}`, r.sha256]));
-  const changed: string[] = [];
-  const fresh: CountPlan[] = [];
-  for (const plan of plans) {
-    const known = recorded.get(`${plan.surveyId}\u0000${plan.version}`);
-    if (known === undefined) fresh.push(plan);
-    else if (known !== planSha256(plan)) changed.push(`${plan.surveyId} v${plan.version}`);
-  }
-  if (changed.length > 0) {
-    const { rows: counted } = await pool.query<{ n: number }>(
-      `SELECT count(*) AS n FROM answer_counts WHERE (survey_id || ' v' || version) = ANY($1::text[])`,
-      [changed],
-    );
-    if (counted[0]!.n > 0)
-      throw new Error(
-        `the count plans of ${changed.join(', ')} changed and their counts would need a rebuild, ` +
-          'which the PostgreSQL engine does not do yet',
-      );
-  }
-  await pool.query(
-    `INSERT INTO count_plans (survey_id, version, sha256)
-     SELECT * FROM unnest($1::text[], $2::int[], $3::text[])
-     ON CONFLICT (survey_id, version) DO UPDATE SET sha256 = EXCLUDED.sha256`,
-    [plans.map((p) => p.surveyId), plans.map((p) => p.version), plans.map(planSha256)],
-  );
 }

@@ -2,7 +2,7 @@
 // in a fresh file seen through the same asynchronous members (a thin view until the Store interface itself is
 // asynchronous). Every conformance test runs once per engine with `describe.each(ENGINES)`.
 import { join } from 'node:path';
-import type { CountPlan } from '../../server/store';
+import type { CountPlan, ProjectionPlans } from '../../server/store';
 import { openSqliteStore } from '../../server/store';
 import { COVERED, type AsyncStorePart } from '../../server/store-pg/contract';
 import { openPostgresStore } from '../../server/store-pg';
@@ -11,6 +11,8 @@ import { makeTempDir } from '../support/server';
 
 export interface EngineOptions {
   countPlans?: readonly CountPlan[];
+  /** Line renderers too (count plans in either place). */
+  projections?: ProjectionPlans;
 }
 
 export interface Engine {
@@ -30,11 +32,14 @@ function asyncView(store: ReturnType<typeof openSqliteStore>): AsyncStorePart {
   const view: Record<string, unknown> = {};
   for (const name of Object.values(COVERED).flat()) {
     const member = (store as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!;
-    view[name] = isStream(name)
-      ? async function* (...args: unknown[]) {
-          yield* member(...args) as Iterable<unknown>;
-        }
-      : async (...args: unknown[]) => member(...args);
+    // A property (what the store found when it opened) is read as it is.
+    if (typeof member !== 'function') view[name] = member;
+    else
+      view[name] = isStream(name)
+        ? async function* (...args: unknown[]) {
+            yield* member(...args) as Iterable<unknown>;
+          }
+        : async (...args: unknown[]) => member(...args);
   }
   view.close = async () => store.close();
   return view as AsyncStorePart;
@@ -48,7 +53,7 @@ export const ENGINES: Engine[] = [
     async open(options = {}) {
       return asyncView(
         openSqliteStore(join(makeTempDir(), 'saualnama.db'), {
-          projections: { countPlans: options.countPlans },
+          projections: { countPlans: options.countPlans, ...options.projections },
         }),
       );
     },
@@ -57,7 +62,7 @@ export const ENGINES: Engine[] = [
     name: 'postgres',
     async open(options = {}) {
       const schema = await freshSchema();
-      const store = await openPostgresStore(schema.url, { countPlans: options.countPlans, poolSize: 4 });
+      const store = await openPostgresStore(schema.url, { ...options, poolSize: 4 });
       const entry = { ...schema, opened: 1 };
       schemas.set(store, entry);
       return withCleanup(store, entry);
@@ -65,7 +70,7 @@ export const ENGINES: Engine[] = [
     async openSecond(first, options = {}) {
       const entry = schemas.get(first)!;
       entry.opened++;
-      const store = await openPostgresStore(entry.url, { countPlans: options.countPlans, poolSize: 4 });
+      const store = await openPostgresStore(entry.url, { ...options, poolSize: 4 });
       return withCleanup(store, entry);
     },
   },
