@@ -47,17 +47,9 @@ function codesColumn(codes: ExportCodes, params: unknown[]): string {
   return [given, "'|'", ...coded].join(' || ');
 }
 
+// The filter's WHERE is responses.ts's (unqualified columns, none of which the joined tables have): rejected
+// responses (a test, junk) are left out unless asked for.
 const ORDER = 'ORDER BY r.region, r.submitted_at, r.seq';
-
-/** The filter's WHERE (alias r), rejected responses (a test, junk) left out unless asked for, as SQLite's where.ts. */
-function exportWhere(filter: ResponseFilter): { sql: string; params: unknown[] } {
-  const { sql, params } = responseWhere(filter);
-  if (filter.review === 'all') return { sql, params };
-  return {
-    sql: `${sql} AND NOT EXISTS (SELECT 1 FROM response_reviews v WHERE v.response_id = r.id AND v.status = 'rejected')`,
-    params,
-  };
-}
 
 let openReaders = 0;
 /** Readers opened and not yet closed in this process (tests, benchmarks). */
@@ -104,7 +96,7 @@ export async function openPgExportReader(pool: Pool, batch = EXPORT_BATCH): Prom
 
   return {
     rows(filter, { contacts, codes }) {
-      const { sql, params } = exportWhere(filter);
+      const { sql, params } = responseWhere(filter);
       const coded = codes ? `, ${codesColumn(codes, params)}` : '';
       const text = contacts
         ? `SELECT r.id, r.version, r.submitted_at, r.locale, r.region, r.briefing, r.answers, c.answers,
@@ -115,7 +107,7 @@ export async function openPgExportReader(pool: Pool, batch = EXPORT_BATCH): Prom
       return iterate<ExportRow, ExportRow>(text, params, (rows) => rows);
     },
     lines(filter, layout, codes) {
-      const { sql, params } = exportWhere(filter);
+      const { sql, params } = responseWhere(filter);
       params.push(layout);
       const layoutAt = params.length;
       const coded = codes ? `, ${codesColumn(codes, params)}` : '';
@@ -151,7 +143,7 @@ export async function openPgExportReader(pool: Pool, batch = EXPORT_BATCH): Prom
       return new Map(rows.map((r) => [r.version, r.median]));
     },
     async count(filter) {
-      const { sql, params } = exportWhere(filter);
+      const { sql, params } = responseWhere(filter);
       const { rows } = await client.query<{ n: number }>(
         `SELECT count(*) AS n FROM responses r WHERE ${sql}`,
         params,

@@ -14,11 +14,11 @@ const PAGE = 2_000;
 type Key = readonly [surveyId: string, version: number, region: string, briefing: string, day: string];
 const nameOf = (k: Key) => k.join('\u0000');
 
-/** A key as summed over every shard: responses, the vector, and the multiset of its records (as sorted hex). */
+/** A key as summed over every shard: responses, the vector, and the multiset of its records (hex → signed count). */
 interface KeyState {
   responses: number;
   vector: Int32Array;
-  records: string[];
+  records: Map<string, number>;
 }
 
 async function readKeys(
@@ -33,7 +33,7 @@ async function readKeys(
     if (!s)
       keys.set(
         nameOf(k),
-        (s = { responses: 0, vector: new Int32Array(layout?.vectorLength ?? 0), records: [] }),
+        (s = { responses: 0, vector: new Int32Array(layout?.vectorLength ?? 0), records: new Map() }),
       );
     return { s, layout };
   };
@@ -51,18 +51,28 @@ async function readKeys(
     if (v.length !== s.vector.length) s.responses = -Infinity;
     else for (let i = 0; i < v.length; i++) s.vector[i] = s.vector[i]! + v[i]!;
   }
-  const records = await client.query<Row & { records: Buffer }>(
+  // A record appended with sign -1 (a rejection, reviews.ts) cancels one appended with sign 1.
+  const records = await client.query<Row & { records: Buffer; sign: number }>(
     'SELECT * FROM answer_records WHERE survey_id = ANY($1::text[])',
     [surveyIds],
   );
   for (const row of records.rows) {
     const { s, layout } = stateOf(key(row));
     const length = layout?.recordLength ?? row.records.length;
-    for (let at = 0; at < row.records.length; at += length)
-      s.records.push(row.records.subarray(at, at + length).toString('hex'));
+    for (let at = 0; at < row.records.length; at += length) {
+      const hex = row.records.subarray(at, at + length).toString('hex');
+      s.records.set(hex, (s.records.get(hex) ?? 0) + row.sign);
+    }
   }
   return keys;
 }
+
+const multiset = (s: KeyState | undefined) =>
+  [...(s?.records ?? [])]
+    .filter(([, n]) => n !== 0)
+    .map(([hex, n]) => `${hex}*${n}`)
+    .sort()
+    .join();
 
 function differingKeys(before: Map<string, KeyState>, after: Map<string, KeyState>) {
   let keys = 0;
@@ -77,7 +87,7 @@ function differingKeys(before: Map<string, KeyState>, after: Map<string, KeyStat
       Buffer.compare(Buffer.from(a.vector.buffer), Buffer.from(b.vector.buffer)) !== 0
     )
       keys++;
-    if (a?.records.sort().join() !== b?.records.sort().join()) records++;
+    if (multiset(a) !== multiset(b)) records++;
   }
   return { keys, records };
 }

@@ -117,6 +117,29 @@ describe.each(ENGINES)('projections on $name', (engine) => {
     });
     expect(store.countsRebuilt).toEqual([]);
   });
+
+  it('agrees with a review that rejected a response: the recount leaves it out and finds nothing else', async () => {
+    await stored();
+    await store.reviewResponses(
+      ['p3', 'p4'],
+      { status: 'rejected', note: 'a test', at: '2024-06-02T00:00:00.000Z', by: 'analyst@example.kz' },
+      () => true,
+      (outcomes) => ({
+        at: '2024-06-02T00:00:00.000Z',
+        actor: 'analyst@example.kz',
+        action: 'response-reviewed',
+        address: null,
+        details: { outcomes: outcomes.length },
+      }),
+    );
+    expect(await store.recountAnswers(['example'])).toEqual({
+      surveys: ['example'],
+      responses: DATA.length - 2,
+      keysDiffering: 0,
+      recordChunksDiffering: 0,
+      textsDiffering: 0,
+    });
+  });
 });
 
 const rolesIndex = (role: string) => {
