@@ -1,7 +1,8 @@
 // XLSX benchmark: the workbook (exports/xlsx.ts: streamed sheet XML, yazl) of the export data set that bench/export.ts keeps (100,000 demo responses,
 // ~170 columns), written in this process to a byte counter; prints time, rows/s, CPU (all threads, and how long this
 // thread was busy: the rest is the export workers' and zlib's), size and peak RSS with the machine.
-// Run bench/export.ts once first (it makes the data set). BENCH_EXPORT_DIR as there.
+// Run bench/export.ts once first (it makes the data set). BENCH_EXPORT_DIR as there; EXPORT_WORKERS=0 builds the
+// rows on this thread (the path before worker threads), to compare at the same load.
 import { Writable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
@@ -10,12 +11,17 @@ import { join, resolve } from 'node:path';
 import { exportPlan, xlsxJobExport } from '../exports/export';
 import { parseExportQuery, resolveExport } from '../exports/request';
 import { boot } from '../server/boot';
+import { configureExportWorkers, exportWorkerCount } from '../exports/parallel';
 import { describeMachine } from './machine';
 
 const DIR = resolve(process.env.BENCH_EXPORT_DIR ?? join(tmpdir(), 'saualnama-bench-export'), '100000');
 const { store, catalog } = boot({ dataDir: DIR, surveysDir: resolve(import.meta.dirname, '../surveys') });
 const survey = catalog.getSurvey('roadmap-needs')!;
-console.log(`XLSX benchmark on ${describeMachine()}; data set ${DIR}`);
+if (process.env.EXPORT_WORKERS !== undefined)
+  configureExportWorkers({ workers: Number(process.env.EXPORT_WORKERS) });
+console.log(
+  `XLSX benchmark on ${describeMachine()}; data set ${DIR}; ${exportWorkerCount()} export worker threads`,
+);
 for (const query of [{}, { labels: 'kk' }]) {
   const parsed = parseExportQuery(query);
   if (!parsed.ok) throw new Error('bad query');
