@@ -10,6 +10,7 @@ const BENCHES = [
   'export.ts',
   'export-xlsx.ts',
   'export-repeats.ts',
+  'grid-counts.ts',
   'first-load.ts',
   'dashboard-draw.ts',
   'coding.ts',
