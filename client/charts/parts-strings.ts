@@ -3,7 +3,7 @@ import type { Locale } from '../lib/locale';
 
 export interface PartsStrings {
   entries: string;
-  /** Respondents with at least one entry (of this field, or of this value). */
+  /** Respondents with at least one entry (of this field, or of this value): short, it names a legend item. */
   withEntry: string;
   entriesPerRespondent: string;
   /** A repeat field's n: its entries and the respondents they come from. */
@@ -21,7 +21,7 @@ export interface PartsStrings {
 
 const kk: PartsStrings = {
   entries: 'Жазбалар',
-  withEntry: 'Кемінде бір жазбасы бар респонденттер',
+  withEntry: 'Кемінде бір жазбасы барлар',
   entriesPerRespondent: 'бір респонденттің жазбалар саны',
   entriesLine: (entries, respondents) => `n = ${entries} жазба, ${respondents} респонденттен`,
   askedLine: (asked, entries) => `Сұрақ ${asked} адамға қойылды · барлығы ${entries} жазба`,
@@ -34,7 +34,7 @@ const kk: PartsStrings = {
 
 const ru: PartsStrings = {
   entries: 'Записи',
-  withEntry: 'Респонденты, у которых есть хотя бы одна запись',
+  withEntry: 'С хотя бы одной записью',
   entriesPerRespondent: 'число записей у респондента',
   entriesLine: (entries, respondents) => `n = ${entries} записей от ${respondents} респондентов`,
   askedLine: (asked, entries) => `Вопрос задан ${asked} · всего записей: ${entries}`,
@@ -47,7 +47,7 @@ const ru: PartsStrings = {
 
 const en: PartsStrings = {
   entries: 'Entries',
-  withEntry: 'Respondents with at least one entry',
+  withEntry: 'With at least one entry',
   entriesPerRespondent: 'entries per respondent',
   entriesLine: (entries, respondents) => `n = ${entries} entries from ${respondents} respondents`,
   askedLine: (asked, entries) => `Asked: ${asked} · ${entries} entries in all`,

@@ -89,12 +89,22 @@ const checks: [string, Locale, Record<string, string>][] = [
   [
     'kk-KZ',
     'kk',
-    { grid: 'Ынтымақтастық арналары — Қолданылады', repeat: 'Ұйымыңыздың қажеттіліктері', row: 'Әкімдік' },
+    {
+      grid: 'Ынтымақтастық арналары — Қолданылады',
+      repeat: 'Ұйымыңыздың қажеттіліктері',
+      need: 'Қажеттілік',
+      row: 'Әкімдік',
+    },
   ],
   [
     'ru-RU',
     'ru',
-    { grid: 'Каналы сотрудничества — Используется', repeat: 'Потребности вашей организации', row: 'Акимат' },
+    {
+      grid: 'Каналы сотрудничества — Используется',
+      repeat: 'Потребности вашей организации',
+      need: 'Потребность',
+      row: 'Акимат',
+    },
   ],
 ];
 
@@ -135,7 +145,12 @@ test.each(checks)(
     ]);
 
     // A field of the repeat over its entries, the respondents beside, in the reader's words.
-    const need = page.locator('article[data-question="needs_table/need"]');
+    const need = await drawnCard(
+      page,
+      'needs_table/need',
+      `${words.repeat} — ${words.need}`,
+      `repeat-field-${locale}-390`,
+    );
     await need.getByText(p.entriesLine(t.number(30), t.number(15)), { exact: true }).waitFor();
     await need.getByText(p.fieldNote).waitFor();
 
