@@ -11,6 +11,7 @@ import { openReadOnly, type Db } from '../store/db';
 import type { NewResponse } from '../store/types';
 import { createPgAnswerCounts } from './answer-counts';
 import { CODING_DERIVED, CODING_TABLES, copyCoding, verifyCoding } from './copy-coding';
+import { copyDesk, DESK_TABLES, rejectedIds, verifyDesk } from './copy-desk';
 import { openPostgresStore } from './index';
 import type { PoolClient } from './pool';
 
@@ -139,6 +140,8 @@ export async function copySqliteToPostgres(
         tables.push({ table: 'responses', rows: responses });
         const coding = await copyCoding(sqlite, client);
         tables.push(...coding.map(({ table, rows }) => ({ table, rows })));
+        const desk = await copyDesk(sqlite, client);
+        tables.push(...desk.map(({ table, rows }) => ({ table, rows })));
         await verifyTables(sqlite, client, tables);
         const readBack = await checksumOfPostgres(client);
         if (readBack !== checksum)
@@ -147,6 +150,7 @@ export async function copySqliteToPostgres(
           );
         const countKeys = await verifyCounts(sqlite, client, countPlans);
         await verifyCoding(sqlite, client, coding);
+        await verifyDesk(client, desk);
         await client.query('COMMIT');
         return { tables, responses, checksum, countKeys, seconds: (performance.now() - started) / 1000 };
       } catch (error) {
@@ -164,7 +168,12 @@ export async function copySqliteToPostgres(
 }
 
 function refuseUncopiable(sqlite: Db): void {
-  const copied = new Set([...PLAIN_TABLES.map((t) => t.table), 'responses', ...CODING_TABLES]);
+  const copied = new Set([
+    ...PLAIN_TABLES.map((t) => t.table),
+    'responses',
+    ...CODING_TABLES,
+    ...DESK_TABLES,
+  ]);
   const names = sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
     .pluck()
@@ -237,6 +246,8 @@ async function copyResponses(
      FROM responses r LEFT JOIN response_contacts c ON c.response_id = r.id
      WHERE r.rowid > ? ORDER BY r.rowid LIMIT 2000`,
   );
+  // Rejected responses are in no count (their review is copied after them): counted as SQLite's kept counts are.
+  const rejected = rejectedIds(sqlite);
   let copied = 0;
   for (let after = 0; ;) {
     const rows = page.all(after) as Row[];
@@ -261,12 +272,14 @@ async function copyResponses(
       );
     await countBatch(
       client,
-      rows.map((r) => ({
-        response: asNewResponse(r),
-        recordKey: r.record_key as number,
-        seq: seqOf.get(r.id as string)!,
-        duplicateOf: r.duplicate_of as string | null,
-      })),
+      rows
+        .filter((r) => !rejected.has(r.id as string))
+        .map((r) => ({
+          response: asNewResponse(r),
+          recordKey: r.record_key as number,
+          seq: seqOf.get(r.id as string)!,
+          duplicateOf: r.duplicate_of as string | null,
+        })),
     );
     for (const r of rows) hash.update(`${responseLine(r)}\n`);
     copied += rows.length;
