@@ -2,6 +2,7 @@
 // member returns a Promise and the streamed reads are async iterables. The conformance suite
 // (test/conformance/) holds both engines to it; README "Scaling out" lists what is covered so far.
 import type { Store } from '../store';
+import type { PgExportReader } from './export-reader';
 
 /** A value, or a streamed read (an Iterable that is no array, Map or string) as an AsyncIterable. */
 type AsyncResult<R> = [R] extends [unknown[] | Map<unknown, unknown> | string]
@@ -91,5 +92,11 @@ export const COVERED = {
 
 export type CoveredMember = (typeof COVERED)[keyof typeof COVERED][number];
 
-/** The covered members, asynchronous; `close` too. */
-export type AsyncStorePart = { [K in CoveredMember]: AsyncMember<Store[K]> } & { close(): Promise<void> };
+/**
+ * The covered members, asynchronous; `close` too; and the export reader in the shape the asynchronous interface
+ * gives it (batches of rows, promised values: export-reader.ts).
+ */
+export type AsyncStorePart = { [K in CoveredMember]: AsyncMember<Store[K]> } & {
+  close(): Promise<void>;
+  openExportReader(): Promise<PgExportReader>;
+};

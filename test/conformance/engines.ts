@@ -6,6 +6,8 @@ import type { CountPlan, ProjectionPlans } from '../../server/store';
 import { openSqliteStore } from '../../server/store';
 import { COVERED, type AsyncStorePart } from '../../server/store-pg/contract';
 import { openPostgresStore } from '../../server/store-pg';
+import { EXPORT_BATCH, type PgExportReader } from '../../server/store-pg/export-reader';
+import type { ExportReader } from '../../server/store/export-rows';
 import { freshSchema } from '../support/postgres';
 import { makeTempDir } from '../support/server';
 
@@ -42,7 +44,31 @@ function asyncView(store: ReturnType<typeof openSqliteStore>): AsyncStorePart {
         : async (...args: unknown[]) => member(...args);
   }
   view.close = async () => store.close();
+  view.openExportReader = async () => asyncReader(store.openExportReader());
   return view as AsyncStorePart;
+}
+
+/** SQLite's export reader in the asynchronous shape: rows in batches of EXPORT_BATCH, values as promises. */
+function asyncReader(reader: ExportReader): PgExportReader {
+  async function* batches<T>(rows: Iterable<T>): AsyncGenerator<T[]> {
+    let batch: T[] = [];
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length === EXPORT_BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+  return {
+    rows: (filter, options) => batches(reader.rows(filter, options)),
+    lines: (filter, layout, codes) => batches(reader.lines(filter, layout, codes)),
+    durationMedians: async (surveyId) => reader.durationMedians(surveyId),
+    count: async (filter) => reader.count(filter),
+    storedLines: async (surveyId) => reader.storedLines(surveyId),
+    close: async () => reader.close(),
+  };
 }
 
 const schemas = new WeakMap<AsyncStorePart, { url: string; drop(): Promise<void>; opened: number }>();
