@@ -21,6 +21,7 @@ interface ListRow {
   briefing: string | null;
   submitted_at: string;
   duration_s: number | null;
+  flags: number | null;
   duplicate_of: string | null;
   status: ReviewStatus | null;
   note: string | null;
@@ -28,7 +29,7 @@ interface ListRow {
   erased: boolean;
 }
 
-type LineRow = Omit<ListRow, 'duplicate_of' | 'note' | 'has_contacts' | 'erased'> & {
+type LineRow = Omit<ListRow, 'duplicate_of' | 'flags' | 'note' | 'has_contacts' | 'erased'> & {
   started_at: string | null;
   answers: string;
 };
@@ -40,7 +41,7 @@ export function createPgResponseList(pool: Pool) {
       const { sql, params } = await setWhere(pool, query);
       const { rows } = await pool.query<ListRow>(
         `SELECT r.id, r.version, r.locale, r.region, r.briefing, r.submitted_at, ${DURATION_S} AS duration_s,
-           r.duplicate_of, v.status, v.note,
+           l.flags, r.duplicate_of, v.status, v.note,
            EXISTS (SELECT 1 FROM response_contacts c WHERE c.response_id = r.id) AS has_contacts,
            EXISTS (SELECT 1 FROM contact_erasures e WHERE e.response_id = r.id) AS erased
          ${SET_FROM} WHERE ${sql}
@@ -55,8 +56,7 @@ export function createPgResponseList(pool: Pool) {
         briefing: r.briefing,
         submittedAt: r.submitted_at,
         durationS: r.duration_s,
-        // The stored CSV line's flags: this engine keeps no stored lines yet (README "Scaling out").
-        flags: null,
+        flags: r.flags,
         duplicateOf: r.duplicate_of,
         review: r.status,
         note: r.note,

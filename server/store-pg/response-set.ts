@@ -30,8 +30,8 @@ const FAST = (
   fast: string,
 ) => `coalesce(${DURATION_S} < (SELECT (f ->> 1)::float8 FROM json_array_elements(${fast}::json) f
   WHERE (f ->> 0)::int = r.version), false)`;
-// Straight-lining is the stored CSV line's bit 1; this engine keeps no stored lines yet (README "Scaling out").
-const STRAIGHTLINING = 'false';
+// Straight-lining is the stored CSV line's bit 1 (export-lines.ts); a response whose line is not rendered yet has none.
+const STRAIGHTLINING = 'coalesce(l.flags, 0) & 1 <> 0';
 const DUPLICATE = 'r.duplicate_of IS NOT NULL';
 
 function flagWhere(flag: ResponseFlagFilter, fast: string): string {
@@ -50,7 +50,8 @@ function flagWhere(flag: ResponseFlagFilter, fast: string): string {
   }
 }
 
-export const SET_FROM = 'FROM responses r LEFT JOIN response_reviews v ON v.response_id = r.id';
+export const SET_FROM = `FROM responses r LEFT JOIN response_reviews v ON v.response_id = r.id
+  LEFT JOIN export_lines l ON l.response_seq = r.seq`;
 
 /**
  * Per version, the seconds under which a response is very fast: `fraction` of the median duration of the version's

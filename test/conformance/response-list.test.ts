@@ -4,6 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewResponse, ResponseLine } from '../../server/store';
 import type { AsyncStorePart } from '../../server/store-pg/contract';
+import { projectionPlansOf } from '../../exports/projections';
+import { loadCatalog } from '../../server/catalog/load';
+import { FIXTURE_SURVEYS } from '../support/server';
 import { ENGINES } from './engines';
 
 const BRIEFING = {
@@ -216,5 +219,26 @@ describe.each(ENGINES)('responses table and pulls on $name', (engine) => {
     });
     // Never the contact details.
     expect(JSON.stringify(b2)).not.toContain('+7 700');
+  });
+});
+
+describe.each(ENGINES)('responses table with stored lines on $name', (engine) => {
+  let store: AsyncStorePart;
+  beforeEach(async () => {
+    store = await engine.open({
+      projections: projectionPlansOf(loadCatalog(FIXTURE_SURVEYS).catalog.surveys),
+    });
+    await store.publishVersions([{ surveyId: 'example', version: 1, sha256: 'x' }], 'T');
+    await store.addBriefing(BRIEFING, 'T');
+  });
+  afterEach(() => store.close());
+
+  it('shows the stored line’s flags beside each response (bit 2: a duplicate)', async () => {
+    for (const r of DATA.slice(5)) await store.submitResponse(r);
+    const page = await store.listResponses({ surveyId: 'example', regions: ['KZ-10'], offset: 0, limit: 10 });
+    expect(page.items.map((i) => [i.id, i.flags])).toEqual([
+      ['g7', 2],
+      ['f6', 0],
+    ]);
   });
 });

@@ -136,7 +136,7 @@ describe('npm run cli -- store copy, the analysts’ desk', () => {
       expect(await pg.hasContacts(ids[3]!)).toBe(false);
       const table = { surveyId: 'example', regions: ['KZ-10', 'KZ-11'], offset: 0, limit: 100 };
       const strip = (items: { flags: number | null }[]) => items.map((i) => ({ ...i, flags: null }));
-      // The stored lines' flags are SQLite's alone until PostgreSQL keeps stored lines.
+      // The stored lines (and their flags) are not copied: the first server's filler renders them.
       expect(strip((await pg.listResponses(table)).items)).toEqual(
         strip((await sqlite.listResponses(table)).items),
       );
