@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { boot } from '../server/boot';
-import type { AnswerToCode } from '../server/store';
+import type { AnswerToCode, CodebookCode } from '../server/store';
 import { describeMachine } from './machine';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -54,12 +54,16 @@ console.log(
   `data: ${n(RESPONSES)} demo responses in ${dataDir} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
 );
 
-const { store } = boot({ dataDir, surveysDir: SURVEYS });
+const { store } = await boot({ dataDir, surveysDir: SURVEYS });
 const at = new Date().toISOString();
-const codes = ['premises', 'training', 'funding', 'staff', 'other'].map((code) => {
-  const found = store.getCode(SURVEY, QUESTION, code);
-  if (found) return found;
-  const added = store.addCode({
+const codes: CodebookCode[] = [];
+for (const code of ['premises', 'training', 'funding', 'staff', 'other']) {
+  const found = await store.getCode(SURVEY, QUESTION, code);
+  if (found) {
+    codes.push(found);
+    continue;
+  }
+  const added = await store.addCode({
     surveyId: SURVEY,
     question: QUESTION,
     code,
@@ -70,28 +74,28 @@ const codes = ['premises', 'training', 'funding', 'staff', 'other'].map((code) =
     at,
   });
   if (!added.ok) throw new Error(added.refusal);
-  return added.code;
-});
+  codes.push(added.code);
+}
 
 // The answers not coded yet: the first CODED get a code each (one transaction per code), the rest are for timing.
 const uncoded: AnswerToCode[] = [];
-for (const { answer } of store.iterateUncodedTexts({ surveyId: SURVEY }, QUESTION, QUESTION))
+for await (const { answer } of store.iterateUncodedTexts({ surveyId: SURVEY }, QUESTION, QUESTION))
   uncoded.push(answer);
-const existing = store
-  .tallyCodes({ surveyId: SURVEY }, QUESTION)
-  .reduce((s, r) => s + (r.codeId === 0 ? r.n : 0), 0);
+const existing = (await store.tallyCodes({ surveyId: SURVEY }, QUESTION)).reduce(
+  (s, r) => s + (r.codeId === 0 ? r.n : 0),
+  0,
+);
 const timed = uncoded.splice(0, WRITES);
 const toCode = uncoded.splice(0, Math.max(0, CODED - existing));
 started = performance.now();
-codes.forEach((code, i) =>
-  store.codeAnswers(
+for (const [i, code] of codes.entries())
+  await store.codeAnswers(
     toCode.filter((_, j) => j % codes.length === i),
     QUESTION,
     code.id,
     'bench@example.kz',
     at,
-  ),
-);
+  );
 console.log(
   `coded: ${n(existing + toCode.length)} answers of ${QUESTION} (${n(uncoded.length + timed.length)} left uncoded); ` +
     `${n(toCode.length)} coded now in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -101,9 +105,22 @@ console.log(
 const writes: number[] = [];
 for (const answer of timed) {
   const t0 = performance.now();
-  const found = store.getAnswerToCode(answer.responseId, QUESTION)!;
-  store.setAnswerCodes(found, QUESTION, 1, [{ codeId: codes[0]!.id, span: null }], 'bench@example.kz', at);
-  store.recordAudit({ at, actor: 'bench@example.kz', action: 'answer-coded', address: null, details: {} });
+  const found = (await store.getAnswerToCode(answer.responseId, QUESTION))!;
+  await store.setAnswerCodes(
+    found,
+    QUESTION,
+    1,
+    [{ codeId: codes[0]!.id, span: null }],
+    'bench@example.kz',
+    at,
+  );
+  await store.recordAudit({
+    at,
+    actor: 'bench@example.kz',
+    action: 'answer-coded',
+    address: null,
+    details: {},
+  });
   writes.push(performance.now() - t0);
 }
 console.log(
@@ -118,7 +135,7 @@ for (const [label, filter] of [
   const times: number[] = [];
   for (let i = 0; i < 21; i++) {
     const t0 = performance.now();
-    store.tallyCodes(filter, QUESTION);
+    await store.tallyCodes(filter, QUESTION);
     times.push(performance.now() - t0);
   }
   console.log(
@@ -130,5 +147,5 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
-store.close();
+await store.close();
 if (!keep) rmSync(dataDir, { recursive: true, force: true });

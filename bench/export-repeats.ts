@@ -15,6 +15,7 @@ import { repeatCsvStream, repeatFiles } from '../exports/repeats';
 import { parseExportQuery, resolveExport } from '../exports/request';
 import { REGION_CODES } from '../server/catalog/regions';
 import { boot } from '../server/boot';
+import type { ExportReader } from '../server/store';
 import type { NewResponse } from '../server/store';
 import { describeMachine } from './machine';
 
@@ -26,7 +27,7 @@ cpSync(
   resolve(import.meta.dirname, '../test/fixtures/qtypes/every-type/v1.json'),
   join(surveysDir, 'every-type', 'v1.json'),
 );
-const { store, catalog } = boot({ dataDir: join(root, 'data'), surveysDir });
+const { store, catalog } = await boot({ dataDir: join(root, 'data'), surveysDir });
 const n = (x: number) => x.toLocaleString('en-US');
 
 /** A response with `i`-dependent answers: entries vary in number, texts in Kazakh, numbers as numbers. */
@@ -74,7 +75,7 @@ for (let from = 0; from < RESPONSES; from += 1000) {
       contentHash: createHash('sha256').update(JSON.stringify(data)).digest('hex'),
     });
   }
-  store.insertResponses(batch);
+  await store.insertResponses(batch);
 }
 console.log(`Repeat exports benchmark on ${describeMachine()}`);
 console.log(
@@ -89,18 +90,21 @@ if (!resolved.ok) throw new Error('bad job');
 const job = resolved.value;
 const repeats = repeatFiles(job.versions, { choices: 'columns', pii: false });
 
-async function measure(what: string, make: (reader: ReturnType<typeof store.openExportReader>) => Readable) {
-  const reader = store.openExportReader();
+async function measure(what: string, make: (reader: ExportReader) => Promise<Readable> | Readable) {
+  const reader = await store.openExportReader();
   const before = process.memoryUsage().rss;
   let peak = before;
   let bytes = 0;
   const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   started = performance.now();
   const cpu = process.cpuUsage();
-  await pipeline(make(reader), new Writable({ write: (c: Buffer, _e, cb) => ((bytes += c.length), cb()) }));
+  await pipeline(
+    await make(reader),
+    new Writable({ write: (c: Buffer, _e, cb) => ((bytes += c.length), cb()) }),
+  );
   const used = process.cpuUsage(cpu);
   clearInterval(watch);
-  reader.close();
+  await reader.close();
   console.log(
     `  ${what}: ${((performance.now() - started) / 1000).toFixed(2)} s, CPU ${((used.user + used.system) / 1e6).toFixed(1)} s, ` +
       `${(bytes / 1e6).toFixed(1)} MB, RSS ${Math.round(before / 1e6)} MB before, peak ${Math.round(peak / 1e6)} MB, ` +
@@ -117,7 +121,7 @@ for (const repeat of repeats)
   );
 await measure(
   `XLSX with ${repeats.length} repeat sheets (labels=kk)`,
-  (reader) => xlsxJobExport(reader, job, new Date()).stream,
+  async (reader) => (await xlsxJobExport(reader, job, new Date())).stream,
 );
-store.close();
+await store.close();
 rmSync(root, { recursive: true, force: true });

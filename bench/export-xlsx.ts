@@ -15,7 +15,10 @@ import { configureExportWorkers, exportWorkerCount } from '../exports/parallel';
 import { describeMachine } from './machine';
 
 const DIR = resolve(process.env.BENCH_EXPORT_DIR ?? join(tmpdir(), 'saualnama-bench-export'), '100000');
-const { store, catalog } = boot({ dataDir: DIR, surveysDir: resolve(import.meta.dirname, '../surveys') });
+const { store, catalog } = await boot({
+  dataDir: DIR,
+  surveysDir: resolve(import.meta.dirname, '../surveys'),
+});
 const survey = catalog.getSurvey('roadmap-needs')!;
 if (process.env.EXPORT_WORKERS !== undefined)
   configureExportWorkers({ workers: Number(process.env.EXPORT_WORKERS) });
@@ -27,7 +30,7 @@ for (const query of [{}, { labels: 'kk' }]) {
   if (!parsed.ok) throw new Error('bad query');
   const job = resolveExport(survey, parsed.value, () => undefined);
   if (!job.ok) throw new Error('bad job');
-  const reader = store.openExportReader();
+  const reader = await store.openExportReader();
   let bytes = 0;
   const before = process.memoryUsage().rss;
   let peak = before;
@@ -36,15 +39,15 @@ for (const query of [{}, { labels: 'kk' }]) {
   const cpu = process.cpuUsage();
   const loop = performance.eventLoopUtilization();
   await pipeline(
-    xlsxJobExport(reader, job.value, new Date()).stream,
+    (await xlsxJobExport(reader, job.value, new Date())).stream,
     new Writable({ write: (chunk: Buffer, _e, cb) => ((bytes += chunk.length), cb()) }),
   );
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const busy = performance.eventLoopUtilization(loop).active / 1000;
   clearInterval(watch);
-  const rows = reader.count(job.value.filter);
-  reader.close();
+  const rows = await reader.count(job.value.filter);
+  await reader.close();
   console.log(
     `  ${JSON.stringify(query)}: ${rows.toLocaleString('en')} rows × ${exportPlan(job.value).columns.length} columns in ` +
       `${seconds.toFixed(2)} s (${Math.round(rows / seconds).toLocaleString('en')} rows/s), CPU ${((used.user + used.system) / 1e6).toFixed(1)} s ` +
@@ -54,4 +57,4 @@ for (const query of [{}, { labels: 'kk' }]) {
         .join(' ')}`,
   );
 }
-store.close();
+await store.close();

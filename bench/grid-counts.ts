@@ -67,14 +67,15 @@ const responses: NewResponse[] = Array.from({ length: RESPONSES }, (_, i) => {
 });
 
 /** Stores every response under `countPlans`, in batches of 1,000; returns the file and the time taken. */
-function store(name: string, countPlans: CountPlan[]) {
+async function store(name: string, countPlans: CountPlan[]) {
   const file = join(root, `${name}.db`);
   const s = openSqliteStore(file, { projections: { countPlans } });
-  s.publishVersions([{ surveyId: 'every-type', version: 1, sha256: 'v1' }], '2024-09-01T00:00:00Z');
+  await s.publishVersions([{ surveyId: 'every-type', version: 1, sha256: 'v1' }], '2024-09-01T00:00:00Z');
   const t = performance.now();
-  for (let from = 0; from < RESPONSES; from += 1000) s.insertResponses(responses.slice(from, from + 1000));
+  for (let from = 0; from < RESPONSES; from += 1000)
+    await s.insertResponses(responses.slice(from, from + 1000));
   const ms = performance.now() - t;
-  s.close();
+  await s.close();
   return { file, ms };
 }
 
@@ -90,7 +91,7 @@ async function summaryMs(file: string, countPlans: CountPlan[]) {
     summaryBody(ctx, 'every-type', filters, all?.versions ?? [], { exact: false, k: 5 });
     if (i >= 0) times.push(performance.now() - t);
   }
-  s.close();
+  await s.close();
   return times.sort((a, b) => a - b)[3]!;
 }
 
@@ -103,9 +104,9 @@ console.log(
     `vector ${n(oldLayout!.vectorLength)} → ${n(newLayout!.vectorLength)} int32 a key; ` +
     `record ${oldLayout!.recordLength} → ${newLayout!.recordLength} bytes a response`,
 );
-const old = store('before', before);
+const old = await store('before', before);
 const oldSummary = await summaryMs(old.file, before);
-const fresh = store('after', plans);
+const fresh = await store('after', plans);
 const newSummary = await summaryMs(fresh.file, plans);
 console.log(
   `  ${n(RESPONSES)} responses stored: ${seconds(old.ms)} under the old plan, ${seconds(fresh.ms)} with parts`,
@@ -119,5 +120,5 @@ const rebuilt = performance.now() - t;
 console.log(
   `  recount at start (plan changed): ${seconds(rebuilt)} for ${n(reopened.countsRebuilt[0]?.responses ?? 0)} responses`,
 );
-reopened.close();
+await reopened.close();
 rmSync(root, { recursive: true, force: true });

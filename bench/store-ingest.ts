@@ -74,7 +74,7 @@ async function sqlite(): Promise<Engine> {
   const store = openSqliteStore(join(makeTempDir('saualnama-bench-'), 'saualnama.db'), {
     projections: { countPlans, lineRenderers: lineRenderersOf(catalog.surveys) },
   });
-  store.publishVersions(versions, new Date().toISOString());
+  await store.publishVersions(versions, new Date().toISOString());
   return { name: 'SQLite', submit: (r) => store.submitResponse(r), close: async () => store.close() };
 }
 

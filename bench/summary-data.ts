@@ -20,26 +20,26 @@ function workingDay(random: ReturnType<typeof seeded>): string {
 }
 
 /** Adds responses (and briefings) until the survey has `target`; ids are a function of the index, so reruns add. */
-export function fillSimple(
+export async function fillSimple(
   store: Store,
   catalog: Catalog,
   surveyId: string,
   target: number,
   progress: (done: number) => void,
-): void {
+): Promise<void> {
   const survey = catalog.getSurvey(surveyId)!;
   const random = seeded(2024);
-  const briefings = REGION_CODES.flatMap((region, r) =>
-    [1, 2, 3].map((i) => {
+  const briefings: { slug: string; region: (typeof REGION_CODES)[number]; date: string }[] = [];
+  for (const [r, region] of REGION_CODES.entries())
+    for (const i of [1, 2, 3]) {
       const date = workingDay(random);
       const slug = `bench-${region.toLowerCase()}-${i}`;
-      store.addBriefing(
+      await store.addBriefing(
         { slug, surveyId, region, city: `City ${r}`, date, title: { kk: slug, ru: slug, en: slug } },
         '2023-09-01T00:00:00Z',
       );
-      return { slug, region, date };
-    }),
-  );
+      briefings.push({ slug, region, date });
+    }
   const versions = survey.versions.map((v) => ({ version: v.version, questions: describeQuestions([v]) }));
   // The window is cut in equal eras, one per version, oldest first (as the demo does).
   const versionOn = (day: string) =>
@@ -49,9 +49,9 @@ export function fillSimple(
         Math.floor(((Date.parse(`${day}T00:00:00Z`) - FROM) / DAY_MS / DAYS) * versions.length),
       )
     ]!;
-  const reader = store.openExportReader();
-  let done = reader.count({ surveyId });
-  reader.close();
+  const reader = await store.openExportReader();
+  let done = await reader.count({ surveyId });
+  await reader.close();
   while (done < target) {
     const batch: NewResponse[] = [];
     for (let i = done; i < Math.min(target, done + 5_000); i++) {
@@ -77,7 +77,7 @@ export function fillSimple(
         contentHash: `bench-${id}`,
       });
     }
-    store.insertResponses(batch);
+    await store.insertResponses(batch);
     done += batch.length;
     progress(done);
   }

@@ -40,7 +40,7 @@ function stored(): number {
  * Fills the data folder up to RESPONSES with the demo generator (idempotent per seed: a rerun adds what is missing);
  * if that fails, with plain synthetic data of the same shape (bench/summary-data.ts), and says so.
  */
-function ensureData(): string {
+async function ensureData(): Promise<string> {
   const have = stored();
   if (have >= RESPONSES) return `${n(have)} responses already in ${dataDir}`;
   const started = performance.now();
@@ -61,15 +61,15 @@ function ensureData(): string {
       `data: npm run cli -- demo failed (exit ${run.status}); filling up with plain synthetic data instead`,
     );
   }
-  const { store, catalog } = boot({ dataDir, surveysDir: SURVEYS });
-  fillSimple(
+  const { store, catalog } = await boot({ dataDir, surveysDir: SURVEYS });
+  await fillSimple(
     store,
     catalog,
     SURVEY,
     RESPONSES,
     (done) => done % 100_000 === 0 && console.log(`data: ${n(done)} …`),
   );
-  store.close();
+  await store.close();
   return `bench/summary-data.ts filled up to ${n(RESPONSES)} in ${took()} (demo answers were ${n(have)} at the start)`;
 }
 
@@ -98,22 +98,22 @@ async function timeHttp(url: string, cookie: string, path: string) {
 }
 
 /** CPU µs per response that counting adds, one transaction per 500 each way (wall time on a busy box says little). */
-function insertCost(catalog: Catalog, sample: NewResponse[]) {
+async function insertCost(catalog: Catalog, sample: NewResponse[]) {
   const plans = countPlansOf(catalog.surveys);
-  const perResponse = (withCounts: boolean) => {
+  const perResponse = async (withCounts: boolean) => {
     const dir = mkdtempSync(join(tmpdir(), 'saualnama-bench-i-'));
     const store = openSqliteStore(
       join(dir, DATABASE_FILE),
       withCounts ? { projections: { countPlans: plans } } : {},
     );
-    store.publishVersions(
+    await store.publishVersions(
       catalog.surveys.flatMap((s) =>
         s.versions.map((v) => ({ surveyId: s.id, version: v.version, sha256: v.sha256 })),
       ),
       'now',
     );
     for (const b of new Set(sample.map((r) => r.briefing).filter((b) => b !== null)))
-      store.addBriefing(
+      await store.addBriefing(
         {
           slug: b,
           surveyId: SURVEY,
@@ -125,24 +125,25 @@ function insertCost(catalog: Catalog, sample: NewResponse[]) {
         'now',
       );
     const started = process.cpuUsage();
-    for (let i = 0; i < sample.length; i += 500) store.insertResponses(sample.slice(i, i + 500));
+    for (let i = 0; i < sample.length; i += 500) await store.insertResponses(sample.slice(i, i + 500));
     const used = process.cpuUsage(started);
     const us = (used.user + used.system) / sample.length;
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
     return us;
   };
-  perResponse(true); // warm-up
-  const without = perResponse(false);
-  const withCounts = perResponse(true);
+  await perResponse(true); // warm-up
+  const without = await perResponse(false);
+  const withCounts = await perResponse(true);
   return { without, withCounts };
 }
 
-const made = ensureData();
-const { store, catalog } = boot({ dataDir, surveysDir: SURVEYS });
+const made = await ensureData();
+const { store, catalog } = await boot({ dataDir, surveysDir: SURVEYS });
 const survey = catalog.getSurvey(SURVEY)!;
 const total = countStoredResponses(join(dataDir, DATABASE_FILE), { surveyId: SURVEY });
-const briefing = store.listBriefings().find((b) => b.surveyId === SURVEY && b.region === 'KZ-10')?.slug ?? '';
+const briefing =
+  (await store.listBriefings()).find((b) => b.surveyId === SURVEY && b.region === 'KZ-10')?.slug ?? '';
 await ensureUser();
 const app = createServer(
   createApp({
@@ -164,8 +165,8 @@ async function ensureUser() {
     ['bench@example.kz', 'admin'],
     ['bench-author@example.kz', 'author'],
   ] as const) {
-    if (store.getUserCredentials(email)) continue;
-    store.addUser({
+    if (await store.getUserCredentials(email)) continue;
+    await store.addUser({
       email,
       role,
       regions: null,
@@ -271,8 +272,8 @@ for (const r of storedResponses(
   if (sample.length === 10_000) break;
 }
 app.close();
-store.close();
-const cost = insertCost(catalog, sample);
+await store.close();
+const cost = await insertCost(catalog, sample);
 console.log(
   `insert cost on ${n(sample.length)} ${SURVEY} responses (one transaction per 500, CPU time): ` +
     `${cost.without.toFixed(0)} µs each without counting, ${cost.withCounts.toFixed(0)} µs with (+${(cost.withCounts - cost.without).toFixed(0)} µs)`,

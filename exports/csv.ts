@@ -2,6 +2,7 @@
 // the formula-injection defence. Streamed in ~64 KB chunks pulled on demand, so memory stays flat at any size.
 import { Readable } from 'node:stream';
 import type { ExportRow, StoredLineRow } from '../server/store';
+import { BatchCursor, type Batches } from './batches';
 import { codeCellsTail } from './code-columns';
 import { FAST_TAIL, fastCell, flaggedCells } from './quality-columns';
 import type { ExportPlan } from './columns';
@@ -129,15 +130,17 @@ const CHUNK = 64 * 1024;
 type SourceRow = ExportRow | StoredLineRow;
 
 class CsvStream extends Readable {
-  private cursor: Iterator<SourceRow> | undefined;
+  private cursor: BatchCursor<SourceRow> | undefined;
   private headerSent = false;
   private count = 0;
+  /** A chunk is being made (it may wait for the next batch): Node asks for no more until it is pushed. */
+  private busy = false;
 
   constructor(
     private readonly header: string,
     /** The row's line, or null for a row the export leaves out. */
     private readonly build: (row: ExportRow) => string | null,
-    private readonly source: Iterable<SourceRow>,
+    private readonly source: Batches<SourceRow>,
     private readonly onProgress: ((rows: number) => void) | undefined,
     private readonly fastBelow: ReadonlyMap<number, number> | undefined,
     private readonly excludeFlagged: boolean,
@@ -158,32 +161,33 @@ class CsvStream extends Readable {
       this.push(this.header);
       return;
     }
-    try {
-      this.cursor ??= this.source[Symbol.iterator]();
-      this.pushChunk(this.cursor);
-    } catch (error) {
-      this.destroy(error as Error);
-    }
+    if (this.busy) return;
+    this.busy = true;
+    this.cursor ??= new BatchCursor(this.source);
+    this.pushChunk(this.cursor).catch((error: unknown) => this.destroy(error as Error));
   }
 
   /**
    * Pushes about CHUNK of rows. A row that carries its stored line (export-lines.ts) is copied as it is; the
    * others are built here. Text goes out as text, lines as bytes: a chunk of both is concatenated once as bytes.
+   * Only a new batch is awaited; the rows of the batch in hand are taken synchronously.
    */
-  private pushChunk(cursor: Iterator<SourceRow>): void {
+  private async pushChunk(cursor: BatchCursor<SourceRow>): Promise<void> {
     let text = '';
     let parts: Buffer[] | undefined;
     let size = 0;
     while (size + text.length < CHUNK) {
-      const next = cursor.next();
-      if (next.done) {
+      const row = cursor.take();
+      if (row === undefined) {
+        if (await cursor.refill()) continue;
+        if (this.destroyed) return;
         this.cursor = undefined;
+        this.busy = false;
         this.pushText(text, parts);
         this.onProgress?.(this.count);
         this.push(null);
         return;
       }
-      const row = next.value;
       if (Buffer.isBuffer(row[0])) {
         const [line, version, duration, flags, codes] = row as StoredLineRow;
         const fast = fastCell(duration, version, this.fastBelow);
@@ -206,17 +210,23 @@ class CsvStream extends Readable {
       }
       this.count += 1;
     }
-    this.pushText(text, parts);
+    if (this.destroyed) return;
+    // Cleared before the push: pushing may ask for the next chunk at once.
+    this.busy = false;
+    if (!this.pushText(text, parts)) this.push('');
     this.onProgress?.(this.count);
   }
 
-  private pushText(text: string, parts: Buffer[] | undefined): void {
+  /** Pushes what the chunk holds; false when it held nothing. */
+  private pushText(text: string, parts: Buffer[] | undefined): boolean {
     if (!parts) {
-      if (text !== '') this.push(text);
-      return;
+      if (text === '') return false;
+      this.push(text);
+      return true;
     }
     if (text !== '') parts.push(Buffer.from(text));
     this.push(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+    return true;
   }
 
   /** A client that went away, or an error: the statement is closed now, not when the garbage collector runs. */
@@ -224,7 +234,7 @@ class CsvStream extends Readable {
     const cursor = this.cursor;
     this.cursor = undefined;
     try {
-      cursor?.return?.();
+      cursor?.close();
     } finally {
       callback(error);
     }
@@ -237,7 +247,7 @@ class CsvStream extends Readable {
  */
 export function csvStream(
   plan: ExportPlan,
-  source: Iterable<SourceRow>,
+  source: Batches<SourceRow>,
   options: CsvStreamOptions,
 ): Readable & { readonly rows: number } {
   const dialect = options.dialect ?? COMMA_DIALECT;

@@ -81,16 +81,16 @@ const MAX_MISSING_LINES = 20_000;
  * built on worker threads when there are any (EXPORT_WORKERS), else here: the same bytes every way. `layout` is
  * storedLineLayout(plan, labels), worked out by the caller once per job.
  */
-function csvOf(
+async function csvOf(
   reader: ExportReader,
   plan: ExportPlan,
   filter: ExportJob['filter'],
   options: CsvStreamOptions,
   layout: string | undefined,
-) {
+): Promise<Readable & { readonly rows: number }> {
   // Stored lines are written in the comma dialect, texts as stored: a `;` or one-line file builds its rows.
   if (options.dialect?.sep === 'semicolon' || options.dialect?.oneLine === true) layout = undefined;
-  const stored = layout === undefined ? undefined : reader.storedLines(plan.surveyId);
+  const stored = layout === undefined ? undefined : await reader.storedLines(plan.surveyId);
   if (
     layout !== undefined &&
     stored?.layout === layout &&
@@ -106,40 +106,43 @@ function csvOf(
 }
 
 /** The CSV of `job` read through `reader`; closing the reader when the stream ends is the caller's. */
-export function csvExport(
+export async function csvExport(
   reader: ExportReader,
   job: ExportJob,
   options: CsvExportOptions = {},
-): Readable & { readonly rows: number } {
+): Promise<Readable & { readonly rows: number }> {
   const plan = exportPlan(job);
   const labels = job.query.labels;
   return csvOf(
     reader,
     plan,
     job.filter,
-    { ...jobOptions(reader, job), ...options },
+    { ...(await jobOptions(reader, job)), ...options },
     storedLineLayout(plan, labels),
   );
 }
 
 /** The workbook of `job` (xlsx.ts): the same quality yardsticks as its CSV, a sheet per repeating group. */
-export function xlsxJobExport(reader: ExportReader, job: ExportJob, now: Date): XlsxPackage {
+export async function xlsxJobExport(reader: ExportReader, job: ExportJob, now: Date): Promise<XlsxPackage> {
   return xlsxExport({
     reader,
     job,
     plan: exportPlan(job),
-    fastBelow: fastThresholds(reader.durationMedians(job.survey.id)),
+    fastBelow: fastThresholds(await reader.durationMedians(job.survey.id)),
     repeats: repeatFiles(job.versions, { choices: job.query.choices, pii: false }),
     now,
   });
 }
 
 /** How every file of a job is written: labels, dialect, and the quality flags' yardsticks read once per job. */
-function jobOptions(reader: ExportReader, job: ExportJob): CsvStreamOptions & { dialect: CsvDialect } {
+async function jobOptions(
+  reader: ExportReader,
+  job: ExportJob,
+): Promise<CsvStreamOptions & { dialect: CsvDialect }> {
   return {
     labels: job.query.labels,
     dialect: csvDialect(job.query.sep, job.query.newlines),
-    fastBelow: fastThresholds(reader.durationMedians(job.survey.id)),
+    fastBelow: fastThresholds(await reader.durationMedians(job.survey.id)),
     excludeFlagged: job.query.flagged === 'exclude',
   };
 }
@@ -155,9 +158,9 @@ export function regionFileName(code: string, extension: ZipFormat = 'csv'): stri
  * `national.xlsx` (`combined.xlsx`) and `data-dictionary.csv`; each workbook has the dictionary and a sheet per
  * repeating group too. Workbooks are zips already: stored, not compressed again. One query open at a time.
  */
-export function zipXlsxExport(reader: ExportReader, job: ExportJob, now: Date): ZipExport {
+export async function zipXlsxExport(reader: ExportReader, job: ExportJob, now: Date): Promise<ZipExport> {
   const plan = exportPlan(job);
-  const fastBelow = fastThresholds(reader.durationMedians(job.survey.id));
+  const fastBelow = fastThresholds(await reader.durationMedians(job.survey.id));
   const repeats = repeatFiles(job.versions, { choices: job.query.choices, pii: false });
   const zip = new ZipFile();
   let current: XlsxPackage | undefined;
@@ -191,24 +194,24 @@ export interface ZipExport {
  * combined file (`national.csv` when all 20 regions are in scope), and `data-dictionary.csv`. Entries are made
  * one after another as the zip is read: only one query is open at a time, all in the reader's one snapshot.
  */
-export function zipExport(
+export async function zipExport(
   reader: ExportReader,
   job: ExportJob,
   now: Date,
   options: CsvExportOptions = {},
-): ZipExport {
+): Promise<ZipExport> {
   const plan = exportPlan(job);
   const labels = job.query.labels;
   // The same for every file of the zip: worked out once (a hash of the whole plan).
   const layout = storedLineLayout(plan, labels);
-  const format = jobOptions(reader, job);
+  const format = await jobOptions(reader, job);
   const zip = new ZipFile();
   let current: (Readable & { readonly rows: number }) | undefined;
   let done = 0;
   const add = (name: string, filter: ExportJob['filter']) =>
     zip.addReadStreamLazy(name, { mtime: now }, (callback) => {
       const base = done;
-      const entry = csvOf(
+      csvOf(
         reader,
         plan,
         filter,
@@ -217,10 +220,14 @@ export function zipExport(
           ...(options.onProgress && { onProgress: (rows: number) => options.onProgress!(base + rows) }),
         },
         layout,
+      ).then(
+        (entry) => {
+          entry.once('end', () => (done = base + entry.rows));
+          current = entry;
+          callback(null, entry);
+        },
+        (error: Error) => callback(error, undefined as never),
       );
-      entry.once('end', () => (done = base + entry.rows));
-      current = entry;
-      callback(null, entry);
     });
   const inScope = job.filter.regions ?? REGIONS.map((r) => r.code);
   for (const code of REGIONS.map((r) => r.code).filter((c) => inScope.includes(c)))

@@ -1,9 +1,10 @@
-// Exports on worker threads: this thread reads rows from SQLite (one connection, one snapshot) and packs them into
-// batches; the workers parse and flatten them into CSV lines or the workbook's sheet rows; the bytes are put back in
+// Exports on worker threads: this thread reads rows from the store (one snapshot, in the reader's batches) and packs
+// them into batches; the workers parse and flatten them into CSV lines or the workbook's sheet rows; the bytes are put back in
 // order. Same bytes as csvStream and the main thread's sheetStream.
 import { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import type { ExportRow } from '../server/store';
+import { BatchCursor, type Batches } from './batches';
 import type { ExportPlan } from './columns';
 import { BOM, COMMA_DIALECT, type CsvStreamOptions } from './csv';
 import { pack, type FromWorker, type ToWorker } from './flatten-batch';
@@ -40,7 +41,9 @@ interface Frame {
 }
 
 class ParallelStream extends Readable {
-  private cursor: Iterator<ExportRow> | undefined;
+  private cursor: BatchCursor<ExportRow> | undefined;
+  /** Waiting for the reader's next batch: one pump at a time. */
+  private pumping = false;
   private job: number | undefined;
   private headerSent = false;
   private sourceDone = false;
@@ -59,7 +62,7 @@ class ParallelStream extends Readable {
     private readonly plan: ExportPlan,
     private readonly format: JobFormat,
     private readonly frame: Frame,
-    private readonly source: Iterable<ExportRow>,
+    private readonly source: Batches<ExportRow>,
     private readonly pool: Pool,
     private readonly onProgress: ((rows: number) => void) | undefined,
   ) {
@@ -81,26 +84,46 @@ class ParallelStream extends Readable {
         onMessage: (m) => this.receive(m),
         onFailure: (error) => this.destroy(error),
       });
-      this.cursor ??= this.source[Symbol.iterator]();
+      this.cursor ??= new BatchCursor(this.source);
       this.pump();
     } catch (error) {
       this.destroy(error as Error);
     }
   }
 
-  /** Sends batches until IN_FLIGHT are out or the rows run out. */
+  /** Sends batches until IN_FLIGHT are out or the rows run out; only a new batch of the reader is awaited. */
   private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    this.sendBatches().then(
+      () => {
+        this.pumping = false;
+        if (!this.destroyed) this.flush();
+      },
+      (error: unknown) => this.destroy(error as Error),
+    );
+  }
+
+  private async sendBatches(): Promise<void> {
     while (!this.sourceDone && this.nextSeq - this.nextOut < IN_FLIGHT) {
       let rows = '';
       let n = 0;
-      for (; n < BATCH_ROWS && rows.length < BATCH_CHARS; n++) {
-        const next = this.cursor!.next();
-        if (next.done) {
+      while (n < BATCH_ROWS && rows.length < BATCH_CHARS) {
+        const row = this.cursor!.take();
+        if (row !== undefined) {
+          rows += pack(row);
+          n++;
+          continue;
+        }
+        // The reader's batch is used up: send what this batch has before waiting for the next.
+        if (n > 0) break;
+        const more = await this.cursor!.refill();
+        if (this.destroyed) return;
+        if (!more) {
           this.sourceDone = true;
           this.cursor = undefined;
           break;
         }
-        rows += pack(next.value);
       }
       if (n === 0) continue;
       const numbering = this.frame.numbering;
@@ -110,7 +133,6 @@ class ParallelStream extends Readable {
       if (numbering === 'after-count') this.holders.set(this.nextSeq, worker);
       this.nextSeq++;
     }
-    this.flush();
   }
 
   private receive(message: FromWorker): void {
@@ -152,6 +174,8 @@ class ParallelStream extends Readable {
       this.onProgress?.(this.count);
     }
     if (this.sourceDone && this.nextOut === this.nextSeq) {
+      // Ended already (a flush after the last one).
+      if (this.job === undefined) return;
       this.finish();
       if (this.frame.tail !== undefined) this.push(this.frame.tail);
       this.push(null);
@@ -174,7 +198,7 @@ class ParallelStream extends Readable {
     this.cursor = undefined;
     this.finish();
     try {
-      cursor?.return?.();
+      cursor?.close();
     } finally {
       callback(error);
     }
@@ -188,7 +212,7 @@ function sharedPool(): Pool {
 /** The same CSV as csvStream, flattened on worker threads. */
 export function parallelCsvStream(
   plan: ExportPlan,
-  source: Iterable<ExportRow>,
+  source: Batches<ExportRow>,
   options: CsvStreamOptions,
 ): Readable & { readonly rows: number } {
   const dialect = options.dialect ?? COMMA_DIALECT;
@@ -222,7 +246,7 @@ export interface ParallelSheetOptions {
 export function parallelSheetStream(
   plan: ExportPlan,
   spec: Omit<SheetSpec, 'rows'>,
-  source: Iterable<ExportRow>,
+  source: Batches<ExportRow>,
   options: ParallelSheetOptions,
 ): Readable {
   const format: JobFormat = {

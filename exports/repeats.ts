@@ -2,7 +2,7 @@
 // repeats: `response_id`, `entry` (1, 2, …), then the entry's fields laid out by the same column rules, labels and
 // choice layouts as the main file. The main file keeps one row per response with the number of entries.
 import { Readable } from 'node:stream';
-import type { ExportReader, ResponseFilter } from '../server/store';
+import type { ExportReader, ExportRow, ResponseFilter } from '../server/store';
 import { planColumns, type ExportPlan, type PlanOptions } from './columns';
 import { BOM, csvRowOptions, type CsvDialect } from './csv';
 import { DICTIONARY_HEADER, dictionaryRows } from './dictionary';
@@ -99,18 +99,35 @@ export function repeatFieldColumns(repeat: RepeatFile): ExportPlan['columns'] {
 
 /**
  * One row of cells per entry over the filtered responses (`response_id`, entry index, fields), cells written by
- * `options` (CSV encoding, or plain for a workbook); read one response at a time, so memory stays flat.
+ * `options` (CSV encoding, or plain for a workbook); a batch of rows per batch of responses the reader hands out,
+ * so memory stays flat.
  */
-export function* repeatRows(
+export async function* repeatRows(
   reader: ExportReader,
   repeat: RepeatFile,
   filter: ResponseFilter,
   options: RowOptions,
-): Generator<string[]> {
+): AsyncGenerator<string[][]> {
   const [start, end] = fieldRange(repeat.plan);
   const fill = compileParsedRows(repeat.plan, options);
   const enc = options.encode ?? ((s: string) => s);
-  for (const row of reader.rows(filter, { contacts: false })) {
+  for await (const batch of reader.rows(filter, { contacts: false })) {
+    const rows = entryRows(repeat, batch, fill, enc, start, end);
+    if (rows.length > 0) yield rows;
+  }
+}
+
+/** The entries' rows of a batch of responses. */
+function entryRows(
+  repeat: RepeatFile,
+  batch: readonly ExportRow[],
+  fill: ReturnType<typeof compileParsedRows>,
+  enc: (s: string) => string,
+  start: number,
+  end: number,
+): string[][] {
+  const out: string[][] = [];
+  for (const row of batch) {
     const answers = JSON.parse(row[6]) as Json;
     const entries = answers[repeat.question];
     if (!Array.isArray(entries)) continue;
@@ -129,9 +146,10 @@ export function* repeatRows(
         startedAt: null,
         duplicateOf: null,
       });
-      yield [enc(row[0]), String(index), ...cells.slice(start, end)];
+      out.push([enc(row[0]), String(index), ...cells.slice(start, end)]);
     }
   }
+  return out;
 }
 
 /** The repeat's CSV over the filtered responses: one line per entry, streamed (memory stays flat). */
@@ -142,10 +160,10 @@ export function repeatCsvStream(
   labels: LabelMode,
   dialect: CsvDialect,
 ): Readable {
-  function* lines(): Generator<string> {
+  async function* lines(): AsyncGenerator<string> {
     yield BOM + dialect.line(repeatHeader(repeat).map(dialect.cell));
-    for (const cells of repeatRows(reader, repeat, filter, csvRowOptions(labels, dialect)))
-      yield dialect.line(cells);
+    for await (const rows of repeatRows(reader, repeat, filter, csvRowOptions(labels, dialect)))
+      yield rows.map((cells) => dialect.line(cells)).join('');
   }
   return Readable.from(lines(), { objectMode: false });
 }

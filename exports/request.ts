@@ -142,6 +142,17 @@ export function parseExportQuery(raw: Record<string, unknown>): Parsed<ExportQue
   };
 }
 
+/**
+ * The briefing a query names, looked up before resolveExport checks it (the store is asynchronous; resolving is
+ * not): undefined when none is named or there is no such briefing.
+ */
+export async function askedBriefing(
+  store: { getBriefing(slug: string): Promise<Briefing | undefined> },
+  slug: string | undefined,
+): Promise<Briefing | undefined> {
+  return slug === undefined ? undefined : store.getBriefing(slug);
+}
+
 /** A parsed query checked against the survey: versions that exist, a briefing of this survey. */
 export interface ExportJob {
   survey: SurveyEntry;

@@ -2,6 +2,7 @@
 // memory), numbers as numbers, times as date serials, the header bold and frozen. Rows are pulled from the source
 // as the zip reads, in ~64 KB chunks, so memory stays flat at any size. exceljs's object per cell cost ~10× more.
 import { Readable } from 'node:stream';
+import { BatchCursor, type Batches } from './batches';
 import { compileRowWriter, escapeText, needsPreserve, XmlBytes } from './xlsx-rows';
 
 /**
@@ -15,8 +16,11 @@ export interface SheetSpec {
   kinds: readonly CellKind[];
   /** Column widths in characters. */
   widths: readonly number[];
-  /** Rows of cell texts ('' = empty); an array may be reused by the source once the next row is asked for. */
-  rows: Iterable<readonly string[]>;
+  /**
+   * Rows of cell texts ('' = empty) in batches (batches.ts); an array may be reused by the source once the next
+   * row is asked for.
+   */
+  rows: Batches<readonly string[]>;
 }
 
 /** Style indexes in styles.xml (xlsx-package.ts): 1 = date-time, 2 = bold header. */
@@ -63,8 +67,10 @@ export function sheetHead(
 export const SHEET_TAIL = '</sheetData></worksheet>';
 
 class SheetStream extends Readable {
-  private cursor: Iterator<readonly string[]> | undefined;
+  private cursor: BatchCursor<readonly string[]> | undefined;
   private started = false;
+  /** A chunk is being made (it may wait for the next batch): Node asks for no more until it is pushed. */
+  private busy = false;
   private row = 1;
   private readonly letters: string[];
   private readonly bytes = new XmlBytes(CHUNK + 16 * 1024);
@@ -77,30 +83,40 @@ class SheetStream extends Readable {
   }
 
   override _read(): void {
-    try {
-      if (!this.started) {
-        this.started = true;
-        this.push(sheetHead(this.spec, this.letters));
-        return;
-      }
-      this.cursor ??= this.spec.rows[Symbol.iterator]();
-      const bytes = this.bytes;
-      while (bytes.length < CHUNK) {
-        const next = this.cursor.next();
-        if (next.done) {
-          this.cursor = undefined;
-          bytes.ensure(SHEET_TAIL.length);
-          bytes.ascii(SHEET_TAIL);
-          this.push(bytes.take());
-          this.push(null);
-          return;
-        }
-        this.writeRow(bytes, next.value, String(++this.row));
-      }
-      this.push(bytes.take());
-    } catch (error) {
-      this.destroy(error as Error);
+    if (!this.started) {
+      this.started = true;
+      this.push(sheetHead(this.spec, this.letters));
+      return;
     }
+    if (this.busy) return;
+    this.busy = true;
+    this.cursor ??= new BatchCursor(this.spec.rows);
+    this.pushChunk(this.cursor).catch((error: unknown) => this.destroy(error as Error));
+  }
+
+  /** About CHUNK of rows; only a new batch is awaited. */
+  private async pushChunk(cursor: BatchCursor<readonly string[]>): Promise<void> {
+    const bytes = this.bytes;
+    while (bytes.length < CHUNK) {
+      const row = cursor.take();
+      if (row !== undefined) {
+        this.writeRow(bytes, row, String(++this.row));
+        continue;
+      }
+      if (await cursor.refill()) continue;
+      if (this.destroyed) return;
+      this.cursor = undefined;
+      this.busy = false;
+      bytes.ensure(SHEET_TAIL.length);
+      bytes.ascii(SHEET_TAIL);
+      this.push(bytes.take());
+      this.push(null);
+      return;
+    }
+    if (this.destroyed) return;
+    // Cleared before the push: pushing may ask for the next chunk at once.
+    this.busy = false;
+    this.push(bytes.take());
   }
 
   /** A client that went away: the source's statement is closed now, not by the garbage collector. */
@@ -108,7 +124,7 @@ class SheetStream extends Readable {
     const cursor = this.cursor;
     this.cursor = undefined;
     try {
-      cursor?.return?.();
+      cursor?.close();
     } finally {
       callback(error);
     }

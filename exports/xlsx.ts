@@ -4,6 +4,7 @@
 // long-format CSV has them. Sheets are written as XML streams by xlsx-sheet.ts and zipped by xlsx-package.ts.
 import type { Readable } from 'node:stream';
 import type { ExportReader, ExportRow } from '../server/store';
+import { oneBatch, type Batches } from './batches';
 import { exportCodesOf } from './code-columns';
 import type { Column, ExportPlan } from './columns';
 import { dictionaryRows } from './dictionary';
@@ -63,18 +64,24 @@ export interface XlsxInput {
   now: Date;
 }
 
-/** The `data` sheet's rows built on this thread, as the zip reads, flagged ones left out when asked. */
-export function* dataRows(
+/**
+ * The `data` sheet's rows built on this thread, as the zip reads (a batch of the reader's rows at a time, each row
+ * built into one reused array as the sheet takes it), flagged ones left out when asked.
+ */
+export async function* dataRows(
   plan: ExportPlan,
   options: ParallelSheetOptions,
-  source: Iterable<ExportRow>,
-): Generator<readonly string[]> {
+  source: Batches<ExportRow>,
+): AsyncGenerator<Iterable<readonly string[]>> {
   const build = compileRows(plan, { labels: options.labels, fastBelow: options.fastBelow });
   const flagged = options.excludeFlagged ? flaggedCells(plan) : undefined;
-  for (const row of source) {
-    const cells = build(row);
-    if (!flagged?.(cells)) yield cells;
+  function* built(batch: Iterable<ExportRow>): Generator<readonly string[]> {
+    for (const row of batch) {
+      const cells = build(row);
+      if (!flagged?.(cells)) yield cells;
+    }
   }
+  for await (const batch of source) yield built(batch);
 }
 
 /**
@@ -117,7 +124,7 @@ export function xlsxExport(input: XlsxInput): XlsxPackage {
           header,
           kinds: header.map(() => 'text'),
           widths: header.map((h) => (h.startsWith('title') ? 40 : 16)),
-          rows: [...entries, ...repeatDictionaryRows(repeats)],
+          rows: oneBatch([...entries, ...repeatDictionaryRows(repeats)]),
         });
       },
     },

@@ -23,7 +23,7 @@ export interface Booted {
 
 export const DATABASE_FILE = 'saualnama.db';
 
-export function boot({
+export async function boot({
   dataDir,
   surveysDir,
   now = new Date(),
@@ -33,18 +33,19 @@ export function boot({
   surveysDir: string;
   now?: Date;
   batchWindowMs?: number;
-}): Booted {
+}): Promise<Booted> {
   const loaded = loadCatalog(surveysDir);
   // Opened without plans: the published versions (in the database) belong in them too. adoptPlans below gives the
   // store the whole catalog's, so that nothing is rebuilt or dropped for a plan that lacked those versions.
   const store = openSqliteStore(join(dataDir, DATABASE_FILE), { batchWindowMs });
-  const stored = store.listPublishedDefinitions();
+  const stored = await store.listPublishedDefinitions();
   const { catalog, conflicts: clashes, published } = withPublished(loaded.catalog, stored, loaded.warnings);
   const isFile = (surveyId: string, version: number) => !published.has(versionKey(surveyId, version));
-  const changed = loaded.catalog.refused
-    .filter((r) => r.version === undefined || isFile(r.surveyId, r.version))
-    .flatMap((r) => changedAfterPublishing(store, r));
-  const conflicts = store.publishVersions(
+  const changed: string[] = [];
+  for (const r of loaded.catalog.refused)
+    if (r.version === undefined || isFile(r.surveyId, r.version))
+      changed.push(...(await changedAfterPublishing(store, r)));
+  const conflicts = await store.publishVersions(
     loaded.catalog.surveys.flatMap((s) =>
       s.versions
         .filter((v) => isFile(v.surveyId, v.version))
@@ -53,7 +54,7 @@ export function boot({
     now.toISOString(),
   );
   if (conflicts.length > 0 || changed.length > 0 || clashes.length > 0) {
-    store.close();
+    await store.close();
     const files = conflicts.map((c) => {
       const v = loaded.catalog.getVersion(c.surveyId, c.version);
       return (
@@ -67,7 +68,7 @@ export function boot({
   // The store counts answers as it writes them; how, per version, comes from the same metadata as the CSV columns.
   // It also keeps each response's line of the default CSV, laid out by the same code as every export. Both reach
   // it as its projections' plans (store/interface/projection.ts).
-  const adopted = store.adoptPlans(projectionPlansOf(catalog.surveys));
+  const adopted = await store.adoptPlans(projectionPlansOf(catalog.surveys));
   const rebuilt = adopted.countsRebuilt.map(
     (r) =>
       `answer counts of ${r.surveys.join(', ')} rebuilt from ${r.responses} responses (their count plans changed)`,
@@ -91,9 +92,12 @@ export function boot({
  * that is integrity, so it stops the start as a changed valid file does. Same content refused now (stricter
  * checks since) is only left out.
  */
-function changedAfterPublishing(store: Pick<Store, 'publishedVersion'>, r: RefusedVersion): string[] {
+async function changedAfterPublishing(
+  store: Pick<Store, 'publishedVersion'>,
+  r: RefusedVersion,
+): Promise<string[]> {
   if (r.version === undefined) return [];
-  const known = store.publishedVersion(r.surveyId, r.version);
+  const known = await store.publishedVersion(r.surveyId, r.version);
   if (!known || known.sha256 === r.sha256) return [];
   const now = r.sha256 ? `now ${r.sha256.slice(0, 12)}…` : 'now not even valid JSON';
   return [

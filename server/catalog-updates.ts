@@ -27,14 +27,14 @@ export function createCatalogUpdates(
   let seen = known;
   let running: Promise<void> = Promise.resolve();
 
-  function update(): void {
-    const count = store.countPublishedDefinitions();
+  async function update(): Promise<void> {
+    const count = await store.countPublishedDefinitions();
     if (count === seen) return;
-    const published = store.listPublishedDefinitions();
+    const published = await store.listPublishedDefinitions();
     const warnings: string[] = [];
     // A conflict cannot stop a server that is already serving; it keeps its file, and the next start refuses.
     const { catalog } = withPublished(files, published, warnings);
-    store.adoptPlans(projectionPlansOf(catalog.surveys));
+    await store.adoptPlans(projectionPlansOf(catalog.surveys));
     live.replace(catalog);
     seen = published.length;
   }

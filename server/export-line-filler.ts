@@ -30,18 +30,20 @@ export function startExportLineFiller(
 
   function next(delayMs: number): void {
     if (stopped) return;
-    timer = setTimeout(tick, delayMs);
+    timer = setTimeout(() => void tick(), delayMs);
     // Only the filler left (a test's store, a closing server): it must not keep the process alive.
     timer.unref();
   }
 
-  function tick(): void {
+  async function tick(): Promise<void> {
     let pending: boolean;
     try {
-      const report = store.fillExportLines(SLICE_MS);
+      const report = await store.fillExportLines(SLICE_MS);
       rendered += report.filled;
       pending = report.pending;
     } catch (error) {
+      // Stopped meanwhile (the store is closing): nothing to report.
+      if (stopped) return;
       // A full disk, a read-only file: the downloads stay correct without lines; try again later.
       log('stored CSV lines: rendering failed; trying again in a minute', error);
       next(AFTER_FAILURE_MS);

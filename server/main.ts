@@ -29,7 +29,7 @@ const logger = createLogger();
 
 let booted;
 try {
-  booted = boot({ dataDir, surveysDir, batchWindowMs: settings.groupCommitWindowMs });
+  booted = await boot({ dataDir, surveysDir, batchWindowMs: settings.groupCommitWindowMs });
 } catch (error) {
   if (error instanceof StartupError) {
     console.error(`saualnama: ${error.message}`);
@@ -43,7 +43,7 @@ const { store, catalog, updates, warnings, refusals } = booted;
 for (const w of warnings) console.warn(`warning: ${w}`);
 // The server serves the other surveys; each refused file is named with its reason (admins also see the list).
 for (const r of refusals) console.error(`refused (left out, the rest is served): ${r}`);
-if (store.countUsers() === 0) {
+if ((await store.countUsers()) === 0) {
   // The CLI must open the same data (and surveys) folder as this server, so the command carries them when set.
   const quote = (s: string) => (/^[\w./:-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
   const env = [
@@ -59,7 +59,7 @@ let serving: Serving;
 try {
   serving = await serve({ store, catalog, updates, config, clock: () => new Date(), logger, port, host });
 } catch (error) {
-  store.close();
+  await store.close();
   console.error(`saualnama: ${listenFailure(error, host, port)}`);
   process.exit(1);
 }
@@ -79,8 +79,8 @@ function shutdown(signal: string): void {
   if (stopping) return;
   stopping = true;
   logger.info(`${signal}: finishing requests in flight, then closing the database`);
-  void serving.stop().then(() => {
-    store.close();
+  void serving.stop().then(async () => {
+    await store.close();
     logger.info('database closed; bye');
     process.exit(0);
   });

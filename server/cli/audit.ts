@@ -35,7 +35,7 @@ function line(e: AuditEntry): string {
   return [e.at, e.actor ?? '-', e.action, e.address ?? '-', JSON.stringify(e.details)].join('  ');
 }
 
-export function auditCommand(args: string[], now = new Date()): number {
+export async function auditCommand(args: string[], now = new Date()): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -86,13 +86,13 @@ export function auditCommand(args: string[], now = new Date()): number {
       ...(values.actor !== undefined && { actor: values.actor.trim() }),
       ...(values.action !== undefined && { action: values.action as AuditAction }),
     };
-    for (const entry of store.iterateAudit(query)) {
+    for await (const entry of store.iterateAudit(query)) {
       console.log(values.json ? JSON.stringify(entry) : line(entry));
       count++;
     }
     console.error(`${count.toLocaleString('en-US')} audit entr${count === 1 ? 'y' : 'ies'}`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -5,12 +5,12 @@ import { openFromEnv } from './open';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
-export function briefingsCommand(args: string[]): number {
+export async function briefingsCommand(args: string[]): Promise<number> {
   const [verb, ...rest] = args;
-  const { store, catalog } = openFromEnv();
+  const { store, catalog } = await openFromEnv();
   try {
     if (verb === 'list') {
-      for (const b of store.listBriefings())
+      for (const b of await store.listBriefings())
         console.log(
           `${b.date}  ${b.slug}  ${b.surveyId}  ${b.region}  ${b.city}  /b/${b.slug}  ${b.title.kk}`,
         );
@@ -58,14 +58,14 @@ export function briefingsCommand(args: string[]): number {
       date: v.date!,
       title: { kk: v['title-kk']!, ru: v['title-ru']!, en: v['title-en']! },
     };
-    if (store.getBriefing(briefing.slug)) {
+    if (await store.getBriefing(briefing.slug)) {
       console.error(`a briefing "${briefing.slug}" already exists`);
       return 1;
     }
-    store.addBriefing(briefing, new Date().toISOString());
+    await store.addBriefing(briefing, new Date().toISOString());
     console.log(`briefing ${briefing.slug} added: respondents open /b/${briefing.slug}`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

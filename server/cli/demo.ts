@@ -54,7 +54,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   }
   const config = cliConfig();
   const { dataDir } = config;
-  const { store, catalog } = openFromEnv(config);
+  const { store, catalog } = await openFromEnv(config);
   try {
     const summary = await runDemo({
       store,
@@ -77,17 +77,17 @@ export async function demoCommand(args: string[]): Promise<number> {
     );
     return 0;
   } finally {
-    store.close();
+    await store.close();
     const db = join(dataDir, DATABASE_FILE);
     if (existsSync(db)) console.log(`database ${db}: ${(fileSize(db) / 1024 ** 2).toFixed(0)} MB`);
   }
 }
 
 /** `demo --remove`: the same removal as the workspace's button (store/demo-data.ts). */
-function removeDemo(): number {
-  const { store } = openFromEnv(cliConfig());
+async function removeDemo(): Promise<number> {
+  const { store } = await openFromEnv(cliConfig());
   try {
-    const removed = store.removeDemoData();
+    const removed = await store.removeDemoData();
     const n = (x: number) => x.toLocaleString('en-US');
     console.log(
       `demo data removed: ${n(removed.responses)} responses and ${n(removed.briefings)} briefings` +
@@ -97,6 +97,6 @@ function removeDemo(): number {
       console.log(`kept demo briefings that real answers use: ${removed.keptBriefings.join(', ')}`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { dictionaryCsv } from '../../exports/dictionary';
 import { csvExport, exportPlan, zipExport } from '../../exports/export';
 import { configureExportWorkers } from '../../exports/parallel';
-import { parseExportQuery, resolveExport, type ParameterError } from '../../exports/request';
+import { askedBriefing, parseExportQuery, resolveExport, type ParameterError } from '../../exports/request';
 import { cliConfig, openFromEnv } from './open';
 import { createProgress } from './progress';
 
@@ -89,8 +89,8 @@ export async function exportCommand(args: string[]): Promise<number> {
 
   const config = cliConfig();
   configureExportWorkers({ workers: config.exportWorkers, youngGenerationMb: config.exportWorkerYoungMb });
-  const { store, catalog } = openFromEnv(config);
-  const reader = store.openExportReader();
+  const { store, catalog } = await openFromEnv(config);
+  const reader = await store.openExportReader();
   try {
     const survey = catalog.getSurvey(values.survey);
     if (!survey)
@@ -100,27 +100,29 @@ export async function exportCommand(args: string[]): Promise<number> {
           message: `no survey "${values.survey}" in ${config.surveysDir}`,
         },
       ]);
-    const resolved = resolveExport(survey, parsed.value, (slug) => store.getBriefing(slug));
+    const asked = await askedBriefing(store, parsed.value.briefing);
+    const resolved = resolveExport(survey, parsed.value, () => asked);
     if (!resolved.ok) return fail(resolved.errors);
-    const job = { ...resolved.value, codes: store.listSurveyCodes(survey.id) };
+    const job = { ...resolved.value, codes: await store.listSurveyCodes(survey.id) };
     if (values.dictionary) {
       await writeTo(values.dictionary, Readable.from([dictionaryCsv(exportPlan(job))]));
       console.error(`data dictionary written to ${values.dictionary}`);
       return 0;
     }
     // The zip reads every row twice: once in its region's file, once in the national one.
-    const rows = reader.count(job.filter);
+    const rows = await reader.count(job.filter);
     const progress = createProgress(values.zip ? rows * 2 : rows);
     const onProgress = (n: number) => progress.update(n);
-    if (values.zip) await writeTo(values.zip, zipExport(reader, job, new Date(), { onProgress }).stream);
-    else await writeTo(values.out!, csvExport(reader, job, { onProgress }));
+    if (values.zip)
+      await writeTo(values.zip, (await zipExport(reader, job, new Date(), { onProgress })).stream);
+    else await writeTo(values.out!, await csvExport(reader, job, { onProgress }));
     progress.done(values.zip ? rows * 2 : rows);
     console.error(
       `${values.zip ? 'zip' : 'CSV'} of ${rows.toLocaleString('en')} responses written to ${values.zip ?? values.out}`,
     );
     return 0;
   } finally {
-    reader.close();
-    store.close();
+    await reader.close();
+    await store.close();
   }
 }

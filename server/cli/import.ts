@@ -89,7 +89,7 @@ export async function importCommand(args: string[]): Promise<number> {
     return 2;
   }
 
-  const { store, catalog } = openFromEnv();
+  const { store, catalog } = await openFromEnv();
   const deps = {
     store,
     catalog,
@@ -112,7 +112,7 @@ export async function importCommand(args: string[]): Promise<number> {
     );
     return 1;
   } finally {
-    store.close();
+    await store.close();
   }
   return failed ? 1 : 0;
 }

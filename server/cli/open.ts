@@ -7,6 +7,6 @@ export function cliConfig(): Config {
   return readConfig();
 }
 
-export function openFromEnv(config: Config = cliConfig()): Booted {
+export function openFromEnv(config: Config = cliConfig()): Promise<Booted> {
   return boot({ dataDir: config.dataDir, surveysDir: config.surveysDir });
 }

@@ -3,9 +3,9 @@
 import { parseArgs } from 'node:util';
 import { openFromEnv } from './open';
 
-export function recountCommand(args: string[]): number {
+export async function recountCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { survey: { type: 'string' } } });
-  const booted = openFromEnv();
+  const booted = await openFromEnv();
   const { store, catalog } = booted;
   try {
     for (const w of booted.warnings.filter((w) => w.startsWith('answer counts'))) console.error(w);
@@ -15,7 +15,7 @@ export function recountCommand(args: string[]): number {
     }
     const surveys = values.survey === undefined ? catalog.surveys.map((s) => s.id) : [values.survey];
     const started = performance.now();
-    const report = store.recountAnswers(surveys);
+    const report = await store.recountAnswers(surveys);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `recounted ${report.responses.toLocaleString('en-US')} responses of ${report.surveys.join(', ')} in ${seconds} s`,
@@ -29,6 +29,6 @@ export function recountCommand(args: string[]): number {
       );
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -35,10 +35,10 @@ export async function storeCommand(args: string[]): Promise<number> {
   }
   // Boot as the server does: the SQLite file migrated, the catalog's versions published, its count plans known.
   const config = cliConfig();
-  const booted = openFromEnv(config);
+  const booted = await openFromEnv(config);
   const { dataDir } = config;
   const countPlans = countPlansOf(booted.catalog.surveys);
-  booted.store.close();
+  await booted.store.close();
   let lastShown = 0;
   try {
     const report = await copySqliteToPostgres(join(dataDir, DATABASE_FILE), to, {

@@ -1,12 +1,14 @@
 // `surveys list|close|open`: which surveys take answers; a closed survey answers 410.
 import { openFromEnv } from './open';
 
-export function surveysCommand([verb, id]: string[]): number {
-  const { store, catalog } = openFromEnv();
+export async function surveysCommand([verb, id]: string[]): Promise<number> {
+  const { store, catalog } = await openFromEnv();
   try {
     if (verb === 'list') {
       for (const s of catalog.surveys)
-        console.log(`${s.id}  v${s.newest.version}  ${store.isSurveyClosed(s.id) ? 'closed' : 'open'}`);
+        console.log(
+          `${s.id}  v${s.newest.version}  ${(await store.isSurveyClosed(s.id)) ? 'closed' : 'open'}`,
+        );
       return 0;
     }
     if ((verb === 'close' || verb === 'open') && id) {
@@ -14,13 +16,13 @@ export function surveysCommand([verb, id]: string[]): number {
         console.error(`no survey "${id}" in the catalog`);
         return 1;
       }
-      store.setSurveyClosed(id, verb === 'close', new Date().toISOString());
+      await store.setSurveyClosed(id, verb === 'close', new Date().toISOString());
       console.log(`survey ${id} is now ${verb === 'close' ? 'closed' : 'open'}`);
       return 0;
     }
     console.error('usage: surveys list | surveys close <id> | surveys open <id>');
     return 2;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -109,7 +109,7 @@ async function addUser(store: Store, args: string[]): Promise<number> {
     console.error(`\n${USAGE}`);
     return 2;
   }
-  if (store.getUserCredentials(fields.data.email)) {
+  if (await store.getUserCredentials(fields.data.email)) {
     console.error(`a user ${fields.data.email} already exists (users list shows them)`);
     return 1;
   }
@@ -119,7 +119,7 @@ async function addUser(store: Store, args: string[]): Promise<number> {
     report(body.error);
     return 2;
   }
-  const user = store.addUser({
+  const user = await store.addUser({
     email: body.data.email,
     role: body.data.role,
     regions: body.data.regions ?? null,
@@ -150,7 +150,7 @@ async function changeUser(
     console.error(USAGE);
     return 2;
   }
-  const found = store.getUserCredentials(email.data);
+  const found = await store.getUserCredentials(email.data);
   if (!found) {
     console.error(`there is no user ${email.data} (users list shows them)`);
     return 1;
@@ -167,7 +167,7 @@ async function changeUser(
     passwordHash = await hashPassword(parsed.data.password);
     if (obtained.generated) generated = parsed.data.password;
   }
-  const outcome = store.updateUser(
+  const outcome = await store.updateUser(
     found.user.id,
     verb === 'password' ? { passwordHash } : { disabled: verb === 'disable' },
     new Date().toISOString(),
@@ -193,11 +193,11 @@ export async function usersCommand(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const { store } = openFromEnv();
+  const { store } = await openFromEnv();
   try {
     if (verb === 'add') return await addUser(store, rest);
     if (verb !== 'list') return await changeUser(store, verb, rest);
-    const users = store.listUsers();
+    const users = await store.listUsers();
     if (users.length === 0)
       console.log(
         'no users yet; add the first admin with:\n  npm run cli -- users add <your email> --role admin',
@@ -213,6 +213,6 @@ export async function usersCommand(args: string[]): Promise<number> {
       );
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

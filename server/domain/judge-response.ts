@@ -28,18 +28,18 @@ function parseEnvelope(body: unknown, now: Date) {
  * Everything POST …/responses decides about a parsed body before the write, in the contract's order: 400 (envelope),
  * 404, 410, 422 (as Problems), or the response to store. The import of unsent-answers files calls it too.
  */
-export function judgeBody(
+export async function judgeBody(
   surveyId: string,
   body: unknown,
   deps: { catalog: Catalog; store: Store; now: Date; closedGraceMs: number },
-): NewResponse {
+): Promise<NewResponse> {
   const envelope = parseEnvelope(body, deps.now);
   if (!deps.catalog.getSurvey(surveyId))
     throw new Problem('survey-not-found', `There is no survey "${surveyId}".`);
   return judgeResponse(surveyId, envelope, deps);
 }
 
-export function judgeResponse(
+export async function judgeResponse(
   surveyId: string,
   envelope: ResponseEnvelope,
   {
@@ -53,17 +53,17 @@ export function judgeResponse(
     now: Date;
     closedGraceMs: number;
   },
-): NewResponse {
+): Promise<NewResponse> {
   const version = catalog.getVersion(surveyId, envelope.version);
   if (!version)
     throw new Problem('version-not-found', `Survey "${surveyId}" has no version ${envelope.version}.`);
   // A newer version does not retire this one: answers to any published version are taken while the survey is
   // open (exports mark the questions it lacked "not asked"), so a phone that kept an older form loses nothing.
-  const closedAt = store.surveyClosedAt(surveyId);
+  const closedAt = await store.surveyClosedAt(surveyId);
   if (closedAt !== undefined)
     refuseUnlessInGrace(surveyId, closedAt, envelope.startedAt ?? null, now, closedGraceMs);
   const briefingSlug = envelope.briefing ?? null;
-  const briefing = briefingSlug === null ? undefined : store.getBriefing(briefingSlug);
+  const briefing = briefingSlug === null ? undefined : await store.getBriefing(briefingSlug);
   // A closed briefing is a 410 like a closed survey (same grace); a wrong slug stays a 422 below.
   if (briefing && briefing.surveyId === surveyId)
     refuseUnlessBriefingOpen(briefing, envelope.startedAt ?? null, now, closedGraceMs);

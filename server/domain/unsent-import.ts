@@ -151,7 +151,7 @@ async function importOne(
   if (unreadable) return refusal(unreadable);
   let response;
   try {
-    response = judgeBody(surveyId, body, { ...deps, now: deps.clock() });
+    response = await judgeBody(surveyId, body, { ...deps, now: deps.clock() });
   } catch (error) {
     if (error instanceof Problem) return refusal(error);
     throw error;

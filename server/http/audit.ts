@@ -13,8 +13,8 @@ export function audit(
   action: AuditAction,
   details: Record<string, unknown>,
   actor: string | null = (res.locals.user as SessionUser | undefined)?.email ?? null,
-): void {
-  store.recordAudit({
+): Promise<void> {
+  return store.recordAudit({
     at: clock().toISOString(),
     actor,
     action,

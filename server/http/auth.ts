@@ -90,7 +90,7 @@ export function sessionMiddleware({
   config,
 }: Pick<AppDeps, 'store' | 'clock' | 'config'>): RequestHandler {
   const { publicUrl } = config;
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const token = readSessionToken(req);
     const unsafe = UNSAFE_METHODS.has(req.method);
     if (unsafe && token !== undefined && !isSameOrigin(req, publicUrl))
@@ -108,7 +108,7 @@ export function sessionMiddleware({
       throw new Problem('cross-site-request', 'Sign in from this site’s own pages.');
     if (token === undefined || !TOKEN.test(token)) return next();
 
-    const session = store.getActiveSession(sessionIdOf(token));
+    const session = await store.getActiveSession(sessionIdOf(token));
     const now = clock();
     if (!session) return next();
     const t = now.getTime();
@@ -116,7 +116,7 @@ export function sessionMiddleware({
       return next();
     if (t - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {
       try {
-        store.touchSession(session.id, now.toISOString());
+        await store.touchSession(session.id, now.toISOString());
       } catch (error) {
         // On a full disk or a read-only file a reader keeps reading; the idle clock is just not moved on this time.
         if (!isStorageFault(error)) throw error;
@@ -131,7 +131,7 @@ export function sessionMiddleware({
 }
 
 /** Creates a session for a user who just proved their password, and sets the cookie. */
-export function startSession(
+export async function startSession(
   { store, clock, config }: Pick<AppDeps, 'store' | 'clock' | 'config'>,
   req: Request,
   res: Response,
@@ -139,7 +139,7 @@ export function startSession(
 ) {
   const token = randomBytes(32).toString('base64url');
   const now = clock();
-  store.addSession({
+  await store.addSession({
     id: sessionIdOf(token),
     userId: user.id,
     createdAt: now.toISOString(),
@@ -149,13 +149,13 @@ export function startSession(
 }
 
 /** Revokes the current session, if any, and clears the cookie. */
-export function endSession(
+export async function endSession(
   { store, clock, config }: Pick<AppDeps, 'store' | 'clock' | 'config'>,
   req: Request,
   res: Response,
 ) {
   const sessionId = currentSessionId(res);
-  if (sessionId !== undefined) store.revokeSession(sessionId, clock().toISOString());
+  if (sessionId !== undefined) await store.revokeSession(sessionId, clock().toISOString());
   res.clearCookie(SESSION_COOKIE, cookieOptions(req, config.publicUrl));
 }
 

@@ -23,7 +23,7 @@ const TOKEN_ROUTES =
 
 /** Registered after sessionMiddleware: a request with a bearer token is that token's account, and only that. */
 export function bearerMiddleware(deps: Pick<AppDeps, 'store' | 'clock' | 'config'>): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const header = req.headers.authorization;
     if (header === undefined) return next();
     const [scheme, token = ''] = header.trim().split(/\s+/, 2);
@@ -42,8 +42,8 @@ export function bearerMiddleware(deps: Pick<AppDeps, 'store' | 'clock' | 'config
         'An API token reads export files and responses.jsonl (GET); every change needs the workspace.',
       );
     const now = deps.clock().toISOString();
-    const found = deps.store.useApiToken(apiTokenDigest(token), now);
-    const user = found && deps.store.getUser(found.userId);
+    const found = await deps.store.useApiToken(apiTokenDigest(token), now);
+    const user = found && (await deps.store.getUser(found.userId));
     if (!found || !user || user.disabledAt !== null) {
       res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
       throw new Problem(
@@ -58,7 +58,7 @@ export function bearerMiddleware(deps: Pick<AppDeps, 'store' | 'clock' | 'config
       regions: user.regions,
     } satisfies SessionUser;
     res.locals.apiToken = found.id;
-    audit(deps, req, res, 'token-used', { token: found.id, name: found.name, path: req.path });
+    await audit(deps, req, res, 'token-used', { token: found.id, name: found.name, path: req.path });
     next();
   };
 }

@@ -11,23 +11,37 @@ export interface BriefingWatch {
 }
 
 /** `countOf` is given the watch key (a briefing, with the reader's scope when the caller keys by it). */
-export function createBriefingWatch(countOf: (slug: string) => number, intervalMs = 1000): BriefingWatch {
+export function createBriefingWatch(
+  countOf: (slug: string) => Promise<number>,
+  intervalMs = 1000,
+): BriefingWatch {
   const watches = new Map<
     string,
-    { count: number; listeners: Set<(count: number) => void>; timer: NodeJS.Timeout }
+    {
+      /** Undefined until the first count came back: a new screen is told the count once it is known. */
+      count: number | undefined;
+      listeners: Set<(count: number) => void>;
+      timer: NodeJS.Timeout;
+      /** A count in flight: a slow store does not pile up queries, the next tick just looks again. */
+      polling: boolean;
+    }
   >();
 
-  function poll(slug: string): void {
+  async function poll(slug: string): Promise<void> {
     const watch = watches.get(slug);
-    if (!watch) return;
+    if (!watch || watch.polling) return;
+    watch.polling = true;
     let count: number;
     try {
-      count = countOf(slug);
+      count = await countOf(slug);
     } catch {
       // A busy or faulty disk: keep the last count and try again next tick, the screen just waits.
       return;
+    } finally {
+      watch.polling = false;
     }
-    if (count === watch.count) return;
+    // Every screen may have gone while the count was read: this watch is then stopped.
+    if (watches.get(slug) !== watch || count === watch.count) return;
     watch.count = count;
     for (const listener of watch.listeners) listener(count);
   }
@@ -36,14 +50,14 @@ export function createBriefingWatch(countOf: (slug: string) => number, intervalM
     subscribe(slug, listener) {
       let watch = watches.get(slug);
       if (!watch) {
-        const timer = setInterval(() => poll(slug), intervalMs);
+        const timer = setInterval(() => void poll(slug), intervalMs);
         // A watched briefing must not keep the process alive on shutdown.
         timer.unref();
-        watch = { count: countOf(slug), listeners: new Set(), timer };
+        watch = { count: undefined, listeners: new Set(), timer, polling: false };
         watches.set(slug, watch);
-      }
+        void poll(slug);
+      } else if (watch.count !== undefined) listener(watch.count);
       watch.listeners.add(listener);
-      listener(watch.count);
       return () => {
         const current = watches.get(slug);
         if (!current) return;

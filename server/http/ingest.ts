@@ -43,7 +43,7 @@ export function createIngestHandler({ catalog, store, clock, config, log, update
     const version = (body as { version?: unknown } | null)?.version;
     if (updates && typeof version === 'number' && !catalog.getVersion(surveyId, version))
       await updates.refresh();
-    const response = judgeBody(surveyId, body, {
+    const response = await judgeBody(surveyId, body, {
       catalog,
       store,
       now: clock(),

@@ -1,18 +1,8 @@
-// The part of the store interface (server/store/index.ts) this engine implements, in its asynchronous form: every
-// member returns a Promise and the streamed reads are async iterables. The conformance suite
+// The part of the store interface (server/store/index.ts) this engine implements: every member returns a Promise
+// and the streamed reads are async iterables. The conformance suite
 // (test/conformance/) holds both engines to it; README "Scaling out" lists what is covered so far.
 import type { Store } from '../store';
 import type { PgExportReader } from './export-reader';
-
-/** A value, or a streamed read (an Iterable that is no array, Map or string) as an AsyncIterable. */
-type AsyncResult<R> = [R] extends [unknown[] | Map<unknown, unknown> | string]
-  ? Promise<R>
-  : [R] extends [Iterable<infer E>]
-    ? AsyncIterable<E>
-    : Promise<R>;
-
-/** A method, asynchronous; a property (what the store found when it opened) as it is. */
-type AsyncMember<F> = F extends (...args: infer A) => infer R ? (...args: A) => AsyncResult<Awaited<R>> : F;
 
 /** The members each covered concern brings. */
 export const COVERED = {
@@ -93,10 +83,10 @@ export const COVERED = {
 export type CoveredMember = (typeof COVERED)[keyof typeof COVERED][number];
 
 /**
- * The covered members, asynchronous; `close` too; and the export reader in the shape the asynchronous interface
- * gives it (batches of rows, promised values: export-reader.ts).
+ * The covered members (the Store interface is asynchronous), and `close`; the export reader as this engine's own
+ * type (export-reader.ts), which is the Store's ExportReader.
  */
-export type AsyncStorePart = { [K in CoveredMember]: AsyncMember<Store[K]> } & {
+export type AsyncStorePart = Pick<Store, CoveredMember> & {
   close(): Promise<void>;
   openExportReader(): Promise<PgExportReader>;
 };

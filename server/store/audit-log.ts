@@ -74,19 +74,25 @@ const toEntry = (row: AuditRow): AuditEntry => ({
   details: JSON.parse(row.details) as Record<string, unknown>,
 });
 
+/** Entries read at a time by iterateAudit. */
+const AUDIT_PAGE = 500;
+
 export function createAuditLog(db: Db) {
   const insert = db.prepare(
     'INSERT INTO audit_log (at, actor, action, address, details) VALUES (@at, @actor, @action, @address, @details)',
   );
   // One statement for every query: an absent bound is NULL and matches everything, so no SQL is ever assembled.
+  // Read a page at a time after the last (at, id) seen: no statement stays open on the write connection while
+  // the caller awaits between entries (a write meanwhile would find the connection busy).
   const select = db.prepare<
-    Record<string, string | null>,
+    Record<string, string | number | null>,
     AuditRow
   >(`SELECT id, at, actor, action, address, details
     FROM audit_log
     WHERE (@since IS NULL OR at >= @since) AND (@until IS NULL OR at < @until)
       AND (@actor IS NULL OR actor = @actor) AND (@action IS NULL OR action = @action)
-    ORDER BY at, id`);
+      AND (at, id) > (@afterAt, @afterId)
+    ORDER BY at, id LIMIT ${AUDIT_PAGE}`);
   return {
     recordAudit(entry: NewAuditEntry): void {
       insert.run({ ...entry, details: JSON.stringify(entry.details) });
@@ -98,7 +104,14 @@ export function createAuditLog(db: Db) {
         actor: query.actor ?? null,
         action: query.action ?? null,
       };
-      for (const row of select.iterate(params)) yield toEntry(row);
+      let after: { afterAt: string; afterId: number } = { afterAt: '', afterId: 0 };
+      for (;;) {
+        const page = select.all({ ...params, ...after });
+        for (const row of page) yield toEntry(row);
+        if (page.length < AUDIT_PAGE) return;
+        const last = page.at(-1)!;
+        after = { afterAt: last.at, afterId: last.id };
+      }
     },
   };
 }

@@ -66,24 +66,34 @@ export interface ExportReadOptions {
   codes?: ExportCodes;
 }
 
+/** Rows per batch the reader hands out: an await per batch instead of per row, a few hundred KB at most. */
+export const EXPORT_BATCH_ROWS = 256;
+
 export interface ExportReader {
-  /** Runs the query when iterated; closing the iterator early (break, return()) frees the statement. */
-  rows(filter: ResponseFilter, options: ExportReadOptions): Iterable<ExportRow>;
+  /**
+   * Runs the query when iterated, in batches of a few hundred rows; leaving the loop early (break, return())
+   * frees the statement.
+   */
+  rows(filter: ResponseFilter, options: ExportReadOptions): AsyncIterable<ExportRow[]>;
   /**
    * The same rows, in the same order, as their stored CSV lines (export-lines.ts) where the survey's lines were
    * rendered for `layout`; a row without one comes as an ExportRow (no contacts) for the caller to build.
    */
-  lines(filter: ResponseFilter, layout: string, codes?: ExportCodes): Iterable<StoredLineRow | ExportRow>;
+  lines(
+    filter: ResponseFilter,
+    layout: string,
+    codes?: ExportCodes,
+  ): AsyncIterable<(StoredLineRow | ExportRow)[]>;
   /** Each version's median duration in seconds, over all the survey's responses that have one. */
-  durationMedians(surveyId: string): Map<number, number>;
-  count(filter: ResponseFilter): number;
+  durationMedians(surveyId: string): Promise<Map<number, number>>;
+  count(filter: ResponseFilter): Promise<number>;
   /**
    * The layout key of the survey's stored export lines (export-lines.ts), if any, and how many of its responses
    * in this snapshot have no line yet (the filler's backlog).
    */
-  storedLines(surveyId: string): { layout: string; missing: number } | undefined;
+  storedLines(surveyId: string): Promise<{ layout: string; missing: number } | undefined>;
   /** Ends any open iteration and closes the connection. Safe to call twice. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 let openReaders = 0;
@@ -97,41 +107,40 @@ export function countOpenExportReaders(): number {
 }
 
 export function openExportReader(file: string): ExportReader {
+  // Synchronous underneath (better-sqlite3): each member resolves at once; batches keep the awaits few.
   const db = openReadOnly(file);
   openReaders += 1;
   // The snapshot starts at the first read and holds until close: every file of one export sees the same rows.
   db.exec('BEGIN');
   const open = new Set<Iterator<unknown>>();
-  /** Runs `statement` when iterated. Closing the iterator early (break, return()) frees it; close() ends it. */
-  function iterable<T>(
+  /**
+   * Runs `statement` when iterated and hands its rows out in batches, each read synchronously (better-sqlite3):
+   * leaving the loop early (break, return()) frees the statement; close() ends it.
+   */
+  async function* batches<T>(
     statement: Database.Statement,
     params: Record<string, unknown>,
     map?: (value: unknown) => T,
-  ): Iterable<T> {
-    return {
-      [Symbol.iterator]() {
-        const inner = statement.iterate(params) as IterableIterator<unknown>;
-        open.add(inner);
-        const next = map
-          ? () => {
-              const result = inner.next();
-              if (!result.done) result.value = map(result.value);
-              return result as IteratorResult<T>;
-            }
-          : (inner.next.bind(inner) as () => IteratorResult<T>);
-        // Wraps return(), so the set forgets an iterator that was closed early.
-        return {
-          next,
-          return(value?: unknown) {
-            open.delete(inner);
-            return (inner.return?.(value) ?? { done: true, value: undefined }) as IteratorResult<T>;
-          },
-          [Symbol.iterator]() {
-            return this;
-          },
-        };
-      },
-    };
+  ): AsyncGenerator<T[]> {
+    const inner = statement.iterate(params) as IterableIterator<unknown>;
+    open.add(inner);
+    try {
+      for (;;) {
+        const batch: T[] = [];
+        while (batch.length < EXPORT_BATCH_ROWS) {
+          // close() may have ended the statement while the consumer held the previous batch.
+          if (!open.has(inner)) return;
+          const next = inner.next();
+          if (next.done) break;
+          batch.push(map ? map(next.value) : (next.value as T));
+        }
+        if (batch.length === 0) return;
+        yield batch;
+        if (batch.length < EXPORT_BATCH_ROWS) return;
+      }
+    } finally {
+      if (open.delete(inner)) inner.return?.();
+    }
   }
 
   return {
@@ -150,7 +159,7 @@ export function openExportReader(file: string): ExportReader {
         : `SELECT id, version, submitted_at, locale, region, briefing, answers, NULL, started_at, duplicate_of${extra}
            FROM responses AS r INDEXED BY responses_by_survey_region_time
            WHERE ${sql} ORDER BY region, submitted_at, rowid`;
-      return iterable<ExportRow>(db.prepare(text).raw(true), { ...params, ...coded?.params });
+      return batches<ExportRow>(db.prepare(text).raw(true), { ...params, ...coded?.params });
     },
     lines(filter, layout, codes) {
       const { sql, params } = whereClause(filter, 'r.rowid');
@@ -166,7 +175,7 @@ export function openExportReader(file: string): ExportReader {
           AND @lineLayout = (SELECT layout FROM export_line_layouts WHERE survey_id = @surveyId)
         WHERE ${sql} ORDER BY r.region, r.submitted_at, r.rowid`;
       const all = { ...params, ...coded?.params, lineLayout: layout };
-      return iterable(db.prepare(text).raw(true), all, (value) => {
+      return batches(db.prepare(text).raw(true), all, (value): StoredLineRow | ExportRow => {
         const row = value as StoredLineRow | [string, null, null, null, string?];
         if (typeof row[0] !== 'string') return row as StoredLineRow;
         const built = unpackRow(row[0]);
@@ -174,11 +183,11 @@ export function openExportReader(file: string): ExportReader {
         return built;
       });
     },
-    count(filter) {
+    async count(filter) {
       const { sql, params } = whereClause(filter);
       return (db.prepare(`SELECT count(*) AS n FROM responses WHERE ${sql}`).get(params) as { n: number }).n;
     },
-    durationMedians(surveyId) {
+    async durationMedians(surveyId) {
       const medians = new Map<number, number>();
       const versions = db
         .prepare(
@@ -200,7 +209,7 @@ export function openExportReader(file: string): ExportReader {
       }
       return medians;
     },
-    storedLines(surveyId) {
+    async storedLines(surveyId) {
       const stored = db
         .prepare('SELECT layout, filled_to FROM export_line_layouts WHERE survey_id = ?')
         .raw()
@@ -214,7 +223,7 @@ export function openExportReader(file: string): ExportReader {
         .get(surveyId, stored[1]) as number;
       return { layout: stored[0], missing };
     },
-    close() {
+    async close() {
       if (!db.open) return;
       for (const it of open) it.return?.();
       open.clear();

@@ -18,6 +18,7 @@ import { createExportLines } from './export-lines';
 import { openExportReader } from './export-rows';
 import type { ProjectionPlans } from './interface/projection';
 import type { Store } from './interface/store';
+import { asyncMembers, type SyncStore } from './sync-members';
 import { migrate } from './migrate';
 import { createReadinessProbe } from './readiness';
 import { createRecount } from './recount';
@@ -36,6 +37,10 @@ export interface SqliteStoreOptions {
   recordSliceMs?: number;
 }
 
+/**
+ * Opens (and migrates) the file. The store's members are asynchronous (interface/store.ts) while better-sqlite3
+ * is synchronous: each member runs its SQL at once and resolves (sync-members.ts).
+ */
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
   mkdirSync(dirname(file), { recursive: true });
   const db = openDatabase(file);
@@ -57,7 +62,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     rebuildKeyOf: createKeyRebuild(db, counts.layouts, counts.touched),
     recordAudit: auditLog.recordAudit,
   });
-  return {
+  let closed = false;
+  const store: SyncStore = {
     ...createSurveyStore(db),
     ...createBriefingStore(db),
     ...createAccountStore(db),
@@ -90,8 +96,11 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     fillExportLines: lines.fill,
     exportLinesReset,
     close() {
+      if (closed) return;
+      closed = true;
       flushPendingWrites();
       db.close();
     },
   };
+  return asyncMembers(store);
 }

@@ -24,7 +24,7 @@ const suite = browserSuite({
   server: async () => {
     // The demo generator writes validated responses and its briefings straight into the data folder, as the CLI does.
     const dataDir = makeTempDir();
-    const demo = boot({ dataDir, surveysDir: REPO_SURVEYS });
+    const demo = await boot({ dataDir, surveysDir: REPO_SURVEYS });
     try {
       await runDemo({
         ...demo,
@@ -35,7 +35,7 @@ const suite = browserSuite({
         workers: 0,
       });
     } finally {
-      demo.store.close();
+      await demo.store.close();
     }
     return { surveysDir: REPO_SURVEYS, dataDir };
   },

@@ -59,7 +59,7 @@ test('(c) an admin creates a briefing in the workspace; its link on a Russian ph
     await page.locator('img.qr-preview').evaluate((img: HTMLImageElement) => img.naturalWidth),
   ).toBeGreaterThan(0);
   await screenshot(page, 'briefing-detail-ru');
-  expect(suite.server.store.getBriefing('oskemen-2023')).toMatchObject({
+  expect(await suite.server.store.getBriefing('oskemen-2023')).toMatchObject({
     region: 'KZ-63',
     city: 'Өскемен',
     cityNames: { kk: 'Өскемен', ru: 'Усть-Каменогорск' },

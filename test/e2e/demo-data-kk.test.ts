@@ -12,6 +12,7 @@ import { createUser } from '../support/auth';
 import { RESULTS_DIR, screenshot } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { makeTempDir, REPO_SURVEYS } from '../support/server';
+import { collect } from '../support/collect';
 
 const ADMIN = { email: 'akimshi@example.kz', password: 'Semey-briefing-2023' };
 const ANALYST = { email: 'talday@example.kz', password: 'Semey-briefing-2023' };
@@ -23,16 +24,16 @@ const suite = browserSuite({
   timeout: 120_000,
   server: async () => {
     const dataDir = makeTempDir();
-    const { store, catalog } = boot({ dataDir, surveysDir: REPO_SURVEYS });
+    const { store, catalog } = await boot({ dataDir, surveysDir: REPO_SURVEYS });
     const plan = demoPlan(catalog.getSurvey('roadmap-needs')!);
     const real = Array.from({ length: REAL }, (_, i) => ({
       ...demoResponse(plan, 4242, i).response,
       briefing: null,
     }));
-    expect(store.insertResponses(real).every((o) => o.status === 'created')).toBe(true);
+    expect((await store.insertResponses(real)).every((o) => o.status === 'created')).toBe(true);
     await createUser(store, { ...ADMIN, role: 'admin' });
     await createUser(store, { ...ANALYST, role: 'analyst' });
-    store.close();
+    await store.close();
     const { SURVEYS_DIR: _ignored, ...env } = process.env;
     const demo = spawnSync(
       process.execPath,
@@ -51,7 +52,7 @@ const total = (page: import('playwright-core').Page) =>
     .innerText();
 
 test('the demo banner shows while demo answers are in, and its button brings the counts back to the real ones', async () => {
-  const briefings = suite.server.store.countDemoData().briefings;
+  const briefings = (await suite.server.store.countDemoData()).briefings;
   expect(briefings).toBeGreaterThan(0);
 
   const analyst = await suite.signedIn(ANALYST, '/workspace/coverage?survey=roadmap-needs', 'kk-KZ');
@@ -90,7 +91,7 @@ test('the demo banner shows while demo answers are in, and its button brings the
   // What the banner reads after the reload: nothing left to announce, so it is not drawn.
   expect(await (await demoCount).json()).toEqual({ responses: 0, briefings: 0 });
   expect(await page.getByRole('region', { name: kk.remove }).count()).toBe(0);
-  expect(suite.server.store.countDemoData()).toEqual({ responses: 0, briefings: 0 });
-  expect([...suite.server.store.iterateAudit({ action: 'demo-removed' })]).toHaveLength(1);
+  expect(await suite.server.store.countDemoData()).toEqual({ responses: 0, briefings: 0 });
+  expect(await collect(suite.server.store.iterateAudit({ action: 'demo-removed' }))).toHaveLength(1);
   expect(pageErrors).toEqual([]);
 });

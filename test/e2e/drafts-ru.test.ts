@@ -123,7 +123,7 @@ describe('drafts on a 390×844 phone in Russian', () => {
   test('an answer that arrives after the survey closed is refused in Russian, with the closing time, and can be saved to a file', async () => {
     const { page, pageErrors } = await russianPhone();
     await fillTwoPages(page);
-    suite.server.store.setSurveyClosed('example', true, new Date().toISOString());
+    await suite.server.store.setSurveyClosed('example', true, new Date().toISOString());
     try {
       await page.getByRole('button', { name: 'Отправить' }).click();
       const refusal = page.getByRole('alert').filter({ hasText: 'Ответ не принят' });
@@ -147,7 +147,7 @@ describe('drafts on a 390×844 phone in Russian', () => {
       });
       expect(pageErrors).toEqual([]);
     } finally {
-      suite.server.store.setSurveyClosed('example', false, new Date().toISOString());
+      await suite.server.store.setSurveyClosed('example', false, new Date().toISOString());
     }
   });
 });

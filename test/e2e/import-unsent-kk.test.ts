@@ -107,8 +107,8 @@ test('an admin imports an unsent-answers file in Kazakh and sees what was stored
   expect(await wrong.getByRole('alert').innerText()).toContain('"formatVersion": 1');
 
   for (const body of fresh)
-    expect(suite.server.store.getResponse(String(body.id))?.answers).toEqual(body.data);
-  expect(suite.server.store.getResponse(String(refused.id))).toBeUndefined();
+    expect((await suite.server.store.getResponse(String(body.id)))?.answers).toEqual(body.data);
+  expect(await suite.server.store.getResponse(String(refused.id))).toBeUndefined();
   await screenshot(page, 'import-unsent-kk');
   expect(pageErrors).toEqual([]);
 });

@@ -27,7 +27,7 @@ const WARNING_RU = 'Публичный адрес не задан';
 
 const prepare = async (server: TestServer) => {
   await createUser(server.store, { ...ADMIN, role: 'admin' });
-  server.store.addBriefing(BRIEFING, new Date().toISOString());
+  await server.store.addBriefing(BRIEFING, new Date().toISOString());
 };
 
 const suite = browserSuite({ server: { surveysDir: FIXTURE_SURVEYS }, setup: prepare });

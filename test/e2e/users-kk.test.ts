@@ -9,6 +9,7 @@ import { USERS_STRINGS } from '../../client/workspace/users/strings';
 import { createUser } from '../support/auth';
 import { screenshot } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
+import { collect } from '../support/collect';
 
 const ADMIN = { email: 'akimshi@example.kz', password: 'Semey-briefing-2023' };
 const ANALYST = 'abai.talday@example.kz';
@@ -89,7 +90,7 @@ test('an admin adds a KZ-10 analyst who then reads only KZ-10, and disabling the
   await analyst.page.getByText(shell.sessionEnded).waitFor();
   expect(await analyst.page.evaluate(async () => (await fetch('/api/session')).status)).toBe(401);
 
-  const audit = [...suite.server.store.iterateAudit({})].map((e) => [e.actor, e.action]);
+  const audit = (await collect(suite.server.store.iterateAudit({}))).map((e) => [e.actor, e.action]);
   expect(audit).toEqual(
     expect.arrayContaining([
       [ADMIN.email, 'user-created'],

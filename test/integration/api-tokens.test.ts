@@ -11,6 +11,7 @@ import { createUser, fetchAs, sendJson, signIn } from '../support/auth';
 import { parseCsv } from '../support/export-download';
 import { expectProblem, problemFields } from '../support/problem';
 import { startServer, type TestServer } from '../support/server';
+import { collect } from '../support/collect';
 
 const run = promisify(execFile);
 const PASSWORD = 'correct horse battery staple';
@@ -195,7 +196,7 @@ describe('API tokens', () => {
   });
 
   it('write every use, creation and revocation to the audit log', async () => {
-    const audit = [...(await server.store.iterateAudit({ actor: 'abai@example.kz' }))];
+    const audit = await collect(server.store.iterateAudit({ actor: 'abai@example.kz' }));
     const used = audit.filter((e) => e.action === 'token-used');
     expect(used.length).toBeGreaterThanOrEqual(8);
     expect(used[0]!.details).toMatchObject({ name: 'curl', path: `${BASE}/export.csv` });

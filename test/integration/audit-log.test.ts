@@ -8,6 +8,7 @@ import type { AuditEntry } from '../../server/store';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { ROOT } from '../support/child-server';
 import { startServer, type TestServer } from '../support/server';
+import { collect } from '../support/collect';
 
 const PASSWORD = 'Birgemiz-2024-jyl';
 let server: TestServer;
@@ -27,8 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const entries = (query = {}) => [...server.store.iterateAudit(query)];
-const last = () => entries().at(-1)!;
+const entries = (query = {}) => collect(server.store.iterateAudit(query));
+const last = async () => (await entries()).at(-1)!;
 const post = (cookie: string, path: string, body: unknown, method = 'POST') =>
   fetchAs(server.url, cookie, path, {
     method,
@@ -49,13 +50,13 @@ describe('the audit log', () => {
     admin = await signIn(server.url, 'admin@example.kz', PASSWORD);
     now += 60_000;
     abai = await signIn(server.url, 'abai@example.kz', PASSWORD);
-    expect(entries().map((e) => [e.action, e.actor, e.details.reason ?? e.details.role])).toEqual([
+    expect((await entries()).map((e) => [e.action, e.actor, e.details.reason ?? e.details.role])).toEqual([
       ['sign-in-failed', 'admin@example.kz', 'wrong password'],
       ['sign-in-failed', 'ghost@example.kz', 'no such account'],
       ['sign-in', 'admin@example.kz', 'admin'],
       ['sign-in', 'abai@example.kz', 'analyst'],
     ]);
-    expect(last()).toMatchObject({
+    expect(await last()).toMatchObject({
       at: '2024-03-01T04:01:00.000Z',
       address: '127.0.0.1',
       details: { regions: ['KZ-10'] },
@@ -67,7 +68,7 @@ describe('the audit log', () => {
     expect(
       (await fetchAs(server.url, abai, '/api/surveys/example/export.csv?labels=ru&from=2024-01-01')).status,
     ).toBe(200);
-    expect(last()).toMatchObject({
+    expect(await last()).toMatchObject({
       actor: 'abai@example.kz',
       action: 'export',
       details: {
@@ -83,7 +84,7 @@ describe('the audit log', () => {
     expect(
       (await fetchAs(server.url, admin, '/api/surveys/example/export.zip?pii=1&region=KZ-55')).status,
     ).toBe(200);
-    expect(last()).toMatchObject({
+    expect(await last()).toMatchObject({
       actor: 'admin@example.kz',
       details: { file: 'export.zip', pii: true, regions: ['KZ-55'] },
     });
@@ -119,18 +120,18 @@ describe('the audit log', () => {
     };
     expect((await post(admin, '/api/briefings', briefing)).status).toBe(201);
     expect((await post(admin, '/api/briefings/semey-2024', { city: 'Семей' }, 'PATCH')).status).toBe(200);
-    const changes = entries({ since: '2024-03-01T04:03:00.000Z' });
+    const changes = await entries({ since: '2024-03-01T04:03:00.000Z' });
     expect(changes.map((e) => [e.action, e.details])).toEqual([
       ['user-created', { email: 'aruzhan@example.kz', role: 'analyst', regions: ['KZ-55'], password: 'set' }],
       ['user-changed', { email: 'aruzhan@example.kz', role: 'author', regions: null, password: 'changed' }],
       ['briefing-created', { slug: 'semey-2024', survey: 'example', region: 'KZ-10', date: '2024-03-15' }],
       ['briefing-changed', { slug: 'semey-2024', city: 'Семей' }],
     ]);
-    expect(JSON.stringify(entries())).not.toMatch(/scrypt|long password|Birgemiz/);
+    expect(JSON.stringify(await entries())).not.toMatch(/scrypt|long password|Birgemiz/);
   });
 
   it('leaves no entry for a refused request', async () => {
-    const before = entries().length;
+    const before = (await entries()).length;
     expect(
       (
         await post(abai, '/api/users', {
@@ -146,18 +147,18 @@ describe('the audit log', () => {
     expect((await post(admin, '/api/users', { email: 'bad', role: 'admin', password: 'x' })).status).toBe(
       400,
     );
-    expect(entries()).toHaveLength(before);
+    expect(await entries()).toHaveLength(before);
   });
 });
 
 describe('npm run cli -- audit', () => {
-  const run = (args: string[], dataDir = server.dataDir) => {
+  const run = async (args: string[], dataDir = server.dataDir) => {
     const out = vi.spyOn(console, 'log').mockImplementation(() => {});
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     const previous = process.env.DATA_DIR;
     process.env.DATA_DIR = dataDir;
     try {
-      const code = auditCommand(args, new Date('2024-03-01T05:00:00Z'));
+      const code = await auditCommand(args, new Date('2024-03-01T05:00:00Z'));
       return {
         code,
         lines: out.mock.calls.map((c) => String(c[0])),
@@ -170,35 +171,35 @@ describe('npm run cli -- audit', () => {
     }
   };
 
-  it('filters by actor, action and time, as text lines or JSON', () => {
-    const abaiOnly = run(['--actor', 'ABAI@example.kz', '--json']);
+  it('filters by actor, action and time, as text lines or JSON', async () => {
+    const abaiOnly = await run(['--actor', 'ABAI@example.kz', '--json']);
     expect(abaiOnly.code).toBe(0);
     const parsed = abaiOnly.lines.map((l) => JSON.parse(l) as AuditEntry);
     expect(parsed.map((e) => e.action)).toEqual(['sign-in', 'export']);
-    expect(run(['--action', 'export']).lines).toHaveLength(2);
-    expect(run(['--since', '2h']).lines.length).toBe(entries().length);
-    expect(run(['--since', '2024-03-02']).lines).toEqual([]);
-    const text = run(['--action', 'sign-in-failed']).lines;
+    expect((await run(['--action', 'export'])).lines).toHaveLength(2);
+    expect((await run(['--since', '2h'])).lines.length).toBe((await entries()).length);
+    expect((await run(['--since', '2024-03-02'])).lines).toEqual([]);
+    const text = (await run(['--action', 'sign-in-failed'])).lines;
     expect(text[0]).toMatch(
       /^2024-03-01T04:00:00\.000Z {2}admin@example\.kz {2}sign-in-failed {2}127\.0\.0\.1 {2}\{"reason":"wrong password"\}$/,
     );
   });
 
-  it('refuses a bad date, span or action with exit 2 and says which', () => {
+  it('refuses a bad date, span or action with exit 2 and says which', async () => {
     for (const [args, message] of [
       [['--since', 'yesterday'], /--since: "yesterday"/],
       [['--until', '2024-02-30'], /--until: "2024-02-30"/],
       [['--action', 'delete'], /--action: "delete" is not one of/],
     ] as const) {
-      const r = run([...args]);
+      const r = await run([...args]);
       expect(r.code).toBe(2);
       expect(r.errors.join('\n')).toMatch(message);
     }
     expect(parseInstant('2024-03-01', new Date())).toBe('2024-02-29T19:00:00.000Z');
   });
 
-  it('will not create a database where there is none', () => {
-    const missing = run([], `${server.dataDir}/nowhere`);
+  it('will not create a database where there is none', async () => {
+    const missing = await run([], `${server.dataDir}/nowhere`);
     expect(missing.code).toBe(1);
     expect(missing.errors.join('\n')).toMatch(/no database at .*nowhere/);
   });

@@ -80,7 +80,7 @@ describe('creating and changing briefings', () => {
       409,
     );
     expect(body.type).toBe('/problems/briefing-exists');
-    expect(server.store.getBriefing('semey-2023')?.city).toBe('Семей');
+    expect((await server.store.getBriefing('semey-2023'))?.city).toBe('Семей');
   });
 
   it('answers 400 naming every wrong field, an unknown survey and a region outside the 20', async () => {
@@ -109,7 +109,7 @@ describe('creating and changing briefings', () => {
     expect(
       problemFields(await expectProblem(await send(admin, 'POST', '/api/briefings', order), 400)),
     ).toEqual(['closesAt']);
-    expect(server.store.getBriefing('x1')).toBeUndefined();
+    expect(await server.store.getBriefing('x1')).toBeUndefined();
   });
 
   it('changes the city and one title with PATCH, leaving the rest; 404 for an unknown slug', async () => {
@@ -221,7 +221,7 @@ describe('counts and closing', () => {
       type: '/problems/briefing-closed',
       errors: [{ question: 'briefing' }],
     });
-    expect(server.store.countBriefingResponses('semey-2023')).toBe(4);
+    expect(await server.store.countBriefingResponses('semey-2023')).toBe(4);
     const reopened = await send(admin, 'PATCH', '/api/briefings/semey-2023', { open: true });
     expect(await reopened.json()).toMatchObject({ open: true, state: 'open', closingAt: null });
     expect((await answer('semey-2023')).status).toBe(201);

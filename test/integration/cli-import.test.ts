@@ -61,7 +61,7 @@ describe('npm run cli -- import', () => {
       `phone-1.json (saved 2024-05-14T10:00:00.000Z for https://saualnama.example.kz): 2 responses`,
     );
     expect(run.stdout).toMatch(/stored +1\n +already stored +1\n +conflicts +0\n +refused +0/);
-    expect(server.store.getResponse(String(a.id))?.answers).toEqual(a.data);
+    expect((await server.store.getResponse(String(a.id)))?.answers).toEqual(a.data);
     // The server sees the new answer in its counts as well (another connection committed).
     expect(countStoredResponses(databaseFileIn(server.dataDir), { surveyId: 'example' })).toBe(2);
   });
@@ -85,8 +85,8 @@ describe('npm run cli -- import', () => {
     expect(run.stdout).toMatch(/\n +role: "astronaut" is not one of the choices/);
     expect(run.stdout).toContain(`waiting[1] ${String(stored.id)} survey example: conflict`);
     expect(run.stdout).toMatch(/phone-3\.json .*: 1 responses\n +stored +0\n +already stored +1/);
-    expect(server.store.getResponse(String(good.id))).toBeDefined();
-    expect(server.store.getResponse(String(refused.id))).toBeUndefined();
+    expect(await server.store.getResponse(String(good.id))).toBeDefined();
+    expect(await server.store.getResponse(String(refused.id))).toBeUndefined();
   });
 
   it('exits 2 for a file that is not an unsent-answers file, saying which format it expects, and imports nothing', async () => {
@@ -109,7 +109,7 @@ describe('npm run cli -- import', () => {
     expect(run.stderr).toContain('missing.json: cannot be read (no such file)');
     expect(run.stderr).toContain('nothing was imported');
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(server.store.getResponse(String(fine.id))).toBeUndefined();
+    expect(await server.store.getResponse(String(fine.id))).toBeUndefined();
   });
 
   it('exits 2 with the usage when no file is given', async () => {

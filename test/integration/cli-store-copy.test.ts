@@ -25,7 +25,7 @@ beforeAll(async () => {
   dataDir = makeTempDir();
   schema = await freshSchema();
   const server = await startServer({ dataDir });
-  server.store.addBriefing(
+  await server.store.addBriefing(
     {
       slug: 'semey-2023-09',
       surveyId: 'example',
@@ -36,20 +36,20 @@ beforeAll(async () => {
     },
     '2023-09-01T00:00:00.000Z',
   );
-  const user = server.store.addUser({
+  const user = (await server.store.addUser({
     email: 'admin@example.kz',
     role: 'admin',
     regions: null,
     passwordHash: 'scrypt$x',
     createdAt: '2024-01-01T00:00:00.000Z',
-  })!;
-  server.store.addSession({
+  }))!;
+  await server.store.addSession({
     id: 'sess',
     userId: user.id,
     createdAt: '2024-01-01T00:00:00.000Z',
     expiresAt: '2099-01-01',
   });
-  server.store.recordAudit({
+  await server.store.recordAudit({
     at: '2024-01-01T00:00:00.000Z',
     actor: 'admin@example.kz',
     action: 'sign-in',
@@ -90,20 +90,20 @@ describe('npm run cli -- store copy', () => {
     const sqlite = openSqliteStore(join(dataDir, DATABASE_FILE), { projections: { countPlans: plans } });
     const pg = await openPostgresStore(schema.url, { countPlans: plans, poolSize: 2 });
     try {
-      for (const id of ids) expect(await pg.getResponse(id)).toEqual(sqlite.getResponse(id));
+      for (const id of ids) expect(await pg.getResponse(id)).toEqual(await sqlite.getResponse(id));
       // Same record keys, so the same counts and the same cell keys of disclosure control.
       const filter = { surveyId: 'example' };
       const norm = (groups: unknown) =>
         JSON.parse(JSON.stringify(groups, (_, v) => (v instanceof Map ? [...v] : v)));
       expect(norm(await pg.tallyAnswers(filter, { by: 'region' }))).toEqual(
-        norm(sqlite.tallyAnswers(filter, { by: 'region' })),
+        norm(await sqlite.tallyAnswers(filter, { by: 'region' })),
       );
-      expect(await pg.countResponsesBy(filter, 'day')).toEqual(sqlite.countResponsesBy(filter, 'day'));
+      expect(await pg.countResponsesBy(filter, 'day')).toEqual(await sqlite.countResponsesBy(filter, 'day'));
       expect(await pg.briefingResponsesIn('semey-2023-09', ['KZ-10', 'KZ-11', 'KZ-75'])).toEqual(
-        sqlite.briefingResponsesIn('semey-2023-09', ['KZ-10', 'KZ-11', 'KZ-75']),
+        await sqlite.briefingResponsesIn('semey-2023-09', ['KZ-10', 'KZ-11', 'KZ-75']),
       );
       expect((await pg.getActiveSession('sess'))?.user.email).toBe('admin@example.kz');
-      expect(await pg.publishedVersion('example', 1)).toEqual(sqlite.publishedVersion('example', 1));
+      expect(await pg.publishedVersion('example', 1)).toEqual(await sqlite.publishedVersion('example', 1));
       // Ids made on PostgreSQL continue after the copied ones.
       const next = await pg.addUser({
         email: 'b@example.kz',
@@ -114,7 +114,7 @@ describe('npm run cli -- store copy', () => {
       });
       expect(next!.id).toBeGreaterThan(1);
     } finally {
-      sqlite.close();
+      await sqlite.close();
       await pg.close();
     }
   });

@@ -72,7 +72,7 @@ describe('npm run cli -- users', () => {
     const short = await cli(['add', 'bad@example.kz', '--role', 'author', '--password-stdin'], 'short');
     expect(short.status).toBe(2);
     expect(short.stderr).toMatch(/password: must be at least 12 characters/);
-    expect(server.store.getUserCredentials('bad@example.kz')).toBeUndefined();
+    expect(await server.store.getUserCredentials('bad@example.kz')).toBeUndefined();
   });
 
   it('refuses to add an email twice (exit 1)', async () => {

@@ -25,12 +25,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function closeExample(): void {
-  server.store.setSurveyClosed('example', true, CLOSED_AT);
+async function closeExample(): Promise<void> {
+  await server.store.setSurveyClosed('example', true, CLOSED_AT);
 }
 
-function reopenExample(): void {
-  server.store.setSurveyClosed('example', false, CLOSED_AT);
+async function reopenExample(): Promise<void> {
+  await server.store.setSurveyClosed('example', false, CLOSED_AT);
 }
 
 describe('answers to an older version while the survey is open', () => {
@@ -39,7 +39,7 @@ describe('answers to an older version while the survey is open', () => {
     const body = envelope({ version: 1, startedAt: '2024-05-10T09:00:00.000Z' });
     const r = await postResponse(server.url, body);
     expect(r.status).toBe(201);
-    expect(server.store.getResponse(String(body.id))).toMatchObject({ version: 1 });
+    expect(await server.store.getResponse(String(body.id))).toMatchObject({ version: 1 });
   });
 });
 
@@ -52,7 +52,7 @@ describe('POST /responses after the survey closed', () => {
     const body = envelope({ version: 1, startedAt: BEFORE_CLOSING });
     const r = await postResponse(server.url, body);
     expect(r.status).toBe(201);
-    expect(server.store.getResponse(String(body.id))).toMatchObject({
+    expect(await server.store.getResponse(String(body.id))).toMatchObject({
       version: 1,
       startedAt: BEFORE_CLOSING,
     });
@@ -74,7 +74,7 @@ describe('POST /responses after the survey closed', () => {
       acceptedUntil: '2024-05-17T12:00:00.000Z',
     });
     expect(r.json?.detail).toMatch(/taken until 2024-05-17T12:00:00.000Z/);
-    expect(server.store.getResponse(String(body.id))).toBeUndefined();
+    expect(await server.store.getResponse(String(body.id))).toBeUndefined();
   });
 
   it('answers 410 within the grace for a response begun after the closing', async () => {

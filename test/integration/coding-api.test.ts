@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { createUser, fetchAs, sendJson, signIn } from '../support/auth';
 import { startServer, type TestServer } from '../support/server';
+import { collect } from '../support/collect';
 
 let server: TestServer;
 let author: string;
@@ -252,7 +253,9 @@ describe('coding answers', () => {
   });
 
   it('writes every change to the audit log', async () => {
-    const actions = [...server.store.iterateAudit({ actor: 'author@example.kz' })].map((e) => e.action);
+    const actions = (await collect(server.store.iterateAudit({ actor: 'author@example.kz' }))).map(
+      (e) => e.action,
+    );
     for (const action of ['code-created', 'code-changed', 'codes-merged', 'answer-coded'])
       expect(actions).toContain(action);
   });
@@ -283,7 +286,7 @@ describe('suggestion rules', () => {
     const c = await counts('?region=KZ-10');
     expect(c.regions[0].coded).toEqual({ count: 6, percent: null });
     expect(c.regions[0].codes.grants).toEqual({ suppressed: true }); // one answer: below the threshold
-    expect([...server.store.iterateAudit({ action: 'rule-applied' })][0]!.details).toMatchObject({
+    expect((await collect(server.store.iterateAudit({ action: 'rule-applied' })))[0]!.details).toMatchObject({
       coded: 1,
     });
   });

@@ -48,9 +48,9 @@ afterAll(() => server.close());
 describe('code columns', () => {
   it('come last, one per code, 1/0 for coded answers and empty for the others', async () => {
     // The lines were stored when the responses arrived, before any code existed.
-    const reader = server.store.openExportReader();
-    expect(reader.storedLines('example')?.missing).toBe(0);
-    reader.close();
+    const reader = await server.store.openExportReader();
+    expect((await reader.storedLines('example'))?.missing).toBe(0);
+    await reader.close();
     await sendJson(server.url, author, 'PUT', `/api/responses/${ids[0]}/codes/proposal`, {
       codes: ['grants'],
     });

@@ -7,6 +7,7 @@ import { createUser, fetchAs, signIn } from '../support/auth';
 import { download, parseCsv } from '../support/export-download';
 import { expectProblem, problemFields } from '../support/problem';
 import { startServer, type TestServer } from '../support/server';
+import { collect } from '../support/collect';
 
 const PASSWORD = 'correct horse battery staple';
 const BASE = '/api/surveys/example';
@@ -91,7 +92,7 @@ describe('erasing contact details', () => {
   });
 
   it('is in the audit log, without the erased values', async () => {
-    const entries = [...(await server.store.iterateAudit({ action: 'contacts-erased' }))];
+    const entries = await collect(server.store.iterateAudit({ action: 'contacts-erased' }));
     expect(entries.map((e) => [e.actor, e.details])).toEqual([
       ['admin@example.kz', { response: ids[2], erased: true }],
       ['admin@example.kz', { response: ids[2], erased: false }],

@@ -70,7 +70,7 @@ async function client(url: string, sent: Map<string, Sent>, stopped: () => boole
 }
 
 /** What must hold after every kill. */
-function expectConsistent(dataDir: string, sent: Map<string, Sent>, surveysDir: string) {
+async function expectConsistent(dataDir: string, sent: Map<string, Sent>, surveysDir: string) {
   expect(databaseHealth(dataDir)).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0 });
   const stored = storedResponses(dataDir);
   for (const [id, { body, acked }] of sent) {
@@ -83,7 +83,10 @@ function expectConsistent(dataDir: string, sent: Map<string, Sent>, surveysDir: 
   }
   for (const id of stored.keys()) expect(sent.has(id), `${id} stored but never sent`).toBe(true);
   // Counts moved with their responses: a rebuild from the responses finds nothing to change.
-  expect(recountReport(dataDir, surveysDir)).toMatchObject({ keysDiffering: 0, recordChunksDiffering: 0 });
+  expect(await recountReport(dataDir, surveysDir)).toMatchObject({
+    keysDiffering: 0,
+    recordChunksDiffering: 0,
+  });
   return stored.size;
 }
 
@@ -165,7 +168,7 @@ describe('crash safety', () => {
     expect(health).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0 });
     // Each batch is one transaction: a multiple of the batch size, never a part of one.
     expect(health.responses % 100).toBe(0);
-    expect(recountReport(dataDir, REPO_SURVEYS)).toMatchObject({
+    expect(await recountReport(dataDir, REPO_SURVEYS)).toMatchObject({
       keysDiffering: 0,
       recordChunksDiffering: 0,
     });

@@ -14,9 +14,9 @@ it('a demo run with worker threads draws answers for a version published in the 
   const dataDir = makeTempDir();
   const definition = JSON.parse(readFileSync(join(surveysDir, 'example', 'v1.json'), 'utf8'));
   definition.pages[0].elements[1].title.kk = 'Брифингтегі рөліңіз';
-  const first = boot({ surveysDir, dataDir });
+  const first = await boot({ surveysDir, dataDir });
   expect(
-    first.store.publishDefinition({
+    await first.store.publishDefinition({
       surveyId: 'example',
       version: 2,
       sha256: sha256Hex(canonicalJson(definition)),
@@ -25,9 +25,9 @@ it('a demo run with worker threads draws answers for a version published in the 
       publishedBy: 'admin@example.kz',
     }),
   ).toBe(true);
-  first.store.close();
+  await first.store.close();
 
-  const { store, catalog } = boot({ surveysDir, dataDir });
+  const { store, catalog } = await boot({ surveysDir, dataDir });
   try {
     // 20 000 is the smallest run that starts workers.
     const summary = await runDemo({
@@ -45,6 +45,6 @@ it('a demo run with worker threads draws answers for a version published in the 
     );
     expect([...versions].sort()).toEqual([1, 2]);
   } finally {
-    store.close();
+    await store.close();
   }
 }, 120_000);

@@ -9,6 +9,7 @@ import { createUser, fetchAs, signIn } from '../support/auth';
 import { runCli } from '../support/cli';
 import { makeTempDir, REPO_SURVEYS, startServer, type TestServer } from '../support/server';
 import { countStoredResponses, databaseFileIn } from '../support/database-file';
+import { collect } from '../support/collect';
 
 const ADMIN = { email: 'admin@example.kz', password: 'Birgemiz-2024-jyl' };
 const ANALYST = { email: 'analyst@example.kz', password: 'Birgemiz-2024-jyl' };
@@ -26,7 +27,7 @@ async function snapshot(server: TestServer, cookie: string) {
     coverage: await read(`${SURVEY}/coverage`),
     summary: await read(`${SURVEY}/summary`),
     csv: await read(`${SURVEY}/export.csv`),
-    briefings: server.store.listBriefings().map((b) => b.slug),
+    briefings: (await server.store.listBriefings()).map((b) => b.slug),
     responses: countStoredResponses(databaseFileIn(server.dataDir), { surveyId: 'roadmap-needs' }),
   };
 }
@@ -41,14 +42,14 @@ let real: Awaited<ReturnType<typeof snapshot>>;
 
 beforeAll(async () => {
   // The real answers: 60 responses from another seed, without briefings, written as ordinary (not demo) rows.
-  const { store, catalog } = boot({ dataDir, surveysDir: REPO_SURVEYS });
+  const { store, catalog } = await boot({ dataDir, surveysDir: REPO_SURVEYS });
   const plan = demoPlan(catalog.getSurvey('roadmap-needs')!);
   const answers = Array.from({ length: 60 }, (_, i) => ({
     ...demoResponse(plan, 991, i).response,
     briefing: null,
   }));
-  expect(store.insertResponses(answers).every((o) => o.status === 'created')).toBe(true);
-  store.addBriefing(
+  expect((await store.insertResponses(answers)).every((o) => o.status === 'created')).toBe(true);
+  await store.addBriefing(
     {
       slug: 'semey-real-2024',
       surveyId: 'roadmap-needs',
@@ -61,7 +62,7 @@ beforeAll(async () => {
   );
   await createUser(store, { ...ADMIN, role: 'admin' });
   await createUser(store, { ...ANALYST, role: 'analyst' });
-  store.close();
+  await store.close();
 
   const { server, admin } = await serve();
   real = await snapshot(server, admin);
@@ -114,7 +115,7 @@ it('the admin’s removal takes the demo away and the counts, charts and CSV ret
       responses: 0,
       briefings: 0,
     });
-    expect([...server.store.iterateAudit({ action: 'demo-removed' })]).toEqual([
+    expect(await collect(server.store.iterateAudit({ action: 'demo-removed' }))).toEqual([
       expect.objectContaining({
         actor: ADMIN.email,
         details: { responses: 400, briefings: present.briefings, surveys: ['roadmap-needs'] },

@@ -25,7 +25,7 @@ function runDemo(dataDir: string, ...args: string[]) {
 }
 
 /** Everything stored, with each response's contact details (stored apart) merged back into its data. */
-function readBack(dataDir: string) {
+async function readBack(dataDir: string) {
   const file = databaseFileIn(dataDir);
   const contacts = withDatabaseFile(
     file,
@@ -42,9 +42,9 @@ function readBack(dataDir: string) {
   const responses = storedResponses(file, { surveyId: 'roadmap-needs' });
   const store = openSqliteStore(file);
   try {
-    return { responses, contacts, briefings: store.listBriefings() };
+    return { responses, contacts, briefings: await store.listBriefings() };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -61,17 +61,17 @@ function share(
   return answered.filter(Boolean).length / answered.length;
 }
 
-let first: ReturnType<typeof readBack>;
+let first: Awaited<ReturnType<typeof readBack>>;
 let dataDir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dataDir = makeTempDir();
   dirs.push(dataDir);
   const run = runDemo(dataDir, '--responses', String(COUNT), '--seed', '11');
   expect(run.stderr).toMatch(/100%/);
   expect(run.status, run.stderr).toBe(0);
   expect(run.stdout).toMatch(/2,000 new/);
-  first = readBack(dataDir);
+  first = await readBack(dataDir);
 }, 90_000);
 
 afterAll(() => {
@@ -159,26 +159,26 @@ describe('npm run cli -- demo', () => {
     expect(count('KZ-75')).toBeGreaterThan(4 * count('KZ-62'));
   });
 
-  it('makes the same data from the same seed, and adds nothing when run again into the same database', () => {
+  it('makes the same data from the same seed, and adds nothing when run again into the same database', async () => {
     const other = makeTempDir();
     dirs.push(other);
     expect(runDemo(other, '--responses', String(COUNT), '--seed', '11').status).toBe(0);
-    const again = readBack(other);
+    const again = await readBack(other);
     expect(again.responses).toEqual(first.responses);
     expect([...again.contacts]).toEqual([...first.contacts]);
 
     const rerun = runDemo(dataDir, '--responses', String(COUNT), '--seed', '11');
     expect(rerun.status).toBe(0);
     expect(rerun.stdout).toMatch(/0 new, 2,000 already stored/);
-    expect(readBack(dataDir).responses).toHaveLength(COUNT);
+    expect((await readBack(dataDir)).responses).toHaveLength(COUNT);
   }, 120_000);
 
-  it('makes other data from another seed, and other ids for another survey with the same seed', () => {
+  it('makes other data from another seed, and other ids for another survey with the same seed', async () => {
     const other = makeTempDir();
     dirs.push(other);
     expect(runDemo(other, '--responses', '50', '--seed', '12').status).toBe(0);
     const ids = new Set(first.responses.map((r) => r.id));
-    expect(readBack(other).responses.filter((r) => ids.has(r.id))).toEqual([]);
+    expect((await readBack(other)).responses.filter((r) => ids.has(r.id))).toEqual([]);
     // Same seed, other survey, same database: its own briefings and ids, no clash with roadmap-needs.
     const feedback = runDemo(dataDir, '--responses', '50', '--seed', '11', '--survey', 'briefing-feedback');
     expect(feedback.status, feedback.stderr).toBe(0);

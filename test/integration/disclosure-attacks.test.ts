@@ -58,7 +58,7 @@ const novemberDay = () => `2023-11-${String(1 + random.int(30)).padStart(2, '0')
 
 beforeAll(async () => {
   server = await startServer();
-  server.store.addBriefing(
+  await server.store.addBriefing(
     {
       slug: 'semey-b',
       surveyId: 'example',
@@ -82,7 +82,7 @@ beforeAll(async () => {
   // Attack 6: five KZ-10 respondents at a KZ-10 briefing, and one from KZ-11 who changed the prefilled region.
   for (let i = 0; i < 5; i++) rows.push(response('KZ-10', '2023-11-15', 'semey-b'));
   rows.push(response('KZ-11', '2023-11-15', 'semey-b'));
-  expect(server.store.insertResponses(rows).every((o) => o.status === 'created')).toBe(true);
+  expect((await server.store.insertResponses(rows)).every((o) => o.status === 'created')).toBe(true);
   await createUser(server.store, { email: 'author@example.kz', role: 'author', password: PASSWORD });
   await createUser(server.store, {
     email: 'abai@example.kz',

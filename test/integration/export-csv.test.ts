@@ -102,7 +102,7 @@ describe('GET /api/surveys/:id/export.csv', () => {
     expect(full.needs_other).toBe("'-нет помещения");
     expect(full.front_office_improve).toBe("'@office more staff");
     expect(full.roadmap_proposals).toBe("'+7 701 000 0000 call me");
-    expect(world.server.store.getResponse(world.posted[1]!.id)!.answers['role-Comment']).toBe(
+    expect((await world.server.store.getResponse(world.posted[1]!.id))!.answers['role-Comment']).toBe(
       '=HYPERLINK("http://x.example","click")',
     );
   });
@@ -220,7 +220,7 @@ describe('GET /api/surveys/:id/export.csv', () => {
     const before = await download(world.server.url, world.cookies.admin, CSV);
     const regionBefore = await download(world.server.url, world.cookies.admin, `${CSV}?region=KZ-10`);
     // What the server's background filler does between requests, here all at once.
-    while (world.server.store.fillExportLines(1_000).pending);
+    while ((await world.server.store.fillExportLines(1_000)).pending);
     expect(lines()).toBe(world.posted.length);
     const after = await download(world.server.url, world.cookies.admin, CSV);
     expect(after.body.equals(before.body)).toBe(true);

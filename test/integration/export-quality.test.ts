@@ -41,7 +41,7 @@ async function post(
 
 beforeAll(async () => {
   server = await startServer({ surveysDir: REPO_SURVEYS, clock: () => now });
-  server.store.addBriefing(BRIEFING, now.toISOString());
+  await server.store.addBriefing(BRIEFING, now.toISOString());
   const varied = Object.fromEntries(SEVERITY_ROWS.map((row, i) => [row, i % 2 ? 'minor' : 'serious']));
   // Five ordinary responses of 10 to 14 minutes: the median is 720 s, so "very fast" is under 240 s.
   for (let i = 0; i < 5; i++)

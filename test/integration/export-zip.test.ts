@@ -110,7 +110,7 @@ describe('a download cut short', () => {
       contacts: null,
       contentHash: `hash-${i}`,
     }));
-    survey.insertResponses(many);
+    await survey.insertResponses(many);
     // The insert held the event loop; let the server drop keep-alive sockets that timed out meanwhile.
     await new Promise((ok) => setTimeout(ok, 100));
     const controller = new AbortController();

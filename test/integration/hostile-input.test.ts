@@ -22,7 +22,7 @@ const cookies = {} as Record<Account, string>;
 
 beforeAll(async () => {
   server = await startServer();
-  server.store.addBriefing(
+  await server.store.addBriefing(
     {
       slug: 'semey-2023',
       surveyId: 'example',
@@ -162,7 +162,7 @@ describe('hostile-looking text that is valid', () => {
       const body = envelope({}, exampleAnswers({ proposal: text }));
       const r = await postResponse(server.url, body);
       expect(r.status).toBe(201);
-      expect(server.store.getResponse(String(body.id))?.answers.proposal).toBe(text);
+      expect((await server.store.getResponse(String(body.id)))?.answers.proposal).toBe(text);
       const listed = await fetchAs(
         server.url,
         cookies.admin,

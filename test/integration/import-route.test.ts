@@ -8,6 +8,7 @@ import { IMPORT_BODY_LIMIT_BYTES } from '../../server/http/routes/imports';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { startServer, type TestServer } from '../support/server';
+import { collect } from '../support/collect';
 
 const PASSWORD = 'Birgemiz-2024-jyl';
 const PATH = '/api/imports/unsent';
@@ -71,9 +72,9 @@ describe('POST /api/imports/unsent', () => {
     expect(report.responses[2].problem.errors).toEqual([
       expect.objectContaining({ question: 'cooperation' }),
     ]);
-    expect(server.store.getResponse(String(fresh.id))?.answers).toEqual(fresh.data);
+    expect((await server.store.getResponse(String(fresh.id)))?.answers).toEqual(fresh.data);
 
-    const entry = [...server.store.iterateAudit({ action: 'responses-imported' })].at(-1);
+    const entry = (await collect(server.store.iterateAudit({ action: 'responses-imported' }))).at(-1);
     expect(entry).toMatchObject({
       actor: 'admin@example.kz',
       address: '127.0.0.1',
@@ -100,7 +101,7 @@ describe('POST /api/imports/unsent', () => {
     expect(asAnalyst.status).toBe(403);
     expect(asAnalyst.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect((await send(null, fileOf(body))).status).toBe(401);
-    expect(server.store.getResponse(String(body.id))).toBeUndefined();
+    expect(await server.store.getResponse(String(body.id))).toBeUndefined();
   });
 
   it('answers 403 to an admin’s cookie sent from another site', async () => {
@@ -130,7 +131,7 @@ describe('POST /api/imports/unsent', () => {
         /^The file is not JSON \(.+\); an unsent-answers file has "format": "saualnama-unsent", "formatVersion": 1\.$/,
       ),
     });
-    expect([...server.store.iterateAudit({ action: 'responses-imported' })]).toHaveLength(1);
+    expect(await collect(server.store.iterateAudit({ action: 'responses-imported' }))).toHaveLength(1);
   });
 
   it('refuses a file over its limit with 413 and a body that is not JSON with 415', async () => {

@@ -18,7 +18,7 @@ const rowCount = () => {
 
 beforeAll(async () => {
   server = await startServer();
-  server.store.addBriefing(
+  await server.store.addBriefing(
     {
       slug: 'semey-2023',
       surveyId: 'example',
@@ -29,7 +29,7 @@ beforeAll(async () => {
     },
     new Date().toISOString(),
   );
-  server.store.addBriefing(
+  await server.store.addBriefing(
     {
       slug: 'other-survey',
       surveyId: 'elsewhere',
@@ -69,7 +69,7 @@ describe('POST /api/surveys/:id/responses', () => {
       version: 1,
       reference: String(body.id).slice(0, 8).toUpperCase(),
     });
-    const stored = server.store.getResponse(String(body.id));
+    const stored = await server.store.getResponse(String(body.id));
     expect(stored).toMatchObject({ version: 1, region: 'KZ-10', locale: 'ru', briefing: 'semey-2023' });
     expect(stored?.answers).toEqual(body.data);
   });
@@ -97,7 +97,7 @@ describe('POST /api/surveys/:id/responses', () => {
     await postResponse(server.url, body);
     const r = await postResponse(server.url, { ...body, data: exampleAnswers({ cooperation: 1 }) });
     expectProblem(r, 409);
-    expect(server.store.getResponse(String(body.id))?.answers.cooperation).toBe(4);
+    expect((await server.store.getResponse(String(body.id)))?.answers.cooperation).toBe(4);
   });
 
   it('treats one uuid written in upper and lower case as one response', async () => {
@@ -110,7 +110,7 @@ describe('POST /api/surveys/:id/responses', () => {
   it('stores contact details apart from the answers', async () => {
     const body = envelope({}, exampleAnswers({ consent: true, email: 'aigerim@example.kz' }));
     expect((await postResponse(server.url, body)).status).toBe(201);
-    expect(server.store.getResponse(String(body.id))?.answers).not.toHaveProperty('email');
+    expect((await server.store.getResponse(String(body.id)))?.answers).not.toHaveProperty('email');
     const db = new Database(join(server.dataDir, DATABASE_FILE), { readonly: true });
     const row = db.prepare('SELECT answers FROM response_contacts WHERE response_id = ?').get(body.id) as {
       answers: string;
@@ -219,11 +219,11 @@ describe('POST /api/surveys/:id/responses', () => {
   });
 
   it('answers 410 when the survey is closed, and 201 again once it reopens', async () => {
-    server.store.setSurveyClosed('example', true, new Date().toISOString());
+    await server.store.setSurveyClosed('example', true, new Date().toISOString());
     try {
       expectProblem(await postResponse(server.url, envelope()), 410);
     } finally {
-      server.store.setSurveyClosed('example', false, new Date().toISOString());
+      await server.store.setSurveyClosed('example', false, new Date().toISOString());
     }
     expect((await postResponse(server.url, envelope())).status).toBe(201);
   });

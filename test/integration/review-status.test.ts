@@ -7,6 +7,7 @@ import { createUser, fetchAs, sendJson, signIn } from '../support/auth';
 import { download, parseCsv } from '../support/export-download';
 import { expectProblem, problemFields } from '../support/problem';
 import { startServer, type TestServer } from '../support/server';
+import { collect } from '../support/collect';
 
 const PASSWORD = 'correct horse battery staple';
 const BASE = '/api/surveys/example';
@@ -189,7 +190,7 @@ describe('review status', () => {
   });
 
   it('writes every change to the audit log with the status before and after', async () => {
-    const entries = [...(await server.store.iterateAudit({ action: 'response-reviewed' }))];
+    const entries = await collect(server.store.iterateAudit({ action: 'response-reviewed' }));
     const first = entries[0]!;
     expect(first.actor).toBe('abai@example.kz');
     expect(first.details).toMatchObject({

@@ -28,8 +28,8 @@ const briefing = (slug: string, region: string) => ({
 
 beforeAll(async () => {
   server = await startServer();
-  server.store.addBriefing(briefing('semey-2024', 'KZ-10'), new Date().toISOString());
-  server.store.addBriefing(briefing('pavlodar-2024', 'KZ-55'), new Date().toISOString());
+  await server.store.addBriefing(briefing('semey-2024', 'KZ-10'), new Date().toISOString());
+  await server.store.addBriefing(briefing('pavlodar-2024', 'KZ-55'), new Date().toISOString());
   await createUser(server.store, { email: 'admin@example.kz', role: 'admin', password: PASSWORD });
   await createUser(server.store, { email: 'analyst@example.kz', role: 'analyst', password: PASSWORD });
   await createUser(server.store, {

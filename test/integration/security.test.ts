@@ -11,6 +11,7 @@ import { clientAddress, trustProxyHops } from '../../server/http/client-address'
 import { envelope, postResponse } from '../support/answers';
 import { createUser } from '../support/auth';
 import { makeTempDir, startServer, type TestServer } from '../support/server';
+import { collect } from '../support/collect';
 
 const PASSWORD = 'Birgemiz-2024-jyl';
 const PUBLIC = 'https://saualnama.example.kz';
@@ -179,7 +180,7 @@ describe('TRUST_PROXY', () => {
       expect(res.headers.getSetCookie()[0], `TRUST_PROXY=${trustProxy}`).toMatch(
         secure ? /; Secure/ : /^(?!.*; Secure)/,
       );
-      const [signedIn] = [...server.store.iterateAudit({ action: 'sign-in' })];
+      const [signedIn] = await collect(server.store.iterateAudit({ action: 'sign-in' }));
       expect(signedIn?.address).toBe(trustProxy === 1 ? '198.51.100.7' : '127.0.0.1');
     }
   });

@@ -176,7 +176,7 @@ describe('CSRF on signed-in unsafe requests', () => {
       body: newUser('csrf-victim@example.kz'),
     });
     expect((await expectProblem(res, 403)).type).toBe('/problems/cross-site-request');
-    expect(server.store.getUserCredentials('csrf-victim@example.kz')).toBeUndefined();
+    expect(await server.store.getUserCredentials('csrf-victim@example.kz')).toBeUndefined();
   });
 
   it('refuses a signed-in POST that has neither Origin nor Referer, and one from another port', async () => {

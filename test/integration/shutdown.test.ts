@@ -104,14 +104,14 @@ describe('SIGTERM', () => {
       password: 'a long enough password',
       role: 'admin' as const,
     };
-    const { store } = boot({ dataDir, surveysDir: FIXTURE_SURVEYS });
+    const { store } = await boot({ dataDir, surveysDir: FIXTURE_SURVEYS });
     await createUser(store, account);
     const title = { kk: 'Семей', ru: 'Семей', en: 'Semey' };
-    store.addBriefing(
+    await store.addBriefing(
       { slug: 'semey', surveyId: 'example', region: 'KZ-10', city: 'Semey', date: '2023-09-15', title },
       new Date().toISOString(),
     );
-    store.close();
+    await store.close();
     const server = await spawnServer({ DATA_DIR: dataDir, SURVEYS_DIR: FIXTURE_SURVEYS });
     const cookie = await signIn(server.url, account.email, account.password);
     const screens = await Promise.all(

@@ -145,12 +145,12 @@ describe('a full disk, for the other writes', () => {
       heal();
     }
     expect((await postResponse(server.url, body)).status).toBe(201);
-    expect(server.store.getResponse(String(body.id))?.answers).toEqual(body.data);
+    expect((await server.store.getResponse(String(body.id)))?.answers).toEqual(body.data);
     server.logged.length = 0;
   });
 
-  it('leaves answer counts that agree with a recount of the responses after all the faults above', () => {
-    expect(recountReport(server.dataDir, server.surveysDir)).toMatchObject({
+  it('leaves answer counts that agree with a recount of the responses after all the faults above', async () => {
+    expect(await recountReport(server.dataDir, server.surveysDir)).toMatchObject({
       keysDiffering: 0,
       recordChunksDiffering: 0,
     });

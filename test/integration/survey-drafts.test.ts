@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { expectProblem } from '../support/problem';
 import { startServer, type TestServer } from '../support/server';
+import { collect } from '../support/collect';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let server: TestServer;
@@ -143,7 +144,7 @@ describe('closing and opening', () => {
     expect((await put(false)).status).toBe(200);
     expect((await fetch(`${server.url}/api/surveys/example`)).status).toBe(200);
     await expectProblem(await put('yes'), 400);
-    const actions = [...server.store.iterateAudit({})].map((e) => e.action);
+    const actions = (await collect(server.store.iterateAudit({}))).map((e) => e.action);
     expect(actions.filter((a) => a === 'survey-closed' || a === 'survey-opened')).toEqual([
       'survey-closed',
       'survey-opened',

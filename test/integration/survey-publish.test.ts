@@ -8,6 +8,7 @@ import { boot, StartupError } from '../../server/boot';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { createUser, fetchAs, sendJson, signIn } from '../support/auth';
 import { copySurveys, makeTempDir, startServer, type TestServer } from '../support/server';
+import { collect } from '../support/collect';
 
 const PASSWORD = 'correct horse 1';
 const servers: TestServer[] = [];
@@ -66,12 +67,12 @@ describe('POST /api/surveys/:id/versions', () => {
     expect((await postResponse(server.url, envelope({ version: 2 }))).status).toBe(201);
     expect((await postResponse(server.url, envelope({ version: 1 }))).status).toBe(201);
     // Counted by the dashboard's counts and in the CSV, like a version loaded at start-up.
-    const [all] = server.store.tallyAnswers({ surveyId: 'example', versions: [2] }, { by: 'all' });
+    const [all] = await server.store.tallyAnswers({ surveyId: 'example', versions: [2] }, { by: 'all' });
     expect(all?.versions.map((v) => [v.version, v.responses])).toEqual([[2, 1]]);
     const csv = await (await fetchAs(server.url, admin, '/api/surveys/example/export.csv')).text();
     expect(csv.trim().split('\n')).toHaveLength(3);
 
-    const audit = [...server.store.iterateAudit()].filter((e) => e.action === 'survey-published');
+    const audit = (await collect(server.store.iterateAudit())).filter((e) => e.action === 'survey-published');
     expect(audit).toHaveLength(1);
     expect(audit[0]?.details).toMatchObject({ survey: 'example', version: 2 });
     expect(audit[0]?.actor).toMatch(/^admin-/);
@@ -166,7 +167,7 @@ describe('a surveys/ file and a version published in the workspace', () => {
     writeFileSync(join(surveysDir, 'example', 'v2.json'), JSON.stringify(definition, null, 2));
     let error: unknown;
     try {
-      boot({ surveysDir, dataDir }).store.close();
+      await (await boot({ surveysDir, dataDir })).store.close();
     } catch (e) {
       error = e;
     }

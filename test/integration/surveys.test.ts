@@ -15,7 +15,7 @@ const get = async (path: string) => {
 
 beforeAll(async () => {
   server = await startServer();
-  server.store.addBriefing(
+  await server.store.addBriefing(
     {
       slug: 'pavlodar-2023',
       surveyId: 'example',
@@ -57,13 +57,13 @@ describe('public survey routes', () => {
 
   it('GET /api/surveys/:id answers 404 for an unknown survey and 410 for a closed one', async () => {
     expect((await get('/api/surveys/nope')).status).toBe(404);
-    server.store.setSurveyClosed('example', true, new Date().toISOString());
+    await server.store.setSurveyClosed('example', true, new Date().toISOString());
     try {
       const r = await get('/api/surveys/example');
       expect(r.status).toBe(410);
       expect((await get('/api/surveys')).json.find((s: any) => s.id === 'example').closed).toBe(true);
     } finally {
-      server.store.setSurveyClosed('example', false, new Date().toISOString());
+      await server.store.setSurveyClosed('example', false, new Date().toISOString());
     }
   });
 

@@ -122,10 +122,10 @@ describe('importUnsent', () => {
     expect(conflict.json).toEqual(report.responses[3]!.problem);
 
     // Stored as sent, under the sent id; the conflicting one kept its first answers.
-    expect(server.store.getResponse(String(fresh.id))?.answers).toEqual(fresh.data);
-    expect(server.store.getResponse(String(laterFine.id))?.answers).toEqual(laterFine.data);
-    expect(server.store.getResponse(String(clashing.id))?.answers).toEqual(clashing.data);
-    expect(server.store.getResponse(String(badChoice.id))).toBeUndefined();
+    expect((await server.store.getResponse(String(fresh.id)))?.answers).toEqual(fresh.data);
+    expect((await server.store.getResponse(String(laterFine.id)))?.answers).toEqual(laterFine.data);
+    expect((await server.store.getResponse(String(clashing.id)))?.answers).toEqual(clashing.data);
+    expect(await server.store.getResponse(String(badChoice.id))).toBeUndefined();
   });
 
   it('stores nothing twice when the same file is imported again', async () => {
@@ -144,14 +144,14 @@ describe('importUnsent', () => {
 
   it('judges the grace of a closed survey by the clock at the import, as the route does', async () => {
     const closedAt = new Date(Date.now() - 73 * 3_600_000).toISOString();
-    server.store.setSurveyClosed('example', true, closedAt);
+    await server.store.setSurveyClosed('example', true, closedAt);
     try {
       const begunBefore = envelope({ startedAt: new Date(Date.parse(closedAt) - 60_000).toISOString() });
       const report = await importUnsent(deps, readUnsentFile(fileOf([waiting(begunBefore)])));
       expect(report.responses[0]).toMatchObject({ outcome: 'refused', status: 410 });
       expect(report.responses[0]!.problem?.acceptedUntil).toBeDefined();
     } finally {
-      server.store.setSurveyClosed('example', false, new Date().toISOString());
+      await server.store.setSurveyClosed('example', false, new Date().toISOString());
     }
   });
 

@@ -46,12 +46,15 @@ describe('who may manage users', () => {
       }),
       403,
     );
-    const self = server.store.getUserCredentials('analyst@example.kz')!.user;
+    const self = (await server.store.getUserCredentials('analyst@example.kz'))!.user;
     await expectProblem(
       await send(analyst, 'PATCH', `/api/users/${self.id}`, { role: 'admin', regions: null }),
       403,
     );
-    expect(server.store.getUser(self.id)).toMatchObject({ role: 'analyst', regions: ['KZ-10', 'KZ-55'] });
+    expect(await server.store.getUser(self.id)).toMatchObject({
+      role: 'analyst',
+      regions: ['KZ-10', 'KZ-55'],
+    });
   });
 
   it('lists users to an admin without password hashes', async () => {
@@ -207,19 +210,19 @@ describe('PATCH /api/users/:id', () => {
   });
 
   it('answers 409 instead of disabling or demoting the last enabled admin', async () => {
-    const self = server.store.getUserCredentials('admin@example.kz')!.user;
+    const self = (await server.store.getUserCredentials('admin@example.kz'))!.user;
     expect(
       (await expectProblem(await send(admin, 'PATCH', `/api/users/${self.id}`, { disabled: true }), 409))
         .type,
     ).toBe('/problems/last-admin');
     await expectProblem(await send(admin, 'PATCH', `/api/users/${self.id}`, { role: 'analyst' }), 409);
-    expect(server.store.getUser(self.id)).toMatchObject({ role: 'admin', disabledAt: null });
+    expect(await server.store.getUser(self.id)).toMatchObject({ role: 'admin', disabledAt: null });
   });
 
   it('answers 404 for an unknown or non-numeric id and 400 naming a wrong field', async () => {
     await expectProblem(await send(admin, 'PATCH', '/api/users/999999', { disabled: true }), 404);
     await expectProblem(await send(admin, 'PATCH', '/api/users/abc', { disabled: true }), 404);
-    const analystId = server.store.getUserCredentials('analyst@example.kz')!.user.id;
+    const analystId = (await server.store.getUserCredentials('analyst@example.kz'))!.user.id;
     const res = await send(admin, 'PATCH', `/api/users/${analystId}`, { disabled: 'yes', regions: 'KZ-10' });
     expect(problemFields(await expectProblem(res, 400))).toEqual(['disabled', 'regions']);
   });

@@ -133,12 +133,12 @@ export const AGG_RESPONSES = (): NewResponse[] => [
 ];
 
 /** A fresh store on a temp file that counts the fixture survey; versions published, nothing inserted. */
-export function openAggStore() {
+export async function openAggStore() {
   const file = join(makeTempDir(), 'saualnama.db');
   const store = openSqliteStore(file, {
     projections: { countPlans: countPlansOf([{ versions: AGG_VERSIONS }]) },
   });
-  store.publishVersions(
+  await store.publishVersions(
     AGG_VERSIONS.map((v) => ({ surveyId: 'agg', version: v.version, sha256: `v${v.version}` })),
     '2023-09-01T00:00:00Z',
   );

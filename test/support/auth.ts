@@ -17,7 +17,7 @@ const hashes = new Map<string, Promise<string>>();
 export async function createUser(store: Store, account: TestAccount): Promise<User> {
   let hash = hashes.get(account.password);
   if (!hash) hashes.set(account.password, (hash = hashPassword(account.password)));
-  const user = store.addUser({
+  const user = await store.addUser({
     email: account.email.toLowerCase(),
     role: account.role,
     regions: account.regions ?? null,

@@ -88,11 +88,11 @@ export function storedResponses(
  * Rebuilds the answer counts from the responses (as `npm run cli -- recount` does) and reports what differed: a
  * response stored without its counts, or counts without their response, shows up as a differing key or chunk.
  */
-export function recountReport(dataDir: string, surveysDir: string): RecountReport {
-  const { store, catalog } = boot({ dataDir, surveysDir });
+export async function recountReport(dataDir: string, surveysDir: string): Promise<RecountReport> {
+  const { store, catalog } = await boot({ dataDir, surveysDir });
   try {
-    return store.recountAnswers(catalog.surveys.map((s) => s.id));
+    return await store.recountAnswers(catalog.surveys.map((s) => s.id));
   } finally {
-    store.close();
+    await store.close();
   }
 }

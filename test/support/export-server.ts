@@ -14,7 +14,7 @@ const PASSWORD = 'correct horse battery staple';
 export async function startExportWorld(): Promise<ExportWorld> {
   let now = new Date('2023-09-01T00:00:00.000Z');
   const server = await startServer({ surveysDir: REPO_SURVEYS, clock: () => now });
-  server.store.addBriefing(BRIEFING, now.toISOString());
+  await server.store.addBriefing(BRIEFING, now.toISOString());
   const posted = await postFixtures(server.url, (iso) => (now = new Date(iso)));
   now = new Date('2023-10-01T09:00:00.000Z');
   const accounts = [

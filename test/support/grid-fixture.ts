@@ -115,11 +115,11 @@ export const GRID_RESPONSES = (): NewResponse[] => [
   gridResponse({ region: 'KZ-55' }),
 ];
 
-export function openGridStore() {
+export async function openGridStore() {
   const file = join(makeTempDir(), 'saualnama.db');
   const store = openSqliteStore(file, {
     projections: { countPlans: countPlansOf([{ versions: [GRID_VERSION] }]) },
   });
-  store.publishVersions([{ surveyId: 'grids', version: 1, sha256: 'v1' }], '2024-01-01T00:00:00Z');
+  await store.publishVersions([{ surveyId: 'grids', version: 1, sha256: 'v1' }], '2024-01-01T00:00:00Z');
   return Object.assign(store, { file });
 }

@@ -49,7 +49,7 @@ export async function startServer(
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeTempDir();
   const surveysDir = options.surveysDir ?? FIXTURE_SURVEYS;
-  const { store, catalog, updates } = boot({ dataDir, surveysDir });
+  const { store, catalog, updates } = await boot({ dataDir, surveysDir });
   const logged: string[] = [];
   const logLines: Record<string, unknown>[] = [];
   // The production logger, writing into memory: pino hands its sink one JSON line per call.
@@ -81,7 +81,7 @@ export async function startServer(
     http: serving.server,
     async close() {
       await serving.stop({ force: true });
-      store.close();
+      await store.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -12,17 +12,17 @@ const ctx = surveyAggregates(AGG_VERSIONS);
 /** Exact counts, nothing hidden (k = 1): every number can be checked by hand. */
 const EXACT = { exact: true, k: 1 };
 const filters = { regions: [], versions: [1, 2], briefing: null, from: null, to: null };
-let store: ReturnType<typeof openAggStore>;
+let store: Awaited<ReturnType<typeof openAggStore>>;
 
-beforeAll(() => {
-  store = openAggStore();
-  store.insertResponses(AGG_RESPONSES());
+beforeAll(async () => {
+  store = await openAggStore();
+  await store.insertResponses(AGG_RESPONSES());
 });
 afterAll(() => store.close());
 
 /** The summary with k = 1, so nothing is suppressed and every number can be checked. */
-function summary(filter: Partial<CountFilter> = {}, k = 1) {
-  const [all] = store.tallyAnswers({ surveyId: 'agg', ...filter }, { by: 'all' });
+async function summary(filter: Partial<CountFilter> = {}, k = 1) {
+  const [all] = await store.tallyAnswers({ surveyId: 'agg', ...filter }, { by: 'all' });
   const body = summaryBody(ctx, 'agg', filters, all?.versions ?? [], { exact: true, k });
   const q = (name: string) => body.questions.find((x) => x.name === name) as any;
   return { body, q };
@@ -33,8 +33,8 @@ const percents = (choices: any[]) =>
   Object.fromEntries(choices.map((c) => [String(c.code), c.result.percent]));
 
 describe('summary maths, by hand', () => {
-  it('counts a single choice with "other" against everyone asked, in percent of those who answered', () => {
-    const { body, q } = summary();
+  it('counts a single choice with "other" against everyone asked, in percent of those who answered', async () => {
+    const { body, q } = await summary();
     expect(body.responses).toEqual({ count: 6, percent: null });
     expect(q('role').asked).toEqual({ count: 6, percent: 100 });
     expect(q('role').answered).toEqual({ count: 6, percent: 100 });
@@ -43,8 +43,8 @@ describe('summary maths, by hand', () => {
     expect(q('role').choices.at(-1)).toMatchObject({ code: 'other', special: 'other' });
   });
 
-  it('gives a checkbox the share of respondents choosing each option, with v2 choices in the newest order', () => {
-    const { q } = summary();
+  it('gives a checkbox the share of respondents choosing each option, with v2 choices in the newest order', async () => {
+    const { q } = await summary();
     expect(q('needs').kind).toBe('multiple');
     expect(q('needs').answered).toEqual({ count: 5, percent: 83.3 });
     expect(q('needs').choices.map((c: any) => c.code)).toEqual([
@@ -70,26 +70,26 @@ describe('summary maths, by hand', () => {
     });
   });
 
-  it('gives a rating its distribution, mean and median', () => {
-    const { q } = summary();
+  it('gives a rating its distribution, mean and median', async () => {
+    const { q } = await summary();
     expect(counts(q('score').choices)).toEqual({ 1: 0, 2: 1, 3: 1, 4: 1, 5: 2 });
     expect(q('score').mean).toBe(3.8);
     expect(q('score').median).toBe(4);
     // An even number of answers (2, 3, 5, 5): the median is the mean of the two middle ones.
-    const { q: q10 } = summary({ regions: ['KZ-10', 'KZ-63'] });
+    const { q: q10 } = await summary({ regions: ['KZ-10', 'KZ-63'] });
     expect(q10('score').median).toBe(4);
     expect(q10('score').mean).toBe(3.75);
   });
 
-  it('counts a boolean by its true and false values', () => {
-    const { q } = summary();
+  it('counts a boolean by its true and false values', async () => {
+    const { q } = await summary();
     expect(q('consent').kind).toBe('choice');
     expect(counts(q('consent').choices)).toEqual({ true: 2, false: 1 });
     expect(q('consent').answered.count).toBe(3);
   });
 
-  it('gives a matrix a row × column distribution, each row in percent of those who answered that row', () => {
-    const { q } = summary();
+  it('gives a matrix a row × column distribution, each row in percent of those who answered that row', async () => {
+    const { q } = await summary();
     const grid = q('grid');
     expect(grid.answered.count).toBe(3); // R3's {} is no answer
     expect(grid.columns.map((c: any) => c.code)).toEqual(['low', 'high']);
@@ -106,8 +106,8 @@ describe('summary maths, by hand', () => {
     ]);
   });
 
-  it('gives a ranking the share ranked first and the mean rank, ranks only as deep as anyone went', () => {
-    const { q } = summary();
+  it('gives a ranking the share ranked first and the mean rank, ranks only as deep as anyone went', async () => {
+    const { q } = await summary();
     const order = q('order');
     expect(order.answered.count).toBe(4);
     const row = (code: string) => order.choices.find((c: any) => c.code === code);
@@ -122,8 +122,8 @@ describe('summary maths, by hand', () => {
     expect(row('y').ranks.map((c: any) => c.count)).toEqual([1, 1, 1]);
   });
 
-  it('counts free text as answered only, an empty string being no answer', () => {
-    const { q } = summary();
+  it('counts free text as answered only, an empty string being no answer', async () => {
+    const { q } = await summary();
     expect(q('note')).toMatchObject({
       kind: 'answered',
       listable: true,
@@ -133,8 +133,8 @@ describe('summary maths, by hand', () => {
     expect(q('note').choices).toBeUndefined();
   });
 
-  it('leaves responses of versions that did not ask a question out of its denominator, both ways', () => {
-    const { q } = summary();
+  it('leaves responses of versions that did not ask a question out of its denominator, both ways', async () => {
+    const { q } = await summary();
     expect(q('old_q')).toMatchObject({
       versions: [1],
       asked: { count: 3, percent: 50 },
@@ -149,35 +149,33 @@ describe('summary maths, by hand', () => {
     expect(percents(q('platforms').choices)).toEqual({ web: 100, app: 50 });
   });
 
-  it('never aggregates personal data', () => {
-    const { body } = summary();
+  it('never aggregates personal data', async () => {
+    const { body } = await summary();
     expect(body.questions.map((x) => x.name)).not.toContain('email');
     expect(ctx.plans.get(1)?.has('email')).toBe(false);
   });
 
-  it('filters by version, region and whole UTC+5 days', () => {
-    expect(summary({ versions: [1] }).body.responses).toEqual({ count: 3, percent: null });
-    expect(
-      summary({ regions: ['KZ-55'] })
-        .q('role')
-        .choices.map((c: any) => c.result.count),
-    ).toEqual([0, 1, 1]);
+  it('filters by version, region and whole UTC+5 days', async () => {
+    expect((await summary({ versions: [1] })).body.responses).toEqual({ count: 3, percent: null });
+    expect((await summary({ regions: ['KZ-55'] })).q('role').choices.map((c: any) => c.result.count)).toEqual(
+      [0, 1, 1],
+    );
     // R4 was sent at 20:00 UTC on 1 March: that is 2 March in Kazakhstan, the day the CSV's date filters mean.
-    expect(summary({ toDay: '2024-03-01' }).body.responses).toEqual({ count: 3, percent: null });
-    expect(summary({ fromDay: '2024-03-02', toDay: '2024-03-02' }).body.responses).toEqual({
+    expect((await summary({ toDay: '2024-03-01' })).body.responses).toEqual({ count: 3, percent: null });
+    expect((await summary({ fromDay: '2024-03-02', toDay: '2024-03-02' })).body.responses).toEqual({
       count: 2,
       percent: null,
     });
-    expect(summary({ briefings: [''] }).body.responses).toEqual({ count: 6, percent: null });
-    expect(summary({ briefings: ['elsewhere'] }).body.responses).toEqual({ count: 0, percent: null });
+    expect((await summary({ briefings: [''] })).body.responses).toEqual({ count: 6, percent: null });
+    expect((await summary({ briefings: ['elsewhere'] })).body.responses).toEqual({ count: 0, percent: null });
   });
 });
 
 describe('crosstabs, by hand', () => {
   const needs = ctx.byName.get('needs')!;
 
-  it('splits a question by region from the count vectors, every region listed, empty ones flagged', () => {
-    const groups = store.tallyAnswers({ surveyId: 'agg' }, { by: 'region' }, ['needs']);
+  it('splits a question by region from the count vectors, every region listed, empty ones flagged', async () => {
+    const groups = await store.tallyAnswers({ surveyId: 'agg' }, { by: 'region' }, ['needs']);
     const rows = regionGroups(ctx, needs, ['KZ-10', 'KZ-55', 'KZ-63', 'KZ-75'], groups, 6, EXACT);
     expect(rows.map((g) => [g.code, g.empty, (g.aggregate as any).answered.count])).toEqual([
       ['KZ-10', false, 3],
@@ -235,7 +233,7 @@ describe('crosstabs, by hand', () => {
         .tallyAnswersByAnswer({ surveyId: 'agg' }, 'role', ['needs'])
         .then((g) => (order.push('table'), g));
       // Meanwhile the writer's connection is free: a response stored now is not in the table's snapshot.
-      slicing.insertResponses([
+      await slicing.insertResponses([
         aggResponse(1, '2023-09-17T10:00:00.000Z', { region: 'KZ-75', role: 'ngo_staff' }),
       ]);
       expect(await groups).toEqual(before);
@@ -244,8 +242,8 @@ describe('crosstabs, by hand', () => {
       withDatabaseFile(store.file, (db) =>
         db.exec("DELETE FROM responses WHERE submitted_at = '2023-09-17T10:00:00.000Z'"),
       );
-      slicing.recountAnswers(['agg']);
-      slicing.close();
+      await slicing.recountAnswers(['agg']);
+      await slicing.close();
     }
   });
 
@@ -301,8 +299,8 @@ describe('crosstabs, by hand', () => {
 });
 
 describe('small-cell suppression in the summary', () => {
-  it('hides counts of 1 … k−1 and their percentages, keeps zeros, and hides everything under a hidden n', () => {
-    const { body, q } = summary({}, 3);
+  it('hides counts of 1 … k−1 and their percentages, keeps zeros, and hides everything under a hidden n', async () => {
+    const { body, q } = await summary({}, 3);
     expect(body.smallCellThreshold).toBe(3);
     // role: 3, 2, 1 of 6 → 2 and 1 are hidden.
     expect(q('role').choices.map((c: any) => c.result)).toEqual([
@@ -327,48 +325,51 @@ describe('small-cell suppression in the summary', () => {
     expect(z).toMatchObject({ ranked: { suppressed: true }, first: { suppressed: true }, meanRank: null });
   });
 
-  it('hides the responses of a small filter', () => {
-    expect(summary({ regions: ['KZ-63'] }, 5).body.responses).toEqual({ suppressed: true });
-    expect(summary({ regions: ['KZ-75'] }, 5).body.responses).toEqual({ count: 0, percent: null });
+  it('hides the responses of a small filter', async () => {
+    expect((await summary({ regions: ['KZ-63'] }, 5)).body.responses).toEqual({ suppressed: true });
+    expect((await summary({ regions: ['KZ-75'] }, 5)).body.responses).toEqual({ count: 0, percent: null });
   });
 });
 
 describe('sums read from memory', () => {
-  const responses = () =>
-    store.tallyAnswers({ surveyId: 'agg' }, { by: 'all' })[0]!.versions.reduce((n, v) => n + v.responses, 0);
+  const responses = async () =>
+    (await store.tallyAnswers({ surveyId: 'agg' }, { by: 'all' }))[0]!.versions.reduce(
+      (n, v) => n + v.responses,
+      0,
+    );
 
-  it("follow this connection's writes, and forget a write whose transaction rolled back", () => {
-    const before = responses();
-    store.insertResponses([
+  it("follow this connection's writes, and forget a write whose transaction rolled back", async () => {
+    const before = await responses();
+    await store.insertResponses([
       aggResponse(2, '2024-03-04T10:00:00.000Z', { region: 'KZ-10', role: 'volunteer' }),
     ]);
-    expect(responses()).toBe(before + 1);
+    expect(await responses()).toBe(before + 1);
     // One transaction: the second insert fails (no such briefing), so the first one's counts roll back with it.
     const good = aggResponse(2, '2024-03-05T10:00:00.000Z', { region: 'KZ-10', role: 'volunteer' });
     const bad = {
       ...aggResponse(2, '2024-03-05T10:00:00.000Z', { region: 'KZ-10' }),
       briefing: 'no-such-briefing',
     };
-    expect(() => store.insertResponses([good, bad])).toThrow();
-    expect(responses()).toBe(before + 1);
-    expect(store.tallyAnswers({ surveyId: 'agg', fromDay: '2024-03-05' }, { by: 'all' })).toEqual([]);
+    await expect(store.insertResponses([good, bad])).rejects.toThrow();
+    expect(await responses()).toBe(before + 1);
+    expect(await store.tallyAnswers({ surveyId: 'agg', fromDay: '2024-03-05' }, { by: 'all' })).toEqual([]);
   });
 
-  it('follow writes committed by another connection (the CLI beside the server)', () => {
-    const before = responses();
+  it('follow writes committed by another connection (the CLI beside the server)', async () => {
+    const before = await responses();
     const other = openSqliteStore(store.file, {
       projections: { countPlans: countPlansOf([{ versions: AGG_VERSIONS }]) },
     });
-    other.insertResponses([
+    await other.insertResponses([
       aggResponse(1, '2023-09-16T10:00:00.000Z', { region: 'KZ-55', role: 'ngo_staff' }),
     ]);
-    other.close();
-    expect(responses()).toBe(before + 1);
-    expect(store.recountAnswers(['agg'])).toMatchObject({
+    await other.close();
+    expect(await responses()).toBe(before + 1);
+    expect(await store.recountAnswers(['agg'])).toMatchObject({
       keysDiffering: 0,
       recordChunksDiffering: 0,
       textsDiffering: 0,
     });
-    expect(responses()).toBe(before + 1);
+    expect(await responses()).toBe(before + 1);
   });
 });

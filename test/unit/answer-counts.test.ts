@@ -47,13 +47,13 @@ function randomResponse(): NewResponse {
 
 beforeAll(async () => {
   store = openSqliteStore(file, { projections: { countPlans: countPlansOf(catalog.surveys) } });
-  store.publishVersions(
+  await store.publishVersions(
     catalog.surveys.flatMap((s) =>
       s.versions.map((v) => ({ surveyId: s.id, version: v.version, sha256: v.sha256 })),
     ),
     'now',
   );
-  store.addBriefing(
+  await store.addBriefing(
     {
       slug: 'b-semey',
       surveyId: survey.id,
@@ -80,13 +80,13 @@ beforeAll(async () => {
     }
     sent.push(...batch);
     // A read between rounds: the in-memory sums then follow every later write by deltas, which the tests below check.
-    store.tallyAnswers({ surveyId: survey.id }, { by: 'all' });
+    await store.tallyAnswers({ surveyId: survey.id }, { by: 'all' });
     // Half the rounds through group commit (one savepoint each), half as one bulk transaction.
     if (round % 2 === 0) await Promise.allSettled(batch.map((r) => store.submitResponse(r)));
     else
       for (const r of batch)
         try {
-          store.insertResponses([r]);
+          await store.insertResponses([r]);
         } catch {
           /* the failing writes */
         }
@@ -123,9 +123,14 @@ describe('answer counts kept at each insert', () => {
     expect(countStoredResponses(file, { surveyId: survey.id })).toBeGreaterThan(600);
   });
 
-  it('list exactly the stored free texts of a filter, most recently received first, and search them ignoring case', () => {
+  it('list exactly the stored free texts of a filter, most recently received first, and search them ignoring case', async () => {
     const filter = { surveyId: survey.id, regions: ['KZ-10', 'KZ-11'] };
-    const listed = store.listTextAnswers({ filter, key: 'roadmap_proposals', offset: 0, limit: 10_000 });
+    const listed = await store.listTextAnswers({
+      filter,
+      key: 'roadmap_proposals',
+      offset: 0,
+      limit: 10_000,
+    });
     const rowid = new Map(
       withDatabaseFile(
         file,
@@ -139,7 +144,7 @@ describe('answer counts kept at each insert', () => {
     expect(listed.answers.map((a) => [a.id, a.text])).toEqual(
       expected.map((r) => [r.id, r.answers.roadmap_proposals]).reverse(),
     );
-    const found = store.listTextAnswers({
+    const found = await store.listTextAnswers({
       filter,
       key: 'roadmap_proposals',
       search: 'ИӘ, Қ',
@@ -150,7 +155,7 @@ describe('answer counts kept at each insert', () => {
       expected.filter((r) => r.answers.roadmap_proposals === 'Иә, қажет').length,
     );
     expect(found.answers.length).toBeGreaterThan(0);
-    const page = store.listTextAnswers({ filter, key: 'roadmap_proposals', offset: 3, limit: 2 });
+    const page = await store.listTextAnswers({ filter, key: 'roadmap_proposals', offset: 3, limit: 2 });
     expect(page.answers.map((a) => a.id)).toEqual(listed.answers.slice(3, 5).map((a) => a.id));
     expect(page.hasMore).toBe(true);
   });
@@ -161,8 +166,8 @@ describe('answer counts kept at each insert', () => {
     ['version 1', { versions: [1] }],
     ['the briefing', { briefings: ['b-semey'] }],
     ['outside briefings, from a UTC+5 day on', { briefings: [''], fromDay: '2023-09-16' }],
-  ])('give the summary a brute-force count of the same responses gives: %s', (_, filter) => {
-    const [group] = store.tallyAnswers({ surveyId: survey.id, ...filter }, { by: 'all' });
+  ])('give the summary a brute-force count of the same responses gives: %s', async (_, filter) => {
+    const [group] = await store.tallyAnswers({ surveyId: survey.id, ...filter }, { by: 'all' });
     const body = summaryBody(
       ctx,
       survey.id,
@@ -186,7 +191,7 @@ describe('answer counts kept at each insert', () => {
       ctx,
       info,
       regions,
-      store.tallyAnswers({ surveyId: survey.id }, { by: 'region' }, [info.name]),
+      await store.tallyAnswers({ surveyId: survey.id }, { by: 'region' }, [info.name]),
       0,
       { exact: true, k: 1 },
     );
@@ -212,15 +217,15 @@ describe('answer counts kept at each insert', () => {
   });
 
   // After the brute-force checks: a recount reloads the in-memory sums, which those checks must see as kept by deltas.
-  it('equal a full recount exactly, vectors and per-response records alike', () => {
-    expect(store.recountAnswers([survey.id])).toMatchObject({
+  it('equal a full recount exactly, vectors and per-response records alike', async () => {
+    expect(await store.recountAnswers([survey.id])).toMatchObject({
       keysDiffering: 0,
       recordChunksDiffering: 0,
       textsDiffering: 0,
     });
   });
 
-  it('are found wrong and repaired by a recount after someone edits them by hand', () => {
+  it('are found wrong and repaired by a recount after someone edits them by hand', async () => {
     withDatabaseFile(file, (db) => {
       db.prepare(
         'UPDATE answer_counts SET responses = responses + 1 WHERE id = (SELECT min(id) FROM answer_counts)',
@@ -232,28 +237,28 @@ describe('answer counts kept at each insert', () => {
         "UPDATE answer_texts SET folded = 'x' WHERE (survey_id, question, response_rowid) = (SELECT survey_id, question, response_rowid FROM answer_texts LIMIT 1)",
       ).run();
     });
-    expect(store.recountAnswers([survey.id])).toMatchObject({
+    expect(await store.recountAnswers([survey.id])).toMatchObject({
       keysDiffering: 1,
       recordChunksDiffering: 1,
       textsDiffering: 1,
     });
-    expect(store.recountAnswers([survey.id])).toMatchObject({
+    expect(await store.recountAnswers([survey.id])).toMatchObject({
       keysDiffering: 0,
       recordChunksDiffering: 0,
       textsDiffering: 0,
     });
   });
 
-  it('are rebuilt when the store opens with a changed count plan', () => {
-    store.close();
+  it('are rebuilt when the store opens with a changed count plan', async () => {
+    await store.close();
     const changed = countPlansOf(catalog.surveys).map((p) =>
       p.surveyId === survey.id && p.version === 1 ? { ...p, questions: p.questions.slice(1) } : p,
     );
     const reopened = openSqliteStore(file, { projections: { countPlans: changed } });
     expect(reopened.countsRebuilt.map((r) => r.surveys)).toEqual([[survey.id]]);
-    reopened.close();
+    await reopened.close();
     store = openSqliteStore(file, { projections: { countPlans: countPlansOf(catalog.surveys) } });
     expect(store.countsRebuilt).toHaveLength(1);
-    expect(store.recountAnswers([survey.id])).toMatchObject({ keysDiffering: 0 });
+    expect(await store.recountAnswers([survey.id])).toMatchObject({ keysDiffering: 0 });
   });
 });

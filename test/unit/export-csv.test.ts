@@ -10,6 +10,7 @@ import { csvCell, csvLine, csvStream } from '../../exports/csv';
 import { dictionaryRows, versionRange } from '../../exports/dictionary';
 import type { ExportRow } from '../../server/store';
 import { version } from '../support/export-definitions';
+import { inBatches } from '../support/batches';
 
 describe('csvCell', () => {
   it("prefixes texts that a spreadsheet would run as formulas with ', leaving plain numbers alone", () => {
@@ -91,7 +92,7 @@ describe('csvStream', () => {
   const plan = planColumns([SURVEY], { choices: 'columns', pii: false });
 
   it('writes the BOM and header first, then every row, CRLF-terminated, that a parser reads back', async () => {
-    const body = await collect(csvStream(plan, rows(5000), { labels: 'values' }));
+    const body = await collect(csvStream(plan, inBatches(rows(5000)), { labels: 'values' }));
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = body.toString('utf8');
     expect(text.slice(1, text.indexOf('\r\n'))).toBe(
@@ -124,11 +125,7 @@ describe('csvStream', () => {
 
   it('guards formula-like answers in the file while the row data stay verbatim', async () => {
     const body = await collect(
-      csvStream(
-        plan,
-        rows(1, () => '=cmd|"/c calc"!A1'),
-        { labels: 'values' },
-      ),
+      csvStream(plan, inBatches(rows(1, () => '=cmd|"/c calc"!A1')), { labels: 'values' }),
     );
     expect((parse(body, { bom: true }) as string[][])[1]![8]).toBe(`'=cmd|"/c calc"!A1`);
   });
@@ -145,7 +142,7 @@ describe('csvStream', () => {
         };
       },
     };
-    const stream = csvStream(plan, source, { labels: 'values' });
+    const stream = csvStream(plan, inBatches(source), { labels: 'values' });
     await new Promise<void>((ok) => stream.once('readable', ok));
     stream.read();
     // The stream refills its buffer up to the high-water mark and then stops pulling: wait for that, not a time.
@@ -164,7 +161,9 @@ describe('csvStream', () => {
 
   it('reports progress as rows are written', async () => {
     const seen: number[] = [];
-    await collect(csvStream(plan, rows(3000), { labels: 'values', onProgress: (n) => seen.push(n) }));
+    await collect(
+      csvStream(plan, inBatches(rows(3000)), { labels: 'values', onProgress: (n) => seen.push(n) }),
+    );
     expect(seen.at(-1)).toBe(3000);
     expect(seen.length).toBeGreaterThan(1);
   });

@@ -51,21 +51,22 @@ async function bothWays(
   query: Record<string, string | undefined> = {},
 ): Promise<{ served: string; built: string; lines: number }> {
   const j = job(query);
-  const reader = store.openExportReader();
+  const reader = await store.openExportReader();
   try {
-    const served = await bytes(csvExport(reader, j));
+    const served = await bytes(await csvExport(reader, j));
     const built = await bytes(
       csvStream(exportPlan(j), reader.rows(j.filter, { contacts: false }), {
         labels: 'values',
-        fastBelow: fastThresholds(reader.durationMedians(j.survey.id)),
+        fastBelow: fastThresholds(await reader.durationMedians(j.survey.id)),
       }),
     );
     const layout = LAYOUTS[0]!.key;
     let lines = 0;
-    for (const row of reader.lines(j.filter, layout)) if (Buffer.isBuffer(row[0])) lines += 1;
+    for await (const batch of reader.lines(j.filter, layout))
+      for (const row of batch) if (Buffer.isBuffer(row[0])) lines += 1;
     return { served, built, lines };
   } finally {
-    reader.close();
+    await reader.close();
   }
 }
 
@@ -76,16 +77,16 @@ function dropLines(): void {
   );
 }
 
-function fillAll(): number {
+async function fillAll(): Promise<number> {
   let filled = 0;
   for (;;) {
-    const report = store.fillExportLines(1_000);
+    const report = await store.fillExportLines(1_000);
     filled += report.filled;
     if (!report.pending) return filled;
   }
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   file = join(makeTempDir(), 'saualnama.db');
   store = openSqliteStore(file, { projections: { lineRenderers: LAYOUTS } });
   const published = roadmap.versions.map((v) => ({
@@ -93,8 +94,8 @@ beforeEach(() => {
     version: v.version,
     sha256: v.sha256,
   }));
-  store.publishVersions(published, '2023-09-01T00:00:00.000Z');
-  store.insertResponses(responses());
+  await store.publishVersions(published, '2023-09-01T00:00:00.000Z');
+  await store.insertResponses(responses());
 });
 afterEach(() => store.close());
 
@@ -106,9 +107,9 @@ describe('stored export lines', () => {
     expect(all.served.split('\r\n')).toHaveLength(RESPONSES + 2); // header, rows, and the empty piece after the last line end
     // Rendered from the stored JSON (as the filler and the start-up check do), each line is the one stored.
     dropLines();
-    expect(fillAll()).toBe(RESPONSES);
+    expect(await fillAll()).toBe(RESPONSES);
     expect((await bothWays()).served).toBe(all.served);
-    expect(store.fillExportLines(1_000)).toEqual({ filled: 0, pending: false });
+    expect(await store.fillExportLines(1_000)).toEqual({ filled: 0, pending: false });
   });
 
   it('give the same CSV with none or some of them rendered, and catch up in insertion order', async () => {
@@ -118,24 +119,24 @@ describe('stored export lines', () => {
     expect(none.served).toBe(none.built);
 
     // A budget of 0 still renders one page: some rows come with lines, the rest are built in between.
-    expect(store.fillExportLines(0)).toEqual({ filled: 64, pending: true });
+    expect(await store.fillExportLines(0)).toEqual({ filled: 64, pending: true });
     const some = await bothWays();
     expect(some.lines).toBe(64);
     expect(some.served).toBe(some.built);
 
     // While the filler is behind, a new response waits for it rather than leave a gap below its own line.
     const plan = demoPlan(roadmap);
-    store.insertResponses([{ ...demoResponse(plan, 8, 0).response, briefing: null }]);
+    await store.insertResponses([{ ...demoResponse(plan, 8, 0).response, briefing: null }]);
     expect((await bothWays()).lines).toBe(64);
-    expect(fillAll()).toBe(RESPONSES + 1 - 64);
-    store.insertResponses([{ ...demoResponse(plan, 8, 1).response, briefing: null }]);
+    expect(await fillAll()).toBe(RESPONSES + 1 - 64);
+    await store.insertResponses([{ ...demoResponse(plan, 8, 1).response, briefing: null }]);
     const caughtUp = await bothWays();
     expect(caughtUp.lines).toBe(RESPONSES + 2);
     expect(caughtUp.served).toBe(caughtUp.built);
   });
 
   it('serve any row filter, and step aside for another layout', async () => {
-    fillAll();
+    await fillAll();
     for (const query of [
       { region: 'KZ-10,KZ-75' },
       { from: '2024-01-01' },
@@ -148,22 +149,22 @@ describe('stored export lines', () => {
     // Labels, joined choices and personal data are other layouts: built from the answers, never from lines.
     for (const query of [{ labels: 'ru' }, { choices: 'joined' }]) {
       const j = job(query);
-      const reader = store.openExportReader();
-      const served = await bytes(csvExport(reader, j));
+      const reader = await store.openExportReader();
+      const served = await bytes(await csvExport(reader, j));
       const built = await bytes(
         csvStream(exportPlan(j), reader.rows(j.filter, { contacts: false }), {
           labels: j.query.labels,
-          fastBelow: fastThresholds(reader.durationMedians(j.survey.id)),
+          fastBelow: fastThresholds(await reader.durationMedians(j.survey.id)),
         }),
       );
-      reader.close();
+      await reader.close();
       expect(served, JSON.stringify(query)).toBe(built);
     }
   });
 
   /** Closes the store and opens it again, as a restart does; returns the surveys whose lines it dropped. */
-  function restart(layouts = LAYOUTS): readonly string[] {
-    store.close();
+  async function restart(layouts = LAYOUTS): Promise<readonly string[]> {
+    await store.close();
     store = openSqliteStore(file, { projections: { lineRenderers: layouts } });
     return store.exportLinesReset;
   }
@@ -177,19 +178,19 @@ describe('stored export lines', () => {
 
   it('are dropped at the next start when the layout changes, and rendered again', async () => {
     const v1Only = lineRenderersOf([{ versions: roadmap.versions.filter((v) => v.version === 1) }]);
-    expect(restart(v1Only)).toEqual(['roadmap-needs']);
-    expect(fillAll()).toBe(RESPONSES);
-    expect(restart()).toEqual(['roadmap-needs']);
+    expect(await restart(v1Only)).toEqual(['roadmap-needs']);
+    expect(await fillAll()).toBe(RESPONSES);
+    expect(await restart()).toEqual(['roadmap-needs']);
     await expectBuiltWithoutLines();
-    expect(fillAll()).toBe(RESPONSES);
-    expect(restart()).toEqual([]);
+    expect(await fillAll()).toBe(RESPONSES);
+    expect(await restart()).toEqual([]);
   });
 
   it('are dropped when the rendering no longer writes what is stored', async () => {
     withDatabaseFile(file, (db) =>
       db.prepare("UPDATE export_lines SET line = CAST('stale,line\r\n' AS BLOB)").run(),
     );
-    expect(restart()).toEqual(['roadmap-needs']);
+    expect(await restart()).toEqual(['roadmap-needs']);
     await expectBuiltWithoutLines();
   });
 
@@ -198,7 +199,7 @@ describe('stored export lines', () => {
     withDatabaseFile(file, (db) =>
       db.prepare("UPDATE export_lines SET response_id = 'someone-else' WHERE response_rowid > 100").run(),
     );
-    expect(restart()).toEqual(['roadmap-needs']);
+    expect(await restart()).toEqual(['roadmap-needs']);
     await expectBuiltWithoutLines();
   });
 });

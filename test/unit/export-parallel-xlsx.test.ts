@@ -11,6 +11,7 @@ import { sheetStream } from '../../exports/xlsx-sheet';
 import { loadCatalog } from '../../server/catalog/load';
 import type { ExportRow } from '../../server/store';
 import { REPO_SURVEYS } from '../support/server';
+import { inBatches } from '../support/batches';
 
 const roadmap = loadCatalog(REPO_SURVEYS).catalog.getSurvey('roadmap-needs')!;
 const plan = planColumns(roadmap.versions, { choices: 'columns', pii: false });
@@ -58,8 +59,10 @@ describe('parallelSheetStream', () => {
           const kinds = plan.columns.map((c) => kindOf(c, labels));
           const spec = { header: plan.columns.map((c) => c.name), kinds, widths: kinds.map(() => 12) };
           const options = { labels, fastBelow, excludeFlagged };
-          const single = await bytes(sheetStream({ ...spec, rows: dataRows(plan, options, rows(n)) }));
-          const parallel = await bytes(parallelSheetStream(plan, spec, rows(n), options));
+          const single = await bytes(
+            sheetStream({ ...spec, rows: dataRows(plan, options, inBatches(rows(n))) }),
+          );
+          const parallel = await bytes(parallelSheetStream(plan, spec, inBatches(rows(n)), options));
           const what = `${n} rows, labels=${labels}, excludeFlagged=${excludeFlagged}`;
           expect(parallel.toString('utf8'), what).toBe(single.toString('utf8'));
           if (n === 5000) {

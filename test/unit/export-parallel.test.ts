@@ -11,6 +11,7 @@ import { compileRows } from '../../exports/rows';
 import { loadCatalog } from '../../server/catalog/load';
 import type { ExportRow } from '../../server/store';
 import { REPO_SURVEYS } from '../support/server';
+import { inBatches } from '../support/batches';
 
 const roadmap = loadCatalog(REPO_SURVEYS).catalog.getSurvey('roadmap-needs')!;
 const plan = planColumns(roadmap.versions, { choices: 'columns', pii: true });
@@ -47,8 +48,8 @@ describe('parallelCsvStream', () => {
   it('writes exactly the bytes of csvStream, for 1, 300 and 5,000 rows and in each label language', async () => {
     for (const n of [0, 1, 300, 5000])
       for (const labels of ['values', 'ru'] as const) {
-        const single = await bytes(csvStream(plan, rows(n), { labels }));
-        const parallel = await bytes(parallelCsvStream(plan, rows(n), { labels }));
+        const single = await bytes(csvStream(plan, inBatches(rows(n)), { labels }));
+        const parallel = await bytes(parallelCsvStream(plan, inBatches(rows(n)), { labels }));
         expect(parallel.equals(single), `${n} rows, labels=${labels}`).toBe(true);
       }
     // Starting the threads (tsx in each) and eight exports: slow on a busy two-core machine.
@@ -56,7 +57,9 @@ describe('parallelCsvStream', () => {
 
   it('reports every row and closes the source of a stream destroyed midway', async () => {
     const seen: number[] = [];
-    await bytes(parallelCsvStream(plan, rows(2000), { labels: 'values', onProgress: (n) => seen.push(n) }));
+    await bytes(
+      parallelCsvStream(plan, inBatches(rows(2000)), { labels: 'values', onProgress: (n) => seen.push(n) }),
+    );
     expect(seen.at(-1)).toBe(2000);
     let closed = false;
     let pulled = 0;
@@ -69,7 +72,7 @@ describe('parallelCsvStream', () => {
         };
       },
     };
-    const stream = parallelCsvStream(plan, source, { labels: 'values' });
+    const stream = parallelCsvStream(plan, inBatches(source), { labels: 'values' });
     await new Promise<void>((ok) => stream.once('readable', ok));
     stream.read();
     stream.destroy();

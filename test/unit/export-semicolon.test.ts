@@ -8,6 +8,7 @@ import { planColumns } from '../../exports/columns';
 import { csvStream, SEMICOLON_DIALECT } from '../../exports/csv';
 import type { ExportRow } from '../../server/store';
 import { version } from '../support/export-definitions';
+import { inBatches } from '../support/batches';
 
 const SURVEY = version(1, [
   { type: 'radiogroup', name: 'region', choices: ['KZ-10'] },
@@ -38,7 +39,7 @@ describe('the semicolon dialect', () => {
   it('separates cells with ";", quotes a ";" inside a cell, and writes 3.5 as 3,5', async () => {
     const answers = { idea: 'бір; екі, "үш"', hours: 3.5, c: ['y'] };
     const body = await collect(
-      csvStream(plan, [row(answers)], { labels: 'values', dialect: SEMICOLON_DIALECT }),
+      csvStream(plan, inBatches([row(answers)]), { labels: 'values', dialect: SEMICOLON_DIALECT }),
     );
     const text = body.toString('utf8');
     expect(text.slice(1, text.indexOf('\r\n'))).toBe(
@@ -56,7 +57,9 @@ describe('the semicolon dialect', () => {
   });
 
   it('keeps the comma file as it was: 3.5 with a point, ";" unquoted', async () => {
-    const body = await collect(csvStream(plan, [row({ idea: 'a;b', hours: 3.5 })], { labels: 'values' }));
+    const body = await collect(
+      csvStream(plan, inBatches([row({ idea: 'a;b', hours: 3.5 })]), { labels: 'values' }),
+    );
     expect(body.toString('utf8')).toContain(',a;b,3.5,,,');
   });
 });

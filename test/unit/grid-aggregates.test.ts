@@ -13,10 +13,10 @@ import { makeTempDir } from '../support/server';
 
 const ctx = surveyAggregates([GRID_VERSION]);
 const filters = { regions: [], versions: [1], briefing: null, from: null, to: null };
-let store: ReturnType<typeof openGridStore>;
+let store: Awaited<ReturnType<typeof openGridStore>>;
 
 beforeAll(async () => {
-  store = openGridStore();
+  store = await openGridStore();
   await store.insertResponses(GRID_RESPONSES());
 });
 afterAll(() => store.close());
@@ -152,7 +152,7 @@ describe('small groups in grids and repeats', () => {
   });
 
   it('perturbs grid and repeat counts for a reader who may not see exact counts, never showing 1 … k−1', async () => {
-    const store2 = openGridStore();
+    const store2 = await openGridStore();
     // 40 respondents, so that counts are well above k and the noise (±2 at most) is what differs.
     const many = Array.from({ length: 40 }, (_, i) =>
       gridResponse({
@@ -164,7 +164,7 @@ describe('small groups in grids and repeats', () => {
     await store2.insertResponses(many);
     const [all] = await store2.tallyAnswers({ surveyId: 'grids' }, { by: 'all' });
     const body = summaryBody(ctx, 'grids', filters, all!.versions, { exact: false, k: 5 });
-    store2.close();
+    await store2.close();
     expect(body.perturbed).toBe(true);
     const practices = body.questions.find((x) => x.name === 'practices') as AnsweredAggregate;
     const who = field(practices, 'who');
@@ -188,9 +188,9 @@ describe('counts made before grids and repeats were counted', () => {
     }));
     const file = join(makeTempDir(), 'saualnama.db');
     const first = openSqliteStore(file, { projections: { countPlans: old } });
-    first.publishVersions([{ surveyId: 'grids', version: 1, sha256: 'v1' }], '2024-01-01T00:00:00Z');
+    await first.publishVersions([{ surveyId: 'grids', version: 1, sha256: 'v1' }], '2024-01-01T00:00:00Z');
     await first.insertResponses(GRID_RESPONSES());
-    first.close();
+    await first.close();
     const reopened = openSqliteStore(file, {
       projections: { countPlans: countPlansOf([{ versions: [GRID_VERSION] }]) },
     });
@@ -202,12 +202,12 @@ describe('counts made before grids and repeats were counted', () => {
       expect(body).toEqual(summaryBody(ctx, 'grids', filters, fresh!.versions, { exact: true, k: 1 }));
       const practices = body.questions.find((x) => x.name === 'practices') as AnsweredAggregate;
       expect(byValue(field(practices, 'who'))).toEqual({ ngo: [3, 2], akimat: [2, 2] });
-      expect(reopened.recountAnswers(['grids'])).toMatchObject({
+      expect(await reopened.recountAnswers(['grids'])).toMatchObject({
         keysDiffering: 0,
         recordChunksDiffering: 0,
       });
     } finally {
-      reopened.close();
+      await reopened.close();
     }
   });
 });

@@ -5,6 +5,7 @@ import { openSqliteStore, type NewResponse, type Store } from '../../server/stor
 import { openDatabase } from '../../server/store/db';
 import { countStoredResponses, withDatabaseFile } from '../support/database-file';
 import { makeTempDir } from '../support/server';
+import { collect } from '../support/collect';
 
 let store: Store;
 let file: string;
@@ -26,10 +27,10 @@ function response(id: string, overrides: Partial<NewResponse> = {}): NewResponse
   };
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   file = join(makeTempDir(), 'nested', 'saualnama.db');
   store = openSqliteStore(file);
-  store.publishVersions([{ surveyId: 'example', version: 1, sha256: 'abc' }], '2023-09-01T00:00:00Z');
+  await store.publishVersions([{ surveyId: 'example', version: 1, sha256: 'abc' }], '2023-09-01T00:00:00Z');
 });
 afterEach(() => store.close());
 
@@ -44,7 +45,7 @@ describe('SQLite store', () => {
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.sha256))).toBe(true);
   });
 
-  it('opens its connections in WAL mode with synchronous=FULL and foreign keys on', () => {
+  it('opens its connections in WAL mode with synchronous=FULL and foreign keys on', async () => {
     // db.ts is the one place the store's connections get their pragmas; WAL is a property of the file.
     const db = openDatabase(file);
     try {
@@ -55,13 +56,13 @@ describe('SQLite store', () => {
     }
     expect(withDatabaseFile(file, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
     // And the store's own connection enforces the schema's REFERENCES: a response of an unknown briefing is refused.
-    expect(() => store.insertResponses([response('fk', { briefing: 'no-such-briefing' })])).toThrow(
+    await expect(store.insertResponses([response('fk', { briefing: 'no-such-briefing' })])).rejects.toThrow(
       /FOREIGN KEY/,
     );
   });
 
-  it('reports a published version whose hash changed, and records nothing from that call', () => {
-    const conflicts = store.publishVersions(
+  it('reports a published version whose hash changed, and records nothing from that call', async () => {
+    const conflicts = await store.publishVersions(
       [
         { surveyId: 'example', version: 2, sha256: 'new' },
         { surveyId: 'example', version: 1, sha256: 'changed' },
@@ -71,7 +72,9 @@ describe('SQLite store', () => {
     expect(conflicts).toEqual([
       expect.objectContaining({ surveyId: 'example', version: 1, recordedSha256: 'abc' }),
     ]);
-    expect(store.publishVersions([{ surveyId: 'example', version: 2, sha256: 'other' }], 'now')).toEqual([]);
+    expect(
+      await store.publishVersions([{ surveyId: 'example', version: 2, sha256: 'other' }], 'now'),
+    ).toEqual([]);
   });
 
   it('group commit settles each write on its own: a clash or a bad row never fails its batch-mates', async () => {
@@ -94,7 +97,7 @@ describe('SQLite store', () => {
   });
 
   it('filters responses by region, version, briefing and time for exports, streaming them by region then time', async () => {
-    store.addBriefing(
+    await store.addBriefing(
       {
         slug: 'b1',
         surveyId: 'example',
@@ -105,23 +108,25 @@ describe('SQLite store', () => {
       },
       'now',
     );
-    store.insertResponses([
+    await store.insertResponses([
       response('r1', { region: 'KZ-55', briefing: 'b1', submittedAt: '2023-09-20T09:00:00Z' }),
       response('r2', { region: 'KZ-10', submittedAt: '2023-09-15T09:00:00Z' }),
       response('r3', { region: 'KZ-55', submittedAt: '2023-09-21T09:00:00Z' }),
     ]);
-    const reader = store.openExportReader();
+    const reader = await store.openExportReader();
     try {
-      const ids = (f: object) =>
-        [...reader.rows({ surveyId: 'example', ...f }, { contacts: false })].map((r) => r[0]);
-      expect(ids({})).toEqual(['r2', 'r1', 'r3']);
-      expect(ids({ regions: ['KZ-55'] })).toEqual(['r1', 'r3']);
-      expect(ids({ briefing: 'b1' })).toEqual(['r1']);
-      expect(ids({ from: '2023-09-20T00:00:00Z', to: '2023-09-21T00:00:00Z' })).toEqual(['r1']);
-      expect(reader.count({ surveyId: 'example', versions: [2] })).toBe(0);
-      expect(reader.count({ surveyId: 'example', regions: ['KZ-55'] })).toBe(2);
+      const ids = async (f: object) =>
+        (await collect(reader.rows({ surveyId: 'example', ...f }, { contacts: false })))
+          .flat()
+          .map((r) => r[0]);
+      expect(await ids({})).toEqual(['r2', 'r1', 'r3']);
+      expect(await ids({ regions: ['KZ-55'] })).toEqual(['r1', 'r3']);
+      expect(await ids({ briefing: 'b1' })).toEqual(['r1']);
+      expect(await ids({ from: '2023-09-20T00:00:00Z', to: '2023-09-21T00:00:00Z' })).toEqual(['r1']);
+      expect(await reader.count({ surveyId: 'example', versions: [2] })).toBe(0);
+      expect(await reader.count({ surveyId: 'example', regions: ['KZ-55'] })).toBe(2);
     } finally {
-      reader.close();
+      await reader.close();
     }
   });
 });

@@ -39,10 +39,10 @@ export function defaultWorkers(): number {
 }
 
 /** Adds the demo briefings that are missing; refuses a slug that exists with other details. */
-function ensureBriefings(store: Store, plan: DemoPlan): number {
+async function ensureBriefings(store: Store, plan: DemoPlan): Promise<number> {
   let added = 0;
   for (const { briefing } of plan.schedule) {
-    const existing = store.getBriefing(briefing.slug);
+    const existing = await store.getBriefing(briefing.slug);
     if (existing) {
       if (
         existing.surveyId !== briefing.surveyId ||
@@ -56,7 +56,7 @@ function ensureBriefings(store: Store, plan: DemoPlan): number {
     }
     // Created a week before the event, a fixed time, so that two runs build the same database.
     const createdAt = new Date(Date.parse(`${briefing.date}T09:00:00Z`) - 7 * 86_400_000).toISOString();
-    if (store.addBriefing(briefing, createdAt, true)) added++;
+    if (await store.addBriefing(briefing, createdAt, true)) added++;
   }
   return added;
 }
@@ -79,7 +79,7 @@ async function inWorkers(
   workers: number,
   batches: number,
   slice: (batch: number) => Uint32Array,
-  write: (batch: Batch) => void,
+  write: (batch: Batch) => Promise<void>,
 ): Promise<void> {
   const pool = Array.from({ length: workers }, () => startWorker(init));
   try {
@@ -88,6 +88,8 @@ async function inWorkers(
       let written = 0;
       let failed = false;
       const ready = new Map<number, Batch>();
+      // Writes go one after another in batch order, each waiting for the one before (the store is asynchronous).
+      let writing = Promise.resolve();
       // After a failure nothing more is written, even from batches that were already on their way.
       const fail = (error: unknown) => {
         failed = true;
@@ -104,15 +106,12 @@ async function inWorkers(
           if (result.invalid) return fail(new Error(result.invalid));
           ready.set(batch, result);
           dispatch(w);
-          try {
-            for (let done = ready.get(written); done; done = ready.get(written)) {
-              ready.delete(written++);
-              write(done);
-            }
-          } catch (error) {
-            return fail(error);
+          for (let done = ready.get(written); done; done = ready.get(written)) {
+            ready.delete(written++);
+            const batch = done;
+            writing = writing.then(() => (failed ? undefined : write(batch))).catch(fail);
           }
-          if (written === batches) resolve();
+          if (written === batches) void writing.then(() => failed || resolve());
         });
         dispatch(w);
         dispatch(w);
@@ -130,7 +129,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   const survey = options.catalog.getSurvey(options.surveyId);
   if (!survey) throw new Error(`no survey "${options.surveyId}" in the catalog`);
   const plan = demoPlan(survey);
-  const briefingsAdded = ensureBriefings(store, plan);
+  const briefingsAdded = await ensureBriefings(store, plan);
   const order = chronologicalOrder(plan, seed, count);
   const size = options.batchSize ?? 5_000;
   const batches = Math.ceil(count / size);
@@ -139,8 +138,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   let created = 0;
   let duplicates = 0;
   let done = 0;
-  const write = ({ responses }: Batch) => {
-    for (const outcome of store.insertResponses(responses)) {
+  const write = async ({ responses }: Batch) => {
+    for (const outcome of await store.insertResponses(responses)) {
       if (outcome.status === 'created') created++;
       else if (outcome.status === 'duplicate') duplicates++;
       // A conflict means another run wrote other content under a demo id: that only happens if the generator changed.
@@ -160,7 +159,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
         surveysDir: options.surveysDir,
         surveyId: survey.id,
         seed,
-        published: store.listPublishedDefinitions(),
+        published: await store.listPublishedDefinitions(),
       },
       workers,
       batches,
@@ -171,7 +170,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     for (let b = 0; b < batches; b++) {
       const batch = makeBatch(plan, seed, slice(b));
       if (batch.invalid) throw new Error(batch.invalid);
-      write(batch);
+      await write(batch);
     }
   }
   progress?.finish(done);

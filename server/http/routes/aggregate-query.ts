@@ -4,7 +4,7 @@ import { dayAtMidnight } from '../../domain/kazakhstan-time';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { fieldErrors } from '../../domain/field-errors';
-import { parseExportQuery, resolveExport } from '../../../exports/request';
+import { askedBriefing, parseExportQuery, resolveExport } from '../../../exports/request';
 import { FAST_FRACTION } from '../../../exports/quality-columns';
 import { canGroupBy, surveyAggregates, type SurveyAggregates } from '../../../exports/aggregates/summary';
 import type { AppliedFilters } from '../../../exports/aggregates/types';
@@ -46,7 +46,11 @@ function contextFor(survey: SurveyEntry, versions: SurveyEntry['versions']): Sur
 }
 
 /** Parse (400) → authorize the regions (403) → resolve versions and briefing against the survey (404, 400). */
-export function parseAggregateQuery(deps: AppDeps, req: Request, res: Response): AggregateQuery {
+export async function parseAggregateQuery(
+  deps: AppDeps,
+  req: Request,
+  res: Response,
+): Promise<AggregateQuery> {
   const id = String(req.params.id);
   const survey = deps.catalog.getSurvey(id);
   if (!survey) throw new Problem('survey-not-found', `There is no survey "${id}".`);
@@ -63,9 +67,8 @@ export function parseAggregateQuery(deps: AppDeps, req: Request, res: Response):
   if (!parsed.ok) throw badRequest(parsed.errors);
   const user = currentUser(res);
   const regions = readableRegions(user, parsed.value.regions);
-  const resolved = resolveExport(survey, { ...parsed.value, regions }, (slug) =>
-    deps.store.getBriefing(slug),
-  );
+  const asked = await askedBriefing(deps.store, parsed.value.briefing);
+  const resolved = resolveExport(survey, { ...parsed.value, regions }, () => asked);
   if (!resolved.ok) throw badRequest(resolved.errors);
   const { from, to, briefing, versions, review, flagged } = parsed.value;
   // The counts are kept per day: a bound inside a day could not be answered from them, and the CSV would differ.

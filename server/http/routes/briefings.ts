@@ -50,22 +50,22 @@ export function briefingsRouter(deps: AppDeps): Router {
   const publish = (d: Disclosure, c: ScopedCount | undefined, context = c) =>
     c && context ? publishedValue(inContext(d, asSet(context)), asSet(c)) : 0;
   // One poller per (briefing, scope): readers with the same regions and rule share it.
-  const watch = createBriefingWatch((watchKey) => {
+  const watch = createBriefingWatch(async (watchKey) => {
     const [slug, regions, exact] = JSON.parse(watchKey) as [string, string[], boolean];
     const d = { exact, k: config.smallCellThreshold };
-    return publish(d, store.briefingResponsesIn(slug, regions));
+    return publish(d, await store.briefingResponsesIn(slug, regions));
   });
   const { publicUrl } = config;
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
   /** The address respondents open: PUBLIC_URL behind a proxy, else the origin this request came to. */
   const originOf = (req: Request) => publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-  const adminBody = (req: Request, b: Briefing, count = store.countBriefingResponses(b.slug)) =>
-    briefingAdminBody(b, clock(), originOf(req), count);
+  const adminBody = async (req: Request, b: Briefing, count?: number) =>
+    briefingAdminBody(b, clock(), originOf(req), count ?? (await store.countBriefingResponses(b.slug)));
 
   /** The briefing named in the path, if the signed-in user may read its region; 404 otherwise (no probing). */
-  const readable = (req: Request, res: Response): Briefing => {
+  const readable = async (req: Request, res: Response): Promise<Briefing> => {
     const slug = String(req.params.slug);
-    const b = store.getBriefing(slug);
+    const b = await store.getBriefing(slug);
     if (!b || !canReadRegion(currentUser(res), b.region))
       throw new Problem('briefing-not-found', `There is no briefing "${slug}".`);
     return b;
@@ -83,8 +83,8 @@ export function briefingsRouter(deps: AppDeps): Router {
     noStore(res).json(publicAddressOf(publicUrl, config.listenHost, requestOrigin) satisfies PublicAddress);
   });
 
-  router.get('/api/briefings/:slug', (req, res) => {
-    const b = store.getBriefing(req.params.slug);
+  router.get('/api/briefings/:slug', async (req, res) => {
+    const b = await store.getBriefing(req.params.slug);
     if (!b) throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
     const body: BriefingBody = {
       slug: b.slug,
@@ -99,14 +99,15 @@ export function briefingsRouter(deps: AppDeps): Router {
   });
 
   // Analysts and authors see the briefings of their regions too: the dashboards filter by them.
-  router.get('/api/briefings', requireUser(), (req, res) => {
+  router.get('/api/briefings', requireUser(), async (req, res) => {
     const user = currentUser(res);
     const { regions, disclosure } = scopeOf(user);
-    const counts = store.briefingResponsesPerBriefingIn(regions);
-    const list = store
-      .listBriefings()
-      .filter((b) => canReadRegion(user, b.region))
-      .map((b) => adminBody(req, b, publish(disclosure, counts.get(b.slug))));
+    const counts = await store.briefingResponsesPerBriefingIn(regions);
+    const list = await Promise.all(
+      (await store.listBriefings())
+        .filter((b) => canReadRegion(user, b.region))
+        .map((b) => adminBody(req, b, publish(disclosure, counts.get(b.slug)))),
+    );
     noStore(res).json(list satisfies BriefingAdminBody[]);
   });
 
@@ -126,13 +127,13 @@ export function briefingsRouter(deps: AppDeps): Router {
       closesAt: body.closesAt ?? null,
       closedAt: body.open === false ? now : null,
     };
-    if (!store.addBriefing(briefing, now))
+    if (!(await store.addBriefing(briefing, now)))
       throw new Problem(
         'briefing-exists',
         `There is already a briefing "${body.slug}"; choose another slug.`,
         [{ question: 'slug', message: 'is taken' }],
       );
-    audit(deps, req, res, 'briefing-created', {
+    await audit(deps, req, res, 'briefing-created', {
       slug: briefing.slug,
       survey: briefing.surveyId,
       region: briefing.region,
@@ -141,33 +142,32 @@ export function briefingsRouter(deps: AppDeps): Router {
     noStore(res)
       .status(201)
       .location(`/api/briefings/${encodeURIComponent(briefing.slug)}`)
-      .json(adminBody(req, briefing, 0));
+      .json(await adminBody(req, briefing, 0));
   });
 
   router.patch('/api/briefings/:slug', requireUser('admin'), async (req, res) => {
     const body = parseBody(briefingPatchBody, await readJsonBody(req, config.bodyLimitBytes), 'change');
     surveyMustExist(body.survey);
-    const existing = store.getBriefing(String(req.params.slug));
+    const existing = await store.getBriefing(String(req.params.slug));
     if (!existing) throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
-    const hasResponses = body.survey !== undefined && store.countBriefingResponses(existing.slug) > 0;
+    const hasResponses = body.survey !== undefined && (await store.countBriefingResponses(existing.slug)) > 0;
     const now = clock().toISOString();
-    const updated = store.updateBriefing(
+    const updated = await store.updateBriefing(
       existing.slug,
       briefingChanges(existing, body, hasResponses, now),
       now,
     );
     if (!updated) throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
-    audit(deps, req, res, 'briefing-changed', { slug: existing.slug, ...body });
-    noStore(res).json(adminBody(req, updated));
+    await audit(deps, req, res, 'briefing-changed', { slug: existing.slug, ...body });
+    noStore(res).json(await adminBody(req, updated));
   });
 
-  router.get('/api/briefings/:slug/counts', requireUser(), (req, res) => {
-    const b = readable(req, res);
+  router.get('/api/briefings/:slug/counts', requireUser(), async (req, res) => {
+    const b = await readable(req, res);
     const { regions, disclosure } = scopeOf(currentUser(res));
-    const all = store.briefingResponsesIn(b.slug, regions);
+    const all = await store.briefingResponsesIn(b.slug, regions);
     // Each hour is a cell of the briefing's table; an hour published as 0 is left out like an empty one.
-    const perHour = store
-      .briefingResponsesByHourIn(b.slug, regions)
+    const perHour = (await store.briefingResponsesByHourIn(b.slug, regions))
       .map((h) => ({ hour: h.hour, responses: publish(disclosure, h, all) }))
       .filter((h) => h.responses > 0);
     const body: BriefingCountsBody = {
@@ -180,14 +180,14 @@ export function briefingsRouter(deps: AppDeps): Router {
     noStore(res).json(body);
   });
 
-  router.get('/api/briefings/:slug/live', requireUser(), (req, res) => {
-    const b = readable(req, res);
+  router.get('/api/briefings/:slug/live', requireUser(), async (req, res) => {
+    const b = await readable(req, res);
     const { regions, disclosure } = scopeOf(currentUser(res));
     streamCount(res, watch, JSON.stringify([b.slug, regions, disclosure.exact]));
   });
 
   router.get('/api/briefings/:slug/qr.svg', requireUser(), async (req, res) => {
-    const b = readable(req, res);
+    const b = await readable(req, res);
     const svg = await QRCode.toString(briefingLink(originOf(req), b.slug), {
       type: 'svg',
       errorCorrectionLevel: 'M',
@@ -197,7 +197,7 @@ export function briefingsRouter(deps: AppDeps): Router {
   });
 
   router.get('/api/briefings/:slug/qr.png', requireUser(), async (req, res) => {
-    const b = readable(req, res);
+    const b = await readable(req, res);
     const asked = req.query.size === undefined ? PNG_SIZES.default : Number(req.query.size);
     if (!Number.isInteger(asked) || asked < PNG_SIZES.min || asked > PNG_SIZES.max)
       throw new Problem('invalid-request', 'The QR code size is not as expected: see errors.', [

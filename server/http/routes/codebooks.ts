@@ -27,12 +27,12 @@ import {
 /** The codebook editors: DESIGN.md names authors and admins. */
 export const CODEBOOK_EDITORS = ['author', 'admin'] as const;
 
-function questionBody(deps: AppDeps, q: CodableQuestion): CodableQuestionBody {
+async function questionBody(deps: AppDeps, q: CodableQuestion): Promise<CodableQuestionBody> {
   return {
     name: q.info.name,
     title: q.info.title,
     source: q.source,
-    codes: deps.store.listCodes(q.survey.id, q.info.name).length,
+    codes: (await deps.store.listCodes(q.survey.id, q.info.name)).length,
   };
 }
 
@@ -66,22 +66,21 @@ export function codebooksRouter(deps: AppDeps): Router {
     const survey = surveyOf(deps, String(req.params.id));
     return codableQuestion(survey, String(req.params.question));
   };
-  const reply = (res: Response, q: CodableQuestion) =>
+  const reply = async (res: Response, q: CodableQuestion) =>
     res.set('Cache-Control', 'no-store').json({
       survey: q.survey.id,
-      question: questionBody(deps, q),
-      codes: store.listCodes(q.survey.id, q.info.name).map(codeBody),
+      question: await questionBody(deps, q),
+      codes: (await store.listCodes(q.survey.id, q.info.name)).map(codeBody),
     } satisfies CodebookBody);
 
-  router.get('/api/surveys/:id/codebooks', requireUser(), (req, res) => {
+  router.get('/api/surveys/:id/codebooks', requireUser(), async (req, res) => {
     const survey = surveyOf(deps, String(req.params.id));
-    res
-      .set('Cache-Control', 'no-store')
-      .json(codableQuestions(survey).map((q) => questionBody(deps, q)) satisfies CodableQuestionBody[]);
+    const questions = await Promise.all(codableQuestions(survey).map((q) => questionBody(deps, q)));
+    res.set('Cache-Control', 'no-store').json(questions satisfies CodableQuestionBody[]);
   });
 
-  router.get('/api/surveys/:id/codebooks/:question', requireUser(), (req, res) => {
-    reply(res, target(req));
+  router.get('/api/surveys/:id/codebooks/:question', requireUser(), async (req, res) => {
+    await reply(res, target(req));
   });
 
   router.post(
@@ -91,7 +90,7 @@ export function codebooksRouter(deps: AppDeps): Router {
       const q = target(req);
       const body = parseBody(newCodeBody, await readJsonBody(req, config.bodyLimitBytes), 'new code');
       const code = accepted(
-        store.addCode({
+        await store.addCode({
           surveyId: q.survey.id,
           question: q.info.name,
           code: body.code,
@@ -103,7 +102,7 @@ export function codebooksRouter(deps: AppDeps): Router {
         }),
         body,
       );
-      audit(deps, req, res, 'code-created', {
+      await audit(deps, req, res, 'code-created', {
         survey: q.survey.id,
         question: q.info.name,
         ...codeBody(code),
@@ -119,10 +118,10 @@ export function codebooksRouter(deps: AppDeps): Router {
       const q = target(req);
       const name = String(req.params.code);
       const body = parseBody(codePatchBody, await readJsonBody(req, config.bodyLimitBytes), 'change');
-      const before = store.getCode(q.survey.id, q.info.name, name);
+      const before = await store.getCode(q.survey.id, q.info.name, name);
       const { labels, ...rest } = body;
       const code = accepted(
-        store.updateCode(
+        await store.updateCode(
           q.survey.id,
           q.info.name,
           name,
@@ -138,7 +137,7 @@ export function codebooksRouter(deps: AppDeps): Router {
         ),
         { code: before ? (body.code ?? name) : name, parent: body.parent ?? null },
       );
-      audit(deps, req, res, 'code-changed', {
+      await audit(deps, req, res, 'code-changed', {
         survey: q.survey.id,
         question: q.info.name,
         code: name,
@@ -159,11 +158,19 @@ export function codebooksRouter(deps: AppDeps): Router {
         throw new Problem('invalid-request', 'A code cannot be merged into itself.', [
           { question: 'into', message: 'must differ from "from"' },
         ]);
-      const missing = [body.from, body.into].find((c) => !store.getCode(q.survey.id, q.info.name, c));
+      let missing: string | undefined;
+      for (const c of [body.from, body.into])
+        if (missing === undefined && !(await store.getCode(q.survey.id, q.info.name, c))) missing = c;
       if (missing !== undefined) accepted({ ok: false, refusal: 'code-not-found' }, { code: missing });
-      const outcome = store.mergeCodes(q.survey.id, q.info.name, body.from, body.into, clock().toISOString());
+      const outcome = await store.mergeCodes(
+        q.survey.id,
+        q.info.name,
+        body.from,
+        body.into,
+        clock().toISOString(),
+      );
       const code = accepted(outcome, { code: body.from });
-      audit(deps, req, res, 'codes-merged', {
+      await audit(deps, req, res, 'codes-merged', {
         survey: q.survey.id,
         question: q.info.name,
         from: body.from,

@@ -31,12 +31,12 @@ import { defaultSetOnly, parseAggregateQuery, type AggregateQuery } from './aggr
 import { CODEBOOK_EDITORS } from './codebooks';
 import { codableQuestion, codeBody, namesById, type CodableQuestion } from './coding-question';
 
-function filtered(
+async function filtered(
   deps: AppDeps,
   req: Request,
   res: Response,
-): { filters: AggregateQuery; q: CodableQuestion } {
-  const filters = parseAggregateQuery(deps, req, res);
+): Promise<{ filters: AggregateQuery; q: CodableQuestion }> {
+  const filters = await parseAggregateQuery(deps, req, res);
   defaultSetOnly(filters);
   return { filters, q: codableQuestion(filters.survey, String(req.params.question)) };
 }
@@ -46,17 +46,17 @@ export function codingResultsRouter(deps: AppDeps): Router {
   const router = Router();
   const k = config.smallCellThreshold;
 
-  router.get('/api/surveys/:id/codebooks/:question/counts', requireUser(), (req, res) => {
-    const { filters, q } = filtered(deps, req, res);
+  router.get('/api/surveys/:id/codebooks/:question/counts', requireUser(), async (req, res) => {
+    const { filters, q } = await filtered(deps, req, res);
     const d = filters.disclosure;
-    const codes = store.listCodes(q.survey.id, q.info.name);
+    const codes = await store.listCodes(q.survey.id, q.info.name);
     const byRegion = new Map<string, Map<number, KeyedCount>>();
     const total = new Map<number, KeyedCount>();
     const add = (into: Map<number, KeyedCount>, id: number, n: number, keys: number) => {
       const was = into.get(id);
       into.set(id, { count: (was?.count ?? 0) + n, key: addKeys(was?.key ?? 0, keys) });
     };
-    for (const row of store.tallyCodes(filters.filter, q.info.name)) {
+    for (const row of await store.tallyCodes(filters.filter, q.info.name)) {
       let counts = byRegion.get(row.region);
       if (!counts) byRegion.set(row.region, (counts = new Map()));
       add(counts, row.codeId, row.n, row.keys);
@@ -87,15 +87,15 @@ export function codingResultsRouter(deps: AppDeps): Router {
   });
 
   /** The not-yet-coded answers in the filter that each code's rules match. */
-  function ruleMatches(filters: AggregateQuery, q: CodableQuestion) {
-    const codes = store.listCodes(q.survey.id, q.info.name);
+  async function ruleMatches(filters: AggregateQuery, q: CodableQuestion) {
+    const codes = await store.listCodes(q.survey.id, q.info.name);
     const matchers = codes.map((c) => ({
       code: c,
       match: compileRules(c.rules),
       answers: [] as AnswerToCode[],
     }));
     let uncoded = 0;
-    for (const { answer, folded } of store.iterateUncodedTexts(filters.filter, q.info.name, q.key)) {
+    for await (const { answer, folded } of store.iterateUncodedTexts(filters.filter, q.info.name, q.key)) {
       uncoded += 1;
       const text = fold(folded);
       for (const m of matchers) if (m.match(text)) m.answers.push(answer);
@@ -103,9 +103,9 @@ export function codingResultsRouter(deps: AppDeps): Router {
     return { uncoded, matchers };
   }
 
-  router.get('/api/surveys/:id/codebooks/:question/rules', requireUser(), (req, res) => {
-    const { filters, q } = filtered(deps, req, res);
-    const { uncoded, matchers } = ruleMatches(filters, q);
+  router.get('/api/surveys/:id/codebooks/:question/rules', requireUser(), async (req, res) => {
+    const { filters, q } = await filtered(deps, req, res);
+    const { uncoded, matchers } = await ruleMatches(filters, q);
     res.set('Cache-Control', 'no-store').json({
       survey: q.survey.id,
       question: q.info.name,
@@ -117,10 +117,10 @@ export function codingResultsRouter(deps: AppDeps): Router {
   router.post(
     '/api/surveys/:id/codebooks/:question/codes/:code/apply',
     requireUser(...CODEBOOK_EDITORS),
-    (req, res) => {
-      const { filters, q } = filtered(deps, req, res);
+    async (req, res) => {
+      const { filters, q } = await filtered(deps, req, res);
       const name = String(req.params.code);
-      const { matchers } = ruleMatches(filters, q);
+      const { matchers } = await ruleMatches(filters, q);
       const m = matchers.find((x) => x.code.code === name);
       if (!m) throw new Problem('code-not-found', `This codebook has no code "${name}".`);
       if (m.code.rules.length === 0)
@@ -128,8 +128,8 @@ export function codingResultsRouter(deps: AppDeps): Router {
           { question: 'rules', message: 'add word forms or phrases first' },
         ]);
       const coder = currentUser(res).email;
-      const coded = store.codeAnswers(m.answers, q.info.name, m.code.id, coder, clock().toISOString());
-      audit(deps, req, res, 'rule-applied', {
+      const coded = await store.codeAnswers(m.answers, q.info.name, m.code.id, coder, clock().toISOString());
+      await audit(deps, req, res, 'rule-applied', {
         survey: q.survey.id,
         question: q.info.name,
         code: name,
@@ -141,11 +141,11 @@ export function codingResultsRouter(deps: AppDeps): Router {
     },
   );
 
-  router.get('/api/surveys/:id/codebooks/:question/agreement', requireUser(), (req, res) => {
-    const { filters, q } = filtered(deps, req, res);
-    const codes = store.listCodes(q.survey.id, q.info.name);
+  router.get('/api/surveys/:id/codebooks/:question/agreement', requireUser(), async (req, res) => {
+    const { filters, q } = await filtered(deps, req, res);
+    const codes = await store.listCodes(q.survey.id, q.info.name);
     const names = namesById(codes);
-    const pairs = store.listCodingPairs(q.survey.id, q.info.name, q.key, filters.regions);
+    const pairs = await store.listCodingPairs(q.survey.id, q.info.name, q.key, filters.regions);
     const nameOf = (ids: readonly number[]) => ids.flatMap((id) => names.get(id) ?? []);
     const same = (a: readonly number[], b: readonly number[]) =>
       a.length === b.length && a.every((id) => b.includes(id));
@@ -169,11 +169,10 @@ export function codingResultsRouter(deps: AppDeps): Router {
     } satisfies AgreementBody);
   });
 
-  const quotesOf = (q: CodableQuestion, res: Response): QuoteBody[] => {
-    const names = namesById(store.listCodes(q.survey.id, q.info.name));
+  const quotesOf = async (q: CodableQuestion, res: Response): Promise<QuoteBody[]> => {
+    const names = namesById(await store.listCodes(q.survey.id, q.info.name));
     const user = currentUser(res);
-    return store
-      .listQuotes(q.survey.id, q.info.name, q.key)
+    return (await store.listQuotes(q.survey.id, q.info.name, q.key))
       .filter((quote) => canReadRegion(user, quote.region) && names.has(quote.codeId))
       .map((quote) => {
         const passage = quote.span ? quote.text.slice(quote.span.start, quote.span.end) : quote.text;
@@ -189,35 +188,37 @@ export function codingResultsRouter(deps: AppDeps): Router {
       });
   };
 
-  router.get('/api/surveys/:id/codebooks/:question/quotes', requireUser(), (req, res) => {
-    const { q } = filtered(deps, req, res);
-    res.set('Cache-Control', 'no-store').json(quotesOf(q, res));
+  router.get('/api/surveys/:id/codebooks/:question/quotes', requireUser(), async (req, res) => {
+    const { q } = await filtered(deps, req, res);
+    res.set('Cache-Control', 'no-store').json(await quotesOf(q, res));
   });
 
   router.put(
     '/api/surveys/:id/codebooks/:question/quotes',
     requireUser(...CODEBOOK_EDITORS),
     async (req, res) => {
-      const { q } = filtered(deps, req, res);
+      const { q } = await filtered(deps, req, res);
       const body = parseBody(quoteBody, await readJsonBody(req, config.bodyLimitBytes), 'quote');
-      const code = store.getCode(q.survey.id, q.info.name, body.code);
+      const code = await store.getCode(q.survey.id, q.info.name, body.code);
       if (!code) throw new Problem('code-not-found', `This codebook has no code "${body.code}".`);
-      const answer = store.getAnswerToCode(body.response, q.key);
+      const answer = await store.getAnswerToCode(body.response, q.key);
       if (!answer || answer.surveyId !== q.survey.id || !canReadRegion(currentUser(res), answer.region))
         throw new Problem(
           'response-not-found',
           `There is no response "${body.response}" that your account may read.`,
         );
-      const coding = store.getAnswerCoding(answer, q.info.name, 1);
+      const coding = await store.getAnswerCoding(answer, q.info.name, 1);
       if (!coding?.codes.some((c) => c.codeId === code.id))
         throw new Problem(
           'unknown-codes',
           `This answer is not coded "${body.code}": quote it under one of its codes.`,
           [{ question: 'code', message: "is not among the answer's codes" }],
         );
-      const respondents =
-        store.countResponsesBy({ surveyId: q.survey.id, regions: [answer.region] }, 'region')[0]?.responses ??
-        0;
+      const [inRegion] = await store.countResponsesBy(
+        { surveyId: q.survey.id, regions: [answer.region] },
+        'region',
+      );
+      const respondents = inRegion?.responses ?? 0;
       const small = respondents < k;
       if (small && body.confirmSmallRegion !== true)
         throw new Problem(
@@ -226,34 +227,34 @@ export function codingResultsRouter(deps: AppDeps): Router {
             'Send confirmSmallRegion: true to quote it anyway.',
           [{ question: 'confirmSmallRegion', message: 'must be true for a region with few respondents' }],
         );
-      store.chooseQuote(code.id, answer.rowid, currentUser(res).email, clock().toISOString(), small);
-      audit(deps, req, res, 'quote-chosen', {
+      await store.chooseQuote(code.id, answer.rowid, currentUser(res).email, clock().toISOString(), small);
+      await audit(deps, req, res, 'quote-chosen', {
         survey: q.survey.id,
         question: q.info.name,
         code: body.code,
         response: answer.responseId,
         smallRegionConfirmed: small,
       });
-      res.json(quotesOf(q, res));
+      res.json(await quotesOf(q, res));
     },
   );
 
   router.delete(
     '/api/surveys/:id/codebooks/:question/quotes',
     requireUser(...CODEBOOK_EDITORS),
-    (req, res) => {
-      const { q } = filtered(deps, req, res);
-      const code = store.getCode(q.survey.id, q.info.name, String(req.query.code ?? ''));
-      const answer = store.getAnswerToCode(String(req.query.response ?? '').toLowerCase(), q.key);
-      if (!code || !answer || !store.removeQuote(code.id, answer.rowid))
+    async (req, res) => {
+      const { q } = await filtered(deps, req, res);
+      const code = await store.getCode(q.survey.id, q.info.name, String(req.query.code ?? ''));
+      const answer = await store.getAnswerToCode(String(req.query.response ?? '').toLowerCase(), q.key);
+      if (!code || !answer || !(await store.removeQuote(code.id, answer.rowid)))
         throw new Problem('not-found', 'There is no such quote (give ?code=<code>&response=<id>).');
-      audit(deps, req, res, 'quote-removed', {
+      await audit(deps, req, res, 'quote-removed', {
         survey: q.survey.id,
         question: q.info.name,
         code: code.code,
         response: answer.responseId,
       });
-      res.json(quotesOf(q, res));
+      res.json(await quotesOf(q, res));
     },
   );
 

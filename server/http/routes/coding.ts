@@ -33,13 +33,17 @@ const queueParameters = {
 };
 
 /** The response's answer to the question, readable by this user; 404 otherwise (another region's id says nothing). */
-function answerOf(deps: AppDeps, req: Request, res: Response): { q: CodableQuestion; answer: AnswerToCode } {
+async function answerOf(
+  deps: AppDeps,
+  req: Request,
+  res: Response,
+): Promise<{ q: CodableQuestion; answer: AnswerToCode }> {
   const id = String(req.params.id).toLowerCase();
-  const stored = deps.store.getResponse(id);
+  const stored = await deps.store.getResponse(id);
   if (!stored || !canReadRegion(currentUser(res), stored.region))
     throw new Problem('response-not-found', `There is no response "${id}" that your account may read.`);
   const q = codableQuestion(surveyOf(deps, stored.surveyId), String(req.params.question));
-  const answer = deps.store.getAnswerToCode(id, q.key);
+  const answer = await deps.store.getAnswerToCode(id, q.key);
   if (!answer) throw new Problem('response-not-found', `There is no response "${id}".`);
   return { q, answer };
 }
@@ -48,8 +52,8 @@ export function codingRouter(deps: AppDeps): Router {
   const { store, clock, config } = deps;
   const router = Router();
 
-  router.get('/api/surveys/:id/coding/:question', requireUser(...CODERS), (req, res) => {
-    const filters = parseAggregateQuery(deps, req, res);
+  router.get('/api/surveys/:id/coding/:question', requireUser(...CODERS), async (req, res) => {
+    const filters = await parseAggregateQuery(deps, req, res);
     defaultSetOnly(filters);
     const params = parseParameters(queueParameters, req.query);
     const q = codableQuestion(filters.survey, String(req.params.question));
@@ -57,12 +61,12 @@ export function codingRouter(deps: AppDeps): Router {
     const state = params.state ?? (pass === 2 ? 'sample' : 'all');
     const page = params.page ?? 1;
     const pageSize = params.pageSize ?? 50;
-    const codes = store.listCodes(q.survey.id, q.info.name);
+    const codes = await store.listCodes(q.survey.id, q.info.name);
     const names = namesById(codes);
     const matchers = codes
       .filter((c) => c.rules.length > 0)
       .map((c) => [c.code, compileRules(c.rules)] as const);
-    const queue = store.listCodingQueue({
+    const queue = await store.listCodingQueue({
       filter: filters.filter,
       question: q.info.name,
       key: q.key,
@@ -104,12 +108,12 @@ export function codingRouter(deps: AppDeps): Router {
 
   router.put('/api/responses/:id/codes/:question', requireUser(...CODERS), async (req, res) => {
     const body = parseBody(answerCodesBody, await readJsonBody(req, config.bodyLimitBytes), 'codes');
-    const { q, answer } = answerOf(deps, req, res);
+    const { q, answer } = await answerOf(deps, req, res);
     if (answer.text.trim() === '')
       throw new Problem('nothing-to-code', `Response ${answer.responseId} did not answer "${q.info.name}".`, [
         { question: q.info.name, message: 'was not answered: there is no text to code' },
       ]);
-    const codebook = new Map(store.listCodes(q.survey.id, q.info.name).map((c) => [c.code, c]));
+    const codebook = new Map((await store.listCodes(q.survey.id, q.info.name)).map((c) => [c.code, c]));
     const unknown = body.codes.filter((c) => !codebook.has(c));
     if (unknown.length > 0)
       throw new Problem(
@@ -138,16 +142,23 @@ export function codingRouter(deps: AppDeps): Router {
     }));
     const pass = body.pass ?? 1;
     const coder = currentUser(res).email;
-    const previous = store.setAnswerCodes(answer, q.info.name, pass, given, coder, clock().toISOString());
+    const previous = await store.setAnswerCodes(
+      answer,
+      q.info.name,
+      pass,
+      given,
+      coder,
+      clock().toISOString(),
+    );
     const names = namesById([...codebook.values()]);
     const reply: AnswerCodesReply = {
       response: answer.responseId,
       question: q.info.name,
       pass,
-      coding: codingBody(store.getAnswerCoding(answer, q.info.name, pass), names),
+      coding: codingBody(await store.getAnswerCoding(answer, q.info.name, pass), names),
       previous: codingBody(previous, names),
     };
-    audit(deps, req, res, 'answer-coded', {
+    await audit(deps, req, res, 'answer-coded', {
       survey: q.survey.id,
       question: q.info.name,
       response: answer.responseId,
@@ -159,11 +170,11 @@ export function codingRouter(deps: AppDeps): Router {
   });
 
   // Undo of an answer's first coding: back to "not coded" (a PUT of the previous codes undoes any later one).
-  router.delete('/api/responses/:id/codes/:question', requireUser(...CODERS), (req, res) => {
+  router.delete('/api/responses/:id/codes/:question', requireUser(...CODERS), async (req, res) => {
     const { pass } = parseParameters({ pass: passParameter }, req.query);
-    const { q, answer } = answerOf(deps, req, res);
-    const names = namesById(store.listCodes(q.survey.id, q.info.name));
-    const previous = store.setAnswerCodes(
+    const { q, answer } = await answerOf(deps, req, res);
+    const names = namesById(await store.listCodes(q.survey.id, q.info.name));
+    const previous = await store.setAnswerCodes(
       answer,
       q.info.name,
       pass ?? 1,
@@ -171,7 +182,7 @@ export function codingRouter(deps: AppDeps): Router {
       currentUser(res).email,
       clock().toISOString(),
     );
-    audit(deps, req, res, 'answer-coded', {
+    await audit(deps, req, res, 'answer-coded', {
       survey: q.survey.id,
       question: q.info.name,
       response: answer.responseId,

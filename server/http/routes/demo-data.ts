@@ -11,13 +11,13 @@ export function demoDataRouter(deps: AppDeps): Router {
   const { store } = deps;
   const router = Router();
 
-  router.get('/api/demo-data', requireUser(), (_req, res) => {
-    res.set('Cache-Control', 'no-store').json(store.countDemoData() satisfies DemoDataBody);
+  router.get('/api/demo-data', requireUser(), async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json((await store.countDemoData()) satisfies DemoDataBody);
   });
 
-  router.delete('/api/demo-data', requireUser('admin'), (req, res) => {
-    const removed = store.removeDemoData();
-    audit(deps, req, res, 'demo-removed', {
+  router.delete('/api/demo-data', requireUser('admin'), async (req, res) => {
+    const removed = await store.removeDemoData();
+    await audit(deps, req, res, 'demo-removed', {
       responses: removed.responses,
       briefings: removed.briefings,
       surveys: removed.surveys,

@@ -19,7 +19,7 @@ import { repeatCsvStream, repeatDictionaryRows, repeatFiles } from '../../../exp
 import { SYNTAX_KINDS, syntaxFile } from '../../../exports/syntax/file';
 import { XLSX_TYPE } from '../../../exports/xlsx';
 import { LOCALES } from '../../catalog/types';
-import { parseExportQuery, resolveExport, type ExportJob } from '../../../exports/request';
+import { askedBriefing, parseExportQuery, resolveExport, type ExportJob } from '../../../exports/request';
 import type { ExportReader } from '../../store';
 import { audit } from '../audit';
 import { canExportPersonalData, currentUser, readableRegions, requireUser } from '../auth';
@@ -27,12 +27,12 @@ import type { AppDeps } from '../deps';
 import { Problem } from '../../domain/problem';
 
 /** Parse (400) → authorize (403) → resolve against the catalog (404, 400): the job a download runs. */
-function prepare(
+async function prepare(
   deps: AppDeps,
   req: Request,
   res: Response,
   raw = req.query as Record<string, unknown>,
-): ExportJob {
+): Promise<ExportJob> {
   const id = String(req.params.id);
   const survey = deps.catalog.getSurvey(id);
   if (!survey) throw new Problem('survey-not-found', `There is no survey "${id}".`);
@@ -50,9 +50,8 @@ function prepare(
       'forbidden',
       'Personal data (pii=1) may be exported by an admin only; leave pii out for the answers.',
     );
-  const resolved = resolveExport(survey, { ...parsed.value, regions }, (slug) =>
-    deps.store.getBriefing(slug),
-  );
+  const asked = await askedBriefing(deps.store, parsed.value.briefing);
+  const resolved = resolveExport(survey, { ...parsed.value, regions }, () => asked);
   if (!resolved.ok)
     throw new Problem(
       'invalid-request',
@@ -62,8 +61,8 @@ function prepare(
   // Written before the first byte leaves: an export that cannot be recorded (a full disk) does not happen.
   // The regions recorded are those read: the asked ones, or all the account may read when none were asked.
   const file = req.path.slice(req.path.lastIndexOf('/') + 1);
-  audit(deps, req, res, 'export', { survey: survey.id, file, ...resolved.value.query });
-  return { ...resolved.value, codes: deps.store.listSurveyCodes(survey.id) };
+  await audit(deps, req, res, 'export', { survey: survey.id, file, ...resolved.value.query });
+  return { ...resolved.value, codes: await deps.store.listSurveyCodes(survey.id) };
 }
 
 function downloadHeaders(res: ServerResponse, type: string, fileName: string): void {
@@ -100,61 +99,59 @@ function stream(
     .finally(() => reader.close());
 }
 
+/**
+ * Opens a reader and makes the download's body from it; the reader is closed again when making the body fails
+ * (the error then becomes a problem reply: no byte has left yet).
+ */
+async function opened<T>(
+  deps: AppDeps,
+  make: (reader: ExportReader) => Promise<T> | T,
+): Promise<{ reader: ExportReader; body: T }> {
+  const reader = await deps.store.openExportReader();
+  try {
+    return { reader, body: await make(reader) };
+  } catch (error) {
+    await reader.close();
+    throw error;
+  }
+}
+
 export function exportsRouter(deps: AppDeps): Router {
   const router = Router();
   const mayExport = requireUser('admin', 'analyst');
 
-  router.get('/api/surveys/:id/export.csv', mayExport, (req, res) => {
-    const job = prepare(deps, req, res);
-    const reader = deps.store.openExportReader();
-    let body: Readable;
-    try {
-      body = csvExport(reader, job);
-    } catch (error) {
-      reader.close();
-      throw error;
-    }
+  router.get('/api/surveys/:id/export.csv', mayExport, async (req, res) => {
+    const job = await prepare(deps, req, res);
+    const { reader, body } = await opened(deps, (r) => csvExport(r, job));
     downloadHeaders(res, 'text/csv; charset=utf-8; header=present', exportFileName(job, deps.clock(), 'csv'));
     stream(deps, res, body, reader);
   });
 
-  router.get('/api/surveys/:id/export.zip', mayExport, (req, res) => {
+  router.get('/api/surveys/:id/export.zip', mayExport, async (req, res) => {
     // `format=xlsx`: a workbook per region instead of a CSV; a parameter of the zip alone.
     const { format, ...query } = req.query as Record<string, unknown>;
     if (format !== undefined && !ZIP_FORMATS.some((f) => f === format))
       throw new Problem('invalid-request', 'Check format.', [
         { question: 'format', message: 'must be csv or xlsx' },
       ]);
-    const job = prepare(deps, req, res, query);
+    const job = await prepare(deps, req, res, query);
     const xlsx = format === 'xlsx';
-    const reader = deps.store.openExportReader();
-    let zip: ReturnType<typeof zipExport>;
-    try {
-      zip = xlsx ? zipXlsxExport(reader, job, deps.clock()) : zipExport(reader, job, deps.clock());
-    } catch (error) {
-      reader.close();
-      throw error;
-    }
+    const { reader, body: zip } = await opened(deps, (r) =>
+      xlsx ? zipXlsxExport(r, job, deps.clock()) : zipExport(r, job, deps.clock()),
+    );
     downloadHeaders(res, 'application/zip', exportFileName(job, deps.clock(), 'zip', xlsx ? ['xlsx'] : []));
     stream(deps, res, zip.stream, reader, zip.abort);
   });
 
-  router.get('/api/surveys/:id/export.xlsx', mayExport, (req, res) => {
-    const job = prepare(deps, req, res);
-    const reader = deps.store.openExportReader();
-    let book: ReturnType<typeof xlsxJobExport>;
-    try {
-      book = xlsxJobExport(reader, job, deps.clock());
-    } catch (error) {
-      reader.close();
-      throw error;
-    }
+  router.get('/api/surveys/:id/export.xlsx', mayExport, async (req, res) => {
+    const job = await prepare(deps, req, res);
+    const { reader, body: book } = await opened(deps, (r) => xlsxJobExport(r, job, deps.clock()));
     downloadHeaders(res, XLSX_TYPE, exportFileName(job, deps.clock(), 'xlsx'));
     stream(deps, res, book.stream, reader, book.abort);
   });
 
-  router.get('/api/surveys/:id/dictionary.csv', mayExport, (req, res) => {
-    const job = prepare(deps, req, res);
+  router.get('/api/surveys/:id/dictionary.csv', mayExport, async (req, res) => {
+    const job = await prepare(deps, req, res);
     downloadHeaders(
       res,
       'text/csv; charset=utf-8; header=present',
@@ -171,8 +168,8 @@ export function exportsRouter(deps: AppDeps): Router {
   });
 
   // One repeating group's long-format file on its own (the zip holds it too), same filters as export.csv.
-  router.get('/api/surveys/:id/repeats/:question.csv', mayExport, (req, res) => {
-    const job = prepare(deps, req, res);
+  router.get('/api/surveys/:id/repeats/:question.csv', mayExport, async (req, res) => {
+    const job = await prepare(deps, req, res);
     const repeat = repeatFiles(job.versions, { choices: job.query.choices, pii: false }).find(
       (r) => r.question === req.params.question,
     );
@@ -181,33 +178,22 @@ export function exportsRouter(deps: AppDeps): Router {
         'not-found',
         `Survey "${job.survey.id}" has no repeating group "${String(req.params.question)}".`,
       );
-    const reader = deps.store.openExportReader();
-    let body: Readable;
-    try {
-      body = repeatCsvStream(
-        reader,
-        repeat,
-        job.filter,
-        job.query.labels,
-        csvDialect(job.query.sep, job.query.newlines),
-      );
-    } catch (error) {
-      reader.close();
-      throw error;
-    }
+    const { reader, body } = await opened(deps, (r) =>
+      repeatCsvStream(r, repeat, job.filter, job.query.labels, csvDialect(job.query.sep, job.query.newlines)),
+    );
     downloadHeaders(res, 'text/csv; charset=utf-8; header=present', repeat.fileName);
     stream(deps, res, body, reader);
   });
 
   // Statistics syntax for the CSV of the same query (exports/syntax/), labelled in `lang` (kk, ru or en).
   for (const kind of SYNTAX_KINDS)
-    router.get(`/api/surveys/:id/syntax.${kind}`, mayExport, (req, res) => {
+    router.get(`/api/surveys/:id/syntax.${kind}`, mayExport, async (req, res) => {
       const { lang, ...query } = req.query as Record<string, unknown>;
       if (lang !== undefined && !LOCALES.some((l) => l === lang))
         throw new Problem('invalid-request', 'Check lang.', [
           { question: 'lang', message: 'must be kk, ru or en' },
         ]);
-      const job = prepare(deps, req, res, query);
+      const job = await prepare(deps, req, res, query);
       const language =
         LOCALES.find((l) => l === lang) ?? (job.query.labels === 'values' ? 'en' : job.query.labels);
       const search = new URLSearchParams(

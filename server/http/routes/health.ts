@@ -11,11 +11,11 @@ export function healthRouter({ store, catalog, clock, log }: AppDeps): Router {
   const router = Router();
   let last: { at: number; failures: string[] } | undefined;
 
-  function readiness(): string[] {
+  async function readiness(): Promise<string[]> {
     const now = clock();
     if (last && Math.abs(now.getTime() - last.at) < PROBE_EVERY_MS) return last.failures;
     const failures: string[] = [];
-    const { writeError, missingMigrations } = store.probeReadiness(now.toISOString());
+    const { writeError, missingMigrations } = await store.probeReadiness(now.toISOString());
     if (writeError !== null) {
       // The cause (SQLite's code, a path) is for the operator's log, not for whoever asks.
       log('GET /readyz: the database did not take the probe write', writeError);
@@ -31,9 +31,9 @@ export function healthRouter({ store, catalog, clock, log }: AppDeps): Router {
   router.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
-  router.get('/readyz', (_req, res) => {
+  router.get('/readyz', async (_req, res) => {
     res.set('Cache-Control', 'no-store');
-    const failures = readiness();
+    const failures = await readiness();
     if (failures.length > 0) throw new Problem('not-ready', `Not ready: ${failures.join('; ')}.`);
     res.json({ status: 'ready', surveys: catalog.surveys.length });
   });

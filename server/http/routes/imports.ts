@@ -34,7 +34,7 @@ export function importsRouter(deps: AppDeps): Router {
       file,
     );
     // Counts and where the file came from; never an answer.
-    audit(deps, req, res, 'responses-imported', {
+    await audit(deps, req, res, 'responses-imported', {
       ...(name !== undefined && { file: name }),
       exportedAt: report.exportedAt,
       origin: report.origin,

@@ -29,7 +29,7 @@ const feedQuery = z.strictObject({
 export function responsesFeedRouter(deps: AppDeps): Router {
   const router = Router();
 
-  router.get('/api/surveys/:id/responses.jsonl', requireUser('admin', 'analyst'), (req, res) => {
+  router.get('/api/surveys/:id/responses.jsonl', requireUser('admin', 'analyst'), async (req, res) => {
     const id = String(req.params.id);
     if (!deps.catalog.getSurvey(id)) throw new Problem('survey-not-found', `There is no survey "${id}".`);
     const parsed = feedQuery.safeParse(req.query);
@@ -56,7 +56,7 @@ export function responsesFeedRouter(deps: AppDeps): Router {
     const limit = q.limit ?? 1000;
     // Stored times are UTC with milliseconds: the bound is written the same way, so text order is time order.
     const since = q.since === undefined ? undefined : new Date(q.since).toISOString();
-    const lines = deps.store.pageResponses({
+    const lines = await deps.store.pageResponses({
       surveyId: id,
       regions,
       ...(since !== undefined && { since }),
@@ -64,7 +64,7 @@ export function responsesFeedRouter(deps: AppDeps): Router {
       limit,
       ...(q.review === 'all' && { review: 'all' }),
     });
-    audit(deps, req, res, 'export', {
+    await audit(deps, req, res, 'export', {
       survey: id,
       file: 'responses.jsonl',
       regions,

@@ -91,47 +91,47 @@ export function responsesReviewRouter(deps: AppDeps): Router {
     } satisfies ResponseSetQuery;
   }
 
-  router.get('/api/surveys/:id/responses', reviewers, (req, res) => {
+  router.get('/api/surveys/:id/responses', reviewers, async (req, res) => {
     const params = parseParameters(listParameters, req.query);
     const query = setQuery(String(req.params.id), params, res);
     const page = params.page ?? 1;
     const pageSize = params.pageSize ?? 50;
-    const { items, hasMore } = store.listResponses({
+    const { items, hasMore } = await store.listResponses({
       ...query,
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });
-    const total = store.countResponses(query);
+    const total = await store.countResponses(query);
     noStore(res).json({ items, page, pageSize, hasMore, total } satisfies ResponseListBody);
   });
 
   // Every id the filters match (at most MAX_RESPONSE_IDS, newest first): the table's "all N matching" selection.
-  router.get('/api/surveys/:id/response-ids', reviewers, (req, res) => {
+  router.get('/api/surveys/:id/response-ids', reviewers, async (req, res) => {
     const query = setQuery(String(req.params.id), parseParameters(setParameters, req.query), res);
-    const ids = store.listResponseIds(query, MAX_RESPONSE_IDS);
-    noStore(res).json({ ids, total: store.countResponses(query) } satisfies ResponseIdsBody);
+    const ids = await store.listResponseIds(query, MAX_RESPONSE_IDS);
+    noStore(res).json({ ids, total: await store.countResponses(query) } satisfies ResponseIdsBody);
   });
 
-  router.get('/api/responses/:id', reviewers, (req, res) => {
+  router.get('/api/responses/:id', reviewers, async (req, res) => {
     const id = responseId(req.params.id);
     const user = currentUser(res);
-    const response = store.getResponse(id);
+    const response = await store.getResponse(id);
     // Another region's response is as unknown as a missing one: its existence is not the reader's to learn.
     if (!response || !canReadRegion(user, response.region))
       throw new Problem('response-not-found', `There is no response ${id} in your regions.`);
-    const review = store.getReview(id);
-    const erasure = store.getContactErasure(id);
+    const review = await store.getReview(id);
+    const erasure = await store.getContactErasure(id);
     noStore(res).json({
       ...response,
       review,
       contacts: canExportPersonalData(user)
-        ? { kept: store.hasContacts(id), erasedAt: erasure?.erasedAt ?? null }
+        ? { kept: await store.hasContacts(id), erasedAt: erasure?.erasedAt ?? null }
         : null,
     } satisfies ResponseDetailBody);
   });
 
   /** Reviews `ids` (all or none) and answers with what each now is. */
-  function review(
+  async function review(
     req: Parameters<typeof clientAddress>[0],
     res: Response,
     ids: string[],
@@ -139,10 +139,10 @@ export function responsesReviewRouter(deps: AppDeps): Router {
       status: ReviewBody['status'];
       note?: string | null | undefined;
     },
-  ): ReviewBody[] {
+  ): Promise<ReviewBody[]> {
     const user = currentUser(res);
     const at = clock().toISOString();
-    const result = store.reviewResponses(
+    const result = await store.reviewResponses(
       ids,
       { status: body.status, note: body.note ?? null, at, by: user.email },
       (region) => canReadRegion(user, region),
@@ -174,19 +174,19 @@ export function responsesReviewRouter(deps: AppDeps): Router {
   router.patch('/api/responses/:id', reviewers, async (req, res) => {
     const id = responseId(req.params.id);
     const body = parseBody(reviewBody, await readJsonBody(req, config.bodyLimitBytes), 'review');
-    const [one] = review(req, res, [id], body);
+    const [one] = await review(req, res, [id], body);
     noStore(res).json(one satisfies ReviewBody | undefined);
   });
 
   router.patch('/api/responses', reviewers, async (req, res) => {
     const body = parseBody(bulkReviewBody, await readJsonBody(req, config.bodyLimitBytes), 'review');
-    noStore(res).json(review(req, res, [...new Set(body.ids)], body));
+    noStore(res).json(await review(req, res, [...new Set(body.ids)], body));
   });
 
-  router.delete('/api/responses/:id/contacts', requireUser('admin'), (req, res) => {
+  router.delete('/api/responses/:id/contacts', requireUser('admin'), async (req, res) => {
     const id = responseId(req.params.id);
     const user = currentUser(res);
-    const done = store.eraseContacts(id, clock().toISOString(), user.email, (erased) =>
+    const done = await store.eraseContacts(id, clock().toISOString(), user.email, (erased) =>
       entry(req, res, 'contacts-erased')({ response: id, erased }),
     );
     if (!done) throw new Problem('response-not-found', `There is no response ${id}.`);

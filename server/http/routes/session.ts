@@ -36,12 +36,12 @@ export function sessionRouter(deps: AppDeps): Router {
     const address = clientAddress(req, deps.config.trustProxy);
     throttle.begin(address, email);
 
-    const found = store.getUserCredentials(email);
+    const found = await store.getUserCredentials(email);
     // Unknown emails cost the same scrypt work as known ones, and get the same answer as a wrong password.
     const valid = found ? await verifyPassword(password, found.passwordHash) : await verifyNothing(password);
     if (!found || !valid) {
       // Under the email tried: failures piling up on one account or from one address are what an admin looks for.
-      audit(
+      await audit(
         deps,
         req,
         res,
@@ -54,14 +54,15 @@ export function sessionRouter(deps: AppDeps): Router {
     throttle.succeeded(address, email);
     // Only someone who knows the password learns that the account is disabled.
     if (found.user.disabledAt !== null) {
-      audit(deps, req, res, 'sign-in-failed', { reason: 'account disabled' }, email);
+      await audit(deps, req, res, 'sign-in-failed', { reason: 'account disabled' }, email);
       throw new Problem('account-disabled', 'This account has been disabled; ask an admin of the workspace.');
     }
     // Hashes made with older scrypt parameters are upgraded while the password is at hand.
-    if (needsRehash(found.passwordHash)) store.rehashPassword(found.user.id, await hashPassword(password));
+    if (needsRehash(found.passwordHash))
+      await store.rehashPassword(found.user.id, await hashPassword(password));
 
     // Before the session: if the entry cannot be written (a full disk), nobody is signed in without a trace.
-    audit(
+    await audit(
       deps,
       req,
       res,
@@ -69,8 +70,8 @@ export function sessionRouter(deps: AppDeps): Router {
       { role: found.user.role, regions: found.user.regions },
       found.user.email,
     );
-    store.recordSignIn(found.user.id, clock().toISOString());
-    startSession(deps, req, res, found.user);
+    await store.recordSignIn(found.user.id, clock().toISOString());
+    await startSession(deps, req, res, found.user);
     res.status(204).end();
   });
 
@@ -86,8 +87,8 @@ export function sessionRouter(deps: AppDeps): Router {
   });
 
   // Signing out works without a live session too: the cookie is cleared either way.
-  router.delete('/api/session', (req, res) => {
-    endSession(deps, req, res);
+  router.delete('/api/session', async (req, res) => {
+    await endSession(deps, req, res);
     res.status(204).end();
   });
 

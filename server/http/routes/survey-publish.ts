@@ -40,7 +40,7 @@ export function surveyPublishRouter(deps: AppDeps): Router {
     await updates.refresh();
     const publication = preparePublication(catalog, id, parsed.data.definition, parsed.data.version);
     const user = res.locals.user as SessionUser;
-    const stored = store.publishDefinition({
+    const stored = await store.publishDefinition({
       ...publication,
       publishedAt: clock().toISOString(),
       publishedBy: user.email,
@@ -51,7 +51,7 @@ export function surveyPublishRouter(deps: AppDeps): Router {
         `v${publication.version} of ${id} was published meanwhile: check the draft again.`,
       );
     await updates.refresh();
-    audit(deps, req, res, 'survey-published', {
+    await audit(deps, req, res, 'survey-published', {
       survey: id,
       version: publication.version,
       sha256: publication.sha256,

@@ -56,13 +56,13 @@ export function surveyVersionsRouter(deps: AppDeps): Router {
       throw new Problem('invalid-request', 'The body must be {"closed": true|false}.', [
         { question: 'closed', message: 'must be true or false' },
       ]);
-    const was = store.isSurveyClosed(survey.id);
-    store.setSurveyClosed(survey.id, closed, clock().toISOString());
+    const was = await store.isSurveyClosed(survey.id);
+    await store.setSurveyClosed(survey.id, closed, clock().toISOString());
     if (was !== closed)
-      audit(deps, req, res, closed ? 'survey-closed' : 'survey-opened', { survey: survey.id });
+      await audit(deps, req, res, closed ? 'survey-closed' : 'survey-opened', { survey: survey.id });
     res
       .set('Cache-Control', 'no-store')
-      .json({ id: survey.id, closed, closedAt: store.surveyClosedAt(survey.id) ?? null });
+      .json({ id: survey.id, closed, closedAt: (await store.surveyClosedAt(survey.id)) ?? null });
   });
 
   router.get('/api/surveys/:id/versions/:n/strings.xlsx', requireUser('admin'), async (req, res) => {

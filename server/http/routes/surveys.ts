@@ -12,20 +12,22 @@ function versionBody(v: SurveyVersion): SurveyVersionBody {
 export function surveysRouter({ catalog, store, updates }: AppDeps): Router {
   const router = Router();
 
-  router.get('/api/surveys', (_req, res) => {
-    const list: SurveySummary[] = catalog.surveys.map((s) => ({
-      id: s.id,
-      version: s.newest.version,
-      title: s.newest.title,
-      closed: store.isSurveyClosed(s.id),
-    }));
+  router.get('/api/surveys', async (_req, res) => {
+    const list: SurveySummary[] = await Promise.all(
+      catalog.surveys.map(async (s) => ({
+        id: s.id,
+        version: s.newest.version,
+        title: s.newest.title,
+        closed: await store.isSurveyClosed(s.id),
+      })),
+    );
     res.json(list);
   });
 
-  router.get('/api/surveys/:id', (req, res) => {
+  router.get('/api/surveys/:id', async (req, res) => {
     const survey = catalog.getSurvey(req.params.id);
     if (!survey) throw new Problem('survey-not-found', `There is no survey "${req.params.id}".`);
-    if (store.isSurveyClosed(survey.id))
+    if (await store.isSurveyClosed(survey.id))
       throw new Problem('survey-closed', `The survey "${survey.id}" no longer accepts answers.`);
     res.json(versionBody(survey.newest));
   });

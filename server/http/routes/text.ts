@@ -24,8 +24,8 @@ const textParameters = {
 export function textRouter(deps: AppDeps): Router {
   const router = Router();
 
-  router.get('/api/surveys/:id/text/:question', requireUser(), (req, res) => {
-    const q = parseAggregateQuery(deps, req, res);
+  router.get('/api/surveys/:id/text/:question', requireUser(), async (req, res) => {
+    const q = await parseAggregateQuery(deps, req, res);
     defaultSetOnly(q);
     const params = parseParameters(textParameters, req.query);
     const info = aggregatableQuestion(q, String(req.params.question), 'question');
@@ -40,7 +40,7 @@ export function textRouter(deps: AppDeps): Router {
     const search = params.q?.trim() || undefined;
     const page = params.page ?? 1;
     const pageSize = params.pageSize ?? 50;
-    const { answers, hasMore } = deps.store.listTextAnswers({
+    const { answers, hasMore } = await deps.store.listTextAnswers({
       filter: q.filter,
       key: source === 'answer' ? info.name : `${info.name}-Comment`,
       ...(search !== undefined && { search }),
@@ -50,7 +50,7 @@ export function textRouter(deps: AppDeps): Router {
     // Without a search the total comes from the counts (answered), which agree with the listing exactly.
     let total: number | null = null;
     if (search === undefined && source === 'answer') {
-      const [all] = deps.store.tallyAnswers(q.filter, { by: 'all' }, [info.name]);
+      const [all] = await deps.store.tallyAnswers(q.filter, { by: 'all' }, [info.name]);
       const answered = (all?.versions ?? []).reduce<KeyedCount>(
         (acc, t) => {
           const tally = t.questions.get(info.name);

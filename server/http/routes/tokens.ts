@@ -24,8 +24,8 @@ export function tokensRouter(deps: AppDeps): Router {
   const holders = requireUser('admin', 'analyst');
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
-  router.get('/api/tokens', holders, (_req, res) => {
-    noStore(res).json(store.listApiTokens(currentUser(res).id).map(tokenBody) satisfies TokenBody[]);
+  router.get('/api/tokens', holders, async (_req, res) => {
+    noStore(res).json((await store.listApiTokens(currentUser(res).id)).map(tokenBody) satisfies TokenBody[]);
   });
 
   router.post('/api/tokens', holders, async (req, res) => {
@@ -39,28 +39,32 @@ export function tokensRouter(deps: AppDeps): Router {
       ]);
     const token = newApiToken();
     const user = currentUser(res);
-    const made = store.addApiToken({
+    const made = await store.addApiToken({
       userId: user.id,
       name: body.name,
       tokenSha256: apiTokenDigest(token),
       createdAt: now.toISOString(),
       expiresAt: new Date(expires).toISOString(),
     });
-    audit(deps, req, res, 'token-created', { token: made.id, name: made.name, expiresAt: made.expiresAt });
+    await audit(deps, req, res, 'token-created', {
+      token: made.id,
+      name: made.name,
+      expiresAt: made.expiresAt,
+    });
     noStore(res)
       .status(201)
       .json({ ...tokenBody(made), token } satisfies NewTokenBody);
   });
 
-  router.delete('/api/tokens/:id', holders, (req, res) => {
+  router.delete('/api/tokens/:id', holders, async (req, res) => {
     const id = Number(req.params.id);
     const user = currentUser(res);
     const outcome = Number.isSafeInteger(id)
-      ? store.revokeApiToken(user.id, id, clock().toISOString())
+      ? await store.revokeApiToken(user.id, id, clock().toISOString())
       : 'not-found';
     if (outcome === 'not-found')
       throw new Problem('token-not-found', `You have no API token ${String(req.params.id)}.`);
-    if (outcome === 'revoked') audit(deps, req, res, 'token-revoked', { token: id });
+    if (outcome === 'revoked') await audit(deps, req, res, 'token-revoked', { token: id });
     res.status(204).end();
   });
 

@@ -25,15 +25,15 @@ export function usersRouter(deps: AppDeps): Router {
   const router = Router();
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
-  router.get('/api/users', requireUser('admin'), (_req, res) => {
-    noStore(res).json(store.listUsers().map(userBody) satisfies UserBody[]);
+  router.get('/api/users', requireUser('admin'), async (_req, res) => {
+    noStore(res).json((await store.listUsers()).map(userBody) satisfies UserBody[]);
   });
 
   router.post('/api/users', requireUser('admin'), async (req, res) => {
     const body = parseBody(newUserBody, await readJsonBody(req, config.bodyLimitBytes), 'new user');
     // No password given: the admin hands over a one-time one, which its user must replace at first sign-in.
     const oneTime = body.password === undefined ? oneTimePassword() : undefined;
-    const user = store.addUser({
+    const user = await store.addUser({
       email: body.email,
       role: body.role,
       regions: body.regions ?? null,
@@ -42,7 +42,7 @@ export function usersRouter(deps: AppDeps): Router {
       mustChangePassword: oneTime !== undefined,
     });
     if (!user) throw new Problem('user-exists', `There is already a user ${body.email}.`);
-    audit(deps, req, res, 'user-created', {
+    await audit(deps, req, res, 'user-created', {
       email: user.email,
       role: user.role,
       regions: user.regions,
@@ -60,21 +60,21 @@ export function usersRouter(deps: AppDeps): Router {
   router.post('/api/users/me/password', requireSession, async (req, res) => {
     const body = parseBody(ownPasswordBody, await readJsonBody(req, config.bodyLimitBytes), 'new password');
     const me = currentUser(res);
-    const found = store.getUserCredentials(me.email);
+    const found = await store.getUserCredentials(me.email);
     if (!found || !(await verifyPassword(body.currentPassword, found.passwordHash)))
       throw new Problem('wrong-current-password', 'The current password is not right; nothing was changed.', [
         { question: 'currentPassword', message: 'is not your current password' },
       ]);
     const now = clock().toISOString();
     // This session goes on; the user's other sessions (another browser, a stolen cookie) end.
-    const outcome = store.updateUser(
+    const outcome = await store.updateUser(
       me.id,
       { passwordHash: await hashPassword(body.newPassword) },
       now,
       currentSessionId(res) ?? null,
     );
     if (outcome.status !== 'updated') throw new Problem('user-not-found', 'Your account is no longer there.');
-    audit(deps, req, res, 'password-changed', {
+    await audit(deps, req, res, 'password-changed', {
       email: me.email,
       wasOneTime: me.mustChangePassword === true,
     });
@@ -85,7 +85,7 @@ export function usersRouter(deps: AppDeps): Router {
     const body = parseBody(userPatchBody, await readJsonBody(req, config.bodyLimitBytes), 'change');
     const raw = String(req.params.id);
     const id = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : undefined;
-    const existing = id === undefined ? undefined : store.getUser(id);
+    const existing = id === undefined ? undefined : await store.getUser(id);
     if (!existing) throw new Problem('user-not-found', `There is no user with id "${raw}".`);
 
     const role = body.role ?? existing.role;
@@ -108,7 +108,7 @@ export function usersRouter(deps: AppDeps): Router {
     // An admin setting their own new password stays signed in here; their other sessions end. A reset to a one-time
     // password ends every session, this one too: its holder must sign in with it and choose a new one.
     const keep = existing.id === currentUser(res).id && !oneTime ? (currentSessionId(res) ?? null) : null;
-    const outcome = store.updateUser(existing.id, changes, clock().toISOString(), keep);
+    const outcome = await store.updateUser(existing.id, changes, clock().toISOString(), keep);
     if (outcome.status === 'not-found')
       throw new Problem('user-not-found', `There is no user with id "${existing.id}".`);
     if (outcome.status === 'last-admin')
@@ -118,7 +118,7 @@ export function usersRouter(deps: AppDeps): Router {
       );
     // The fields that changed, a new password only as the fact of it.
     const { password, resetPassword, ...fields } = body;
-    audit(deps, req, res, 'user-changed', {
+    await audit(deps, req, res, 'user-changed', {
       email: existing.email,
       ...fields,
       ...(password !== undefined && { password: 'changed' }),

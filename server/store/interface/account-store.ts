@@ -2,18 +2,23 @@
 import type { ActiveSession, NewSession, NewUser, UpdateUserOutcome, User, UserChanges } from '../accounts';
 
 export interface AccountStore {
-  countUsers(): number;
+  countUsers(): Promise<number>;
   /** Undefined when the e-mail address is taken. */
-  addUser(user: NewUser): User | undefined;
-  getUser(id: number): User | undefined;
-  getUserCredentials(email: string): { user: User; passwordHash: string } | undefined;
-  listUsers(): User[];
-  updateUser(id: number, changes: UserChanges, now: string, keepSession?: string | null): UpdateUserOutcome;
-  rehashPassword(id: number, passwordHash: string): void;
+  addUser(user: NewUser): Promise<User | undefined>;
+  getUser(id: number): Promise<User | undefined>;
+  getUserCredentials(email: string): Promise<{ user: User; passwordHash: string } | undefined>;
+  listUsers(): Promise<User[]>;
+  updateUser(
+    id: number,
+    changes: UserChanges,
+    now: string,
+    keepSession?: string | null,
+  ): Promise<UpdateUserOutcome>;
+  rehashPassword(id: number, passwordHash: string): Promise<void>;
   /** Notes a successful sign-in (the Users section lists it). */
-  recordSignIn(id: number, now: string): void;
-  addSession(session: NewSession): void;
-  getActiveSession(id: string): ActiveSession | undefined;
-  touchSession(id: string, now: string): void;
-  revokeSession(id: string, now: string): void;
+  recordSignIn(id: number, now: string): Promise<void>;
+  addSession(session: NewSession): Promise<void>;
+  getActiveSession(id: string): Promise<ActiveSession | undefined>;
+  touchSession(id: string, now: string): Promise<void>;
+  revokeSession(id: string, now: string): Promise<void>;
 }

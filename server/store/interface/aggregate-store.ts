@@ -13,15 +13,19 @@ import type {
 
 export interface AggregateStore {
   /** Sums of answer counts over a filter, grouped; see count-types.ts. */
-  tallyAnswers(filter: CountFilter, grouping: TallyGrouping, questions?: readonly string[]): TallyGroup[];
+  tallyAnswers(
+    filter: CountFilter,
+    grouping: TallyGrouping,
+    questions?: readonly string[],
+  ): Promise<TallyGroup[]>;
   /** The `questions` tallied per answer to the `by` question (from each response's byte record; yields meanwhile). */
   tallyAnswersByAnswer(filter: CountFilter, by: string, questions: readonly string[]): Promise<TallyGroup[]>;
   /** Responses along one dimension, each with its cell key (the sum of the record keys, disclosure control). */
-  countResponsesBy(filter: CountFilter, dimension: CoverageDimension): DimensionCount[];
+  countResponsesBy(filter: CountFilter, dimension: CoverageDimension): Promise<DimensionCount[]>;
   /** One page of free-text answers, newest first, searched on the text index. */
-  listTextAnswers(query: TextQuery): { answers: TextAnswer[]; hasMore: boolean };
+  listTextAnswers(query: TextQuery): Promise<{ answers: TextAnswer[]; hasMore: boolean }>;
   /** Rebuilds the counts of these surveys (default: every survey with a plan) from the responses. */
-  recountAnswers(surveyIds?: readonly string[]): RecountReport;
+  recountAnswers(surveyIds?: readonly string[]): Promise<RecountReport>;
   /** Surveys whose counts were rebuilt when the store opened, because their count plans had changed. */
   readonly countsRebuilt: readonly RecountReport[];
 }

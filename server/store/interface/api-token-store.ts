@@ -2,8 +2,8 @@
 import type { ApiToken, NewApiToken } from '../api-tokens';
 
 export interface ApiTokenStore {
-  addApiToken(token: NewApiToken): ApiToken;
-  listApiTokens(userId: number): ApiToken[];
-  useApiToken(tokenSha256: string, now: string): ApiToken | undefined;
-  revokeApiToken(userId: number, id: number, now: string): 'revoked' | 'already' | 'not-found';
+  addApiToken(token: NewApiToken): Promise<ApiToken>;
+  listApiTokens(userId: number): Promise<ApiToken[]>;
+  useApiToken(tokenSha256: string, now: string): Promise<ApiToken | undefined>;
+  revokeApiToken(userId: number, id: number, now: string): Promise<'revoked' | 'already' | 'not-found'>;
 }

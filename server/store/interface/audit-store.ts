@@ -3,7 +3,7 @@ import type { AuditEntry, AuditQuery, NewAuditEntry } from '../audit-log';
 
 export interface AuditStore {
   /** Appends one action to the audit log. */
-  recordAudit(entry: NewAuditEntry): void;
+  recordAudit(entry: NewAuditEntry): Promise<void>;
   /** The audit log in time order, filtered; streamed, as it only grows. */
-  iterateAudit(query?: AuditQuery): Iterable<AuditEntry>;
+  iterateAudit(query?: AuditQuery): AsyncIterable<AuditEntry>;
 }

@@ -3,13 +3,16 @@ import type { Briefing, BriefingChanges, BriefingHour, ScopedCount } from '../ty
 
 export interface BriefingStore {
   /** False when the slug is taken. */
-  addBriefing(briefing: Briefing, createdAt: string, demo?: boolean): boolean;
-  getBriefing(slug: string): Briefing | undefined;
-  listBriefings(): Briefing[];
-  updateBriefing(slug: string, changes: BriefingChanges, now: string): Briefing | undefined;
-  countBriefingResponses(slug: string): number;
+  addBriefing(briefing: Briefing, createdAt: string, demo?: boolean): Promise<boolean>;
+  getBriefing(slug: string): Promise<Briefing | undefined>;
+  listBriefings(): Promise<Briefing[]>;
+  updateBriefing(slug: string, changes: BriefingChanges, now: string): Promise<Briefing | undefined>;
+  countBriefingResponses(slug: string): Promise<number>;
   /** The counts within a reader's regions (a respondent may change a briefing's prefilled region). */
-  briefingResponsesIn(slug: string, regions: readonly string[]): ScopedCount;
-  briefingResponsesPerBriefingIn(regions: readonly string[]): Map<string, ScopedCount>;
-  briefingResponsesByHourIn(slug: string, regions: readonly string[]): (BriefingHour & ScopedCount)[];
+  briefingResponsesIn(slug: string, regions: readonly string[]): Promise<ScopedCount>;
+  briefingResponsesPerBriefingIn(regions: readonly string[]): Promise<Map<string, ScopedCount>>;
+  briefingResponsesByHourIn(
+    slug: string,
+    regions: readonly string[],
+  ): Promise<(BriefingHour & ScopedCount)[]>;
 }

@@ -4,14 +4,17 @@ import type { PublishConflict, PublishedVersion, StoredDefinition } from '../typ
 
 export interface CatalogStore {
   /** Records first-seen versions; returns those whose hash differs from the one recorded (nothing is changed). */
-  publishVersions(versions: readonly PublishedVersion[], now: string): PublishConflict[];
-  publishedVersion(surveyId: string, version: number): { sha256: string; publishedAt: string } | undefined;
+  publishVersions(versions: readonly PublishedVersion[], now: string): Promise<PublishConflict[]>;
+  publishedVersion(
+    surveyId: string,
+    version: number,
+  ): Promise<{ sha256: string; publishedAt: string } | undefined>;
   /** A version published from the workspace, hash and definition in one transaction; false if the number is taken. */
-  publishDefinition(definition: StoredDefinition): boolean;
-  listPublishedDefinitions(): StoredDefinition[];
+  publishDefinition(definition: StoredDefinition): Promise<boolean>;
+  listPublishedDefinitions(): Promise<StoredDefinition[]>;
   /** Grows with each publication: servers poll it to serve what another server published. */
-  countPublishedDefinitions(): number;
-  isSurveyClosed(surveyId: string): boolean;
-  surveyClosedAt(surveyId: string): string | undefined;
-  setSurveyClosed(surveyId: string, closed: boolean, now: string): void;
+  countPublishedDefinitions(): Promise<number>;
+  isSurveyClosed(surveyId: string): Promise<boolean>;
+  surveyClosedAt(surveyId: string): Promise<string | undefined>;
+  setSurveyClosed(surveyId: string, closed: boolean, now: string): Promise<void>;
 }

@@ -17,18 +17,18 @@ import type {
 import type { CountFilter } from '../count-types';
 
 export interface CodingStore {
-  listCodes(surveyId: string, question: string): CodebookCode[];
+  listCodes(surveyId: string, question: string): Promise<CodebookCode[]>;
   /** Every code of a survey, by question then creation order: the export's code columns. */
-  listSurveyCodes(surveyId: string): CodebookCode[];
-  getCode(surveyId: string, question: string, code: string): CodebookCode | undefined;
-  addCode(code: NewCode): CodebookOutcome;
+  listSurveyCodes(surveyId: string): Promise<CodebookCode[]>;
+  getCode(surveyId: string, question: string, code: string): Promise<CodebookCode | undefined>;
+  addCode(code: NewCode): Promise<CodebookOutcome>;
   updateCode(
     surveyId: string,
     question: string,
     code: string,
     changes: CodeChanges,
     at: string,
-  ): CodebookOutcome;
+  ): Promise<CodebookOutcome>;
   /** Folds `from` into `into`, keeping every answer's codes; `moved`: answers whose code changed. */
   mergeCodes(
     surveyId: string,
@@ -36,11 +36,11 @@ export interface CodingStore {
     from: string,
     into: string,
     at: string,
-  ): CodebookOutcome & { moved?: number };
+  ): Promise<CodebookOutcome & { moved?: number }>;
 
   /** The response and its text under `key` (question name or `<question>-Comment`); text '' when unanswered. */
-  getAnswerToCode(responseId: string, key: string): AnswerToCode | undefined;
-  getAnswerCoding(answer: AnswerToCode, question: string, pass: CodingPass): AnswerCoding | null;
+  getAnswerToCode(responseId: string, key: string): Promise<AnswerToCode | undefined>;
+  getAnswerCoding(answer: AnswerToCode, question: string, pass: CodingPass): Promise<AnswerCoding | null>;
   /** Replaces an answer's codes in a pass (null: not coded any more); returns what it had before. */
   setAnswerCodes(
     answer: AnswerToCode,
@@ -49,7 +49,7 @@ export interface CodingStore {
     codes: readonly GivenCode[] | null,
     coder: string,
     at: string,
-  ): AnswerCoding | null;
+  ): Promise<AnswerCoding | null>;
   /** Codes the answers not yet coded with one code, in one transaction; returns how many were coded. */
   codeAnswers(
     answers: readonly AnswerToCode[],
@@ -57,17 +57,30 @@ export interface CodingStore {
     codeId: number,
     coder: string,
     at: string,
-  ): number;
+  ): Promise<number>;
 
-  listCodingQueue(query: CodingQueueQuery): { answers: QueuedAnswer[]; total: number; coded: number };
-  tallyCodes(filter: CountFilter, question: string): CodeTallyRow[];
-  listCodingPairs(surveyId: string, question: string, key: string, regions: readonly string[]): CodingPair[];
+  listCodingQueue(
+    query: CodingQueueQuery,
+  ): Promise<{ answers: QueuedAnswer[]; total: number; coded: number }>;
+  tallyCodes(filter: CountFilter, question: string): Promise<CodeTallyRow[]>;
+  listCodingPairs(
+    surveyId: string,
+    question: string,
+    key: string,
+    regions: readonly string[],
+  ): Promise<CodingPair[]>;
   iterateUncodedTexts(
     filter: CountFilter,
     question: string,
     key: string,
-  ): Iterable<{ answer: AnswerToCode; folded: string }>;
-  chooseQuote(codeId: number, rowid: number, by: string, at: string, smallRegionConfirmed: boolean): void;
-  removeQuote(codeId: number, rowid: number): boolean;
-  listQuotes(surveyId: string, question: string, key: string): ChosenQuote[];
+  ): AsyncIterable<{ answer: AnswerToCode; folded: string }>;
+  chooseQuote(
+    codeId: number,
+    rowid: number,
+    by: string,
+    at: string,
+    smallRegionConfirmed: boolean,
+  ): Promise<void>;
+  removeQuote(codeId: number, rowid: number): Promise<boolean>;
+  listQuotes(surveyId: string, question: string, key: string): Promise<ChosenQuote[]>;
 }

@@ -2,7 +2,7 @@
 import type { DemoDataCount, DemoRemoval } from '../demo-data';
 
 export interface DemoDataStore {
-  countDemoData(): DemoDataCount;
+  countDemoData(): Promise<DemoDataCount>;
   /** Removes exactly those, and what derives from them, in one transaction; rebuilds the counts concerned. */
-  removeDemoData(): DemoRemoval;
+  removeDemoData(): Promise<DemoRemoval>;
 }

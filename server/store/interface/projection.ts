@@ -48,7 +48,7 @@ export interface ProjectionStore {
    * Takes the catalog's plans (they grow when a version is published while serving): counts of versions whose plan
    * changed are rebuilt, lines of surveys whose renderer changed are dropped.
    */
-  adoptPlans(plans: ProjectionPlans): AdoptedPlans;
+  adoptPlans(plans: ProjectionPlans): Promise<AdoptedPlans>;
 }
 
 /** A response as the store has just written it, inside its insert's savepoint. */

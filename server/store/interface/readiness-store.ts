@@ -8,5 +8,5 @@ export interface StoreReadiness {
 
 export interface ReadinessStore {
   /** One small committed write and a look at the migrations the database lacks. */
-  probeReadiness(now: string): StoreReadiness;
+  probeReadiness(now: string): Promise<StoreReadiness>;
 }

@@ -20,24 +20,24 @@ export interface ReviewStore {
     change: ReviewChange,
     allowed: (region: string) => boolean,
     audit: (outcomes: ReviewOutcome[]) => NewAuditEntry,
-  ): { outcomes: ReviewOutcome[] } | { refused: string; reason: 'not-found' | 'forbidden' };
-  getReview(id: string): ResponseReview | null;
+  ): Promise<{ outcomes: ReviewOutcome[] } | { refused: string; reason: 'not-found' | 'forbidden' }>;
+  getReview(id: string): Promise<ResponseReview | null>;
   /** Erases a response's contact details (personal data), with the audit entry; undefined: no such response. */
   eraseContacts(
     id: string,
     at: string,
     by: string,
     audit: (erased: boolean) => NewAuditEntry,
-  ): { erased: boolean; erasure: ContactErasure } | undefined;
-  getContactErasure(id: string): ContactErasure | null;
+  ): Promise<{ erased: boolean; erasure: ContactErasure } | undefined>;
+  getContactErasure(id: string): Promise<ContactErasure | null>;
   /** Whether contact details are kept for this response (their values never leave the store through this). */
-  hasContacts(id: string): boolean;
+  hasContacts(id: string): Promise<boolean>;
   /** The responses table: one page, newest first, within regions (response-list.ts). */
-  listResponses(query: ResponseListQuery): { items: ResponseListItem[]; hasMore: boolean };
+  listResponses(query: ResponseListQuery): Promise<{ items: ResponseListItem[]; hasMore: boolean }>;
   /** How many responses the table's filters match (response-list.ts). */
-  countResponses(query: ResponseSetQuery): number;
+  countResponses(query: ResponseSetQuery): Promise<number>;
   /** The ids the table's filters match, newest first, at most `limit`: a review of the whole filtered set. */
-  listResponseIds(query: ResponseSetQuery, limit: number): string[];
+  listResponseIds(query: ResponseSetQuery, limit: number): Promise<string[]>;
   /** responses.jsonl: the next responses in submission order (response-list.ts). */
-  pageResponses(query: ResponsePageQuery): ResponseLine[];
+  pageResponses(query: ResponsePageQuery): Promise<ResponseLine[]>;
 }

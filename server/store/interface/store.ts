@@ -29,5 +29,5 @@ export interface Store
     ReadinessStore,
     ProjectionStore {
   /** Writes what is queued (group commit) and closes the database; the store is unusable afterwards. */
-  close(): void;
+  close(): Promise<void>;
 }
