@@ -3,6 +3,7 @@
 // derived from them, in one transaction, and rebuilds the answer counts of the surveys concerned, so that charts,
 // counts and stored CSV lines show the real answers only, as if the demo had never run.
 import type { RecountReport } from './count-types';
+import { rebuildCodingCounts } from './codebooks';
 import type { Db } from './db';
 
 export interface DemoDataCount {
@@ -40,6 +41,11 @@ export function createDemoData(db: Db, recount: (surveyIds: readonly string[]) =
      ORDER BY m.name`,
   );
   const deleteResponses = db.prepare('DELETE FROM responses WHERE demo = 1');
+  // The code counts are kept per question beside the coded answers: those of questions a demo answer was coded in
+  // are rebuilt from what is left (they would keep counting the removed answers).
+  const codedQuestions = db.prepare<[], { survey_id: string; question: string }>(
+    `SELECT DISTINCT survey_id, question FROM coded_answers WHERE response_rowid IN (${DEMO_ROWIDS})`,
+  );
   const keptBriefings = db
     .prepare<[], string>(
       'SELECT slug FROM briefings b WHERE demo = 1 AND EXISTS (SELECT 1 FROM responses r WHERE r.briefing = b.slug)',
@@ -51,6 +57,7 @@ export function createDemoData(db: Db, recount: (surveyIds: readonly string[]) =
 
   const remove = db.transaction((): DemoRemoval => {
     const surveys = demoSurveys.all();
+    const coded = codedQuestions.all();
     for (const { name, column } of dependents.all()) {
       const quoted = `"${name.replaceAll('"', '""')}"`;
       const demoRows = column === 'response_rowid' ? DEMO_ROWIDS : DEMO_IDS;
@@ -62,6 +69,7 @@ export function createDemoData(db: Db, recount: (surveyIds: readonly string[]) =
     // Counts, per-response records and the text index are rebuilt from what is left (same transaction: readers
     // see all the demo data or none of it).
     if (surveys.length > 0) recount(surveys);
+    for (const { survey_id, question } of coded) rebuildCodingCounts(db, survey_id, question);
     return { responses, briefings, surveys, keptBriefings: kept };
   });
 

@@ -8,6 +8,7 @@ import { loadCatalog } from '../../server/catalog/load';
 import type { Briefing, CountPlan, NewResponse } from '../../server/store';
 import type { AsyncStorePart } from '../../server/store-pg/contract';
 import { FIXTURE_SURVEYS } from '../support/server';
+import { answerOf, code, newCode } from './coding-fixture';
 import { ENGINES } from './engines';
 
 const plans: CountPlan[] = countPlansOf(loadCatalog(FIXTURE_SURVEYS).catalog.surveys).filter(
@@ -129,5 +130,20 @@ describe.each(ENGINES)('demo data on $name', (engine) => {
       keptBriefings: ['demo-reused'],
     });
     expect(await everything(store)).toEqual(real);
+  });
+
+  it('takes coded demo answers out of the code counts, leaving the real ones', async () => {
+    await store.insertResponses([REAL[0]!, REAL[3]!, DEMO[8]!]);
+    const added = await store.addCode(newCode('premises'));
+    if (!added.ok) throw new Error('code not added');
+    for (const id of ['real-0', 'real-3', 'demo-8']) await code(store, id, [added.code.id]);
+    const counted = async () =>
+      (await store.tallyCodes({ surveyId: 'example' }, 'proposal'))
+        .filter((row) => row.codeId === added.code.id)
+        .reduce((n, row) => n + row.n, 0);
+    expect(await counted()).toBe(3);
+    await store.removeDemoData();
+    expect(await counted()).toBe(2);
+    expect((await answerOf(store, 'real-0')).text).toBe('real 0');
   });
 });
