@@ -8,6 +8,7 @@ import { createCatalogUpdates, type CatalogUpdates } from './catalog-updates';
 import { loadCatalog, refusalLines, type RefusedVersion } from './catalog/load';
 import { liveCatalog, versionKey, withPublished, type LiveCatalog } from './catalog/published';
 import { openSqliteStore, type Store } from './store';
+import { openPostgresStore } from './store-pg';
 
 export class StartupError extends Error {}
 
@@ -25,11 +26,14 @@ export const DATABASE_FILE = 'saualnama.db';
 
 export async function boot({
   dataDir,
+  databaseUrl = null,
   surveysDir,
   now = new Date(),
   batchWindowMs,
 }: {
   dataDir: string;
+  /** A postgres:// URL: the PostgreSQL engine (several servers may share it); null: SQLite in dataDir. */
+  databaseUrl?: string | null;
   surveysDir: string;
   now?: Date;
   batchWindowMs?: number;
@@ -37,7 +41,9 @@ export async function boot({
   const loaded = loadCatalog(surveysDir);
   // Opened without plans: the published versions (in the database) belong in them too. adoptPlans below gives the
   // store the whole catalog's, so that nothing is rebuilt or dropped for a plan that lacked those versions.
-  const store = openSqliteStore(join(dataDir, DATABASE_FILE), { batchWindowMs });
+  const store: Store = databaseUrl
+    ? await openPostgresStore(databaseUrl)
+    : openSqliteStore(join(dataDir, DATABASE_FILE), { batchWindowMs });
   const stored = await store.listPublishedDefinitions();
   const { catalog, conflicts: clashes, published } = withPublished(loaded.catalog, stored, loaded.warnings);
   const isFile = (surveyId: string, version: number) => !published.has(versionKey(surveyId, version));

@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   /** DATA_DIR, absolute: the folder of saualnama.db. */
   dataDir: string;
+  /** DATABASE_URL: a postgres:// URL selects the PostgreSQL engine (README "Scaling out"); null: SQLite in DATA_DIR. */
+  databaseUrl: string | null;
   /** SURVEYS_DIR, absolute: the survey definitions. */
   surveysDir: string;
   /** RATE_LIMIT_BURST and RATE_LIMIT_PER_SECOND: the per-address limit on POST …/responses. */
@@ -72,11 +74,18 @@ const httpOrigin = z.string().transform((raw, ctx) => {
   return z.NEVER;
 });
 
+/** DATABASE_URL: only PostgreSQL's own URL forms; anything else is a mistake, not a hint to use SQLite. */
+const postgresUrl = z.string().refine((raw) => /^postgres(ql)?:\/\/./.test(raw) && URL.canParse(raw), {
+  message:
+    'must be a PostgreSQL address such as postgres://user:password@host:5432/saualnama (unset: SQLite)',
+});
+
 /** Every variable read, with the check of its value when set. Unset and empty mean "the default". */
 const VARIABLES = {
   PORT: wholeNumber(0, 65_535, 'must be a whole number from 0 to 65535'),
   HOST: z.string(),
   DATA_DIR: z.string(),
+  DATABASE_URL: postgresUrl,
   SURVEYS_DIR: z.string(),
   RATE_LIMIT_BURST: nonNegative,
   RATE_LIMIT_PER_SECOND: nonNegative,
@@ -116,6 +125,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: v.PORT ?? d.port,
     host: v.HOST ?? d.host,
     dataDir: resolve(v.DATA_DIR ?? d.dataDir),
+    databaseUrl: v.DATABASE_URL ?? null,
     surveysDir: resolve(v.SURVEYS_DIR ?? d.surveysDir),
     responsesRateLimit: {
       burst: v.RATE_LIMIT_BURST ?? d.responsesRateLimit.burst,

@@ -17,7 +17,7 @@ try {
   console.error(`saualnama: ${error.message}`);
   process.exit(1);
 }
-const { port, host, dataDir, surveysDir } = settings;
+const { port, host, dataDir, databaseUrl, surveysDir } = settings;
 const clientDir = resolve(import.meta.dirname, '..', 'dist', 'client');
 const config = appConfigOf(settings, clientDir);
 configureExportWorkers({
@@ -29,7 +29,7 @@ const logger = createLogger();
 
 let booted;
 try {
-  booted = await boot({ dataDir, surveysDir, batchWindowMs: settings.groupCommitWindowMs });
+  booted = await boot({ dataDir, databaseUrl, surveysDir, batchWindowMs: settings.groupCommitWindowMs });
 } catch (error) {
   if (error instanceof StartupError) {
     console.error(`saualnama: ${error.message}`);
@@ -64,7 +64,9 @@ try {
   process.exit(1);
 }
 const surveys = catalog.surveys.map((s) => `${s.id} v${s.newest.version}`).join(', ') || 'none';
-logger.info(`saualnama listening on ${serving.url} (data in ${dataDir}; surveys: ${surveys})`);
+// The password, if the URL has one, never reaches the log.
+const dataIn = databaseUrl ? `PostgreSQL at ${databaseUrl.replace(/\/\/[^@/]*@/, '//…@')}` : dataDir;
+logger.info(`saualnama listening on ${serving.url} (data in ${dataIn}; surveys: ${surveys})`);
 // On stderr as plain lines, like the survey files' warnings: the operator must read it before printing posters.
 const addressWarning = startupAddressWarning(config.publicUrl, host);
 if (addressWarning) console.warn(`warning: ${addressWarning.replaceAll('\n', '\n  ')}`);

@@ -130,6 +130,15 @@ export async function backupCommand(args: string[]): Promise<number> {
   }
 
   const config = cliConfig();
+  if (config.databaseUrl) {
+    // The PostgreSQL server owns the data: its own tools copy it consistently, and a replica keeps it live.
+    console.error(
+      'backup refused: DATABASE_URL names PostgreSQL, whose data this command cannot copy. Use pg_dump ' +
+        '(`pg_dump --format=custom --file=saualnama.dump "$DATABASE_URL"`, restored with pg_restore) or a ' +
+        "streaming replica with base backups (pg_basebackup); see README 'Scaling out'.",
+    );
+    return 1;
+  }
   const source = join(config.dataDir, DATABASE_FILE);
   const target = resolve(file);
   const partial = `${target}.partial`;

@@ -8,5 +8,5 @@ export function cliConfig(): Config {
 }
 
 export function openFromEnv(config: Config = cliConfig()): Promise<Booted> {
-  return boot({ dataDir: config.dataDir, surveysDir: config.surveysDir });
+  return boot({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, surveysDir: config.surveysDir });
 }

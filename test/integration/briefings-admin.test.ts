@@ -7,6 +7,7 @@ import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { createUser, fetchAs, sendJson, signIn } from '../support/auth';
 import { expectProblem, problemFields } from '../support/problem';
 import { startServer, type TestServer } from '../support/server';
+import { readLiveEvents } from '../support/live-events';
 
 const PASSWORD = 'Birgemiz-2024-jyl';
 // 09:30 in Semey (UTC+5) on the day of the briefing; tests move it forward.
@@ -252,7 +253,7 @@ describe('live count', () => {
       signal: controller.signal,
     });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const events = readEvents(res.body!);
+    const events = readLiveEvents(res.body!);
     const first = await events.next();
     const start = first.total;
     const posted = performance.now();
@@ -265,27 +266,6 @@ describe('live count', () => {
     controller.abort();
   });
 });
-
-/** The `count` events of a server-sent event stream, one at a time. */
-function readEvents(body: ReadableStream<Uint8Array>) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return {
-    async next(): Promise<{ total: number }> {
-      for (;;) {
-        const match = /event: count\ndata: (.*)\n\n/.exec(buffer);
-        if (match) {
-          buffer = buffer.slice(match.index + match[0].length);
-          return JSON.parse(match[1]!) as { total: number };
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('the stream ended');
-        buffer += decoder.decode(value, { stream: true });
-      }
-    },
-  };
-}
 
 /** Walks a PNG's chunks checking each CRC, reads IHDR and inflates IDAT; throws on anything malformed. */
 function decodePng(bytes: Buffer) {

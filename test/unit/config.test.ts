@@ -44,6 +44,7 @@ describe('readConfig', () => {
       PORT: '0',
       HOST: '0.0.0.0',
       DATA_DIR: '/srv/saualnama',
+      DATABASE_URL: 'postgres://saualnama:secret@db.example.kz:5432/saualnama',
       SURVEYS_DIR: 'my-surveys',
       RATE_LIMIT_BURST: '50',
       RATE_LIMIT_PER_SECOND: '2.5',
@@ -58,6 +59,7 @@ describe('readConfig', () => {
       port: 0,
       host: '0.0.0.0',
       dataDir: '/srv/saualnama',
+      databaseUrl: 'postgres://saualnama:secret@db.example.kz:5432/saualnama',
       surveysDir: resolve('my-surveys'),
       responsesRateLimit: { burst: 50, perSecond: 2.5 },
       groupCommitWindowMs: 3,
@@ -84,6 +86,11 @@ describe('readConfig', () => {
       'PUBLIC_URL must be an http(s) address such as https://saualnama.example.kz, not "saualnama.example.kz"',
     ],
     [{ EXPORT_WORKERS: 'many' }, 'EXPORT_WORKERS must be a whole number from 0 to 8, not "many"'],
+    [
+      { DATABASE_URL: 'mysql://db.example.kz/saualnama' },
+      'DATABASE_URL must be a PostgreSQL address such as postgres://user:password@host:5432/saualnama ' +
+        '(unset: SQLite), not "mysql://db.example.kz/saualnama"',
+    ],
   ])('refuses %o in one line naming the variable', (env, message) => {
     const got = messageOf(env);
     expect(got).toBe(message);
