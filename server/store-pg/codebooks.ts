@@ -5,39 +5,7 @@
 // the same codebook.
 import type { CodebookCode, CodebookOutcome, CodeChanges, NewCode } from '../store/coding-types';
 import { inTransaction, type Pool, type PoolClient } from './pool';
-
-interface CodeRow {
-  id: number;
-  survey_id: string;
-  question: string;
-  code: string;
-  label_kk: string;
-  label_ru: string;
-  label_en: string;
-  description: string;
-  parent: string | null;
-  parent_id: number | null;
-  rules: string;
-  created_at: string;
-  updated_at: string;
-}
-
-function toCode(row: CodeRow): CodebookCode {
-  return {
-    id: row.id,
-    surveyId: row.survey_id,
-    question: row.question,
-    code: row.code,
-    labels: { kk: row.label_kk, ru: row.label_ru, en: row.label_en },
-    description: row.description,
-    parent: row.parent,
-    rules: JSON.parse(row.rules) as string[],
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-const SELECT = `SELECT c.*, p.code AS parent FROM coding_codes c LEFT JOIN coding_codes p ON p.id = c.parent_id`;
+import { SELECT_CODES, toCode, type CodeRow } from '../store/code-row';
 
 type Queryable = Pick<PoolClient, 'query'>;
 
@@ -47,14 +15,14 @@ const lockCodebook = (client: Queryable, surveyId: string, question: string) =>
 
 async function find(db: Queryable, surveyId: string, question: string, code: string) {
   const { rows } = await db.query<CodeRow>(
-    `${SELECT} WHERE c.survey_id = $1 AND c.question = $2 AND c.code = $3`,
+    `${SELECT_CODES} WHERE c.survey_id = $1 AND c.question = $2 AND c.code = $3`,
     [surveyId, question, code],
   );
   return rows[0];
 }
 
 async function byId(db: Queryable, id: number): Promise<CodebookCode> {
-  const { rows } = await db.query<CodeRow>(`${SELECT} WHERE c.id = $1`, [id]);
+  const { rows } = await db.query<CodeRow>(`${SELECT_CODES} WHERE c.id = $1`, [id]);
   return toCode(rows[0]!);
 }
 
@@ -80,7 +48,7 @@ export function createPgCodebooks(pool: Pool) {
   return {
     async listCodes(surveyId: string, question: string): Promise<CodebookCode[]> {
       const { rows } = await pool.query<CodeRow>(
-        `${SELECT} WHERE c.survey_id = $1 AND c.question = $2
+        `${SELECT_CODES} WHERE c.survey_id = $1 AND c.question = $2
          ORDER BY coalesce(p.id, c.id), c.parent_id IS NOT NULL, c.id`,
         [surveyId, question],
       );
@@ -89,7 +57,7 @@ export function createPgCodebooks(pool: Pool) {
     /** Every code of a survey, by question (byte order, as SQLite compares) then creation: the export's columns. */
     async listSurveyCodes(surveyId: string): Promise<CodebookCode[]> {
       const { rows } = await pool.query<CodeRow>(
-        `${SELECT} WHERE c.survey_id = $1 ORDER BY c.question COLLATE "C", c.id`,
+        `${SELECT_CODES} WHERE c.survey_id = $1 ORDER BY c.question COLLATE "C", c.id`,
         [surveyId],
       );
       return rows.map(toCode);

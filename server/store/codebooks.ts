@@ -4,39 +4,7 @@
 import { KAZAKHSTAN_SQLITE_MODIFIER } from '../domain/kazakhstan-time';
 import type { CodebookCode, CodebookOutcome, CodeChanges, NewCode } from './coding-types';
 import type { Db } from './db';
-
-interface CodeRow {
-  id: number;
-  survey_id: string;
-  question: string;
-  code: string;
-  label_kk: string;
-  label_ru: string;
-  label_en: string;
-  description: string;
-  parent: string | null;
-  parent_id: number | null;
-  rules: string;
-  created_at: string;
-  updated_at: string;
-}
-
-function toCode(row: CodeRow): CodebookCode {
-  return {
-    id: row.id,
-    surveyId: row.survey_id,
-    question: row.question,
-    code: row.code,
-    labels: { kk: row.label_kk, ru: row.label_ru, en: row.label_en },
-    description: row.description,
-    parent: row.parent,
-    rules: JSON.parse(row.rules) as string[],
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-const SELECT = `SELECT c.*, p.code AS parent FROM coding_codes c LEFT JOIN coding_codes p ON p.id = c.parent_id`;
+import { SELECT_CODES, toCode, type CodeRow } from './code-row';
 
 /** Rebuilds a question's pass-1 counts from its coded answers: after a merge, which may fold two codes into one. */
 export function rebuildCodingCounts(db: Db, surveyId: string, question: string): void {
@@ -59,16 +27,16 @@ export function rebuildCodingCounts(db: Db, surveyId: string, question: string):
 
 export function createCodebookStore(db: Db) {
   const selectAll = db.prepare<{ surveyId: string; question: string }, CodeRow>(
-    `${SELECT} WHERE c.survey_id = @surveyId AND c.question = @question
+    `${SELECT_CODES} WHERE c.survey_id = @surveyId AND c.question = @question
      ORDER BY coalesce(p.id, c.id), c.parent_id IS NOT NULL, c.id`,
   );
   const selectSurvey = db.prepare<[string], CodeRow>(
-    `${SELECT} WHERE c.survey_id = ? ORDER BY c.question, c.id`,
+    `${SELECT_CODES} WHERE c.survey_id = ? ORDER BY c.question, c.id`,
   );
   const selectOne = db.prepare<{ surveyId: string; question: string; code: string }, CodeRow>(
-    `${SELECT} WHERE c.survey_id = @surveyId AND c.question = @question AND c.code = @code`,
+    `${SELECT_CODES} WHERE c.survey_id = @surveyId AND c.question = @question AND c.code = @code`,
   );
-  const selectById = db.prepare<[number], CodeRow>(`${SELECT} WHERE c.id = ?`);
+  const selectById = db.prepare<[number], CodeRow>(`${SELECT_CODES} WHERE c.id = ?`);
   const countChildren = db.prepare<[number], number>('SELECT count(*) FROM coding_codes WHERE parent_id = ?');
   countChildren.pluck();
   const insert = db.prepare(`INSERT INTO coding_codes
