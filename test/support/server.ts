@@ -1,4 +1,5 @@
-// Starts the real app on an ephemeral port with a fresh SQLite file in a temp dir; closes and cleans up.
+// Starts the real app on an ephemeral port with a fresh SQLite file in a temp dir; closes and cleans up. With
+// SAUALNAMA_TEST_ENGINE=postgres (vitest project integration-pg) each server gets a fresh PostgreSQL schema instead.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { boot, type Booted } from '../../server/boot';
 import { DEFAULT_CONFIG, type AppConfig } from '../../server/http/deps';
 import { createLogger } from '../../server/log';
 import { serve } from '../../server/serve';
+import { freshSchema, type TestSchema } from './postgres';
 
 export const FIXTURE_SURVEYS = resolve(import.meta.dirname, '../fixtures/surveys');
 export const REPO_SURVEYS = resolve(import.meta.dirname, '../../surveys');
@@ -49,7 +51,9 @@ export async function startServer(
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeTempDir();
   const surveysDir = options.surveysDir ?? FIXTURE_SURVEYS;
-  const { store, catalog, updates } = await boot({ dataDir, surveysDir });
+  const schema: TestSchema | null =
+    process.env.SAUALNAMA_TEST_ENGINE === 'postgres' ? await freshSchema() : null;
+  const { store, catalog, updates } = await boot({ dataDir, databaseUrl: schema?.url ?? null, surveysDir });
   const logged: string[] = [];
   const logLines: Record<string, unknown>[] = [];
   // The production logger, writing into memory: pino hands its sink one JSON line per call.
@@ -82,6 +86,7 @@ export async function startServer(
     async close() {
       await serving.stop({ force: true });
       await store.close();
+      await schema?.drop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
