@@ -39,6 +39,37 @@ export interface CountedResponse {
   sign?: 1 | -1;
 }
 
+/** The columns of a stored response that its counts need, as reviews and demo removal read them back. */
+export interface StoredCountRow {
+  seq: number;
+  id: string;
+  survey_id: string;
+  version: number;
+  region: string;
+  briefing: string | null;
+  submitted_at: string;
+  answers: string;
+  record_key: number;
+  duplicate_of: string | null;
+}
+
+/** A stored response as the counts take it out (-1: a rejection, demo removal) or put it back (+1). */
+export const storedCounted = (r: StoredCountRow, sign: 1 | -1): CountedResponse => ({
+  response: {
+    id: r.id,
+    surveyId: r.survey_id,
+    version: r.version,
+    region: r.region,
+    briefing: r.briefing,
+    submittedAt: r.submitted_at,
+    answers: JSON.parse(r.answers) as Record<string, unknown>,
+  } as NewResponse,
+  recordKey: r.record_key,
+  seq: r.seq,
+  duplicateOf: r.duplicate_of,
+  sign,
+});
+
 /**
  * Writers hold it shared for their transaction (they never wait for each other), a recount exclusively: a count
  * read by a writer before a recount's rebuild would otherwise be written back on top of it.

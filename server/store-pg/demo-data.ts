@@ -4,42 +4,12 @@
 // would be read again): each demo response still counted is taken out in this store's shard, as a rejection is
 // (answer-counts.ts, sign -1), so the sums over the shards are then those of the real answers alone.
 import type { DemoDataCount, DemoRemoval } from '../store/demo-data';
-import type { NewResponse } from '../store/types';
-import type { CountedResponse } from './answer-counts';
+import { storedCounted, type CountedResponse, type StoredCountRow } from './answer-counts';
 import type { Pool, PoolClient } from './pool';
 import { NOT_REJECTED } from './responses';
 
 /** Demo responses read and taken out of the counts this many at a time: flat memory at 100,000 of them. */
 const PAGE = 2000;
-
-interface DemoRow {
-  seq: number;
-  id: string;
-  survey_id: string;
-  version: number;
-  region: string;
-  briefing: string | null;
-  submitted_at: string;
-  answers: string;
-  record_key: number;
-  duplicate_of: string | null;
-}
-
-const counted = (r: DemoRow): CountedResponse => ({
-  response: {
-    id: r.id,
-    surveyId: r.survey_id,
-    version: r.version,
-    region: r.region,
-    briefing: r.briefing,
-    submittedAt: r.submitted_at,
-    answers: JSON.parse(r.answers) as Record<string, unknown>,
-  } as NewResponse,
-  recordKey: r.record_key,
-  seq: r.seq,
-  duplicateOf: r.duplicate_of,
-  sign: -1,
-});
 
 export function createPgDemoData(
   pool: Pool,
@@ -55,13 +25,16 @@ export function createPgDemoData(
   /** Takes the counted demo responses (rejected ones were taken out by their review) out of the counts. */
   async function uncount(client: PoolClient): Promise<void> {
     for (let after = 0; ;) {
-      const { rows } = await client.query<DemoRow>(
+      const { rows } = await client.query<StoredCountRow>(
         `SELECT seq, id, survey_id, version, region, briefing, submitted_at, answers, record_key, duplicate_of
          FROM responses WHERE demo AND seq > $1 AND ${NOT_REJECTED} ORDER BY seq LIMIT ${PAGE}`,
         [after],
       );
       if (rows.length === 0) return;
-      await countBatch(client, rows.map(counted));
+      await countBatch(
+        client,
+        rows.map((row) => storedCounted(row, -1)),
+      );
       after = rows.at(-1)!.seq;
     }
   }

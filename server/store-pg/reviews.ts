@@ -12,22 +12,11 @@ import type {
   ReviewOutcome,
   ReviewStatus,
 } from '../store/reviews';
-import type { NewResponse } from '../store/types';
-import type { CountedResponse } from './answer-counts';
+import { storedCounted, type CountedResponse, type StoredCountRow } from './answer-counts';
 import { insertAudit } from './audit-log';
 import { inTransaction, type Pool, type PoolClient } from './pool';
 
-interface ReviewedRow {
-  id: string;
-  seq: number;
-  duplicate_of: string | null;
-  survey_id: string;
-  version: number;
-  region: string;
-  briefing: string | null;
-  submitted_at: string;
-  answers: string;
-  record_key: number;
+interface ReviewedRow extends StoredCountRow {
   status: ReviewStatus | null;
   note: string | null;
   reviewed_at: string | null;
@@ -46,23 +35,6 @@ const toReview = (row: ReviewRow): ResponseReview => ({
   note: row.note,
   reviewedAt: row.reviewed_at,
   reviewedBy: row.reviewed_by,
-});
-
-/** What the counts need of a stored response to take it out or put it back. */
-const counted = (r: ReviewedRow, sign: 1 | -1): CountedResponse => ({
-  response: {
-    id: r.id,
-    surveyId: r.survey_id,
-    version: r.version,
-    region: r.region,
-    briefing: r.briefing,
-    submittedAt: r.submitted_at,
-    answers: JSON.parse(r.answers) as Record<string, unknown>,
-  } as NewResponse,
-  recordKey: r.record_key,
-  seq: r.seq,
-  duplicateOf: r.duplicate_of,
-  sign,
 });
 
 export function createPgReviews(
@@ -118,7 +90,7 @@ export function createPgReviews(
           const before = current.get(id)!;
           // Only a move across the default set's edge changes what is counted.
           if ((before?.status === 'rejected') !== (change.status === 'rejected'))
-            moves.push(counted(row, change.status === 'rejected' ? -1 : 1));
+            moves.push(storedCounted(row, change.status === 'rejected' ? -1 : 1));
           current.set(id, after);
           return { id, region: row.region, before, after };
         });
