@@ -1,12 +1,15 @@
 // Several app servers on one PostgreSQL database (issue 15, item 4): two real servers (`server/main.ts` with
 // DATABASE_URL, each its own process and port) share a fresh schema. A session made on one works on the other; a
 // respondent's retry that lands on the other gets 200, not a second response; counts and CSV exports agree; the
-// live count on B moves for a response posted to A; and `kill -9` of A while phones post loses no acknowledged
-// response, while B keeps serving.
+// live count on B moves for a response posted to A; a survey version an admin publishes on A reaches phones through B
+// within seconds, without a restart (issue 17); and `kill -9` of A while phones post loses no acknowledged response,
+// while B keeps serving.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../server/store-pg';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
-import { createUser, fetchAs, signIn } from '../support/auth';
+import { createUser, fetchAs, sendJson, signIn } from '../support/auth';
 import { spawnServer, type ChildServer } from '../support/child-server';
 import { readLiveEvents } from '../support/live-events';
 import { freshSchema, type TestSchema } from '../support/postgres';
@@ -115,6 +118,31 @@ describe('two app servers on one PostgreSQL database', () => {
     expect(next.total).toBe(first.total + 1);
     expect(performance.now() - posted).toBeLessThan(2000);
     controller.abort();
+  });
+
+  it('a version an admin publishes on A is what a phone loading the survey from B gets within seconds, no restart', async () => {
+    const newest = async (s: ChildServer) =>
+      (await (await fetch(`${s.url}/api/surveys/example`)).json()) as {
+        version: number;
+        definition: { pages: { elements: { title: Record<string, string> }[] }[] };
+      };
+    expect((await newest(b)).version).toBe(1);
+    const definition = JSON.parse(readFileSync(join(FIXTURE_SURVEYS, 'example', 'v1.json'), 'utf8'));
+    definition.pages[0].elements[1].title.kk = 'Брифингтегі рөліңіз';
+    const cookie = await signIn(a.url, ADMIN.email, ADMIN.password);
+    const res = await sendJson(a.url, cookie, 'POST', '/api/surveys/example/versions', {
+      version: 2,
+      definition,
+    });
+    expect(res.status).toBe(201);
+    // B is told nothing: it finds the new definition in the shared database by itself (it looks every 5 s,
+    // CATALOG_POLL_MS), so within 10 s even on a busy machine.
+    await expect.poll(async () => (await newest(b)).version, { timeout: 10_000, interval: 200 }).toBe(2);
+    expect((await newest(b)).definition.pages[0]!.elements[1]!.title.kk).toBe('Брифингтегі рөліңіз');
+    // The phone's v2 answers are taken by B, and A and B count them alike.
+    const body = envelope({ version: 2 }, exampleAnswers({ region: 'KZ-11' }));
+    expect((await postResponse(b.url, body)).status).toBe(201);
+    expect((await postResponse(a.url, body)).status).toBe(200);
   });
 
   it('kill -9 of A while phones post loses no acknowledged response, and B keeps serving', async () => {
