@@ -21,12 +21,14 @@ export const AUDIT_ACTIONS = [
   'quote-chosen',
   'quote-removed',
   // Issue 17: an account's own new password (an admin's reset of someone else's is user-changed), demo data removed,
-  // survey versions published and surveys closed or opened from the workspace.
+  // survey versions published and surveys closed or opened from the workspace, and each draft checked (a translator's
+  // sheet or a JSON file uploaded: which file fed which published version, though the check itself stores nothing).
   'password-changed',
   'demo-removed',
   'survey-published',
   'survey-closed',
   'survey-opened',
+  'survey-draft-checked',
   // Issue 16: review status set (one response or several), contact details erased, API tokens and their every use.
   'response-reviewed',
   'contacts-erased',

@@ -1,6 +1,7 @@
 // The admins' survey page on the real server: a version's texts as a spreadsheet, one Kazakh text changed in it
 // coming back as a draft of the next version (check's findings and the changes), structure changes in the sheet
-// refused naming the row, a JSON draft's renamed question flagged, and closing and opening a survey audit-logged.
+// refused naming the row, a JSON draft's renamed question flagged, and each checked draft and closing and opening a
+// survey audit-logged.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, fetchAs, signIn } from '../support/auth';
@@ -23,6 +24,8 @@ beforeAll(async () => {
   admin = await signIn(server.url, 'admin@example.kz', 'Birgemiz-2024-jyl');
 });
 afterAll(() => server.close());
+
+const draftsLogged = () => collect(server.store.iterateAudit({ action: 'survey-draft-checked' }));
 
 async function sheetOf(path: string): Promise<ExcelJS.Workbook> {
   const res = await fetchAs(server.url, admin, path);
@@ -68,9 +71,21 @@ describe('the strings spreadsheet', () => {
     const question = draft.definition.pages[page!]!.elements[element!]!;
     expect(question.title.kk).toBe('Жаңа қазақша сұрақ мәтіні');
     expect(draft.changes).toEqual([{ kind: 'question-reworded', question: question.name }]);
+    expect((await draftsLogged()).at(-1)).toMatchObject({
+      actor: 'admin@example.kz',
+      details: {
+        survey: 'example',
+        version: 2,
+        from: 'strings sheet of v1',
+        errors: 0,
+        warnings: 0,
+        changes: 1,
+      },
+    });
   });
 
   it('refuses a sheet that adds or drops a row, naming it, and a file that is no sheet', async () => {
+    const logged = (await draftsLogged()).length;
     const book = await sheetOf('/api/surveys/example/versions/1/strings.xlsx');
     const sheet = book.getWorksheet('strings')!;
     const dropped = String(sheet.getRow(3).getCell(1).value);
@@ -90,6 +105,8 @@ describe('the strings spreadsheet', () => {
       body: 'not a zip',
     });
     expect((await expectProblem(notSheet, 400)).type).toBe('/problems/not-a-sheet');
+    // A refused upload is no draft: nothing logged.
+    expect(await draftsLogged()).toHaveLength(logged);
   });
 });
 
@@ -110,6 +127,11 @@ describe('a JSON draft', () => {
     expect(res.status).toBe(200);
     const draft = (await res.json()) as { changes: unknown[]; errors: number };
     expect(draft.changes).toContainEqual({ kind: 'renamed', question: `${oldName}_v2`, detail: oldName });
+    expect((await draftsLogged()).at(-1)?.details).toMatchObject({
+      survey: 'example',
+      from: 'json',
+      errors: 0,
+    });
 
     definition.pages[0]!.elements = definition.pages[0]!.elements.filter((e) => e.name !== 'region');
     const broken = (await (

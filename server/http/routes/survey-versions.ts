@@ -1,9 +1,8 @@
 // Admins' survey page: close or open a survey, download a version's texts as a spreadsheet for translators, and
 // check a draft of the next version (an uploaded definition, or a filled-in spreadsheet applied to the version it
-// came from): its number, check's findings and what changed. Publishing the draft is, for now, the operator's step:
-// the draft is downloaded as v<N+1>.json and added to surveys/ (see README, "A briefing season, step by step").
+// came from): its number, check's findings and what changed. Publishing the checked draft is survey-publish.ts.
 import type { IncomingMessage } from 'node:http';
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { applyStrings, surveyStrings } from '../../catalog/survey-strings';
 import { Problem } from '../../domain/problem';
 import { readStringsSheet, writeStringsSheet } from '../../domain/strings-sheet';
@@ -45,8 +44,25 @@ export function surveyVersionsRouter(deps: AppDeps): Router {
     if (!survey) throw new Problem('survey-not-found', `There is no survey "${id}".`);
     return survey;
   };
-  const draftOf = (id: string, definition: Record<string, unknown>): SurveyDraft =>
-    draftVersion(catalog, id, definition)!;
+  /** The draft, audit-logged: the check stores nothing, but the log says which upload a published version came from. */
+  const draftOf = async (
+    req: Request,
+    res: Response,
+    id: string,
+    definition: Record<string, unknown>,
+    from: { sheet: number } | 'json',
+  ): Promise<SurveyDraft> => {
+    const draft = draftVersion(catalog, id, definition)!;
+    await audit(deps, req, res, 'survey-draft-checked', {
+      survey: id,
+      version: draft.version,
+      from: from === 'json' ? 'json' : `strings sheet of v${from.sheet}`,
+      errors: draft.errors,
+      warnings: draft.warnings,
+      changes: draft.changes.length,
+    });
+    return draft;
+  };
 
   router.put('/api/surveys/:id/closed', requireUser('admin'), async (req, res) => {
     const survey = surveyOf(req.params.id as string);
@@ -96,14 +112,16 @@ export function surveyVersionsRouter(deps: AppDeps): Router {
           'Only texts may change in the spreadsheet; questions, choices and rows change in the survey’s JSON.',
           applied.problems.map((message) => ({ question: 'sheet', message })),
         );
-      return res.set('Cache-Control', 'no-store').json(draftOf(survey.id, applied.definition));
+      const draft = await draftOf(req, res, survey.id, applied.definition, { sheet: sheet.version });
+      return res.set('Cache-Control', 'no-store').json(draft);
     }
     const definition = await readJsonBody(req, DRAFT_LIMIT_BYTES);
     if (definition === null || typeof definition !== 'object' || Array.isArray(definition))
       throw new Problem('invalid-request', 'The draft must be a survey definition: a JSON object.', [
         { question: '(body)', message: 'must be a JSON object with pages' },
       ]);
-    res.set('Cache-Control', 'no-store').json(draftOf(survey.id, definition as Record<string, unknown>));
+    const draft = await draftOf(req, res, survey.id, definition as Record<string, unknown>, 'json');
+    res.set('Cache-Control', 'no-store').json(draft);
   });
 
   return router;
