@@ -103,6 +103,27 @@ describe('POST /api/surveys/:id/versions', () => {
     expect((await shapeless.json()).errors).toEqual([expect.objectContaining({ question: 'version' })]);
   });
 
+  it('publishes a draft whose findings are warnings only: warnings do not block, errors do', async () => {
+    const surveysDir = copySurveys();
+    const server = await start(surveysDir, makeTempDir());
+    const admin = await adminOf(server);
+    // A survey-level property newer SurveyJS Creators write: survey-core does not know it, nothing answers change.
+    const definition = { ...reworded(surveysDir), aiHint: 'written by a newer Creator' };
+    const draft = await sendJson(server.url, admin, 'POST', '/api/surveys/example/drafts', definition);
+    expect(draft.status).toBe(200);
+    const checked = (await draft.json()) as {
+      errors: number;
+      warnings: number;
+      findings: { severity: string; message: string }[];
+    };
+    expect(checked).toMatchObject({ errors: 0, warnings: 1 });
+    expect(checked.findings).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/aiHint/) }),
+    ]);
+    expect((await publish(server, admin, { version: 2, definition })).status).toBe(201);
+    expect((await newestVersion(server.url)).version).toBe(2);
+  });
+
   it('is for admins only', async () => {
     const surveysDir = copySurveys();
     const server = await start(surveysDir, makeTempDir());

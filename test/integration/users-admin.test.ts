@@ -122,7 +122,7 @@ describe('a user added without a password', () => {
 });
 
 describe('changes apply to open sessions', () => {
-  it('narrowed regions narrow the next request; disabling ends the session', async () => {
+  it('narrowed regions narrow the next request; disabling ends the session; enabling lets them sign in again', async () => {
     const user = await createUser(server.store, {
       email: 'wide@example.kz',
       role: 'analyst',
@@ -141,9 +141,18 @@ describe('changes apply to open sessions', () => {
 
     expect((await send(admin, 'PATCH', `/api/users/${user.id}`, { disabled: true })).status).toBe(200);
     await expectProblem(await fetchAs(server.url, cookie, '/api/surveys/example/coverage'), 401);
-    expect((await auditOf('user-changed')).slice(-2)).toEqual([
+    // Enabled again: the old session stays ended, a new sign-in works.
+    expect((await send(admin, 'PATCH', `/api/users/${user.id}`, { disabled: false })).status).toBe(200);
+    await expectProblem(await fetchAs(server.url, cookie, '/api/session'), 401);
+    const back = await signIn(server.url, 'wide@example.kz', PASSWORD);
+    expect((await fetchAs(server.url, back, '/api/surveys/example/coverage')).status).toBe(200);
+    expect((await auditOf('user-changed')).slice(-3)).toEqual([
       expect.objectContaining({ details: { email: 'wide@example.kz', regions: ['KZ-10'] } }),
       expect.objectContaining({ details: { email: 'wide@example.kz', disabled: true } }),
+      expect.objectContaining({
+        actor: 'admin@example.kz',
+        details: { email: 'wide@example.kz', disabled: false },
+      }),
     ]);
   });
 });
