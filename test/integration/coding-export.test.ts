@@ -1,6 +1,7 @@
 // Code columns in the exports: `<question>__code__<code>` at the end of each row, 1/0/empty, right both when rows come
 // as stored CSV lines (codes change after a line is stored: they are read beside it) and when rows are built (labels,
-// `;`), and described in the data dictionary.
+// `;`), in the XLSX workbook's data sheet as numbers, and described in the data dictionary (CSV and the workbook's sheet).
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { createUser, fetchAs, sendJson, signIn } from '../support/auth';
@@ -92,6 +93,33 @@ describe('code columns', () => {
         ['1', '1'],
       ]);
     }
+  });
+
+  it('are in the XLSX export too: last in the data sheet as numbers 1/0, empty when not coded, and in its dictionary', async () => {
+    const res = await fetchAs(server.url, analyst, '/api/surveys/example/export.xlsx');
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const rows: unknown[][] = [];
+    book.getWorksheet('data')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const [header, ...data] = rows as [string[], ...unknown[][]];
+    expect(header.slice(-3)).toEqual(['flag_fast', 'proposal__code__grants', 'proposal__code__premises']);
+    const codes = (id: string) => {
+      const row = data.find((r) => r[0] === id)!;
+      return [row[header.length - 2] ?? null, row[header.length - 1] ?? null];
+    };
+    // As the CSV after the previous test: ids[0] premises, ids[1] coded with none, ids[2] both, ids[3] not answered.
+    expect(ids.map(codes)).toEqual([
+      [0, 1],
+      [0, 0],
+      [1, 1],
+      [null, null],
+    ]);
+    const dictionary: unknown[][] = [];
+    book.getWorksheet('dictionary')!.eachRow((row) => dictionary.push((row.values as unknown[]).slice(1)));
+    expect(dictionary.find((d) => d[0] === 'proposal__code__premises')).toEqual(
+      expect.arrayContaining(['proposal__code__premises', 'proposal', 'premises kk', 'premises ru']),
+    );
   });
 
   it('are in the data dictionary with the code labels in kk/ru/en', async () => {
