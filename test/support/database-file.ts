@@ -2,6 +2,7 @@
 // own beside the store's (WAL lets both work): the Store interface carries no connection and no member only tests
 // use. Writes here bypass the store on purpose (to stage a stale line, a lost migration record, a broken count).
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../server/boot';
 import type { ResponseFilter, StoredResponse } from '../../server/store';
@@ -48,4 +49,22 @@ export function countStoredResponses(file: string, filter: ResponseFilter): numb
     file,
     (db) => db.prepare(`SELECT count(*) FROM responses WHERE ${sql}`).pluck().get(params) as number,
   );
+}
+
+/**
+ * The committed transactions in `file`'s WAL now: a commit frame's header holds the database size after it (other
+ * frames hold 0). Frames count only while their salts match the WAL header's: after a checkpoint the WAL restarts
+ * with new salts and older frames left behind are not part of it. Read while the store is open (closing the last
+ * connection checkpoints the WAL away). `salt` tells a caller comparing two readings whether the WAL restarted between.
+ */
+export function walCommits(file: string): { salt: string; commits: number } {
+  const wal = readFileSync(`${file}-wal`);
+  const pageSize = wal.readUInt32BE(8);
+  const salt = wal.subarray(16, 24);
+  let commits = 0;
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    if (!wal.subarray(at + 8, at + 16).equals(salt)) break;
+    if (wal.readUInt32BE(at + 4) !== 0) commits++;
+  }
+  return { salt: salt.toString('hex'), commits };
 }

@@ -1,9 +1,10 @@
-// The SQLite store on a real file: migrations from empty, pragmas, and group commit keeping outcomes exact.
+// The SQLite store on a real file: migrations from empty, pragmas, and group commit keeping outcomes exact and
+// writes that arrive together in one transaction.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type NewResponse, type Store } from '../../server/store';
 import { openDatabase } from '../../server/store/db';
-import { countStoredResponses, withDatabaseFile } from '../support/database-file';
+import { countStoredResponses, walCommits, withDatabaseFile } from '../support/database-file';
 import { makeTempDir } from '../support/server';
 import { collect } from '../support/collect';
 
@@ -94,6 +95,20 @@ describe('SQLite store', () => {
       'created',
     ]);
     expect(countStoredResponses(file, { surveyId: 'example' })).toBe(3);
+  });
+
+  it('commits responses that arrive together in ONE transaction: five submitted at once are one commit in the WAL', async () => {
+    // Each commit of a transaction ends with one commit frame in the WAL (and costs one fsync); with a transaction
+    // per response, as without group commit, the five would be five commits.
+    await store.submitResponse(response('first'));
+    const before = walCommits(file);
+    const outcomes = await Promise.all(
+      ['b1', 'b2', 'b3', 'b4', 'b5'].map((id) => store.submitResponse(response(id))),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['created', 'created', 'created', 'created', 'created']);
+    const after = walCommits(file);
+    expect(after.salt === before.salt ? after.commits - before.commits : after.commits).toBe(1);
+    expect(countStoredResponses(file, { surveyId: 'example' })).toBe(6);
   });
 
   it('filters responses by region, version, briefing and time for exports, streaming them by region then time', async () => {
