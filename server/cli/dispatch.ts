@@ -28,6 +28,9 @@ const commands: Record<string, (args: string[]) => CommandResult | Promise<Comma
   users: usersCommand,
 };
 
+/** Every command's name, in the table's order: the help test walks them all, so a new command cannot miss --help. */
+export const COMMAND_NAMES = Object.keys(commands);
+
 export async function runCommand(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   // `help`, `--help`, `-h` and nothing at all: the overview; `help <command>`: that command's usage.

@@ -20,6 +20,7 @@ export const USAGE = `usage: npm run cli -- <command> [options]
          [--choices columns|joined] [--pii] (--out file.csv | --zip file.zip | --dictionary file.csv)
   demo --responses N [--survey roadmap-needs] [--seed S] [--workers W]
                                 synthetic, validated responses over the 20 regions and the demo briefings
+  demo --remove                 every response and briefing a demo run wrote, and nothing else
   users add <email> --role admin|analyst|author [--regions KZ-10,KZ-55] [--password-stdin]
   users list | users disable <email> | users enable <email> | users password <email> [--password-stdin]
   audit [--since 2024-03-01|7d] [--until ..] [--actor <email>] [--action export|sign-in|..] [--json]
@@ -28,7 +29,7 @@ export const USAGE = `usage: npm run cli -- <command> [options]
   import <file.json> [...]      answers phones saved as "unsent answers" files, judged as the server judges a POST
   store copy --to postgres://…  move the SQLite database into an empty PostgreSQL database, proved equal
 
-Environment: DATA_DIR (default ./data), SURVEYS_DIR (default ./surveys).`;
+Environment: DATA_DIR (default ./data), SURVEYS_DIR (default ./surveys), DATABASE_URL (PostgreSQL instead).`;
 
 /** Commands whose own usage says more than their lines of the overview (options, exit codes, how to restore). */
 const DETAILED: Partial<Record<string, string>> = {
