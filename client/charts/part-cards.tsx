@@ -1,7 +1,7 @@
 // A grid or repeat question on the dashboard (issue 19): a card per grid column, or the entries per respondent and
 // a card per repeat field, each a ChartCard like any question's (lazy drawing, PNG, CSV, the numbers as a table).
 import { useMemo } from 'react';
-import type { AnsweredAggregate } from '../../exports/aggregates/types';
+import type { AnsweredAggregate } from '../../server/http/contract/aggregates';
 import type { Locale } from '../lib/locale';
 import { ChartCard } from './chart-card';
 import { partCharts } from './parts-model';

@@ -6,7 +6,7 @@ import type {
   GridColumn,
   RepeatCounts,
   RepeatField,
-} from '../../exports/aggregates/types';
+} from '../../server/http/contract/aggregates';
 import { localized, type Locale } from '../lib/locale';
 import type { Table } from './chart-table';
 import { OKABE_ITO } from './palette';

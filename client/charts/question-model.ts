@@ -1,6 +1,6 @@
 // What a question's chart shows, as plain data: categories, series and their cells per question kind, in the
 // reader's language. Pure (no DOM, no Chart.js), so the chart, its CSV and the tests read the very same numbers.
-import type { Count, QuestionAggregate } from '../../exports/aggregates/types';
+import type { Count, QuestionAggregate } from '../../server/http/contract/aggregates';
 import { localized, type Locale } from '../lib/locale';
 import { HIDDEN_GREY, isOffScale, OFF_SCALE_GREY, OKABE_ITO, scaleColours } from './palette';
 import { CHART_STRINGS } from './strings';

@@ -7,7 +7,7 @@ import { getJson } from '../lib/workspace-api';
 /** Responses per survey id; a survey whose count could not be read is missing. */
 export type ResponseCounts = ReadonlyMap<string, number>;
 
-/** The part of GET /api/surveys/:id/coverage read here (exports/aggregates/types.ts has the whole). */
+/** The part of GET /api/surveys/:id/coverage read here (server/http/contract/aggregates.ts has the whole). */
 interface CoverageTotal {
   responses?: { count: number } | { suppressed: true };
 }

@@ -1,6 +1,6 @@
 // The brief's first section, coverage: how many responses, from which roles and which briefings (a table for one
 // region's few briefings, a line for the country's many) and, for more than one region, from which regions.
-import type { CoverageBody } from '../../../exports/aggregates/types';
+import type { CoverageBody } from '../../../server/http/contract/aggregates';
 import { localized, type Locale } from '../../lib/locale';
 import { countOf, countText, dayText } from '../coverage/format';
 import { ReportTable } from '../coverage/report-table';

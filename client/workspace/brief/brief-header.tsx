@@ -1,6 +1,6 @@
 // The brief's title block: what it covers (the country or a region), the filters written out in words (the filter
 // bar is not printed), the day it was prepared, the print button (screen only) and the small-cell notes.
-import type { Count } from '../../../exports/aggregates/types';
+import type { Count } from '../../../server/http/contract/aggregates';
 import type { Locale } from '../../lib/locale';
 import { regionName } from '../../lib/workspace-regions';
 import { countText, dayText, kzDay } from '../coverage/format';

@@ -8,7 +8,7 @@ import type {
   MatrixAggregate,
   QuestionAggregate,
   SummaryBody,
-} from '../../../exports/aggregates/types';
+} from '../../../server/http/contract/aggregates';
 import { byShare, combine, figureOf, type Figure } from './figures';
 
 export const BRIEF_QUESTIONS = {

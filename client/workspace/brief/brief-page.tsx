@@ -1,7 +1,7 @@
 // /workspace/brief: the printable Roadmap brief for the whole country or one region (`?region=`), in the reader's
 // language: coverage, the top needs, the practices that work, cooperation per partner, the Roadmap priorities and a
 // selection of proposals. Laid out for A4 (brief.css); the filter bar and the shell are left out of the print.
-import type { CoverageBody, SummaryBody, TextBody } from '../../../exports/aggregates/types';
+import type { CoverageBody, SummaryBody, TextBody } from '../../../server/http/contract/aggregates';
 import { localized } from '../../lib/locale';
 import { useLoad } from '../../lib/use-load';
 import { getJson } from '../../lib/workspace-api';

@@ -1,6 +1,6 @@
 // One table of the brief: a label per row (in the reader's language) and figure columns, the first with a CSS bar.
 // Plain HTML so that it prints crisply and breaks across pages between rows, never through one.
-import type { Count, Labels } from '../../../exports/aggregates/types';
+import type { Count, Labels } from '../../../server/http/contract/aggregates';
 import { localized, type Locale } from '../../lib/locale';
 import { countText } from '../coverage/format';
 import { ReportTable, type Column as ReportColumn } from '../coverage/report-table';

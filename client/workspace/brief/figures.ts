@@ -1,7 +1,7 @@
 // The brief's figures from the summary (pure): shares that add matrix columns together ("serious + very serious"),
 // kept honest under small-cell suppression: a sum with a hidden part is only a lower bound ("≥ 38 %"), and a sum
 // whose every non-zero part is hidden is itself hidden ("< 5").
-import type { Count } from '../../../exports/aggregates/types';
+import type { Count } from '../../../server/http/contract/aggregates';
 import type { Locale } from '../../lib/locale';
 import { decimal, percentText } from '../coverage/format';
 

@@ -1,7 +1,7 @@
 // Which free-text proposals the brief quotes (pure, so a test can pin the rule): from the most recent answers (the
 // text API lists newest first), each distinct text once, skipping answers too short to be a proposal ("жоқ",
 // "нет", "-"), at most two per region when the brief covers several, long ones cut at a word. The page says so.
-import type { TextBody } from '../../../exports/aggregates/types';
+import type { TextBody } from '../../../server/http/contract/aggregates';
 
 export const PROPOSAL_RULE = {
   /** How many the brief quotes: one printed page's worth beside the section heading. */

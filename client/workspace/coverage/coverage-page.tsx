@@ -1,6 +1,6 @@
 // /workspace/coverage: how many responses came from each region (all of the reader's regions, zeros marked "no
 // responses yet"), each briefing, each role and survey version, for the filters in the address.
-import type { ChoiceAggregate, CoverageBody, SummaryBody } from '../../../exports/aggregates/types';
+import type { ChoiceAggregate, CoverageBody, SummaryBody } from '../../../server/http/contract/aggregates';
 import { localized } from '../../lib/locale';
 import { LoadFailed } from '../load-failed';
 import type { SectionProps } from '../sections';

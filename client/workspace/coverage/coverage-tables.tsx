@@ -1,6 +1,6 @@
 // The coverage page's tables: responses per region (all of the reader's regions, zeros marked), per briefing, per
 // role (from the summary's `role` question, when the survey asks it) and per survey version.
-import type { ChoiceAggregate, CoverageBody } from '../../../exports/aggregates/types';
+import type { ChoiceAggregate, CoverageBody } from '../../../server/http/contract/aggregates';
 import { localized, type Locale } from '../../lib/locale';
 import { countText, dayText, shareText, type Count } from './format';
 import { ReportTable, type Column } from './report-table';

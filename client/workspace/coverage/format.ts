@@ -1,7 +1,7 @@
 // Counts, shares and dates as the reader's language writes them, shared by coverage, the free-text browser and
 // the brief. Written by hand rather than with Intl: Chromium builds may lack Kazakh ICU data (see shell strings).
 import { kazakhstanDay } from '../../../server/domain/kazakhstan-time';
-import type { Count } from '../../../exports/aggregates/types';
+import type { Count } from '../../../server/http/contract/aggregates';
 import type { Locale } from '../../lib/locale';
 import { shellStrings } from '../strings';
 import { KK_MONTHS, RU_MONTHS } from '../../lib/language-forms';

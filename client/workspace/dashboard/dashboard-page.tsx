@@ -1,7 +1,7 @@
 // /workspace/dashboard: every question of a survey charted, in the survey's own sections, for the filters in the
 // address (survey, region, version, briefing, period); the small-cell rule said in words above the charts.
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import type { QuestionAggregate, SummaryBody } from '../../../exports/aggregates/types';
+import type { QuestionAggregate, SummaryBody } from '../../../server/http/contract/aggregates';
 import { hasParts, PartCards } from '../../charts/part-cards';
 import { QuestionCard } from '../../charts/question-card';
 import { isShown } from '../../charts/question-model';

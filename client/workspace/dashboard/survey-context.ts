@@ -1,6 +1,6 @@
 // What both the dashboard and the region comparison need before any chart: the surveys, the chosen one's newest
 // definition (pages, titles, the 20 regions), and its briefings from the coverage API for the briefing filter.
-import type { CoverageBody } from '../../../exports/aggregates/types';
+import type { CoverageBody } from '../../../server/http/contract/aggregates';
 import type { SurveySummary } from '../../lib/api';
 import { useLoad } from '../../lib/use-load';
 import { getJson, type Session } from '../../lib/workspace-api';

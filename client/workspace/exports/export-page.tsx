@@ -18,7 +18,7 @@ import { RegionPicker, type Count } from './region-picker';
 import { EXPORT_STRINGS } from './strings';
 import './export-page.css';
 
-/** The part of GET /api/surveys/:id/coverage this page reads (exports/aggregates/types.ts has the whole). */
+/** The part of GET /api/surveys/:id/coverage this page reads (server/http/contract/aggregates.ts has the whole). */
 interface Coverage {
   smallCellThreshold?: number;
   regions?: { code: string; responses: Count }[];

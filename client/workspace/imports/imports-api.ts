@@ -1,5 +1,5 @@
 // The import section's one request: a chosen file's bytes, as they are, to POST /api/imports/unsent.
-import type { ImportedResponse, ImportReport } from '../../../server/domain/unsent-import';
+import type { ImportedResponse, ImportReport } from '../../../server/http/contract/imports';
 import { readProblem } from '../../lib/api';
 import { HttpError, SAME_ORIGIN } from '../../lib/workspace-api';
 

@@ -2,7 +2,7 @@
 // of responses received as they arrive; "Results" shows a few key questions of this briefing only (cells under
 // the small-cell threshold arrive suppressed from the summary API and show as "< 5").
 import { useEffect, useState } from 'react';
-import type { ChoiceCount, QuestionAggregate, SummaryBody } from '../../../exports/aggregates/types';
+import type { ChoiceCount, QuestionAggregate, SummaryBody } from '../../../server/http/contract/aggregates';
 import type { Locale } from '../../lib/locale';
 import { useLoad } from '../../lib/use-load';
 import { getJson } from '../../lib/workspace-api';

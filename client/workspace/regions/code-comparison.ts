@@ -2,7 +2,7 @@
 // question's, so the tile map, the heat table and the chart show "which regions proposed what" unchanged. A row's
 // denominator is its coded answers; each cell is one code's published count and share of them (an answer may carry
 // several codes, so shares add up past 100, as a checkbox question's do).
-import type { Count } from '../../../exports/aggregates/types';
+import type { Count } from '../../../server/http/contract/aggregates';
 import type { CodeCountsBody } from '../../../server/http/contract/coding';
 import { isShown } from '../../charts/question-model';
 import { localized, type Locale } from '../../lib/locale';

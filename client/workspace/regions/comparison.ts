@@ -1,6 +1,6 @@
 // The region comparison as plain data: from a crosstab by region and the reader's choice (answer; matrix item;
 // ranking measure), one row per region with its n and a cell per answer, the chosen column, and the sort.
-import type { Count, CrosstabBody, QuestionAggregate } from '../../../exports/aggregates/types';
+import type { Count, CrosstabBody, QuestionAggregate } from '../../../server/http/contract/aggregates';
 import { HIDDEN_RANK, isShown } from '../../charts/question-model';
 import { localized, type Locale } from '../../lib/locale';
 

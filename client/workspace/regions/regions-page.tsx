@@ -1,7 +1,7 @@
 // /workspace/regions: one question across all 20 regions (no top-N cap) as a tile map, a sortable heat table and
 // a bar chart, for the answer (matrix item, ranking measure) chosen; every choice and filter lives in the address.
 import { useEffect, useMemo } from 'react';
-import type { CrosstabBody, SummaryBody } from '../../../exports/aggregates/types';
+import type { CrosstabBody, SummaryBody } from '../../../server/http/contract/aggregates';
 import { ChartCard } from '../../charts/chart-card';
 import { shareScale } from '../../charts/palette';
 import { isShown } from '../../charts/question-model';

@@ -1,6 +1,5 @@
 // The survey versions section's requests: close/open, a draft checked from a JSON or XLSX file, publishing it.
-import type { SurveyDraft } from '../../../server/domain/survey-drafts';
-import type { VersionChange } from '../../../server/catalog/version-diff';
+import type { SurveyDraft, VersionChange } from '../../../server/http/contract/surveys';
 import { readProblem } from '../../lib/api';
 import { HttpError, SAME_ORIGIN } from '../../lib/workspace-api';
 

@@ -1,6 +1,6 @@
 // One page of free-text answers: each verbatim (a React text node, never HTML, line breaks kept), with the
 // region's name, the day in Kazakhstan and the language it was written in; search matches are marked.
-import type { TextBody } from '../../../exports/aggregates/types';
+import type { TextBody } from '../../../server/http/contract/aggregates';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../../lib/locale';
 import { regionName, type RegionName } from '../../lib/workspace-regions';
 import { dayText, kzDay } from '../coverage/format';

@@ -1,7 +1,7 @@
 // /workspace/text: the free-text browser. Pick a text question (or a choice question's "Other" texts), a region and a
 // period, search (`q=`), and page through the answers newest first; every choice is kept in the address.
 import { useState } from 'react';
-import type { SummaryBody, TextBody } from '../../../exports/aggregates/types';
+import type { SummaryBody, TextBody } from '../../../server/http/contract/aggregates';
 import { localized } from '../../lib/locale';
 import { useLoad } from '../../lib/use-load';
 import { getJson } from '../../lib/workspace-api';

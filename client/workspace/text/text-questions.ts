@@ -1,6 +1,6 @@
 // Which questions the free-text browser offers, read from the summary (which already leaves personal-data questions
 // out): text and comment questions, then the "Other (please specify)" texts of choice questions.
-import type { Count, Labels, SummaryBody } from '../../../exports/aggregates/types';
+import type { Count, Labels, SummaryBody } from '../../../server/http/contract/aggregates';
 
 export interface TextQuestion {
   name: string;
