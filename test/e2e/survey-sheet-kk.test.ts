@@ -1,14 +1,18 @@
 // An admin working in Kazakh downloads a survey version's translation sheet, a translator corrects one Kazakh text,
 // and the admin uploads the sheet: the page shows the draft of the next version with no errors and that one question
-// reworded, and downloads it as v<N+1>.json with the new Kazakh text. Then the admin closes and reopens the survey.
+// reworded, downloads it as v<N+1>.json with the new Kazakh text and publishes it as the version respondents get.
+// Then the admin closes and reopens the survey; every step is in the audit log.
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
 import { SURVEYS_STRINGS } from '../../client/workspace/surveys/strings';
 import { createUser } from '../support/auth';
 import { screenshot } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
+import { collect } from '../support/collect';
 
+const DOCS = resolve(import.meta.dirname, '../../docs');
 const ADMIN = { email: 'akimshi@example.kz', password: 'Semey-briefing-2023' };
 const kk = SURVEYS_STRINGS.kk;
 const NEW_TEXT = 'Өңіріңіздегі еріктілерге не жетіспейді?';
@@ -68,6 +72,8 @@ test('a translation sheet with one Kazakh text changed round-trips into the next
   await preview.getByRole('button', { name: 'Қазақша' }).click();
   await phone.getByText(NEW_TEXT).first().waitFor();
   await screenshot(page, 'survey-sheet-kk');
+  // README's "A briefing season, step by step" shows this page.
+  await page.screenshot({ path: join(DOCS, 'screenshot-surveys-kk.png'), fullPage: true });
 
   const [draftDownload] = await Promise.all([
     page.waitForEvent('download'),
@@ -80,6 +86,20 @@ test('a translation sheet with one Kazakh text changed round-trips into the next
   const [, p, e] = /^pages\[(\d+)\]\.elements\[(\d+)\]/.exec(path)!.map(Number);
   expect(draft.pages[p!]!.elements[e!]!.title.kk).toBe(NEW_TEXT);
 
+  // Published: the translator's text is what respondents now get, as the next version.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await report.getByRole('button', { name: kk.publish(newest + 1) }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: kk.published(newest + 1) })
+    .waitFor();
+  const served = (await (await fetch(`${suite.server.url}/api/surveys/${survey}`)).json()) as {
+    version: number;
+    definition: typeof draft;
+  };
+  expect(served.version).toBe(newest + 1);
+  expect(served.definition.pages[p!]!.elements[e!]!.title.kk).toBe(NEW_TEXT);
+
   // Closing and opening from the same page.
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: kk.close }).click();
@@ -88,5 +108,17 @@ test('a translation sheet with one Kazakh text changed round-trips into the next
   await page.getByRole('button', { name: kk.reopen }).click();
   await page.getByRole('status').filter({ hasText: kk.open }).waitFor();
   expect((await fetch(`${suite.server.url}/api/surveys/${survey}`)).status).toBe(200);
+  // Each step is in the audit log, under the admin.
+  const audit = await collect(suite.server.store.iterateAudit({ actor: ADMIN.email }));
+  expect(audit.filter((a) => a.action.startsWith('survey-')).map((a) => a.action)).toEqual([
+    'survey-draft-checked',
+    'survey-published',
+    'survey-closed',
+    'survey-opened',
+  ]);
+  expect(audit.find((a) => a.action === 'survey-draft-checked')!.details).toMatchObject({
+    from: `strings sheet of v${newest}`,
+    version: newest + 1,
+  });
   expect(pageErrors).toEqual([]);
 });
