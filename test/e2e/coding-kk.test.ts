@@ -1,7 +1,8 @@
 // Qualitative coding in Kazakh, end to end: an author builds a three-code codebook for roadmap_proposals, codes 20
-// answers by keyboard, accepts a rule's suggestions for the rest, and sees the code counts per region on the
-// dashboard and in the brief; an analyst's CSV has the code columns. Screenshots of the coding screen and the brief's
-// section are kept in docs/.
+// answers by keyboard (one code tied to a selected passage; undo; A ticks a suggestion), accepts a rule's suggestions
+// for the rest, and sees the code counts per region on the dashboard and in the brief; an analyst's CSV has the code
+// columns. Screenshots of the coding screen and the brief's section are kept in docs/.
+import type { Locator } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { CODING_STRINGS } from '../../client/workspace/coding/strings';
 import { envelope, postResponse } from '../support/answers';
@@ -50,6 +51,22 @@ const FOR_THE_RULE: [string, 'kk' | 'ru', string][] = [
   ['KZ-55', 'kk', 'Шағын гранттар беру'],
 ];
 
+/** The word of BY_HAND[1] its code is tied to. */
+const PASSAGE = 'помещение';
+
+/** Selects `word` in the element's text, as a coder dragging over it would. */
+async function select(text: Locator, word: string): Promise<void> {
+  await text.evaluate((element, w) => {
+    const node = element.firstChild!;
+    const start = node.textContent!.indexOf(w);
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + w.length);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+  }, word);
+}
+
 const suite = browserSuite({
   server: { surveysDir: REPO_SURVEYS },
   setup: async (server) => {
@@ -96,11 +113,15 @@ test('an author codes roadmap proposals in Kazakh by keyboard, applies a rule, a
   await page.locator('.coding-tabs').getByRole('tab', { name: t.tabs.code, exact: true }).click();
   const screen = page.locator('.coding-screen');
   await page.getByText(t.progress(0, 26)).waitFor();
-  await page.screenshot({ path: 'docs/screenshot-coding-kk.png' });
+  // The whole page: focusing the screen scrolls it, and a window-sized shot cut off the heading or the keys.
+  await page.screenshot({ path: 'docs/screenshot-coding-kk.png', fullPage: true });
   for (const [index, [, , text, keys]] of BY_HAND.entries()) {
     await page.getByText(t.answerOf(index + 1, 26)).waitFor();
     expect(await screen.locator('.coding-text').innerText()).toBe(text);
+    // The second answer's code is tied to a passage: the word selected before its key is pressed.
+    if (index === 1) await select(screen.locator('.coding-text'), PASSAGE);
     for (const key of keys) await page.keyboard.press(`Digit${key}`);
+    if (index === 1) await screen.locator('.coding-passages').getByText(`«${PASSAGE}»`).waitFor();
     await page.keyboard.press('Enter');
     await page.getByText(t.progress(index + 1, 26)).waitFor();
   }
@@ -114,8 +135,24 @@ test('an author codes roadmap proposals in Kazakh by keyboard, applies a rule, a
   await page.keyboard.press('Enter');
   await page.getByText(t.progress(20, 26)).waitFor();
 
-  // The next answer shows the funding rule's suggestion, marked as such and not yet counted.
+  // The next answer shows the funding rule's suggestion, marked as such and not yet counted; A ticks it (not saved:
+  // the rule below codes it).
   await screen.getByText(t.suggested).waitFor();
+  const funding = screen.locator('.coding-codes input[type=checkbox]').nth(2);
+  expect(await funding.isChecked()).toBe(false);
+  await page.keyboard.press('KeyA');
+  await expect.poll(() => funding.isChecked()).toBe(true);
+  await page.keyboard.press('Digit3');
+  await expect.poll(() => funding.isChecked()).toBe(false);
+  // The passage was saved with the code.
+  const queued = await page.evaluate(async () =>
+    (await fetch('/api/surveys/roadmap-needs/coding/roadmap_proposals?pageSize=50')).json(),
+  );
+  const second = BY_HAND[1]![2];
+  expect(queued.answers.find((a: { text: string }) => a.text === second).coding).toMatchObject({
+    codes: ['premises'],
+    passages: { premises: { start: second.indexOf(PASSAGE), end: second.indexOf(PASSAGE) + PASSAGE.length } },
+  });
 
   // The rule: its count over the uncoded answers is shown before it is applied.
   await page.locator('.coding-tabs').getByRole('tab', { name: t.tabs.codebook }).click();
