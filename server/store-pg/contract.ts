@@ -34,6 +34,7 @@ export const COVERED = {
     'touchSession',
     'revokeSession',
   ],
+  signIn: ['countSignInFailure', 'forgiveSignIn'],
   audit: ['recordAudit', 'iterateAudit'],
   briefings: [
     'addBriefing',

@@ -76,6 +76,7 @@ const DERIVED = new Set([
   'export_line_layouts',
   'count_plans',
   'readiness_probes',
+  'sign_in_failures', // windows of minutes: the copy starts them afresh
   'response_contacts', // copied with the responses
   ...CODING_DERIVED,
 ]);

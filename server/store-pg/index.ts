@@ -22,6 +22,7 @@ import { createPgResponseList } from './response-list';
 import type { createPgResponses } from './responses';
 import { createPgReviews } from './reviews';
 import { claimShard } from './shard';
+import { createPgSignInFailures } from './sign-in-failures';
 import { createPgSurveys } from './surveys';
 import { createPgTextIndex } from './text-index';
 
@@ -84,6 +85,7 @@ export async function openPostgresStore(
       adoptPlans: projections.adoptPlans,
       ...createPgTextIndex(pool),
       ...createPgAccounts(pool),
+      ...createPgSignInFailures(pool),
       ...createPgAuditLog(pool),
       ...createPgBriefings(pool),
       ...createPgReadiness(pool),

@@ -19,6 +19,7 @@ export type * from './interface/briefing-store';
 export type * from './interface/response-store';
 export type * from './interface/aggregate-store';
 export type * from './interface/account-store';
+export type * from './interface/sign-in-store';
 export type * from './interface/audit-store';
 export type * from './interface/coding-store';
 export type * from './interface/demo-data-store';

@@ -25,6 +25,7 @@ import { createRecount } from './recount';
 import { createResponseList } from './response-list';
 import { createResponseStore } from './responses';
 import { createReviewStore } from './reviews';
+import { createSignInFailures } from './sign-in-failures';
 import { createSurveyStore } from './surveys';
 import { createTextAnswers } from './text-answers';
 
@@ -67,6 +68,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     ...createSurveyStore(db),
     ...createBriefingStore(db),
     ...createAccountStore(db),
+    ...createSignInFailures(db),
     ...auditLog,
     ...reviews,
     ...createResponseList(db),

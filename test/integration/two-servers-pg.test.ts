@@ -1,9 +1,9 @@
 // Several app servers on one PostgreSQL database (issue 15, item 4): two real servers (`server/main.ts` with
-// DATABASE_URL, each its own process and port) share a fresh schema. A session made on one works on the other; a
-// respondent's retry that lands on the other gets 200, not a second response; counts and CSV exports agree; the
-// live count on B moves for a response posted to A; a survey version an admin publishes on A reaches phones through B
-// within seconds, without a restart (issue 17); and `kill -9` of A while phones post loses no acknowledged response,
-// while B keeps serving.
+// DATABASE_URL, each its own process and port) share a fresh schema. A session made on one works on the other, and
+// failed sign-ins on both count together; a respondent's retry that lands on the other gets 200, not a second
+// response; counts and CSV exports agree; the live count on B moves for a response posted to A; a survey version an
+// admin publishes on A reaches phones through B within seconds, without a restart (issue 17); and `kill -9` of A
+// while phones post loses no acknowledged response, while B keeps serving.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +75,22 @@ describe('two app servers on one PostgreSQL database', () => {
     expect((await json<{ email: string }>(b, cookie, '/api/session')).email).toBe(ADMIN.email);
     expect((await fetchAs(b.url, cookie, '/api/session', { method: 'DELETE' })).status).toBe(204);
     expect((await fetchAs(a.url, cookie, '/api/session')).status).toBe(401);
+  });
+
+  it('failed sign-ins spread over A and B are counted together: the account locks at its limit, not twice it', async () => {
+    const attempt = (server: ChildServer) =>
+      fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: new URL(server.url).origin },
+        body: JSON.stringify({ email: 'guesser@example.kz', password: 'wrong-password-1' }),
+      });
+    // Ten failures (the per-email limit), alternating servers: each server alone has seen five.
+    for (let i = 0; i < 10; i++) expect((await attempt(i % 2 ? b : a)).status).toBe(401);
+    for (const server of [a, b]) {
+      const locked = await attempt(server);
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
   });
 
   it("a respondent's retry landing on B gets 200 and is stored once; other content under its id is 409", async () => {

@@ -22,7 +22,7 @@ const LOGIN_BODY_LIMIT = 4 * 1024;
 
 export function sessionRouter(deps: AppDeps): Router {
   const { store, clock } = deps;
-  const throttle = createLoginThrottle(() => clock().getTime());
+  const throttle = createLoginThrottle(store, () => clock().getTime());
   prepareDecoy();
   const router = Router();
 
@@ -34,7 +34,7 @@ export function sessionRouter(deps: AppDeps): Router {
       'sign-in',
     );
     const address = clientAddress(req, deps.config.trustProxy);
-    throttle.begin(address, email);
+    await throttle.begin(address, email);
 
     const found = await store.getUserCredentials(email);
     // Unknown emails cost the same scrypt work as known ones, and get the same answer as a wrong password.
@@ -51,7 +51,7 @@ export function sessionRouter(deps: AppDeps): Router {
       );
       throw new Problem('login-failed', 'The email or the password is wrong.');
     }
-    throttle.succeeded(address, email);
+    await throttle.succeeded(address, email);
     // Only someone who knows the password learns that the account is disabled.
     if (found.user.disabledAt !== null) {
       await audit(deps, req, res, 'sign-in-failed', { reason: 'account disabled' }, email);

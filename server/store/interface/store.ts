@@ -13,6 +13,7 @@ import type { ProjectionStore } from './projection';
 import type { ReadinessStore } from './readiness-store';
 import type { ResponseStore } from './response-store';
 import type { ReviewStore } from './review-store';
+import type { SignInStore } from './sign-in-store';
 
 export interface Store
   extends
@@ -22,6 +23,7 @@ export interface Store
     ReviewStore,
     AggregateStore,
     AccountStore,
+    SignInStore,
     ApiTokenStore,
     AuditStore,
     CodingStore,
