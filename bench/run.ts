@@ -1,8 +1,10 @@
-// `npm run bench`: runs each benchmark in turn; each prints its own figures and the machine.
+// `npm run bench`: runs each benchmark in turn; each prints its own figures and the machine. With DATABASE_URL set,
+// bench/side-by-side.ts adds the two engines in one table. `npm run bench -- side-by-side export` runs only those.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const BENCHES = [
+const ALL = [
   'ingest.ts',
   'store-ingest.ts',
   'validate.ts',
@@ -14,9 +16,16 @@ const BENCHES = [
   'first-load.ts',
   'dashboard-draw.ts',
   'coding.ts',
+  ...(process.env.DATABASE_URL ? ['side-by-side.ts'] : []),
 ];
+const chosen = process.argv.slice(2).map((name) => (name.endsWith('.ts') ? name : `${name}.ts`));
+const unknown = chosen.filter((file) => !existsSync(resolve(import.meta.dirname, file)));
+if (unknown.length > 0) {
+  console.error(`no such benchmark: ${unknown.join(', ')} (they are the files in bench/)`);
+  process.exit(2);
+}
 let failed = false;
-for (const file of BENCHES) {
+for (const file of chosen.length > 0 ? chosen : ALL) {
   console.log(`\n=== bench/${file} ===`);
   const run = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, file)], {
     stdio: 'inherit',
