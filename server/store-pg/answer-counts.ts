@@ -20,6 +20,7 @@ import type {
 } from '../store/count-types';
 import type { NewResponse } from '../store/types';
 import type { Pool, PoolClient } from './pool';
+import { createCountRowsCache } from './count-rows-cache';
 import { rejectedKeyRows } from './rejected-counts';
 import { indexTexts, type IndexedText } from './text-index';
 
@@ -215,13 +216,10 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
     await indexTexts(client, texts);
   }
 
+  const countRows = createCountRowsCache(pool);
   /** The matching key rows of every shard; with `review: 'all'`, the rejected responses as keys of one each. */
   async function keyRows(filter: CountFilter): Promise<KeyRow[]> {
-    const { sql, params } = keyWhere(filter);
-    const { rows } = await pool.query<KeyRow>(
-      `SELECT ${KEY_COLUMNS}, responses, counts FROM answer_counts WHERE ${sql}`,
-      params,
-    );
+    const rows = await countRows(filter);
     if (filter.review === 'all')
       rows.push(...(await rejectedKeyRows(pool, filter, layoutOf)).map((r) => r.keyRow));
     return rows;

@@ -70,6 +70,36 @@ describe('several PostgreSQL stores on one database', () => {
     expect(rows.reduce((n, r) => n + r.responses, 0)).toBe(200);
   });
 
+  it('a reader that summed the counts before sees the count rows another server changed since', async () => {
+    const [a, b] = await twoStores();
+    await a.submitResponse(response('k10', 'KZ-10'));
+    await b.submitResponse(response('k11', 'KZ-11'));
+    const tally = async () => {
+      const groups = await a.tallyAnswers({ surveyId: 'example' }, { by: 'region' });
+      return Object.fromEntries(groups.map((g) => [g.key, g.versions[0]!.responses]));
+    };
+    // The first read fills a's cache of count rows; b then updates its KZ-11 row and adds a KZ-12 row.
+    expect(await tally()).toEqual({ 'KZ-10': 1, 'KZ-11': 1 });
+    await b.submitResponse(response('k11b', 'KZ-11'));
+    await b.submitResponse(response('k12', 'KZ-12'));
+    expect(await tally()).toEqual({ 'KZ-10': 1, 'KZ-11': 2, 'KZ-12': 1 });
+    // A rejection on b takes the response out of b's KZ-11 row: a sees that too.
+    const rejected = await b.reviewResponses(
+      ['k11b'],
+      { status: 'rejected', note: 'a test', at: 'T2', by: 'analyst@example.kz' },
+      () => true,
+      () => ({
+        at: 'T2',
+        actor: 'analyst@example.kz',
+        action: 'response-reviewed',
+        address: null,
+        details: {},
+      }),
+    );
+    expect(rejected).toHaveProperty('outcomes');
+    expect(await tally()).toEqual({ 'KZ-10': 1, 'KZ-11': 1, 'KZ-12': 1 });
+  });
+
   it('hands a closed store’s shard to the next store that opens', async () => {
     const [a, b] = await twoStores();
     const freed = b.shard;
