@@ -19,6 +19,7 @@ import type {
   TallyGrouping,
 } from '../store/count-types';
 import type { NewResponse } from '../store/types';
+import { blobOf, KEY_COLUMNS, keyWhere, type KeyRow } from './count-keys';
 import type { Pool, PoolClient } from './pool';
 import { createCountRowsCache } from './count-rows-cache';
 import { rejectedKeyRows } from './rejected-counts';
@@ -77,35 +78,6 @@ export const storedCounted = (r: StoredCountRow, sign: 1 | -1): CountedResponse 
  */
 export const RECOUNT_LOCK = "hashtext(current_schema() || ':recount')";
 
-export interface KeyRow {
-  survey_id: string;
-  version: number;
-  region: string;
-  briefing: string;
-  day: string;
-  responses: number;
-  counts: Buffer;
-}
-
-const KEY_COLUMNS = 'survey_id, version, region, briefing, day';
-
-/** WHERE on the key columns (answer_counts, answer_records, answer_texts); values travel only as parameters. */
-export function keyWhere(filter: CountFilter, alias = ''): { sql: string; params: unknown[] } {
-  const a = alias === '' ? '' : `${alias}.`;
-  const params: unknown[] = [filter.surveyId];
-  const parts = [`${a}survey_id = $1`];
-  const add = (fragment: (n: string) => string, value: unknown) => {
-    params.push(value);
-    parts.push(fragment(`$${params.length}`));
-  };
-  if (filter.regions !== undefined) add((p) => `${a}region = ANY(${p}::text[])`, filter.regions);
-  if (filter.versions !== undefined) add((p) => `${a}version = ANY(${p}::int[])`, filter.versions);
-  if (filter.briefings !== undefined) add((p) => `${a}briefing = ANY(${p}::text[])`, filter.briefings);
-  if (filter.fromDay !== undefined) add((p) => `${a}day >= ${p}`, filter.fromDay);
-  if (filter.toDay !== undefined) add((p) => `${a}day <= ${p}`, filter.toDay);
-  return { sql: parts.join(' AND '), params };
-}
-
 export function readVector(blob: Buffer, layout: CountLayout): Int32Array {
   if (blob.byteLength !== layout.vectorLength * 4)
     throw new Error(
@@ -115,9 +87,6 @@ export function readVector(blob: Buffer, layout: CountLayout): Int32Array {
   new Uint8Array(vector.buffer).set(blob);
   return vector;
 }
-
-export const blobOf = (vector: Int32Array) =>
-  Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
 
 export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], shard: () => number) {
   const layouts = new Map(plans.map((p) => [planKey(p.surveyId, p.version), compileLayout(p)]));

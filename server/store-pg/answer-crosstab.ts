@@ -6,7 +6,7 @@ import { planKey } from '../store/answer-counts';
 import { createCrosstab } from '../store/answer-crosstab';
 import type { CountLayout } from '../store/count-layout';
 import type { CountFilter, TallyGroup } from '../store/count-types';
-import { keyWhere } from './answer-counts';
+import { keyWhere } from './count-keys';
 import type { Pool } from './pool';
 import { rejectedKeyRows } from './rejected-counts';
 

@@ -4,7 +4,7 @@
 // SQLite's rowid), or for the second coder's sample the same multiplicative shuffle of it.
 import type { AnswerToCode, CodingQueueQuery, QueuedAnswer } from '../store/coding-types';
 import type { CountFilter } from '../store/count-types';
-import { keyWhere } from './answer-counts';
+import { keyWhere } from './count-keys';
 import { answerText, Params, spanOf } from './coding-sql';
 import type { Pool } from './pool';
 import { streamRows } from './responses';

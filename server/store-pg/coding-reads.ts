@@ -5,7 +5,7 @@
 // rows that go with their response, so they never drift.
 import type { ChosenQuote, CodeTallyRow, CodingPair } from '../store/coding-types';
 import type { CountFilter } from '../store/count-types';
-import { keyWhere } from './answer-counts';
+import { keyWhere } from './count-keys';
 import { answerText, idList, spanOf } from './coding-sql';
 import type { Pool } from './pool';
 

@@ -5,7 +5,7 @@
 import { countDay } from '../store/answer-counts';
 import { countAnswers, type CountLayout } from '../store/count-layout';
 import type { CountFilter } from '../store/count-types';
-import { blobOf, type KeyRow } from './answer-counts';
+import { blobOf, type KeyRow } from './count-keys';
 import type { Pool } from './pool';
 
 interface RejectedRow {

@@ -2,7 +2,7 @@
 // folding (count-layout.ts textsOf: JavaScript's Unicode rules, Kazakh and Russian letters included), written in the
 // insert's transaction with the count key's columns, searched with LIKE on a trigram index (migration 0003).
 import type { CountFilter, TextAnswer, TextQuery } from '../store/count-types';
-import { keyWhere } from './answer-counts';
+import { keyWhere } from './count-keys';
 import type { Pool, PoolClient } from './pool';
 
 /** One free text of a response being stored, under its count key. */
