@@ -19,7 +19,7 @@ import type {
   TallyGrouping,
 } from '../store/count-types';
 import type { NewResponse } from '../store/types';
-import { blobOf, KEY_COLUMNS, keyWhere, type KeyRow } from './count-keys';
+import { blobOf, KEY_COLUMNS, type KeyRow } from './count-keys';
 import type { Pool, PoolClient } from './pool';
 import { createCountRowsCache } from './count-rows-cache';
 import { rejectedKeyRows } from './rejected-counts';

@@ -4,10 +4,8 @@
 // between two reads (only the keys of today's answers do), so a read asks for the counts only of rows whose version
 // (xmin, ctid) it has not seen: one query, one snapshot, and rows written by another server are refetched alike.
 import type { CountFilter } from '../store/count-types';
-import { keyWhere, type KeyRow } from './answer-counts';
+import { KEY_COLUMNS, keyWhere, type KeyRow } from './count-keys';
 import type { Pool } from './pool';
-
-const KEY_COLUMNS = 'survey_id, version, region, briefing, day';
 
 interface Cached {
   stamp: string;
