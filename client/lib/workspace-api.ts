@@ -17,8 +17,7 @@ export const SAME_ORIGIN = {
   referrerPolicy: 'same-origin',
 } as const satisfies RequestInit;
 
-/** GET a JSON body as the signed-in user; a non-2xx reply throws HttpError (401: the session ended). */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(path, {
     ...SAME_ORIGIN,
     headers: { accept: 'application/json' },
@@ -26,6 +25,43 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   });
   if (!res.ok) throw new HttpError(res.status, await readProblem(res));
   return (await res.json()) as T;
+}
+
+/**
+ * Answers asked for at page open (main.tsx, before React renders), each handed to the first getJson of its path.
+ * Only while fresh: a page that first needs it later (after signing in, say) asks again.
+ */
+const early = new Map<string, { at: number; answer: Promise<unknown> }>();
+const EARLY_FOR_MS = 10_000;
+
+/** Starts a GET now that a component will make soon; its answer (or failure) is also returned. */
+export function askEarly<T>(path: string): Promise<T> {
+  const answer = fetchJson<T>(path);
+  // Whoever takes it handles a failure; until then it must not count as unhandled.
+  answer.catch(() => undefined);
+  early.set(path, { at: performance.now(), answer });
+  return answer;
+}
+
+/** The early answer for `path` if one is fresh; a failed one (asked before signing in) is asked for again. */
+function takeEarly<T>(path: string, signal?: AbortSignal): Promise<T> | null {
+  const asked = early.get(path);
+  early.delete(path);
+  if (!asked || performance.now() - asked.at > EARLY_FOR_MS) return null;
+  const answer = (asked.answer as Promise<T>).catch(() => fetchJson<T>(path, signal));
+  if (!signal) return answer;
+  // The early request cannot be aborted, but its reader can stop waiting, as it would for its own request.
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
+/** GET a JSON body as the signed-in user; a non-2xx reply throws HttpError (401: the session ended). */
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return takeEarly<T>(path, signal) ?? fetchJson<T>(path, signal);
 }
 
 /** Who is signed in, or null when nobody is (401). Other failures throw, so the page can offer a retry. */

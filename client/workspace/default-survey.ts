@@ -1,8 +1,17 @@
 // Which survey a workspace page opens when the address names none: the one with the most responses this account may
 // read, so a first visit lands on the needs assessment instead of the feedback form that sorts first by id.
-import { getSurveys, type SurveySummary } from '../lib/api';
+import type { SurveySummary } from '../lib/api';
 import { useLoad, type Load } from '../lib/use-load';
 import { getJson } from '../lib/workspace-api';
+
+/**
+ * The surveys, read as the signed-in workspace reads (lib/api.ts's getSurveys is the respondent page's): so the list
+ * main.tsx asked for at page open (early-requests.ts) is the one used, not asked for a second time.
+ */
+export async function getSurveys(): Promise<SurveySummary[]> {
+  const list = await getJson<unknown>('/api/surveys');
+  return Array.isArray(list) ? (list as SurveySummary[]) : [];
+}
 
 /** Responses per survey id; a survey whose count could not be read is missing. */
 export type ResponseCounts = ReadonlyMap<string, number>;

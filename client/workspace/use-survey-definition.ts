@@ -4,14 +4,13 @@ import type { SurveySummary } from '../lib/api';
 import { useLoad, type Load } from '../lib/use-load';
 import { getJson, type Session } from '../lib/workspace-api';
 import { useSurveyChoice } from './default-survey';
+import { definitionPath } from './early-requests';
 
 export type Definition = Record<string, unknown>;
 
 /** The newest version's definition (a closed survey still serves its versions). */
 export async function getDefinition(survey: SurveySummary): Promise<Definition> {
-  const body = await getJson<{ definition: Definition }>(
-    `/api/surveys/${encodeURIComponent(survey.id)}/versions/${survey.version}`,
-  );
+  const body = await getJson<{ definition: Definition }>(definitionPath(survey));
   return body.definition;
 }
 

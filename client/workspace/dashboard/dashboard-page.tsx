@@ -13,7 +13,7 @@ import { followLink, sectionHref } from '../router';
 import type { SectionProps } from '../sections';
 import { shellStrings } from '../strings';
 import { ClearFilters, FilterBar } from './filter-bar';
-import { apiQuery, fileParts, filterWords, readFilters, summaryQuery } from './filters';
+import { apiQuery, fileParts, filterWords, readFilters, summaryPath } from './filters';
 import { DASHBOARD_STRINGS } from './strings';
 import { useSurveyContext } from './survey-context';
 import { groupByPage, surveyPages } from './survey-pages';
@@ -41,9 +41,7 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
   // The survey named in the address is asked for at once, beside the survey's context (not after it): when the
   // context settles on the same survey, the path is the same and nothing is asked twice.
   const survey = ctx.state === 'ready' ? ctx.survey.id : ctx.state === 'loading' ? filters.survey : null;
-  const summary = useStaleLoad<SummaryBody>(
-    survey && `/api/surveys/${encodeURIComponent(survey)}/summary${summaryQuery(filters)}`,
-  );
+  const summary = useStaleLoad<SummaryBody>(survey && summaryPath(survey, filters));
 
   useEffect(() => {
     if (isSignedOut(summary.error)) onSignedOut();
