@@ -1,6 +1,6 @@
 // A chart in a card: title and n above it, notes, the canvas, PNG and CSV downloads, and the numbers as a table.
 // The dashboard gives it a question (question-card.tsx); the region comparison gives it regions as categories.
-import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Locale } from '../lib/locale';
 import { ScrollBox } from '../lib/scroll-box';
 import { BarChart } from './chart';
@@ -36,15 +36,19 @@ export interface ChartCardProps {
   wide?: boolean;
 }
 
-/** The card's width, followed as the window changes: narrow cards wrap labels sooner. */
+/** The card's width, followed as the window changes: narrow cards wrap labels sooner. null until measured. */
 function useWidth() {
   const ref = useRef<HTMLElement>(null);
-  const [width, setWidth] = useState(600);
-  useLayoutEffect(() => {
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    setWidth(element.clientWidth);
-    const observer = new ResizeObserver(([entry]) => entry && setWidth(Math.round(entry.contentRect.width)));
+    // No clientWidth read in a layout effect: with ~30 cards mounting at once it forced a layout of the page inside
+    // React's commit, and its setState re-rendered every card synchronously in the same task (issue 13: 300-600 ms).
+    // The observer reports the first size after the browser's own layout; the charts are drawn later still (chart.tsx).
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) startTransition(() => setWidth(Math.round(entry.contentRect.width)));
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -68,7 +72,8 @@ export function ChartCard(props: ChartCardProps) {
   } = props;
   const t = CHART_STRINGS[locale];
   const id = useId();
-  const [ref, width] = useWidth();
+  const [ref, measured] = useWidth();
+  const width = measured ?? 600;
   // Chart.js gives the label axis at most half the plot's width, and bars keep ~100 px on the right for their value
   // labels: wrap so a label fits that half, at ~8.5 px a character at 14 px (7.3 at a phone's 12 px), 10–40 wide.
   const compact = width < 480;
@@ -110,7 +115,13 @@ export function ChartCard(props: ChartCardProps) {
         </p>
       ))}
       {drawn ? (
-        <BarChart config={config} height={chartHeight(model, options)} label={`${title}. ${nLine}`} />
+        <BarChart
+          config={config}
+          height={chartHeight(model, options)}
+          label={`${title}. ${nLine}`}
+          // Drawn once its labels are wrapped for the card's real width: not drawn twice.
+          ready={measured !== null}
+        />
       ) : (
         children
       )}

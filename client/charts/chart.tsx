@@ -30,13 +30,15 @@ interface Props {
   label: string;
   /** Receives the Chart.js instance after creation (and null on destroy), e.g. for a PNG. */
   onChart?: (chart: Chart<'bar', (number | null)[], string | string[]> | null) => void;
+  /** false: not yet drawn when in view (its config is about to change); true when omitted. */
+  ready?: boolean;
 }
 
-export function BarChart({ config, height, label, onChart }: Props) {
+export function BarChart({ config, height, label, onChart, ready = true }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const holder = useRef<HTMLDivElement>(null);
   const chart = useRef<Chart<'bar', (number | null)[], string | string[]> | null>(null);
-  // The newest config, read by the create effect: it runs once, and must not re-run (and rebuild) on each change.
+  // The newest config, read by the create effect: it runs once (when ready), and must not rebuild on each change.
   const latest = useRef(config);
   latest.current = config;
   const notify = useRef(onChart);
@@ -44,7 +46,7 @@ export function BarChart({ config, height, label, onChart }: Props) {
 
   useEffect(() => {
     const element = holder.current;
-    if (!element || !canvas.current) return;
+    if (!ready || !element || !canvas.current) return;
     let created: Chart<'bar', (number | null)[], string | string[]> | null = null;
     let cancel = () => {};
     const draw = () => {
@@ -81,7 +83,7 @@ export function BarChart({ config, height, label, onChart }: Props) {
       chart.current = null;
       if (created) notify.current?.(null);
     };
-  }, []);
+  }, [ready]);
 
   useEffect(() => {
     const current = chart.current;
