@@ -80,7 +80,7 @@ async function oneRun(browser: Browser, url: string): Promise<Figures> {
       () => (window as unknown as { __bench: Probe }).__bench.firstScreenAt !== null,
       null,
       {
-        timeout: 60_000,
+        timeout: 180_000,
       },
     );
     const loaded = await probe(page);
@@ -108,7 +108,7 @@ async function oneRun(browser: Browser, url: string): Promise<Figures> {
       () => (window as unknown as { __bench: Probe }).__bench.allDrawnAt !== null,
       null,
       {
-        timeout: 60_000,
+        timeout: 180_000,
       },
     );
     const done = await probe(page);
