@@ -11,17 +11,11 @@ const refused = (question: string, message: string) =>
   new Problem('invalid-request', 'The change is not as expected: see errors.', [{ question, message }]);
 
 /**
- * The store's changes for `patch`, or the 400 naming the field it breaks. `hasResponses`: responses already name
- * this briefing, so it can no longer move to another survey (they were answered to that survey's questions).
+ * The store's changes for `patch`, or the 400 naming the field it breaks. Whether responses already name the
+ * briefing (so it can no longer move to another survey) is the store's to check, in the transaction that writes
+ * the change: `surveyChangeRefused` is the answer when it refuses.
  */
-export function briefingChanges(
-  existing: Briefing,
-  patch: BriefingPatch,
-  hasResponses: boolean,
-  now: string,
-): BriefingChanges {
-  if (patch.survey !== undefined && patch.survey !== existing.surveyId && hasResponses)
-    throw refused('survey', 'responses already name this briefing; it cannot move to another survey');
+export function briefingChanges(existing: Briefing, patch: BriefingPatch, now: string): BriefingChanges {
   const { open, survey, ...rest } = patch;
   const next = { ...existing, ...rest };
   // The opening and closing times are checked together, as they will be after the change.
@@ -35,3 +29,7 @@ export function briefingChanges(
     ...(open === true && { closedAt: null }),
   };
 }
+
+/** Responses were answered to the briefing's survey's questions, so it cannot move to another survey. */
+export const surveyChangeRefused = () =>
+  refused('survey', 'responses already name this briefing; it cannot move to another survey');

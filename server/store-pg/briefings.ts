@@ -3,7 +3,13 @@
 // with responses stored by any other (briefing-live.ts polls these counts each second). Rejected responses (review
 // status) are in no count.
 import { KAZAKHSTAN_OFFSET_MS } from '../domain/kazakhstan-time';
-import type { Briefing, BriefingChanges, BriefingHour, ScopedCount } from '../store/types';
+import type {
+  Briefing,
+  BriefingChanges,
+  BriefingHour,
+  ScopedCount,
+  UpdateBriefingOutcome,
+} from '../store/types';
 import { toBriefing, type BriefingRow } from '../store/briefing-row';
 import { inTransaction, type Pool } from './pool';
 import { NOT_REJECTED } from './responses';
@@ -42,12 +48,26 @@ export function createPgBriefings(pool: Pool) {
       );
       return rowCount === 1;
     },
-    async updateBriefing(slug: string, changes: BriefingChanges, now: string): Promise<Briefing | undefined> {
-      return inTransaction(pool, async (client) => {
+    async updateBriefing(
+      slug: string,
+      changes: BriefingChanges,
+      now: string,
+    ): Promise<UpdateBriefingOutcome> {
+      return inTransaction(pool, async (client): Promise<UpdateBriefingOutcome> => {
+        // FOR UPDATE conflicts with the FOR KEY SHARE lock a response's foreign key check takes on this row: it
+        // waits for responses being stored under the briefing (on any server) to commit, and holds new ones back
+        // until this commits, so the check below sees every response there is.
         const row = (
           await client.query<BriefingRow>('SELECT * FROM briefings WHERE slug = $1 FOR UPDATE', [slug])
         ).rows[0];
-        if (!row) return undefined;
+        if (!row) return { status: 'not-found' };
+        if (changes.surveyId !== undefined && changes.surveyId !== row.survey_id) {
+          // Any response, rejected or not: a rejected one was answered to the survey's questions too.
+          const { rowCount } = await client.query('SELECT 1 FROM responses WHERE briefing = $1 LIMIT 1', [
+            slug,
+          ]);
+          if (rowCount) return { status: 'survey-has-responses' };
+        }
         const before = toBriefing(row);
         const next: Briefing = { ...before, ...changes, title: { ...before.title, ...changes.title } };
         await client.query(
@@ -57,7 +77,7 @@ export function createPgBriefings(pool: Pool) {
            WHERE slug = $1`,
           [slug, ...values(next), now],
         );
-        return next;
+        return { status: 'updated', briefing: next };
       });
     },
     async getBriefing(slug: string): Promise<Briefing | undefined> {

@@ -7,7 +7,7 @@ import type { ChosenQuote, CodeTallyRow, CodingPair } from '../store/coding-type
 import type { CountFilter } from '../store/count-types';
 import { keyWhere } from './count-keys';
 import { answerText, idList, spanOf } from './coding-sql';
-import type { Pool } from './pool';
+import { inTransaction, type Pool } from './pool';
 
 export function createPgCodingReads(pool: Pool) {
   return {
@@ -72,14 +72,25 @@ export function createPgCodingReads(pool: Pool) {
       by: string,
       at: string,
       smallRegionConfirmed: boolean,
-    ): Promise<void> {
-      await pool.query(
-        `INSERT INTO coding_quotes (code_id, response_seq, chosen_by, chosen_at, small_region_confirmed)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (code_id, response_seq) DO UPDATE SET chosen_by = EXCLUDED.chosen_by,
-           chosen_at = EXCLUDED.chosen_at, small_region_confirmed = EXCLUDED.small_region_confirmed`,
-        [codeId, rowid, by, at, smallRegionConfirmed],
-      );
+    ): Promise<boolean> {
+      return inTransaction(pool, async (client) => {
+        // The answer's coding lock (answer-codes.ts takes the same one to write its codes): a coder on any server
+        // changing this answer's codes waits, or has committed before the check below reads them.
+        await client.query(
+          `SELECT pg_advisory_xact_lock(hashtext('coded:' || survey_id || ':' || question), ($2 % 2147483648)::int)
+           FROM coding_codes WHERE id = $1`,
+          [codeId, rowid],
+        );
+        const { rowCount } = await client.query(
+          `INSERT INTO coding_quotes (code_id, response_seq, chosen_by, chosen_at, small_region_confirmed)
+           SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM answer_codes
+             WHERE code_id = $1 AND pass = 1 AND response_seq = $2)
+           ON CONFLICT (code_id, response_seq) DO UPDATE SET chosen_by = EXCLUDED.chosen_by,
+             chosen_at = EXCLUDED.chosen_at, small_region_confirmed = EXCLUDED.small_region_confirmed`,
+          [codeId, rowid, by, at, smallRegionConfirmed],
+        );
+        return rowCount === 1;
+      });
     },
     async removeQuote(codeId: number, rowid: number): Promise<boolean> {
       const { rowCount } = await pool.query(

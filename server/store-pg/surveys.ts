@@ -103,13 +103,15 @@ export function createPgSurveys(pool: Pool) {
       );
       return rows[0]?.closed_at;
     },
-    async setSurveyClosed(surveyId: string, closed: boolean, now: string): Promise<void> {
-      if (closed)
-        await pool.query(
-          'INSERT INTO survey_closures (survey_id, closed_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-          [surveyId, now],
-        );
-      else await pool.query('DELETE FROM survey_closures WHERE survey_id = $1', [surveyId]);
+    async setSurveyClosed(surveyId: string, closed: boolean, now: string): Promise<boolean> {
+      // ON CONFLICT DO NOTHING waits for another server's uncommitted closing of the same survey, then counts 0.
+      const { rowCount } = closed
+        ? await pool.query(
+            'INSERT INTO survey_closures (survey_id, closed_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+            [surveyId, now],
+          )
+        : await pool.query('DELETE FROM survey_closures WHERE survey_id = $1', [surveyId]);
+      return rowCount === 1;
     },
   };
 }

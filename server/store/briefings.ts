@@ -4,7 +4,7 @@ import { KAZAKHSTAN_SQLITE_MODIFIER } from '../domain/kazakhstan-time';
 import { notRejected } from './review-set';
 import { toBriefing, type BriefingRow } from './briefing-row';
 import type { Db } from './db';
-import type { Briefing, BriefingChanges, BriefingHour, ScopedCount } from './types';
+import type { Briefing, BriefingChanges, BriefingHour, ScopedCount, UpdateBriefingOutcome } from './types';
 
 /** SQLite's date modifier for Kazakhstan's clock: the same offset as the answer counts' days. */
 const LOCAL_OFFSET = KAZAKHSTAN_SQLITE_MODIFIER;
@@ -21,6 +21,8 @@ export function createBriefingStore(db: Db) {
     closed_at = @closedAt, updated_at = @updatedAt WHERE slug = @slug`);
   const selectOne = db.prepare<[string], BriefingRow>('SELECT * FROM briefings WHERE slug = ?');
   const selectAll = db.prepare<[], BriefingRow>('SELECT * FROM briefings ORDER BY date, slug');
+  // Any response, rejected or not: a rejected one was answered to the survey's questions too.
+  const anyResponse = db.prepare<[string], 1>('SELECT 1 FROM responses WHERE briefing = ? LIMIT 1').pluck();
   // Reads the partial index responses_by_briefing_time only: cheap enough to run every second per briefing.
   // Rejected responses (review status) are in no count: notRejected() goes by rowid, which the index holds.
   const countOne = db.prepare<[string], { n: number }>(
@@ -61,18 +63,21 @@ export function createBriefingStore(db: Db) {
     addBriefing(b: Briefing, createdAt: string, demo = false): boolean {
       return insert.run({ ...params(b), createdAt, demo: demo ? 1 : 0 }).changes === 1;
     },
-    /** Applies the changes and returns the briefing as it now is; undefined when there is no such briefing. */
+    /** Applies the changes and returns the briefing as it now is (interface/briefing-store.ts). */
     updateBriefing: db.transaction(
-      (slug: string, changes: BriefingChanges, now: string): Briefing | undefined => {
+      (slug: string, changes: BriefingChanges, now: string): UpdateBriefingOutcome => {
         const row = selectOne.get(slug);
-        if (!row) return undefined;
+        if (!row) return { status: 'not-found' };
+        // In the write's transaction, on the one write connection: no response is stored between check and write.
+        if (changes.surveyId !== undefined && changes.surveyId !== row.survey_id && anyResponse.get(slug))
+          return { status: 'survey-has-responses' };
         const next: Briefing = {
           ...toBriefing(row),
           ...changes,
           title: { ...toBriefing(row).title, ...changes.title },
         };
         update.run({ ...params(next), slug, updatedAt: now });
-        return next;
+        return { status: 'updated', briefing: next };
       },
     ),
     getBriefing(slug: string): Briefing | undefined {

@@ -220,12 +220,25 @@ export function createCodingReads(db: Db) {
         };
     },
 
-    chooseQuote(codeId: number, rowid: number, by: string, at: string, smallRegionConfirmed: boolean): void {
-      db.prepare(
-        `INSERT INTO coding_quotes (code_id, response_rowid, chosen_by, chosen_at, small_region_confirmed)
-         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET chosen_by = excluded.chosen_by,
-           chosen_at = excluded.chosen_at, small_region_confirmed = excluded.small_region_confirmed`,
-      ).run(codeId, rowid, by, at, smallRegionConfirmed ? 1 : 0);
+    /** One statement: the check that the answer has the code and the write cannot be split by a coding write. */
+    chooseQuote(
+      codeId: number,
+      rowid: number,
+      by: string,
+      at: string,
+      smallRegionConfirmed: boolean,
+    ): boolean {
+      return (
+        db
+          .prepare(
+            `INSERT INTO coding_quotes (code_id, response_rowid, chosen_by, chosen_at, small_region_confirmed)
+             SELECT @codeId, @rowid, @by, @at, @small WHERE EXISTS (SELECT 1 FROM answer_codes
+               WHERE code_id = @codeId AND pass = 1 AND response_rowid = @rowid)
+             ON CONFLICT DO UPDATE SET chosen_by = excluded.chosen_by, chosen_at = excluded.chosen_at,
+               small_region_confirmed = excluded.small_region_confirmed`,
+          )
+          .run({ codeId, rowid, by, at, small: smallRegionConfirmed ? 1 : 0 }).changes === 1
+      );
     },
     removeQuote(codeId: number, rowid: number): boolean {
       return (

@@ -106,9 +106,8 @@ export function createSurveyStore(db: Db) {
     surveyClosedAt(surveyId: string): string | undefined {
       return selectClosed.get(surveyId)?.closed_at;
     },
-    setSurveyClosed(surveyId: string, closed: boolean, now: string): void {
-      if (closed) insertClosure.run(surveyId, now);
-      else deleteClosure.run(surveyId);
+    setSurveyClosed(surveyId: string, closed: boolean, now: string): boolean {
+      return (closed ? insertClosure.run(surveyId, now) : deleteClosure.run(surveyId)).changes === 1;
     },
   };
 }

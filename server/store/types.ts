@@ -50,6 +50,12 @@ export interface Briefing {
 /** What PATCH /api/briefings/:slug may change; the slug is the link on printed posters, so it never changes. */
 export type BriefingChanges = Partial<Omit<Briefing, 'slug' | 'title'>> & { title?: Partial<BriefingTitle> };
 
+export type UpdateBriefingOutcome =
+  | { status: 'updated'; briefing: Briefing }
+  | { status: 'not-found' }
+  /** The change moves the briefing to another survey while responses name it; nothing was changed. */
+  | { status: 'survey-has-responses' };
+
 /** Responses of one briefing in one hour of Kazakhstan's clock (UTC+5): `hour` is `YYYY-MM-DDTHH:00` local. */
 export interface BriefingHour {
   hour: string;

@@ -166,14 +166,22 @@ describe.each(ENGINES)('accounts, sessions, audit log and versions on $name', (e
     expect(await store.publishedVersion('s', 2)).toEqual({ sha256: 'sha-2-Сауалнама', publishedAt: 'T2' });
   });
 
-  it('closes and opens a survey', async () => {
+  it('closes and opens a survey, telling the one call that changed it', async () => {
     expect(await store.isSurveyClosed('s')).toBe(false);
-    await store.setSurveyClosed('s', true, '2024-05-01T00:00:00.000Z');
-    await store.setSurveyClosed('s', true, '2024-06-01T00:00:00.000Z');
+    expect(await store.setSurveyClosed('s', true, '2024-05-01T00:00:00.000Z')).toBe(true);
+    expect(await store.setSurveyClosed('s', true, '2024-06-01T00:00:00.000Z')).toBe(false);
     expect(await store.surveyClosedAt('s')).toBe('2024-05-01T00:00:00.000Z');
-    await store.setSurveyClosed('s', false, 'now');
+    expect(await store.setSurveyClosed('s', false, 'now')).toBe(true);
+    expect(await store.setSurveyClosed('s', false, 'now')).toBe(false);
     expect(await store.isSurveyClosed('s')).toBe(false);
     expect(await store.surveyClosedAt('s')).toBeUndefined();
+    // Many at once (on PostgreSQL, over the pool's connections): exactly one closes it.
+    const calls = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        store.setSurveyClosed('s', true, `2024-07-0${i + 1}T00:00:00.000Z`),
+      ),
+    );
+    expect(calls.filter(Boolean)).toHaveLength(1);
   });
 
   it('reports itself ready: a committed write and every migration applied', async () => {

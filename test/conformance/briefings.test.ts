@@ -46,13 +46,27 @@ describe.each(ENGINES)('briefings on $name', (engine) => {
     expect(await store.getBriefing(semey.slug)).toEqual({ ...semey, closedAt: null });
     await store.addBriefing({ ...semey, slug: 'early', date: '2023-09-01', cityNames: {} }, 'T');
     const changed = await store.updateBriefing(semey.slug, { title: { en: 'Semey' }, closedAt: 'C' }, 'T2');
-    expect(changed?.title).toEqual({ ...semey.title, en: 'Semey' });
+    expect(changed.status === 'updated' && changed.briefing.title).toEqual({ ...semey.title, en: 'Semey' });
     expect(await store.getBriefing(semey.slug)).toMatchObject({
       title: { en: 'Semey', kk: semey.title.kk },
       closedAt: 'C',
     });
-    expect(await store.updateBriefing('nothing', { city: 'x' }, 'T')).toBeUndefined();
+    expect(await store.updateBriefing('nothing', { city: 'x' }, 'T')).toEqual({ status: 'not-found' });
     expect((await store.listBriefings()).map((b) => b.slug)).toEqual(['early', semey.slug]);
+  });
+
+  it('moves a briefing to another survey only while no response names it, checked in the write itself', async () => {
+    await store.addBriefing(semey, 'T');
+    const moved = await store.updateBriefing(semey.slug, { surveyId: 'other' }, 'T2');
+    expect(moved).toMatchObject({ status: 'updated', briefing: { surveyId: 'other' } });
+    await store.updateBriefing(semey.slug, { surveyId: 'example' }, 'T3');
+    await store.insertResponses([response('a', '2023-09-15T10:00:00.000Z')]);
+    const refused = await store.updateBriefing(semey.slug, { surveyId: 'other', city: 'Changed' }, 'T4');
+    expect(refused).toEqual({ status: 'survey-has-responses' });
+    expect(await store.getBriefing(semey.slug)).toMatchObject({ surveyId: 'example', city: 'Semey' });
+    // Naming its own survey again is no move: the other changes go through.
+    const same = await store.updateBriefing(semey.slug, { surveyId: 'example', city: 'Semei' }, 'T5');
+    expect(same).toMatchObject({ status: 'updated', briefing: { city: 'Semei' } });
   });
 
   it('counts a briefing’s responses in total, per local hour and within regions, with cell keys that add up', async () => {

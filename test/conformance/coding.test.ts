@@ -237,9 +237,18 @@ describe.each(ENGINES)('coding on $name', (engine) => {
     );
     const r02 = await answerOf(store, 'r02');
     const r08 = await answerOf(store, 'r08');
-    await store.chooseQuote(premises.id, r02.rowid, 'author@example.kz', '2023-10-02T00:00:00.000Z', false);
-    await store.chooseQuote(training.id, r08.rowid, 'author@example.kz', '2023-10-03T00:00:00.000Z', false);
-    await store.chooseQuote(training.id, r08.rowid, 'editor@example.kz', '2023-10-01T00:00:00.000Z', true);
+    await store.setAnswerCodes(r08, 'proposal', 1, [{ codeId: training.id, span: null }], 'c', 'T');
+    const choose = (codeId: number, rowid: number, by: string, at: string, small: boolean) =>
+      store.chooseQuote(codeId, rowid, by, at, small);
+    expect(await choose(premises.id, r02.rowid, 'author@example.kz', '2023-10-02T00:00:00.000Z', false)).toBe(
+      true,
+    );
+    expect(await choose(training.id, r08.rowid, 'author@example.kz', '2023-10-03T00:00:00.000Z', false)).toBe(
+      true,
+    );
+    expect(await choose(training.id, r08.rowid, 'editor@example.kz', '2023-10-01T00:00:00.000Z', true)).toBe(
+      true,
+    );
     expect(await store.listQuotes('example', 'proposal', 'proposal')).toEqual([
       {
         codeId: training.id,
@@ -264,5 +273,19 @@ describe.each(ENGINES)('coding on $name', (engine) => {
     expect(await store.removeQuote(training.id, r08.rowid)).toBe(true);
     expect(await store.removeQuote(training.id, r08.rowid)).toBe(false);
     expect(ids(await store.listQuotes('example', 'proposal', 'proposal'))).toEqual(['r02']);
+  });
+
+  it('refuses, writing nothing, a quote under a code its answer does not have in pass 1 (or no longer has)', async () => {
+    const r08 = await answerOf(store, 'r08');
+    const given = [{ codeId: training.id, span: null }];
+    // Coded so only by the second coder, whose codes are never counted or quoted.
+    await store.setAnswerCodes(r08, 'proposal', 2, given, 'second', 'T');
+    expect(await store.chooseQuote(training.id, r08.rowid, 'author', 'T1', false)).toBe(false);
+    await store.setAnswerCodes(r08, 'proposal', 1, given, 'first', 'T2');
+    expect(await store.chooseQuote(premises.id, r08.rowid, 'author', 'T3', false)).toBe(false);
+    // The coder takes the code off; choosing it now (a check made before that is stale) writes nothing.
+    await store.setAnswerCodes(r08, 'proposal', 1, null, 'first', 'T4');
+    expect(await store.chooseQuote(training.id, r08.rowid, 'author', 'T5', false)).toBe(false);
+    expect(await store.listQuotes('example', 'proposal', 'proposal')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // readers the list, counts, QR codes and the live count of their regions' briefings; create and change for admins.
 // Every count a reader gets holds only responses from the regions they may read (a respondent may change the
 // region a briefing prefills), published as seesExactCounts says: exact, or perturbed by the cell key method.
-import { briefingChanges } from '../../domain/briefing-changes';
+import { briefingChanges, surveyChangeRefused } from '../../domain/briefing-changes';
 import { KAZAKHSTAN_TIME_ZONE } from '../../domain/kazakhstan-time';
 import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
@@ -150,16 +150,15 @@ export function briefingsRouter(deps: AppDeps): Router {
     surveyMustExist(body.survey);
     const existing = await store.getBriefing(String(req.params.slug));
     if (!existing) throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
-    const hasResponses = body.survey !== undefined && (await store.countBriefingResponses(existing.slug)) > 0;
     const now = clock().toISOString();
-    const updated = await store.updateBriefing(
-      existing.slug,
-      briefingChanges(existing, body, hasResponses, now),
-      now,
-    );
-    if (!updated) throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
+    // The store refuses a move to another survey once responses name the briefing, checked in its own transaction:
+    // a response stored between a count here and the write would otherwise end up under the wrong survey.
+    const outcome = await store.updateBriefing(existing.slug, briefingChanges(existing, body, now), now);
+    if (outcome.status === 'survey-has-responses') throw surveyChangeRefused();
+    if (outcome.status === 'not-found')
+      throw new Problem('briefing-not-found', `There is no briefing "${req.params.slug}".`);
     await audit(deps, req, res, 'briefing-changed', { slug: existing.slug, ...body });
-    noStore(res).json(await adminBody(req, updated));
+    noStore(res).json(await adminBody(req, outcome.briefing));
   });
 
   router.get('/api/briefings/:slug/counts', requireUser(), async (req, res) => {

@@ -41,6 +41,12 @@ async function filtered(
   return { filters, q: codableQuestion(filters.survey, String(req.params.question)) };
 }
 
+/** The quoted answer does not carry the code (or no longer does). */
+const notCoded = (code: string) =>
+  new Problem('unknown-codes', `This answer is not coded "${code}": quote it under one of its codes.`, [
+    { question: 'code', message: "is not among the answer's codes" },
+  ]);
+
 export function codingResultsRouter(deps: AppDeps): Router {
   const { store, clock, config } = deps;
   const router = Router();
@@ -208,12 +214,8 @@ export function codingResultsRouter(deps: AppDeps): Router {
           `There is no response "${body.response}" that your account may read.`,
         );
       const coding = await store.getAnswerCoding(answer, q.info.name, 1);
-      if (!coding?.codes.some((c) => c.codeId === code.id))
-        throw new Problem(
-          'unknown-codes',
-          `This answer is not coded "${body.code}": quote it under one of its codes.`,
-          [{ question: 'code', message: "is not among the answer's codes" }],
-        );
+      // Before the small-region question: confirming a region is no use for an answer that cannot be quoted.
+      if (!coding?.codes.some((c) => c.codeId === code.id)) throw notCoded(body.code);
       const [inRegion] = await store.countResponsesBy(
         { surveyId: q.survey.id, regions: [answer.region] },
         'region',
@@ -227,7 +229,17 @@ export function codingResultsRouter(deps: AppDeps): Router {
             'Send confirmSmallRegion: true to quote it anyway.',
           [{ question: 'confirmSmallRegion', message: 'must be true for a region with few respondents' }],
         );
-      await store.chooseQuote(code.id, answer.rowid, currentUser(res).email, clock().toISOString(), small);
+      // Checked again in the write: a coder may have taken the code off since the check above.
+      if (
+        !(await store.chooseQuote(
+          code.id,
+          answer.rowid,
+          currentUser(res).email,
+          clock().toISOString(),
+          small,
+        ))
+      )
+        throw notCoded(body.code);
       await audit(deps, req, res, 'quote-chosen', {
         survey: q.survey.id,
         question: q.info.name,

@@ -72,9 +72,9 @@ export function surveyVersionsRouter(deps: AppDeps): Router {
       throw new Problem('invalid-request', 'The body must be {"closed": true|false}.', [
         { question: 'closed', message: 'must be true or false' },
       ]);
-    const was = await store.isSurveyClosed(survey.id);
-    await store.setSurveyClosed(survey.id, closed, clock().toISOString());
-    if (was !== closed)
+    // One statement decides whether this request changed anything: of two admins closing at once (on one server
+    // or two), one closing is audited, not two.
+    if (await store.setSurveyClosed(survey.id, closed, clock().toISOString()))
       await audit(deps, req, res, closed ? 'survey-closed' : 'survey-opened', { survey: survey.id });
     res
       .set('Cache-Control', 'no-store')

@@ -16,5 +16,9 @@ export interface CatalogStore {
   countPublishedDefinitions(): Promise<number>;
   isSurveyClosed(surveyId: string): Promise<boolean>;
   surveyClosedAt(surveyId: string): Promise<string | undefined>;
-  setSurveyClosed(surveyId: string, closed: boolean, now: string): Promise<void>;
+  /**
+   * Closes (keeping the first closing time) or opens a survey in one statement; true when this call changed it, so
+   * that of two admins closing at once only one is recorded as having closed it.
+   */
+  setSurveyClosed(surveyId: string, closed: boolean, now: string): Promise<boolean>;
 }

@@ -74,13 +74,18 @@ export interface CodingStore {
     question: string,
     key: string,
   ): AsyncIterable<{ answer: AnswerToCode; folded: string }>;
+  /**
+   * Chooses (or chooses again) an answer as a quote under a code; false, writing nothing, when the answer is not
+   * coded with it in pass 1. Checked in the write itself, so a coder taking the code off meanwhile cannot leave a
+   * quote under a code its answer no longer has.
+   */
   chooseQuote(
     codeId: number,
     rowid: number,
     by: string,
     at: string,
     smallRegionConfirmed: boolean,
-  ): Promise<void>;
+  ): Promise<boolean>;
   removeQuote(codeId: number, rowid: number): Promise<boolean>;
   listQuotes(surveyId: string, question: string, key: string): Promise<ChosenQuote[]>;
 }
