@@ -1,6 +1,7 @@
 // Group commit: writes that arrive close together share one transaction, so one fsync serves many requests.
 // Each write runs in its own savepoint, so one write's failure (a clash, a constraint) never fails its
-// batch-mates; every promise settles only after the batch's COMMIT has returned, i.e. after the fsync.
+// batch-mates; every promise settles only after the batch's COMMIT is on disk: after COMMIT's own fsync, or with
+// `durable` (wal-sync.ts) after an fsync off the event loop that started once COMMIT had returned.
 import type { Db } from './db';
 
 interface Pending<T, R> {
@@ -22,7 +23,22 @@ export interface GroupCommitter<T, R> {
 export function createGroupCommitter<T, R>(
   db: Db,
   write: (item: T) => R,
-  { windowMs = 0, maxBatch = 500 }: { windowMs?: number; maxBatch?: number } = {},
+  {
+    windowMs = 0,
+    maxBatch = 500,
+    durable,
+    beforeCommit,
+  }: {
+    windowMs?: number;
+    maxBatch?: number;
+    /**
+     * Makes what has been committed durable (an fsync of the WAL on libuv's pool). When given, batches commit with
+     * synchronous=NORMAL, so COMMIT does not fsync on this thread, and settle only once this resolves.
+     */
+    durable?: () => Promise<void>;
+    /** Runs in the batch's transaction after every write, with the values of those that succeeded. */
+    beforeCommit?: (values: R[]) => void;
+  } = {},
 ): GroupCommitter<T, R> {
   let queue: Pending<T, R>[] = [];
   let scheduled = false;
@@ -39,6 +55,9 @@ export function createGroupCommitter<T, R>(
 
   function commitBatch(batch: Pending<T, R>[]): void {
     const settled: ({ ok: true; value: R } | { ok: false; error: unknown })[] = [];
+    // Only this transaction skips COMMIT's fsync: every other write on the connection keeps the level db.ts set.
+    const level = durable ? (db.pragma('synchronous', { simple: true }) as number) : undefined;
+    if (durable) db.pragma('synchronous = NORMAL');
     try {
       db.transaction(() => {
         for (const p of batch) {
@@ -52,16 +71,26 @@ export function createGroupCommitter<T, R>(
             settled.push({ ok: false, error });
           }
         }
+        beforeCommit?.(settled.flatMap((s) => (s.ok ? [s.value] : [])));
       })();
     } catch (error) {
       // The COMMIT itself failed (disk full, read-only file), or SQLite rolled the batch back: nothing of it is stored.
       for (const p of batch) p.reject(error);
       return;
+    } finally {
+      if (durable) db.pragma(`synchronous = ${level}`);
     }
-    batch.forEach((p, i) => {
-      const outcome = settled[i];
-      if (outcome?.ok) p.resolve(outcome.value);
-      else p.reject(outcome?.error);
+    const settle = () =>
+      batch.forEach((p, i) => {
+        const outcome = settled[i];
+        if (outcome?.ok) p.resolve(outcome.value);
+        else p.reject(outcome?.error);
+      });
+    if (!durable) return settle();
+    // A failed fsync leaves the batch committed but perhaps not on disk: every write of it hears the fault (503), and
+    // a retry finds its response stored (200) once a later fsync succeeded.
+    durable().then(settle, (error: unknown) => {
+      for (const p of batch) p.reject(error);
     });
   }
 

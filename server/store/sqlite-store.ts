@@ -28,6 +28,7 @@ import { createReviewStore } from './reviews';
 import { createSignInFailures } from './sign-in-failures';
 import { createSurveyStore } from './surveys';
 import { createTextAnswers } from './text-answers';
+import { createWalSync } from './wal-sync';
 
 export interface SqliteStoreOptions {
   /** See createGroupCommitter: 0 batches the writes of one event-loop turn. */
@@ -53,8 +54,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const countsRebuilt = recount.syncPlans();
   const lines = createExportLines(db, options.projections?.lineRenderers ?? []);
   const exportLinesReset = lines.sync();
+  const walSync = createWalSync(file);
   const responses = createResponseStore(db, {
     batchWindowMs: options.batchWindowMs,
+    durable: walSync.sync,
     projections: [counts.projection, lines.projection],
   });
   const { flushPendingWrites, ...responseStore } = responses;
@@ -101,6 +104,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       if (closed) return;
       closed = true;
       flushPendingWrites();
+      walSync.close();
       db.close();
     },
   };
