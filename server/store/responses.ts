@@ -1,19 +1,28 @@
-// Responses: idempotent writes through group commit, each feeding the projections in its savepoint.
+// Responses: idempotent writes through group commit; the projections are fed in each savepoint and once per batch.
 import type { Db } from './db';
 import { createDuplicateFinder } from './duplicates';
 import { createGroupCommitter } from './group-commit';
-import type { Projection } from './interface/projection';
+import type { InsertedResponse, Projection } from './interface/projection';
 import { nextRecordKey } from './record-keys';
 import { toResponse, type ResponseRow } from './response-row';
 import type { NewResponse, StoredResponse, SubmitOutcome } from './types';
+
+/** One write's outcome, and the response as stored when it was. */
+interface Written {
+  outcome: SubmitOutcome;
+  inserted?: InsertedResponse;
+}
 
 export function createResponseStore(
   db: Db,
   {
     batchWindowMs = 0,
     projections = [],
+    durable,
   }: {
     batchWindowMs?: number;
+    /** The batches' fsync off the event loop (wal-sync.ts); without it COMMIT syncs (synchronous=FULL). */
+    durable?: () => Promise<void>;
     /** Fed in each insert's savepoint: answer counts and text index, stored CSV lines (interface/projection.ts). */
     projections?: readonly Projection[];
   } = {},
@@ -32,13 +41,19 @@ export function createResponseStore(
   const findDuplicate = createDuplicateFinder(db);
   const selectById = db.prepare<[string], ResponseRow>('SELECT * FROM responses WHERE id = ?');
 
-  /** Runs inside the batch's transaction; a retry of the same content is recognised by its hash. */
-  function writeResponse(r: NewResponse): SubmitOutcome {
+  /**
+   * Runs inside the batch's transaction; a retry of the same content is recognised by its hash. A stored response
+   * comes back as `inserted` too, for the projections' once-per-batch work (onBatch).
+   */
+  function writeResponse(r: NewResponse): Written {
     const existing = selectHash.get(r.id);
     if (existing) {
-      return existing.content_hash === r.contentHash
-        ? { status: 'duplicate', submittedAt: existing.submitted_at }
-        : { status: 'conflict' };
+      return {
+        outcome:
+          existing.content_hash === r.contentHash
+            ? { status: 'duplicate', submittedAt: existing.submitted_at }
+            : { status: 'conflict' },
+      };
     }
     const recordKey = nextRecordKey();
     const answers = JSON.stringify(r.answers);
@@ -54,16 +69,31 @@ export function createResponseStore(
     // Same savepoint as the insert: what derives from the response (counts, text index, CSV line) moves with it or
     // not at all (duplicates returned above).
     const inserted = { response: r, rowid: Number(lastInsertRowid), recordKey, duplicateOf };
-    for (const projection of projections) projection.onInsert(inserted);
-    return { status: 'created', submittedAt: r.submittedAt };
+    for (const projection of projections) projection.onInsert?.(inserted);
+    return { outcome: { status: 'created', submittedAt: r.submittedAt }, inserted };
   }
 
-  const committer = createGroupCommitter(db, writeResponse, { windowMs: batchWindowMs });
+  /** In the transaction, after the savepoints: what the projections do once for the whole batch. */
+  function finishBatch(written: readonly Written[]): void {
+    const inserted = written.flatMap((w) => (w.inserted ? [w.inserted] : []));
+    if (inserted.length === 0) return;
+    for (const projection of projections) projection.onBatch?.(inserted);
+  }
+
+  const committer = createGroupCommitter(db, writeResponse, {
+    windowMs: batchWindowMs,
+    durable,
+    beforeCommit: finishBatch,
+  });
 
   return {
-    submitResponse: (r: NewResponse): Promise<SubmitOutcome> => committer.submit(r),
+    submitResponse: (r: NewResponse): Promise<SubmitOutcome> => committer.submit(r).then((w) => w.outcome),
     /** Writes many responses in one transaction (demo data, imports); same idempotency rules. */
-    insertResponses: db.transaction((rs: readonly NewResponse[]) => rs.map(writeResponse)),
+    insertResponses: db.transaction((rs: readonly NewResponse[]): SubmitOutcome[] => {
+      const written = rs.map(writeResponse);
+      finishBatch(written);
+      return written.map((w) => w.outcome);
+    }),
     flushPendingWrites: committer.flush,
     getResponse(id: string): StoredResponse | undefined {
       const row = selectById.get(id);

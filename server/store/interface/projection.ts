@@ -64,10 +64,13 @@ export interface InsertedResponse {
 
 /**
  * One projection as the store's write path sees it. `onInsert` runs in the response's savepoint after its INSERT
- * succeeded (an identical retry or a clash never gets here); throwing rolls the response back with it.
+ * succeeded (an identical retry or a clash never gets here); throwing rolls the response back with it. `onBatch`
+ * runs once per transaction, after every savepoint, with the responses that were stored: work shared by a batch
+ * (one key row written once for all its responses) is done once; throwing there fails the whole batch.
  */
 export interface Projection {
-  onInsert(inserted: InsertedResponse): void;
+  onInsert?(inserted: InsertedResponse): void;
+  onBatch?(inserted: readonly InsertedResponse[]): void;
 }
 
 /** What one call of the background line filler did (store/export-lines.ts). */
