@@ -19,10 +19,10 @@ import type {
   TallyGrouping,
 } from '../store/count-types';
 import type { NewResponse } from '../store/types';
+import { countAdjustments } from './count-adjustments';
 import { blobOf, KEY_COLUMNS, type KeyRow } from './count-keys';
 import type { Pool, PoolClient } from './pool';
 import { createCountRowsCache } from './count-rows-cache';
-import { rejectedKeyRows } from './rejected-counts';
 import { indexTexts, type IndexedText } from './text-index';
 
 /**
@@ -186,11 +186,10 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
   }
 
   const countRows = createCountRowsCache(pool);
-  /** The matching key rows of every shard; with `review: 'all'`, the rejected responses as keys of one each. */
+  /** The matching key rows of every shard, and the responses `review: 'all'` or `excludeFlagged` add or take away. */
   async function keyRows(filter: CountFilter): Promise<KeyRow[]> {
     const rows = await countRows(filter);
-    if (filter.review === 'all')
-      rows.push(...(await rejectedKeyRows(pool, filter, layoutOf)).map((r) => r.keyRow));
+    rows.push(...(await countAdjustments(pool, filter, layoutOf)).map((a) => a.keyRow));
     return rows;
   }
 

@@ -8,7 +8,7 @@ import type { CountLayout } from '../store/count-layout';
 import type { CountFilter, TallyGroup } from '../store/count-types';
 import { keyWhere } from './count-keys';
 import type { Pool } from './pool';
-import { rejectedKeyRows } from './rejected-counts';
+import { countAdjustments } from './count-adjustments';
 
 /** Record rows per read: each holds one batch's records of a key (up to 64 after a recount). */
 const ROWS_PER_READ = 500;
@@ -53,10 +53,9 @@ export function createPgCrosstab(pool: Pool, layouts: ReadonlyMap<string, CountL
           await cursor.close();
         }
         await client.query('COMMIT');
-        // `review: 'all'`: the rejected responses back in, as if never rejected.
-        if (filter.review === 'all')
-          for (const { keyRow, record } of await rejectedKeyRows(pool, filter, layoutOf))
-            crosstab.consume(keyRow.version, record, 1);
+        // `review: 'all'` puts the rejected responses back in, `excludeFlagged` takes the flagged ones out.
+        for (const { keyRow, record, sign } of await countAdjustments(pool, filter, layoutOf))
+          crosstab.consume(keyRow.version, record, sign);
       } catch (error) {
         broken = true;
         throw error;

@@ -57,7 +57,7 @@ export const SET_FROM = `FROM responses r LEFT JOIN response_reviews v ON v.resp
  * Per version, the seconds under which a response is very fast: `fraction` of the median duration of the version's
  * responses that have one (the mean of the middle two for an even number), as SQLite's fast-thresholds.ts.
  */
-async function fastBelow(pool: Pool, surveyId: string, fraction: number): Promise<[number, number][]> {
+export async function fastBelow(pool: Pool, surveyId: string, fraction: number): Promise<[number, number][]> {
   if (fraction <= 0) return [];
   const { rows } = await pool.query<{ version: number; median: number }>(
     `SELECT version, percentile_cont(0.5) WITHIN GROUP (ORDER BY d) AS median
