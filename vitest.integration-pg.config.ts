@@ -17,6 +17,7 @@ export default defineConfig({
       'test/integration/two-servers-pg.test.ts',
     ],
     env: { SAUALNAMA_TEST_ENGINE: 'postgres' },
+    setupFiles: ['test/support/drop-test-databases.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../boot';
 import { cliConfig } from './open';
-import { AUDIT_ACTIONS, openSqliteStore, type AuditAction, type AuditEntry } from '../store';
+import { AUDIT_ACTIONS, openSqliteStore, type AuditAction, type AuditEntry, type Store } from '../store';
+import { openPostgresStore } from '../store-pg';
 
 export const USAGE = `usage: audit [--since 2024-03-01|7d|12h] [--until 2024-04-01] [--actor <email>] [--action <name>] [--json]
 
@@ -70,14 +71,17 @@ export async function auditCommand(args: string[], now = new Date()): Promise<nu
     return 2;
   }
 
-  const file = join(cliConfig().dataDir, DATABASE_FILE);
-  // Reading must not create an empty database where the operator mistyped DATA_DIR.
-  if (!existsSync(file)) {
+  const config = cliConfig();
+  const file = join(config.dataDir, DATABASE_FILE);
+  // Reading must not create an empty database where the operator mistyped DATA_DIR (DATABASE_URL names one).
+  if (!config.databaseUrl && !existsSync(file)) {
     console.error(`no database at ${file}: set DATA_DIR to the server's data folder`);
     return 1;
   }
   // The store alone, without the survey catalog: the log must stay readable whatever state the surveys are in.
-  const store = openSqliteStore(file);
+  const store: Store = config.databaseUrl
+    ? await openPostgresStore(config.databaseUrl)
+    : openSqliteStore(file);
   try {
     let count = 0;
     const query = {

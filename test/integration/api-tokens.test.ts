@@ -3,14 +3,13 @@
 // regions; refused for changes, for other regions, after revocation or expiry, and every use in the audit log.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { createUser, fetchAs, sendJson, signIn } from '../support/auth';
 import { parseCsv } from '../support/export-download';
 import { expectProblem, problemFields } from '../support/problem';
 import { startServer, type TestServer } from '../support/server';
+import { queryRows } from '../support/stored-data';
 import { collect } from '../support/collect';
 
 const run = promisify(execFile);
@@ -70,9 +69,7 @@ describe('API tokens', () => {
       expect.objectContaining({ id: made.id, name: 'R on my laptop', revokedAt: null }),
     ]);
     expect(JSON.stringify(listed)).not.toContain(made.token);
-    const db = new Database(join(server.dataDir, 'saualnama.db'), { readonly: true });
-    const dump = JSON.stringify(db.prepare('SELECT * FROM api_tokens').all());
-    db.close();
+    const dump = JSON.stringify(await queryRows(server.dataDir, 'SELECT * FROM api_tokens'));
     expect(dump).not.toContain(made.token.slice(4));
   });
 

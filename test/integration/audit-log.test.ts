@@ -8,6 +8,7 @@ import type { AuditEntry } from '../../server/store';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { ROOT } from '../support/child-server';
 import { startServer, type TestServer } from '../support/server';
+import { databaseEnv } from '../support/test-database';
 import { collect } from '../support/collect';
 
 const PASSWORD = 'Birgemiz-2024-jyl';
@@ -155,8 +156,12 @@ describe('npm run cli -- audit', () => {
   const run = async (args: string[], dataDir = server.dataDir) => {
     const out = vi.spyOn(console, 'log').mockImplementation(() => {});
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const previous = process.env.DATA_DIR;
-    process.env.DATA_DIR = dataDir;
+    const previous = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+    // On the integration-pg run the server's schema; a folder with no server behind it stays a SQLite folder.
+    Object.assign(
+      process.env,
+      dataDir === server.dataDir ? await databaseEnv(dataDir) : { DATA_DIR: dataDir },
+    );
     try {
       const code = await auditCommand(args, new Date('2024-03-01T05:00:00Z'));
       return {
@@ -165,7 +170,9 @@ describe('npm run cli -- audit', () => {
         errors: err.mock.calls.map((c) => String(c[0])),
       };
     } finally {
-      process.env.DATA_DIR = previous;
+      for (const [name, value] of Object.entries(previous))
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
       out.mockRestore();
       err.mockRestore();
     }
@@ -204,13 +211,14 @@ describe('npm run cli -- audit', () => {
     expect(missing.errors.join('\n')).toMatch(/no database at .*nowhere/);
   });
 
-  it('is a command of `npm run cli`', () => {
+  it('is a command of `npm run cli`', async () => {
+    const env = { ...process.env, ...(await databaseEnv(server.dataDir)) };
     const cli = spawnSync(
       process.execPath,
       ['--import', 'tsx', 'server/cli/main.ts', 'audit', '--action', 'sign-in'],
       {
         cwd: ROOT,
-        env: { ...process.env, DATA_DIR: server.dataDir },
+        env,
         encoding: 'utf8',
         timeout: 30_000,
       },

@@ -9,7 +9,7 @@ import type { ResponseBody } from '../../client/lib/send';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { runCli } from '../support/cli';
 import { FIXTURE_SURVEYS, makeTempDir, startServer, type TestServer } from '../support/server';
-import { countStoredResponses, databaseFileIn } from '../support/database-file';
+import { countResponsesIn } from '../support/stored-data';
 
 let dataDir: string;
 let filesDir: string;
@@ -63,7 +63,7 @@ describe('npm run cli -- import', () => {
     expect(run.stdout).toMatch(/stored +1\n +already stored +1\n +conflicts +0\n +refused +0/);
     expect((await server.store.getResponse(String(a.id)))?.answers).toEqual(a.data);
     // The server sees the new answer in its counts as well (another connection committed).
-    expect(countStoredResponses(databaseFileIn(server.dataDir), { surveyId: 'example' })).toBe(2);
+    expect(await countResponsesIn(server.dataDir, { surveyId: 'example' })).toBe(2);
   });
 
   it('summarises each file, names the question and message of each refusal, and exits 1', async () => {

@@ -1,12 +1,10 @@
 // `npm run cli -- recount` as an operator runs it, on the data folder of a server that stored responses: it says
 // the counts were right, and after the counts are damaged by hand it says so and repairs them.
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../server/boot';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { runCli } from '../support/cli';
 import { FIXTURE_SURVEYS, makeTempDir, startServer, type TestServer } from '../support/server';
+import { queryRows } from '../support/stored-data';
 
 let dataDir: string;
 let server: TestServer;
@@ -33,11 +31,10 @@ describe('npm run cli -- recount', () => {
   });
 
   it('finds counts damaged by hand, says how many rows differed, and repairs them', async () => {
-    const db = new Database(join(dataDir, DATABASE_FILE));
-    db.prepare(
+    await queryRows(
+      dataDir,
       "UPDATE answer_counts SET responses = responses + 5 WHERE survey_id = 'example' AND region = 'KZ-55'",
-    ).run();
-    db.close();
+    );
     const run = await recount();
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/the counts differed and are repaired: 1 count rows/);

@@ -10,9 +10,10 @@ import { chartTable } from '../../client/charts/chart-table';
 import { comparison } from '../../client/workspace/regions/comparison';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { download, parseCsv } from '../support/export-download';
-import { demoDataDir } from '../support/demo-data';
+import { demoData } from '../support/demo-data';
 import { MAX_NOISE } from '../../exports/aggregates/disclosure';
 import { REPO_SURVEYS, startServer, type TestServer } from '../support/server';
+import { dropDatabaseOf } from '../support/test-database';
 
 const FILTER = 'region=KZ-75&version=2';
 const K = 5;
@@ -30,7 +31,7 @@ let reader: Reader = 'analyst';
 let summary: SummaryBody;
 
 beforeAll(async () => {
-  dataDir = demoDataDir(2000, 5);
+  dataDir = await demoData(2000, 5);
   server = await startServer({ dataDir, surveysDir: REPO_SURVEYS });
   await createUser(server.store, {
     email: 'analyst@example.kz',
@@ -61,6 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await dropDatabaseOf(dataDir);
 });
 
 const question = (name: string): QuestionAggregate => {

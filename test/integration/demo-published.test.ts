@@ -6,15 +6,17 @@ import { expect, it } from 'vitest';
 import { boot } from '../../server/boot';
 import { canonicalJson, sha256Hex } from '../../server/catalog/canonical-json';
 import { runDemo } from '../../server/cli/demo/run';
-import { databaseFileIn, storedResponses } from '../support/database-file';
+import { readStoredResponses } from '../support/stored-data';
 import { copySurveys, makeTempDir } from '../support/server';
+import { databaseUrlFor } from '../support/test-database';
 
 it('a demo run with worker threads draws answers for a version published in the workspace', async () => {
   const surveysDir = copySurveys();
   const dataDir = makeTempDir();
   const definition = JSON.parse(readFileSync(join(surveysDir, 'example', 'v1.json'), 'utf8'));
   definition.pages[0].elements[1].title.kk = 'Брифингтегі рөліңіз';
-  const first = await boot({ surveysDir, dataDir });
+  const databaseUrl = await databaseUrlFor(dataDir);
+  const first = await boot({ surveysDir, dataDir, databaseUrl });
   expect(
     await first.store.publishDefinition({
       surveyId: 'example',
@@ -27,7 +29,7 @@ it('a demo run with worker threads draws answers for a version published in the 
   ).toBe(true);
   await first.store.close();
 
-  const { store, catalog } = await boot({ surveysDir, dataDir });
+  const { store, catalog } = await boot({ surveysDir, dataDir, databaseUrl });
   try {
     // 20 000 is the smallest run that starts workers.
     const summary = await runDemo({
@@ -41,7 +43,7 @@ it('a demo run with worker threads draws answers for a version published in the 
     });
     expect(summary.created).toBe(20_000);
     const versions = new Set(
-      storedResponses(databaseFileIn(dataDir), { surveyId: 'example' }).map((r) => r.version),
+      (await readStoredResponses(dataDir, { surveyId: 'example' })).map((r) => r.version),
     );
     expect([...versions].sort()).toEqual([1, 2]);
   } finally {

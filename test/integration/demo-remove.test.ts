@@ -8,7 +8,7 @@ import { demoPlan, demoResponse } from '../../server/cli/demo/generate';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { runCli } from '../support/cli';
 import { makeTempDir, REPO_SURVEYS, startServer, type TestServer } from '../support/server';
-import { countStoredResponses, databaseFileIn } from '../support/database-file';
+import { countResponsesIn } from '../support/stored-data';
 import { collect } from '../support/collect';
 
 const ADMIN = { email: 'admin@example.kz', password: 'Birgemiz-2024-jyl' };
@@ -28,7 +28,7 @@ async function snapshot(server: TestServer, cookie: string) {
     summary: await read(`${SURVEY}/summary`),
     csv: await read(`${SURVEY}/export.csv`),
     briefings: (await server.store.listBriefings()).map((b) => b.slug),
-    responses: countStoredResponses(databaseFileIn(server.dataDir), { surveyId: 'roadmap-needs' }),
+    responses: await countResponsesIn(server.dataDir, { surveyId: 'roadmap-needs' }),
   };
 }
 

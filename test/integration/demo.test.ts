@@ -1,46 +1,34 @@
 // `npm run cli -- demo` as an operator runs it: a few thousand responses into a temp DATA_DIR, then the stored data
 // is read back through the store and judged: valid, spread over regions, versions and languages, and regional.
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../server/catalog/load';
 import { REGION_CODES } from '../../server/catalog/regions';
-import { openSqliteStore, type StoredResponse } from '../../server/store';
+import type { StoredResponse } from '../../server/store';
+import { runCli } from '../support/cli';
 import { makeTempDir, REPO_SURVEYS } from '../support/server';
-import { databaseFileIn, storedResponses, withDatabaseFile } from '../support/database-file';
+import { openStoreOf, queryRows, readStoredResponses } from '../support/stored-data';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const COUNT = 2000;
 const dirs: string[] = [];
 
+/** The demo into `dataDir` (its PostgreSQL schema on the integration-pg run), on the repository's surveys. */
 function runDemo(dataDir: string, ...args: string[]) {
-  const { SURVEYS_DIR: _ignored, ...env } = process.env;
-  return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'demo', ...args], {
-    cwd: ROOT,
-    env: { ...env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  return runCli(['demo', ...args], { dataDir, surveysDir: REPO_SURVEYS, timeout: 60_000 });
 }
 
 /** Everything stored, with each response's contact details (stored apart) merged back into its data. */
 async function readBack(dataDir: string) {
-  const file = databaseFileIn(dataDir);
-  const contacts = withDatabaseFile(
-    file,
-    (db) =>
-      new Map(
-        db
-          .prepare<[], { response_id: string; answers: string }>(
-            'SELECT response_id, answers FROM response_contacts',
-          )
-          .all()
-          .map((row) => [row.response_id, JSON.parse(row.answers) as Record<string, unknown>]),
-      ),
+  const contacts = new Map(
+    (
+      await queryRows<{ response_id: string; answers: string }>(
+        dataDir,
+        'SELECT response_id, answers FROM response_contacts ORDER BY response_id',
+      )
+    ).map((row) => [row.response_id, JSON.parse(row.answers) as Record<string, unknown>]),
   );
-  const responses = storedResponses(file, { surveyId: 'roadmap-needs' });
-  const store = openSqliteStore(file);
+  const responses = await readStoredResponses(dataDir, { surveyId: 'roadmap-needs' });
+  const store = await openStoreOf(dataDir);
   try {
     return { responses, contacts, briefings: await store.listBriefings() };
   } finally {
@@ -67,7 +55,7 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = makeTempDir();
   dirs.push(dataDir);
-  const run = runDemo(dataDir, '--responses', String(COUNT), '--seed', '11');
+  const run = await runDemo(dataDir, '--responses', String(COUNT), '--seed', '11');
   expect(run.stderr).toMatch(/100%/);
   expect(run.status, run.stderr).toBe(0);
   expect(run.stdout).toMatch(/2,000 new/);
@@ -162,12 +150,12 @@ describe('npm run cli -- demo', () => {
   it('makes the same data from the same seed, and adds nothing when run again into the same database', async () => {
     const other = makeTempDir();
     dirs.push(other);
-    expect(runDemo(other, '--responses', String(COUNT), '--seed', '11').status).toBe(0);
+    expect((await runDemo(other, '--responses', String(COUNT), '--seed', '11')).status).toBe(0);
     const again = await readBack(other);
     expect(again.responses).toEqual(first.responses);
     expect([...again.contacts]).toEqual([...first.contacts]);
 
-    const rerun = runDemo(dataDir, '--responses', String(COUNT), '--seed', '11');
+    const rerun = await runDemo(dataDir, '--responses', String(COUNT), '--seed', '11');
     expect(rerun.status).toBe(0);
     expect(rerun.stdout).toMatch(/0 new, 2,000 already stored/);
     expect((await readBack(dataDir)).responses).toHaveLength(COUNT);
@@ -176,11 +164,19 @@ describe('npm run cli -- demo', () => {
   it('makes other data from another seed, and other ids for another survey with the same seed', async () => {
     const other = makeTempDir();
     dirs.push(other);
-    expect(runDemo(other, '--responses', '50', '--seed', '12').status).toBe(0);
+    expect((await runDemo(other, '--responses', '50', '--seed', '12')).status).toBe(0);
     const ids = new Set(first.responses.map((r) => r.id));
     expect((await readBack(other)).responses.filter((r) => ids.has(r.id))).toEqual([]);
     // Same seed, other survey, same database: its own briefings and ids, no clash with roadmap-needs.
-    const feedback = runDemo(dataDir, '--responses', '50', '--seed', '11', '--survey', 'briefing-feedback');
+    const feedback = await runDemo(
+      dataDir,
+      '--responses',
+      '50',
+      '--seed',
+      '11',
+      '--survey',
+      'briefing-feedback',
+    );
     expect(feedback.status, feedback.stderr).toBe(0);
     expect(feedback.stdout).toMatch(/50 new/);
   }, 90_000);

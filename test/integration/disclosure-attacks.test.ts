@@ -9,7 +9,7 @@ import type { NewResponse } from '../../server/store';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { seeded } from '../support/random-answers';
 import { startServer, type TestServer } from '../support/server';
-import { databaseFileIn, storedResponses } from '../support/database-file';
+import { readStoredResponses } from '../support/stored-data';
 
 const PASSWORD = 'Birgemiz-2024-jyl';
 const S = '/api/surveys/example';
@@ -182,7 +182,8 @@ describe('differencing attacks, as an author', () => {
       const big = coverage.regions.find((r: any) => r.code === 'KZ-19').responses;
       const small = coverage.regions.find((r: any) => r.code === region).responses;
       expect(small.suppressed ? 'withheld' : small.count).not.toBe(undefined);
-      if (coverage.responses.count - big.count === trueRoles(region).reduce((x, y) => x + y, 0)) exact++;
+      if (coverage.responses.count - big.count === (await trueRoles(region)).reduce((x, y) => x + y, 0))
+        exact++;
     }
     // Each total and row has its own noise (P(equal) = 0.26): all six exact would be ~0.0003.
     expect(exact).toBeLessThan(Object.keys(SMALL).length);
@@ -195,7 +196,7 @@ describe('differencing attacks, as an author', () => {
     const ROLE_CELLS = ['role=volunteer', 'role=ngo_staff', 'role=akimat', 'responses'];
     for (const region of Object.keys(SMALL)) {
       const rolesOf = (cells: Map<string, number>) => ROLE_CELLS.map((k) => cells.get(k) ?? NaN);
-      const stored = trueRoles(region);
+      const stored = await trueRoles(region);
       // Two region filters one region apart, and everything minus one region.
       for (const [withIt, without] of [
         [`region=KZ-19,${region}`, 'region=KZ-19'],
@@ -218,9 +219,9 @@ describe('differencing attacks, as an author', () => {
 
 /** The true role counts of a region, from the stored responses (what the attacker is after; KZ-11 has one more
  * respondent than SMALL says: the one who answered through the KZ-10 briefing). */
-function trueRoles(region: string): number[] {
+async function trueRoles(region: string): Promise<number[]> {
   const counts = [0, 0, 0];
-  for (const r of storedResponses(databaseFileIn(server.dataDir), { surveyId: 'example', regions: [region] }))
+  for (const r of await readStoredResponses(server.dataDir, { surveyId: 'example', regions: [region] }))
     counts[['volunteer', 'ngo_staff', 'akimat'].indexOf(r.answers.role as string)]!++;
   return counts;
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, parseCsv, unzip } from '../support/export-download';
 import { startExportWorld, type ExportWorld } from '../support/export-server';
 import { makeTempDir, REPO_SURVEYS } from '../support/server';
+import { databaseEnv } from '../support/test-database';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let world: ExportWorld;
@@ -20,11 +21,12 @@ afterAll(() => world.server.close());
  * Runs the CLI without blocking this process: the server under test lives here, and an event loop held for seconds
  * lets its keep-alive sockets time out under the next request (ECONNRESET).
  */
-function cli(args: string[]): Promise<{ status: number | null; stdout: Buffer; stderr: Buffer }> {
+async function cli(args: string[]): Promise<{ status: number | null; stdout: Buffer; stderr: Buffer }> {
+  const database = await databaseEnv(world.server.dataDir);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'export', ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: world.server.dataDir, SURVEYS_DIR: REPO_SURVEYS },
+      env: { ...process.env, ...database, SURVEYS_DIR: REPO_SURVEYS },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 60_000,
     });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, expectedCells, parseCsv, type Table } from '../support/export-download';
 import type { Posted } from '../support/export-fixtures';
 import { startExportWorld, type ExportWorld } from '../support/export-server';
-import { databaseFileIn, withDatabaseFile } from '../support/database-file';
+import { queryNumber, queryRows } from '../support/stored-data';
 
 let world: ExportWorld;
 const CSV = '/api/surveys/roadmap-needs/export.csv';
@@ -210,18 +210,16 @@ describe('GET /api/surveys/:id/export.csv', () => {
 
   it('is the same file from stored CSV lines as without them, for all regions and for one', async () => {
     // Each response got its line when it was stored; without them (as after a new survey version), the same file.
-    const file = databaseFileIn(world.server.dataDir);
-    const lines = () =>
-      withDatabaseFile(file, (db) => db.prepare('SELECT count(*) FROM export_lines').pluck().get());
-    expect(lines()).toBe(world.posted.length);
-    withDatabaseFile(file, (db) =>
-      db.exec('DELETE FROM export_lines; UPDATE export_line_layouts SET filled_to = 0'),
-    );
+    const dataDir = world.server.dataDir;
+    const lines = () => queryNumber(dataDir, 'SELECT count(*) FROM export_lines');
+    expect(await lines()).toBe(world.posted.length);
+    await queryRows(dataDir, 'DELETE FROM export_lines');
+    await queryRows(dataDir, 'UPDATE export_line_layouts SET filled_to = 0');
     const before = await download(world.server.url, world.cookies.admin, CSV);
     const regionBefore = await download(world.server.url, world.cookies.admin, `${CSV}?region=KZ-10`);
     // What the server's background filler does between requests, here all at once.
     while ((await world.server.store.fillExportLines(1_000)).pending);
-    expect(lines()).toBe(world.posted.length);
+    expect(await lines()).toBe(world.posted.length);
     const after = await download(world.server.url, world.cookies.admin, CSV);
     expect(after.body.equals(before.body)).toBe(true);
     expect(

@@ -1,11 +1,11 @@
 // The real server (`server/main.ts` in a child process) stores the CSV line of each response it receives, and
 // says once at start-up when every stored response has its line.
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { envelope, postResponse } from '../support/answers';
 import { spawnServer, type ChildServer } from '../support/child-server';
 import { FIXTURE_SURVEYS, makeTempDir } from '../support/server';
+import { queryNumber } from '../support/stored-data';
+import { onPostgres } from '../support/test-database';
 
 let server: ChildServer | undefined;
 afterEach(async () => {
@@ -14,20 +14,19 @@ afterEach(async () => {
   server = undefined;
 });
 
-function storedLines(dataDir: string): { lines: number; responses: number; bad: number } {
-  const db = new Database(join(dataDir, 'saualnama.db'), { readonly: true });
-  try {
-    const count = (sql: string) => db.prepare(sql).pluck().get() as number;
-    return {
-      lines: count('SELECT count(*) FROM export_lines'),
-      responses: count('SELECT count(*) FROM responses'),
-      // A line starts with its response's id, the first column.
-      bad: count(`SELECT count(*) FROM export_lines l JOIN responses r ON r.rowid = l.response_rowid
-        WHERE l.response_id != r.id OR substr(CAST(l.line AS TEXT), 1, 36) != r.id`),
-    };
-  } finally {
-    db.close();
-  }
+/** A line starts with its response's id, the first column: lines that do not, per engine's own layout. */
+const BAD_LINES = onPostgres()
+  ? `SELECT count(*) FROM export_lines l JOIN responses r ON r.seq = l.response_seq
+     WHERE substr(convert_from(l.line, 'UTF8'), 1, 36) != r.id`
+  : `SELECT count(*) FROM export_lines l JOIN responses r ON r.rowid = l.response_rowid
+     WHERE l.response_id != r.id OR substr(CAST(l.line AS TEXT), 1, 36) != r.id`;
+
+async function storedLines(dataDir: string): Promise<{ lines: number; responses: number; bad: number }> {
+  return {
+    lines: await queryNumber(dataDir, 'SELECT count(*) FROM export_lines'),
+    responses: await queryNumber(dataDir, 'SELECT count(*) FROM responses'),
+    bad: await queryNumber(dataDir, BAD_LINES),
+  };
 }
 
 describe('the export line filler in the running server', () => {

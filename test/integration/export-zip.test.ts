@@ -7,12 +7,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regionFileName } from '../../exports/export';
 import { REGION_CODES } from '../../server/catalog/regions';
-import { countOpenExportReaders } from '../../server/store/export-rows';
+import { countOpenExportReaders as openSqliteReaders } from '../../server/store/export-rows';
+import { countOpenPgExportReaders } from '../../server/store-pg/export-reader';
 import { postResponse } from '../support/answers';
 import { fetchAs } from '../support/auth';
 import { download, parseCsv, unzip } from '../support/export-download';
 import { startExportWorld, type ExportWorld } from '../support/export-server';
 import { makeTempDir } from '../support/server';
+import { onPostgres } from '../support/test-database';
+
+/** The export readers open in this process, counted by the engine the test servers run on. */
+const countOpenExportReaders = () => (onPostgres() ? countOpenPgExportReaders() : openSqliteReaders());
 
 let world: ExportWorld;
 const BASE = '/api/surveys/roadmap-needs';

@@ -2,9 +2,10 @@
 // per request, with the route's pattern and never the answers or the cookie.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
-import { databaseFileIn, withDatabaseFile } from '../support/database-file';
 import { expectProblem } from '../support/problem';
 import { startServer, type TestServer } from '../support/server';
+import { queryRows } from '../support/stored-data';
+import { onPostgres } from '../support/test-database';
 import { dataDirOnTmpfs, fillDisk, releaseDataDir } from '../support/storage-faults';
 
 let server: TestServer;
@@ -49,46 +50,50 @@ describe('GET /healthz and /readyz', () => {
     expect(await res.json()).toEqual({ status: 'ready', surveys: 2 });
   });
 
-  it('/readyz answers 503 problem+json while the database refuses writes (a full disk), and 200 again once it takes them', async () => {
-    const heal = fillDisk(server.dataDir);
-    try {
+  // The disk filled here is DATA_DIR's, which holds SQLite's file; PostgreSQL's disk is its server's, out of reach.
+  it.skipIf(onPostgres())(
+    '/readyz answers 503 problem+json while the database refuses writes (a full disk), and 200 again once it takes them',
+    async () => {
+      const heal = fillDisk(server.dataDir);
+      try {
+        later();
+        const body = await expectProblem(await fetch(`${server.url}/readyz`), 503);
+        expect(body).toMatchObject({ type: '/problems/not-ready', status: 503 });
+        expect(body.detail).toMatch(/database cannot take writes/);
+        expect(JSON.stringify(body)).not.toMatch(/SQLITE|full|\.ts:|\/tmp\//i);
+        // /healthz does not depend on the database: the process still serves.
+        expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      } finally {
+        heal();
+      }
+      // The cause, with its stack, is in the log for the operator.
+      const logged = server.logLines.find((l) => l.level === 'error' && /readyz/.test(String(l.msg)));
+      expect(logged?.err).toMatchObject({ code: 'SQLITE_FULL', stack: expect.stringMatching(/\n\s+at /) });
+      server.logged.length = 0;
       later();
-      const body = await expectProblem(await fetch(`${server.url}/readyz`), 503);
-      expect(body).toMatchObject({ type: '/problems/not-ready', status: 503 });
-      expect(body.detail).toMatch(/database cannot take writes/);
-      expect(JSON.stringify(body)).not.toMatch(/SQLITE|full|\.ts:|\/tmp\//i);
-      // /healthz does not depend on the database: the process still serves.
-      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    } finally {
-      heal();
-    }
-    // The cause, with its stack, is in the log for the operator.
-    const logged = server.logLines.find((l) => l.level === 'error' && /readyz/.test(String(l.msg)));
-    expect(logged?.err).toMatchObject({ code: 'SQLITE_FULL', stack: expect.stringMatching(/\n\s+at /) });
-    server.logged.length = 0;
-    later();
-    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
-  });
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    },
+  );
 
   it('/readyz answers 503 naming a migration the database has not recorded', async () => {
-    const name = '0013-readiness-probe.sql';
-    const file = databaseFileIn(server.dataDir);
-    const row = withDatabaseFile(file, (db) => {
-      const saved = db.prepare('SELECT * FROM schema_migrations WHERE name = ?').get(name);
-      db.prepare('DELETE FROM schema_migrations WHERE name = ?').run(name);
-      return saved;
-    });
+    // Each engine's own numbered migrations (server/store/migrations, server/store-pg/migrations).
+    const name = onPostgres() ? '0005-reviews-and-tokens.sql' : '0013-readiness-probe.sql';
+    const [row] = await queryRows<{ name: string; sha256: string; applied_at: string }>(
+      server.dataDir,
+      'SELECT name, sha256, applied_at FROM schema_migrations WHERE name = ?',
+      [name],
+    );
+    expect(row?.name).toBe(name);
+    await queryRows(server.dataDir, 'DELETE FROM schema_migrations WHERE name = ?', [name]);
     try {
       later();
       const body = await expectProblem(await fetch(`${server.url}/readyz`), 503);
       expect(body.detail).toBe(`Not ready: migrations not applied: ${name}.`);
     } finally {
-      withDatabaseFile(file, (db) =>
-        db
-          .prepare(
-            'INSERT INTO schema_migrations (name, sha256, applied_at) VALUES (@name, @sha256, @applied_at)',
-          )
-          .run(row),
+      await queryRows(
+        server.dataDir,
+        'INSERT INTO schema_migrations (name, sha256, applied_at) VALUES (?, ?, ?)',
+        [row!.name, row!.sha256, row!.applied_at],
       );
     }
     later();

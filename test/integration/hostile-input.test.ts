@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { createUser, fetchAs, signIn } from '../support/auth';
-import { answerTablesFingerprint } from '../support/db-check';
+import { answerTablesHash } from '../support/stored-data';
 import {
   HOSTILE_CASES,
   KITCHEN_BASE,
@@ -101,7 +101,7 @@ describe('hostile input', () => {
   it.each(HOSTILE_CASES.map((c) => [c.name, c] as const))(
     'refuses it when %s, and changes nothing',
     async (_name, c) => {
-      const before = answerTablesFingerprint(server.dataDir);
+      const before = await answerTablesHash(server.dataDir);
       const r = await send(c);
       expect(r.status, r.text.slice(0, 300)).toBe(c.status);
       expect(r.headers['content-type']).toMatch(/^application\/problem\+json; charset=utf-8$/);
@@ -121,16 +121,16 @@ describe('hostile input', () => {
       if (c.names) expect(problem.errors?.map((e) => e.question)).toContain(c.names);
       expect(r.text).not.toMatch(LEAKS);
       expect(r.headers['content-security-policy']).toMatch(/default-src 'self'/);
-      expect(answerTablesFingerprint(server.dataDir)).toBe(before);
+      expect(await answerTablesHash(server.dataDir)).toBe(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     },
   );
 
   it('answers 200 to the same id with the same answers, and stores nothing more', async () => {
-    const before = answerTablesFingerprint(server.dataDir);
+    const before = await answerTablesHash(server.dataDir);
     const r = await postResponse(server.url, stored.body);
     expect(r.status).toBe(200);
-    expect(answerTablesFingerprint(server.dataDir)).toBe(before);
+    expect(await answerTablesHash(server.dataDir)).toBe(before);
   });
 
   it('logged no error and polluted no prototype on the way', () => {

@@ -1,20 +1,12 @@
-// POST /api/surveys/:id/responses against the real server and a real SQLite file: every status of the contract.
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+// POST /api/surveys/:id/responses against the real server and a real database (SQLite, or PostgreSQL on the
+// integration-pg run): every status of the contract.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../server/boot';
 import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { startServer, type TestServer } from '../support/server';
+import { queryNumber, queryRows } from '../support/stored-data';
 
 let server: TestServer;
-const rowCount = () => {
-  const db = new Database(join(server.dataDir, DATABASE_FILE), { readonly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-};
+const rowCount = () => queryNumber(server.dataDir, 'SELECT count(*) FROM responses');
 
 beforeAll(async () => {
   server = await startServer();
@@ -77,7 +69,7 @@ describe('POST /api/surveys/:id/responses', () => {
   it('answers 200 with the same receipt when the same id comes again with the same content, and stores it once', async () => {
     const body = envelope();
     const first = await postResponse(server.url, body);
-    const before = rowCount();
+    const before = await rowCount();
     const reordered = {
       data: { ...(body.data as object) },
       startedAt: body.startedAt,
@@ -89,7 +81,7 @@ describe('POST /api/surveys/:id/responses', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.json?.submittedAt).toBe(first.json?.submittedAt);
-    expect(rowCount()).toBe(before);
+    expect(await rowCount()).toBe(before);
   });
 
   it('answers 409 when the same id comes with other answers, and keeps the first answers', async () => {
@@ -111,12 +103,12 @@ describe('POST /api/surveys/:id/responses', () => {
     const body = envelope({}, exampleAnswers({ consent: true, email: 'aigerim@example.kz' }));
     expect((await postResponse(server.url, body)).status).toBe(201);
     expect((await server.store.getResponse(String(body.id)))?.answers).not.toHaveProperty('email');
-    const db = new Database(join(server.dataDir, DATABASE_FILE), { readonly: true });
-    const row = db.prepare('SELECT answers FROM response_contacts WHERE response_id = ?').get(body.id) as {
-      answers: string;
-    };
-    db.close();
-    expect(JSON.parse(row.answers)).toEqual({ email: 'aigerim@example.kz' });
+    const [row] = await queryRows<{ answers: string }>(
+      server.dataDir,
+      'SELECT answers FROM response_contacts WHERE response_id = ?',
+      [body.id],
+    );
+    expect(JSON.parse(row!.answers)).toEqual({ email: 'aigerim@example.kz' });
   });
 
   it.each([
@@ -141,13 +133,13 @@ describe('POST /api/surveys/:id/responses', () => {
       '__proto__',
     ],
   ])('answers 422 naming the question when %s, and stores nothing', async (_case, data, question) => {
-    const before = rowCount();
+    const before = await rowCount();
     const r = await postResponse(server.url, envelope({}, data as Record<string, unknown>));
     expectProblem(r, 422);
     expect(r.json?.errors).toEqual(
       expect.arrayContaining([expect.objectContaining({ question, message: expect.any(String) })]),
     );
-    expect(rowCount()).toBe(before);
+    expect(await rowCount()).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -231,7 +223,7 @@ describe('POST /api/surveys/:id/responses', () => {
   it('keeps every outcome exact when many requests share one group commit', async () => {
     const clash = envelope();
     await postResponse(server.url, clash);
-    const before = rowCount();
+    const before = await rowCount();
     const good = Array.from({ length: 40 }, () => envelope());
     const results = await Promise.all([
       ...good.map((b) => postResponse(server.url, b)),
@@ -243,7 +235,7 @@ describe('POST /api/surveys/:id/responses', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(1);
     expect(statuses.filter((s) => s === 422)).toHaveLength(1);
     expect(statuses.filter((s) => s === 201 || s === 200)).toHaveLength(45);
-    expect(rowCount()).toBe(before + 40);
+    expect(await rowCount()).toBe(before + 40);
     expect(server.logged).toEqual([]);
   });
 });

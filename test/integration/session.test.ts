@@ -1,13 +1,11 @@
 // Signing in and out on the real server: cookie flags, one answer for unknown email and wrong password, lockout,
 // revocation, idle and absolute expiry (injected clock), and the CSRF rule on signed-in unsafe requests.
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../server/boot';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { expectProblem } from '../support/problem';
 import { startServer, type TestServer } from '../support/server';
+import { queryRows } from '../support/stored-data';
 
 const PASSWORD = 'Birgemiz-2024-jyl';
 const HOUR = 3_600_000;
@@ -55,9 +53,7 @@ describe('POST /api/session', () => {
   it('stores only the sha256 of the token, never the token itself', async () => {
     const cookie = await signIn(server.url, 'admin@example.kz', PASSWORD);
     const token = cookie.split('=')[1]!;
-    const db = new Database(join(server.dataDir, DATABASE_FILE), { readonly: true });
-    const ids = (db.prepare('SELECT id FROM sessions').all() as { id: string }[]).map((r) => r.id);
-    db.close();
+    const ids = (await queryRows<{ id: string }>(server.dataDir, 'SELECT id FROM sessions')).map((r) => r.id);
     expect(ids).toContain(createHash('sha256').update(token).digest('hex'));
     expect(ids).not.toContain(token);
   });

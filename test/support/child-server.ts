@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { exitOf } from './child-exit';
+import { databaseEnv } from './test-database';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -15,18 +16,29 @@ export interface ChildServer {
   output(): string;
 }
 
-/** `wrap`: a command the server runs under, e.g. `['strace', '-f', …]` for the fsync probe. */
-export function spawnServer(
+/**
+ * `wrap`: a command the server runs under, e.g. `['strace', '-f', …]` for the fsync probe. On the integration-pg
+ * run, the server gets the PostgreSQL schema behind `env.DATA_DIR` as DATABASE_URL.
+ */
+export async function spawnServer(
   env: Record<string, string>,
   timeoutMs = 30_000,
   wrap: readonly string[] = [],
 ): Promise<ChildServer> {
+  const database = env.DATA_DIR === undefined ? {} : await databaseEnv(env.DATA_DIR);
   const command = [...wrap, process.execPath, '--import', 'tsx', 'server/main.ts'];
   const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
     // PORT 0: the system picks a free port and the server prints it. A burst limit no test reaches: these tests
     // post from one address at full speed, which the real limit is there to stop.
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_BURST: '1000000000', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      RATE_LIMIT_BURST: '1000000000',
+      ...database,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

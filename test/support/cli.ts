@@ -3,6 +3,7 @@
 // late, closing sockets just as fetch reuses them.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { databaseEnv } from './test-database';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -12,7 +13,8 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(
+/** On the integration-pg run, the CLI gets the PostgreSQL schema behind `dataDir` as DATABASE_URL. */
+export async function runCli(
   args: readonly string[],
   options: {
     dataDir: string;
@@ -26,7 +28,7 @@ export function runCli(
     cwd: ROOT,
     env: {
       ...process.env,
-      DATA_DIR: options.dataDir,
+      ...(await databaseEnv(options.dataDir)),
       ...(options.surveysDir && { SURVEYS_DIR: options.surveysDir }),
       ...options.env,
     },

@@ -7,7 +7,7 @@ import { boot, DATABASE_FILE } from '../../server/boot';
 import type { RecountReport } from '../../server/store';
 
 /** Tables a respondent's or a reader's request could change; sessions and the audit log move on their own. */
-const ANSWER_TABLES = [
+export const ANSWER_TABLES = [
   'responses',
   'response_contacts',
   'answer_counts',

@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { expect } from 'vitest';
-import { makeTempDir } from './server';
+import { runCli } from './cli';
+import { makeTempDir, REPO_SURVEYS } from './server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -25,6 +26,21 @@ export function demoDataDir(responses: number, seed: number): string {
     ],
     { cwd: ROOT, env: { ...env, DATA_DIR: dataDir }, encoding: 'utf8', timeout: 120_000 },
   );
+  expect(demo.status, demo.stderr).toBe(0);
+  return dataDir;
+}
+
+/**
+ * The same on either engine: on the integration-pg run the demo goes into the new folder's PostgreSQL schema
+ * (test-database.ts), where a server started on the folder finds it. Not spawnSync: a server may be serving.
+ */
+export async function demoData(responses: number, seed: number): Promise<string> {
+  const dataDir = makeTempDir();
+  const demo = await runCli(['demo', '--responses', String(responses), '--seed', String(seed)], {
+    dataDir,
+    surveysDir: REPO_SURVEYS,
+    timeout: 120_000,
+  });
   expect(demo.status, demo.stderr).toBe(0);
   return dataDir;
 }

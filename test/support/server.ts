@@ -1,5 +1,6 @@
 // Starts the real app on an ephemeral port with a fresh SQLite file in a temp dir; closes and cleans up. With
-// SAUALNAMA_TEST_ENGINE=postgres (vitest project integration-pg) each server gets a fresh PostgreSQL schema instead.
+// SAUALNAMA_TEST_ENGINE=postgres (vitest.integration-pg.config.ts) the data folder's PostgreSQL schema instead
+// (test-database.ts: fresh for a fresh folder, the same one for a server restarted on a folder).
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { boot, type Booted } from '../../server/boot';
 import { DEFAULT_CONFIG, type AppConfig } from '../../server/http/deps';
 import { createLogger } from '../../server/log';
 import { serve } from '../../server/serve';
-import { freshSchema, type TestSchema } from './postgres';
+import { databaseUrlFor, dropDatabaseOf } from './test-database';
 
 export const FIXTURE_SURVEYS = resolve(import.meta.dirname, '../fixtures/surveys');
 export const REPO_SURVEYS = resolve(import.meta.dirname, '../../surveys');
@@ -17,6 +18,8 @@ export const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client');
 export interface TestServer {
   url: string;
   dataDir: string;
+  /** The PostgreSQL schema's URL on the integration-pg run; null on SQLite. */
+  databaseUrl: string | null;
   surveysDir: string;
   store: Booted['store'];
   /** Error lines the app logged (message and error), e.g. unexpected errors; tests check none leaked. */
@@ -51,9 +54,8 @@ export async function startServer(
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeTempDir();
   const surveysDir = options.surveysDir ?? FIXTURE_SURVEYS;
-  const schema: TestSchema | null =
-    process.env.SAUALNAMA_TEST_ENGINE === 'postgres' ? await freshSchema() : null;
-  const { store, catalog, updates } = await boot({ dataDir, databaseUrl: schema?.url ?? null, surveysDir });
+  const databaseUrl = await databaseUrlFor(dataDir);
+  const { store, catalog, updates } = await boot({ dataDir, databaseUrl, surveysDir });
   const logged: string[] = [];
   const logLines: Record<string, unknown>[] = [];
   // The production logger, writing into memory: pino hands its sink one JSON line per call.
@@ -78,6 +80,7 @@ export async function startServer(
   return {
     url: serving.url,
     dataDir,
+    databaseUrl,
     surveysDir,
     store,
     logged,
@@ -86,8 +89,9 @@ export async function startServer(
     async close() {
       await serving.stop({ force: true });
       await store.close();
-      await schema?.drop();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (options.dataDir) return;
+      rmSync(dataDir, { recursive: true, force: true });
+      await dropDatabaseOf(dataDir);
     },
   };
 }
