@@ -53,15 +53,18 @@ export default function DashboardPage({ session, locale, query, onSignedOut }: S
   );
   // A summary for another survey (the picker just changed) must not be drawn under this survey's sections.
   const body = summary.value?.survey === survey ? summary.value : null;
+  const pagesKnown = ctx.state === 'ready';
+  // Grouped once the survey's pages are known: the summary now often comes before the definition (both asked at page
+  // open), and cards first rendered in one page-less group were unmounted and drawn again under their pages.
   const groups = useMemo(
     () =>
-      body
+      body && pagesKnown
         ? groupByPage(
             body.questions.map((q) => onlyFiltered(q, body)),
             pages,
           )
         : [],
-    [body, pages],
+    [body, pages, pagesKnown],
   );
 
   // The ~30 cards are rendered in the background, in slices, after the page's head and filters are up: the first
