@@ -23,7 +23,8 @@ import { countAdjustments } from './count-adjustments';
 import { blobOf, KEY_COLUMNS, type KeyRow } from './count-keys';
 import type { Pool, PoolClient } from './pool';
 import { createCountRowsCache } from './count-rows-cache';
-import { indexTexts, type IndexedText } from './text-index';
+import { runStatements, type Statement } from './batch-statement';
+import { textStatement, type IndexedText } from './text-index';
 
 /**
  * A response just inserted in this transaction, with the record key drawn for it. `sign: -1` takes a counted
@@ -97,6 +98,18 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
    * byte records (one row per key) and their free texts to the text index.
    */
   async function countBatch(client: PoolClient, created: readonly CountedResponse[]): Promise<void> {
+    await runStatements(client, await countStatements(client, created));
+  }
+
+  /**
+   * countBatch's reads, done; its writes (counts, records, texts) returned to go out with the batch's other writes
+   * in one round trip. `recountLockHeld`: the transaction began by taking RECOUNT_LOCK (the group commit's do).
+   */
+  async function countStatements(
+    client: PoolClient,
+    created: readonly CountedResponse[],
+    { recountLockHeld = false, shard: into = shard() }: { recountLockHeld?: boolean; shard?: number } = {},
+  ): Promise<Statement[]> {
     const keys = new Map<
       string,
       { key: [string, number, string, string, string]; layout: CountLayout; items: CountedResponse[] }
@@ -118,17 +131,17 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
       if (entry) entry.items.push(c);
       else keys.set(name, { key, layout, items: [c] });
     }
-    if (keys.size === 0) return;
+    if (keys.size === 0) return [];
     const taken = created.filter((c) => c.sign === -1).map((c) => c.seq);
     if (taken.length > 0)
       await client.query('DELETE FROM answer_texts WHERE response_seq = ANY($1::bigint[])', [taken]);
-    await client.query(`SELECT pg_advisory_xact_lock_shared(${RECOUNT_LOCK})`);
+    if (!recountLockHeld) await client.query(`SELECT pg_advisory_xact_lock_shared(${RECOUNT_LOCK})`);
     const columns = [0, 1, 2, 3, 4].map((i) => [...keys.values()].map((k) => k.key[i]));
     const { rows } = await client.query<KeyRow>(
       `SELECT ${KEY_COLUMNS}, responses, counts FROM answer_counts
        WHERE shard = $1 AND (${KEY_COLUMNS}) IN
          (SELECT * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[]))`,
-      [shard(), ...columns],
+      [into, ...columns],
     );
     const existing = new Map(
       rows.map((row) => [
@@ -162,27 +175,31 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
       responses.push((row?.responses ?? 0) + added);
       vectors.push(blobOf(vector));
     });
-    await client.query(
-      `INSERT INTO answer_counts (${KEY_COLUMNS}, shard, responses, counts)
+    const writes: Statement[] = [
+      {
+        sql: `INSERT INTO answer_counts (${KEY_COLUMNS}, shard, responses, counts)
        SELECT s, v, r, b, d, $1, n, c
        FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bytea[])
          AS t(s, v, r, b, d, n, c)
        ON CONFLICT (${KEY_COLUMNS}, shard) DO UPDATE SET responses = EXCLUDED.responses, counts = EXCLUDED.counts`,
-      [shard(), ...columns, responses, vectors],
-    );
-    await client.query(
-      `INSERT INTO answer_records (${KEY_COLUMNS}, shard, sign, records)
+        params: [into, ...columns, responses, vectors],
+      },
+      {
+        sql: `INSERT INTO answer_records (${KEY_COLUMNS}, shard, sign, records)
        SELECT s, v, r, b, d, $1, n, c
        FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::smallint[], $8::bytea[])
          AS t(s, v, r, b, d, n, c)`,
-      [
-        shard(),
-        ...columns.map((column) => records.map((r) => column[r.at])),
-        records.map((r) => r.sign),
-        records.map((r) => r.bytes),
-      ],
-    );
-    await indexTexts(client, texts);
+        params: [
+          into,
+          ...columns.map((column) => records.map((r) => column[r.at])),
+          records.map((r) => r.sign),
+          records.map((r) => r.bytes),
+        ],
+      },
+    ];
+    const indexed = textStatement(texts);
+    if (indexed) writes.push(indexed);
+    return writes;
   }
 
   const countRows = createCountRowsCache(pool);
@@ -196,6 +213,7 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
   return {
     layouts,
     countBatch,
+    countStatements,
     async tallyAnswers(
       filter: CountFilter,
       grouping: TallyGrouping,

@@ -6,6 +6,7 @@
 import type { FillReport, LineRenderer, RenderedLine } from '../store/interface/projection';
 import type { ExportRow } from '../store/packed-row';
 import type { CountedResponse } from './answer-counts';
+import type { Statement } from './batch-statement';
 import { inTransaction, type Pool, type PoolClient } from './pool';
 
 /** Responses rendered per page; a page is a few milliseconds of work. */
@@ -63,22 +64,42 @@ export function createPgExportLines(pool: Pool, initial: readonly LineRenderer[]
   };
 
   /**
-   * In the batch's transaction: the lines of the new responses whose survey's stored layout is this store's. A read
-   * of the layout row, never a write: servers inserting at once do not wait for each other here.
+   * In the batch's transaction: the lines of the new responses whose survey's stored layout is this store's, the
+   * layout row joined in the INSERT itself (a read, never a write: servers inserting at once do not wait for each
+   * other here; no round trip of its own: it goes with the batch's other writes, batch-statement.ts).
    */
-  async function project(client: PoolClient, created: readonly CountedResponse[]): Promise<void> {
-    const surveys = [...new Set(created.map((c) => c.response.surveyId))].filter((s) => byId.has(s));
-    if (surveys.length === 0) return;
-    const stored = await storedLayouts(client, surveys);
-    const lines: Line[] = [];
-    for (const { response, seq, duplicateOf } of created) {
-      const renderer = byId.get(response.surveyId);
-      const layout = stored.get(response.surveyId);
-      if (!renderer || layout?.layout !== renderer.key) continue;
-      const line = renderer.renderNew(response, duplicateOf);
-      lines.push({ seq, generation: layout.generation, version: response.version, line });
-    }
-    await writeLines(client, lines);
+  function lineStatement(created: readonly CountedResponse[]): Statement | undefined {
+    const mine = created.filter((c) => byId.has(c.response.surveyId));
+    if (mine.length === 0) return undefined;
+    const lines = mine.map(({ response, seq, duplicateOf }) => {
+      const renderer = byId.get(response.surveyId)!;
+      return {
+        seq,
+        surveyId: response.surveyId,
+        key: renderer.key,
+        version: response.version,
+        line: renderer.renderNew(response, duplicateOf),
+      };
+    });
+    return {
+      sql: `INSERT INTO export_lines (response_seq, generation, line, response_version, response_duration_s, flags)
+     SELECT t.seq, l.generation, t.line, t.version, t.duration_s, t.flags
+     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::int[], $6::int[], $7::int[])
+       AS t(seq, survey_id, layout, line, version, duration_s, flags)
+     JOIN export_line_layouts l ON l.survey_id = t.survey_id AND l.layout = t.layout
+     ON CONFLICT (response_seq) DO UPDATE SET generation = EXCLUDED.generation, line = EXCLUDED.line,
+       response_version = EXCLUDED.response_version, response_duration_s = EXCLUDED.response_duration_s,
+       flags = EXCLUDED.flags`,
+      params: [
+        lines.map((l) => l.seq),
+        lines.map((l) => l.surveyId),
+        lines.map((l) => l.key),
+        lines.map((l) => Buffer.from(l.line.text)),
+        lines.map((l) => l.version),
+        lines.map((l) => l.line.durationS),
+        lines.map((l) => l.line.flags),
+      ],
+    };
   }
 
   /** A new layout for a survey: its lines go, the generation moves on, the filler starts from the first response. */
@@ -186,5 +207,5 @@ export function createPgExportLines(pool: Pool, initial: readonly LineRenderer[]
     return sync();
   }
 
-  return { project, sync, fill, adopt };
+  return { lineStatement, sync, fill, adopt };
 }

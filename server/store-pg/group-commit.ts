@@ -1,7 +1,9 @@
-// Group commit on PostgreSQL: writes that arrive while a batch is committing wait, and then go together in the next
-// transaction, so one WAL flush serves many requests. One batch is in flight per store at a time (it is also what
-// keeps this store's count shard free of races, shard.ts). `writeBatch` settles each item on its own (a clash or a
-// refused write never fails its batch-mates); the promises settle only after COMMIT has returned.
+// Group commit on PostgreSQL: writes that arrive while the batches in flight commit wait, and then go together in the
+// next transaction, so one WAL flush serves many requests. Up to `slots` batches are in flight at once, each in a slot
+// of its own (the slot names the count shard the batch adds to, shard.ts: one transaction at a time per shard keeps
+// its rows free of races); a second batch does its statements while the first one waits for its round trips and its
+// COMMIT's WAL flush, each of which on a loaded machine is mostly waiting for the scheduler (issue 15 item 6). `writeBatch` settles each item on its own
+// (a clash or a refused write never fails its batch-mates); the promises settle only after COMMIT has returned.
 import { inTransaction, type Pool, type PoolClient } from './pool';
 
 /** Each item's own outcome: a value, or the error that concerns that item alone. */
@@ -13,9 +15,12 @@ interface Pending<T, R> {
   reject: (error: unknown) => void;
 }
 
+/** What waits its turn: a write (gathered into a batch with its neighbours) or an exclusive piece of work. */
+type Entry<T, R> = { write: Pending<T, R> } | { alone: () => Promise<void> };
+
 export interface GroupCommitter<T, R> {
   submit(item: T): Promise<R>;
-  /** Runs `work` alone in the queue's order (bulk inserts, recounts), in a transaction of its own. */
+  /** Runs `work` alone in the queue's order (bulk inserts, recounts, reviews), in a transaction of its own. */
   exclusive<X>(work: (client: PoolClient) => Promise<X>): Promise<X>;
   /** Resolves when nothing is queued or committing (shutdown). */
   drain(): Promise<void>;
@@ -23,63 +28,108 @@ export interface GroupCommitter<T, R> {
 
 export function createGroupCommitter<T, R>(
   pool: Pool,
-  writeBatch: (client: PoolClient, items: readonly T[]) => Promise<Settled<R>[]>,
-  { maxBatch = 500 }: { maxBatch?: number } = {},
+  writeBatch: (client: PoolClient, items: readonly T[], slot: number) => Promise<Settled<R>[]>,
+  {
+    maxBatch = 500,
+    begin = 'BEGIN',
+    slots = 1,
+  }: {
+    maxBatch?: number;
+    /** What starts a batch's transaction: BEGIN and whatever else the batch always needs first, in one round trip. */
+    begin?: string;
+    /** Batches in flight at most. */
+    slots?: number;
+  } = {},
 ): GroupCommitter<T, R> {
-  let queue: Pending<T, R>[] = [];
-  // Jobs run one after another: a batch of writes or an exclusive piece of work.
-  let tail: Promise<void> = Promise.resolve();
-  let batchScheduled = false;
+  const queue: Entry<T, R>[] = [];
+  const free = Array.from({ length: slots }, (_, i) => i);
+  let aloneRunning = false;
+  let idle: (() => void)[] = [];
+  let scheduled = false;
 
-  async function commitQueued(): Promise<void> {
-    batchScheduled = false;
-    while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(maxBatch);
-      let settled: Settled<R>[];
-      try {
-        settled = await inTransaction(pool, (client) =>
+  /** Pumps once the current task's other writes are queued too: writes of one tick share a batch. */
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      pump();
+    });
+  }
+
+  async function commit(batch: Pending<T, R>[], slot: number): Promise<void> {
+    let settled: Settled<R>[];
+    try {
+      settled = await inTransaction(
+        pool,
+        (client) =>
           writeBatch(
             client,
             batch.map((p) => p.item),
+            slot,
           ),
-        );
-      } catch (error) {
-        // The transaction or its COMMIT failed: nothing of the batch is stored, and every write says so.
-        for (const p of batch) p.reject(error);
-        continue;
-      }
-      batch.forEach((p, i) => {
-        const outcome = settled[i]!;
-        if (outcome.ok) p.resolve(outcome.value);
-        else p.reject(outcome.error);
-      });
+        begin,
+      );
+    } catch (error) {
+      // The transaction or its COMMIT failed: nothing of the batch is stored, and every write says so.
+      for (const p of batch) p.reject(error);
+      return;
     }
+    batch.forEach((p, i) => {
+      const outcome = settled[i]!;
+      if (outcome.ok) p.resolve(outcome.value);
+      else p.reject(outcome.error);
+    });
   }
 
-  function enqueue<X>(job: () => Promise<X>): Promise<X> {
-    const result = tail.then(job);
-    tail = result.then(
-      () => {},
-      () => {},
-    );
-    return result;
+  /** Starts what may start: batches while a slot is free, an exclusive job once nothing else is in flight. */
+  function pump(): void {
+    while (!aloneRunning && queue.length > 0) {
+      const head = queue[0]!;
+      if ('alone' in head) {
+        // Writes queued before it commit first; writes queued after it wait for it.
+        if (free.length < slots) return;
+        queue.shift();
+        aloneRunning = true;
+        void head.alone().finally(() => {
+          aloneRunning = false;
+          pump();
+        });
+        return;
+      }
+      const slot = free.shift();
+      if (slot === undefined) return;
+      const batch: Pending<T, R>[] = [];
+      while (batch.length < maxBatch && queue[0] !== undefined && 'write' in queue[0])
+        batch.push((queue.shift() as { write: Pending<T, R> }).write);
+      void commit(batch, slot).finally(() => {
+        free.push(slot);
+        pump();
+      });
+    }
+    if (!aloneRunning && queue.length === 0 && free.length === slots) {
+      const waiting = idle;
+      idle = [];
+      for (const done of waiting) done();
+    }
   }
 
   return {
     submit(item) {
       return new Promise<R>((resolve, reject) => {
-        queue.push({ item, resolve, reject });
-        // What arrives while the previous job commits joins this batch: that is the group.
-        if (!batchScheduled) {
-          batchScheduled = true;
-          void enqueue(commitQueued);
-        }
+        queue.push({ write: { item, resolve, reject } });
+        schedule();
       });
     },
     exclusive(work) {
-      return enqueue(() => inTransaction(pool, work));
+      return new Promise((resolve, reject) => {
+        queue.push({ alone: () => inTransaction(pool, work).then(resolve, reject) });
+        schedule();
+      });
     },
-    drain: () => tail,
+    drain() {
+      if (!aloneRunning && queue.length === 0 && free.length === slots) return Promise.resolve();
+      return new Promise((done) => idle.push(done));
+    },
   };
 }

@@ -21,7 +21,13 @@ import { openPgProjections } from './projections';
 import { createPgResponseList } from './response-list';
 import type { createPgResponses } from './responses';
 import { createPgReviews } from './reviews';
-import { claimShard } from './shard';
+import { claimShard, type Shard } from './shard';
+
+/**
+ * Batches of writes in flight at once, each with a count shard of its own: the second does its statements while the
+ * first one's COMMIT waits for the WAL flush (issue 15 item 6).
+ */
+const BATCHES_IN_FLIGHT = 2;
 import { createPgSignInFailures } from './sign-in-failures';
 import { createPgSurveys } from './surveys';
 import { createPgTextIndex } from './text-index';
@@ -38,8 +44,10 @@ export interface PostgresStoreOptions {
 export type PostgresStore = AsyncStorePart & {
   /** The pool, for what only this engine does (store copy, the tests' schema checks). */
   readonly pool: Pool;
-  /** The answer-count shard this store adds to (shard.ts). */
+  /** The answer-count shard this store adds to (shard.ts): the first of `shards`. */
   readonly shard: number;
+  /** Every count shard this store holds: one per batch in flight (group-commit.ts). */
+  readonly shards: readonly number[];
   /** Reads the store copy's check and the tests use (not members of the store interface). */
   countStoredResponses: ReturnType<typeof createPgResponses>['countStoredResponses'];
   iterateResponses: ReturnType<typeof createPgResponses>['iterateResponses'];
@@ -55,19 +63,22 @@ export async function openPostgresStore(
   options: PostgresStoreOptions = {},
 ): Promise<PostgresStore> {
   const pool = openPool(url, { max: options.poolSize });
+  const held: Shard[] = [];
   try {
     await migrate(pool);
-    const shard = await claimShard(url);
+    for (let i = 0; i < BATCHES_IN_FLIGHT; i++) held.push(await claimShard(url));
+    const shards = held.map((s) => s.number);
     const projections = await openPgProjections(
       pool,
       { countPlans: options.countPlans, ...options.projections },
-      () => shard.number,
+      shards,
     );
     const { counts, responses } = projections;
     let closed = false;
     return {
       pool,
-      shard: shard.number,
+      shard: shards[0]!,
+      shards,
       ...createPgSurveys(pool),
       submitResponse: responses.submitResponse,
       insertResponses: responses.insertResponses,
@@ -102,11 +113,12 @@ export async function openPostgresStore(
         closed = true;
         // Writes already queued commit first; their callers get their answers.
         await responses.committer.drain();
-        await shard.release();
+        for (const shard of held) await shard.release();
         await pool.end();
       },
     };
   } catch (error) {
+    for (const shard of held) await shard.release().catch(() => {});
     await pool.end().catch(() => {});
     throw error;
   }

@@ -28,11 +28,18 @@ export function openPool(url: string, { max = 10 }: PoolOptions = {}): Pool {
   return pool;
 }
 
-/** Runs `work` in one transaction on one connection: COMMIT when it resolves, ROLLBACK when it throws. */
-export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one transaction on one connection: COMMIT when it resolves, ROLLBACK when it throws. `begin` may add
+ * statements without parameters after BEGIN (a lock), sent in the same round trip.
+ */
+export async function inTransaction<T>(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await work(client);
     await client.query('COMMIT');
     return result;

@@ -11,15 +11,19 @@ import type { Pool } from './pool';
 import { createPgRecount } from './recount';
 import { createPgResponses } from './responses';
 
-export async function openPgProjections(pool: Pool, plans: ProjectionPlans, shard: () => number) {
+export async function openPgProjections(pool: Pool, plans: ProjectionPlans, shards: readonly number[]) {
+  // Reviews, demo removal and recounts (exclusive: nothing else in flight) write to the first.
+  const shard = () => shards[0]!;
   let countPlans: readonly CountPlan[] = plans.countPlans ?? [];
   const counts = createPgAnswerCounts(pool, countPlans, shard);
   const recount = createPgRecount(pool, counts.layouts, shard);
   const lines = createPgExportLines(pool, plans.lineRenderers ?? []);
   const responses = createPgResponses(pool, {
-    async project(client, created) {
-      await counts.countBatch(client, created);
-      await lines.project(client, created);
+    shards,
+    async project(client, created, options) {
+      const writes = await counts.countStatements(client, created, options);
+      const line = lines.lineStatement(created);
+      return line ? [...writes, line] : writes;
     },
   });
   // In the group commit's queue, alone: this store's own writes wait, other servers' wait on the recount lock.

@@ -2,6 +2,7 @@
 // folding (count-layout.ts textsOf: JavaScript's Unicode rules, Kazakh and Russian letters included), written in the
 // insert's transaction with the count key's columns, searched with LIKE on a trigram index (migration 0003).
 import type { CountFilter, TextAnswer, TextQuery } from '../store/count-types';
+import type { Statement } from './batch-statement';
 import { keyWhere } from './count-keys';
 import type { Pool, PoolClient } from './pool';
 
@@ -13,21 +14,27 @@ export interface IndexedText {
   folded: string;
 }
 
-/** The batch's texts, one statement. */
-export async function indexTexts(client: PoolClient, texts: readonly IndexedText[]): Promise<void> {
-  if (texts.length === 0) return;
+/** The batch's texts as one INSERT, to run alone or with the batch's other writes (batch-statement.ts). */
+export function textStatement(texts: readonly IndexedText[]): Statement | undefined {
+  if (texts.length === 0) return undefined;
   const col = (pick: (t: IndexedText) => unknown) => texts.map(pick);
-  await client.query(
-    `INSERT INTO answer_texts (survey_id, version, region, briefing, day, question, response_seq, folded)
+  return {
+    sql: `INSERT INTO answer_texts (survey_id, version, region, briefing, day, question, response_seq, folded)
      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
        $8::text[])`,
-    [
+    params: [
       ...[0, 1, 2, 3, 4].map((i) => col((t) => t.key[i])),
       col((t) => t.question),
       col((t) => t.seq),
       col((t) => t.folded),
     ],
-  );
+  };
+}
+
+/** The batch's texts, one statement. */
+export async function indexTexts(client: PoolClient, texts: readonly IndexedText[]): Promise<void> {
+  const statement = textStatement(texts);
+  if (statement) await client.query(statement.sql, statement.params);
 }
 
 /** `needle` as a LIKE pattern matching it anywhere: its own %, _ and \ are matched literally. */
