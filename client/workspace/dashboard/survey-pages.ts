@@ -61,3 +61,21 @@ export function groupByPage<Q extends { name: string }>(
   }
   return groups.filter((g) => g.questions.length > 0);
 }
+
+/**
+ * The first `n` questions of grouped pages, in order, in their groups: what the dashboard renders before the rest,
+ * so that the first screen of charts does not wait for all ~30 cards to be rendered (issue 13).
+ */
+export function firstQuestions<G extends { questions: readonly unknown[] }>(
+  groups: readonly G[],
+  n: number,
+): G[] {
+  const head: G[] = [];
+  let left = n;
+  for (const group of groups) {
+    if (left <= 0) break;
+    head.push({ ...group, questions: group.questions.slice(0, left) });
+    left -= group.questions.length;
+  }
+  return head;
+}
