@@ -131,32 +131,26 @@ export function download(
     let ttfbMs = 0;
     let bytes = 0;
     const req = request({ host: '127.0.0.1', port, path, headers: { cookie } }, (res) => {
-      res.on('data', (chunk: Buffer) => {
-        if (bytes === 0) ttfbMs = performance.now() - started;
-        bytes += chunk.length;
-        if (options.abortAfterBytes !== undefined && bytes >= options.abortAfterBytes) {
-          req.destroy();
-          resolveDownload({
-            status: res.statusCode ?? 0,
-            ttfbMs,
-            totalMs: performance.now() - started,
-            bytes,
-            aborted: true,
-          });
-        } else if (options.readBytesPerSecond) {
-          res.pause();
-          setTimeout(() => res.resume(), (chunk.length / options.readBytesPerSecond) * 1000);
-        }
-      });
-      res.on('end', () =>
+      const finish = (aborted: boolean) =>
         resolveDownload({
           status: res.statusCode ?? 0,
           ttfbMs,
           totalMs: performance.now() - started,
           bytes,
-          aborted: false,
-        }),
-      );
+          aborted,
+        });
+      res.on('data', (chunk: Buffer) => {
+        if (bytes === 0) ttfbMs = performance.now() - started;
+        bytes += chunk.length;
+        if (options.abortAfterBytes !== undefined && bytes >= options.abortAfterBytes) {
+          req.destroy();
+          finish(true);
+        } else if (options.readBytesPerSecond) {
+          res.pause();
+          setTimeout(() => res.resume(), (chunk.length / options.readBytesPerSecond) * 1000);
+        }
+      });
+      res.on('end', () => finish(false));
     });
     req.on('error', (e) => (options.abortAfterBytes !== undefined ? undefined : reject(e)));
     req.end();
