@@ -1,5 +1,7 @@
-// Four projects so each kind of test can run alone (npm run test:unit / test:integration / test:e2e).
+// Five projects so each kind of test can run alone (npm run test:unit / test:integration / test:integration-pg /
+// test:e2e): the integration tests run twice, on SQLite and with every test server on PostgreSQL.
 import { defineConfig } from 'vitest/config';
+import { integrationOnPostgres } from './vitest.integration-pg.config';
 
 export default defineConfig({
   test: {
@@ -30,6 +32,7 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      { test: integrationOnPostgres },
       {
         test: {
           name: 'e2e',

@@ -44,10 +44,15 @@ for (const w of warnings) console.warn(`warning: ${w}`);
 // The server serves the other surveys; each refused file is named with its reason (admins also see the list).
 for (const r of refusals) console.error(`refused (left out, the rest is served): ${r}`);
 if ((await store.countUsers()) === 0) {
-  // The CLI must open the same data (and surveys) folder as this server, so the command carries them when set.
+  // The CLI must open the same database (and surveys) as this server, so the command carries them when set. The
+  // PostgreSQL address is named, not printed: it holds a password, and this line goes to the log.
   const quote = (s: string) => (/^[\w./:-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
   const env = [
-    dataDir !== resolve(CONFIG_DEFAULTS.dataDir) ? `DATA_DIR=${quote(dataDir)} ` : '',
+    databaseUrl !== null
+      ? 'DATABASE_URL=<the same as this server> '
+      : dataDir !== resolve(CONFIG_DEFAULTS.dataDir)
+        ? `DATA_DIR=${quote(dataDir)} `
+        : '',
     surveysDir !== resolve(CONFIG_DEFAULTS.surveysDir) ? `SURVEYS_DIR=${quote(surveysDir)} ` : '',
   ].join('');
   logger.info(

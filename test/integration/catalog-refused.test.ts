@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createUser, fetchAs, signIn } from '../support/auth';
 import { ROOT, spawnServer, type ChildServer } from '../support/child-server';
 import { copySurveys, makeTempDir, startServer, type TestServer } from '../support/server';
+import { databaseEnv } from '../support/test-database';
 
 /** A copy of the fixtures plus `work-order/v1.json`: valid but for a signaturepad and a file question. */
 function surveysWithOneUnservable(): string {
@@ -75,7 +76,7 @@ describe('start-up with a survey file that cannot be served', () => {
     writeFileSync(join(surveysDir, 'example', 'v1.json'), '{ "broken": ');
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SURVEYS_DIR: surveysDir },
+      env: { ...process.env, PORT: '0', ...(await databaseEnv(dataDir)), SURVEYS_DIR: surveysDir },
       encoding: 'utf8',
       timeout: 20_000,
     });

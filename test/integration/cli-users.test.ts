@@ -7,6 +7,7 @@ import { fetchAs, signIn } from '../support/auth';
 import { exitOf } from '../support/child-exit';
 import { runCli } from '../support/cli';
 import { FIXTURE_SURVEYS, makeTempDir, startServer, type TestServer } from '../support/server';
+import { databaseEnv, onPostgres } from '../support/test-database';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let dataDir: string;
@@ -107,7 +108,7 @@ describe('first start', () => {
   async function startMain(dir: string): Promise<string> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', DATA_DIR: dir, SURVEYS_DIR: FIXTURE_SURVEYS },
+      env: { ...process.env, PORT: '0', ...(await databaseEnv(dir)), SURVEYS_DIR: FIXTURE_SURVEYS },
     });
     let out = '';
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -130,8 +131,10 @@ describe('first start', () => {
       const empty = makeTempDir();
       const first = await startMain(empty);
       expect(first).toContain('No users yet');
+      // On PostgreSQL the command names the server's DATABASE_URL instead of printing its password into the log.
+      const database = onPostgres() ? 'DATABASE_URL=<the same as this server>' : `DATA_DIR=${empty}`;
       expect(first).toContain(
-        `DATA_DIR=${empty} SURVEYS_DIR=${FIXTURE_SURVEYS} npm run cli -- users add <your email> --role admin`,
+        `${database} SURVEYS_DIR=${FIXTURE_SURVEYS} npm run cli -- users add <your email> --role admin`,
       );
       expect(await startMain(dataDir)).not.toContain('No users yet');
     },

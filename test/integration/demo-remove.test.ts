@@ -10,6 +10,7 @@ import { runCli } from '../support/cli';
 import { makeTempDir, REPO_SURVEYS, startServer, type TestServer } from '../support/server';
 import { countResponsesIn } from '../support/stored-data';
 import { collect } from '../support/collect';
+import { databaseUrlFor } from '../support/test-database';
 
 const ADMIN = { email: 'admin@example.kz', password: 'Birgemiz-2024-jyl' };
 const ANALYST = { email: 'analyst@example.kz', password: 'Birgemiz-2024-jyl' };
@@ -42,7 +43,11 @@ let real: Awaited<ReturnType<typeof snapshot>>;
 
 beforeAll(async () => {
   // The real answers: 60 responses from another seed, without briefings, written as ordinary (not demo) rows.
-  const { store, catalog } = await boot({ dataDir, surveysDir: REPO_SURVEYS });
+  const { store, catalog } = await boot({
+    dataDir,
+    databaseUrl: await databaseUrlFor(dataDir),
+    surveysDir: REPO_SURVEYS,
+  });
   const plan = demoPlan(catalog.getSurvey('roadmap-needs')!);
   const answers = Array.from({ length: 60 }, (_, i) => ({
     ...demoResponse(plan, 991, i).response,

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exitOf } from '../support/child-exit';
 import { ROOT } from '../support/child-server';
 import { FIXTURE_SURVEYS, makeTempDir } from '../support/server';
+import { databaseEnv } from '../support/test-database';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -23,7 +24,7 @@ const isAlive = (pid: number): boolean => {
 async function npmStart(dataDir: string) {
   const npm = spawn('npm', ['start'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SURVEYS_DIR: FIXTURE_SURVEYS },
+    env: { ...process.env, PORT: '0', ...(await databaseEnv(dataDir)), SURVEYS_DIR: FIXTURE_SURVEYS },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = exitOf(npm);

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copySurveys, FIXTURE_SURVEYS, makeTempDir, startServer } from '../support/server';
+import { databaseEnv } from '../support/test-database';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -43,7 +44,7 @@ describe('server start-up', () => {
     definition.title.default = 'Reworded after publication';
     writeFileSync(file, JSON.stringify(definition));
 
-    const run = runMain({ DATA_DIR: dataDir, SURVEYS_DIR: surveysDir });
+    const run = runMain({ ...(await databaseEnv(dataDir)), SURVEYS_DIR: surveysDir });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/example\/v1\.json changed after it was published/);
     expect(run.stderr).toMatch(/add v2\.json instead/);

@@ -9,6 +9,7 @@ import { envelope, exampleAnswers, postResponse } from '../support/answers';
 import { createUser, fetchAs, sendJson, signIn } from '../support/auth';
 import { copySurveys, makeTempDir, startServer, type TestServer } from '../support/server';
 import { collect } from '../support/collect';
+import { databaseUrlFor } from '../support/test-database';
 
 const PASSWORD = 'correct horse 1';
 const servers: TestServer[] = [];
@@ -188,7 +189,7 @@ describe('a surveys/ file and a version published in the workspace', () => {
     writeFileSync(join(surveysDir, 'example', 'v2.json'), JSON.stringify(definition, null, 2));
     let error: unknown;
     try {
-      await (await boot({ surveysDir, dataDir })).store.close();
+      await (await boot({ surveysDir, dataDir, databaseUrl: await databaseUrlFor(dataDir) })).store.close();
     } catch (e) {
       error = e;
     }
