@@ -1,8 +1,9 @@
 // The answer_counts rows held in memory for the readers (~3 KB per row, ~3,000 rows at 1M responses): a summary adds
-// vectors already in memory instead of reading ~9 MB from SQLite each time. Never stale: rows this connection wrote
-// are re-read before the next read (their savepoint may have rolled back), and a commit by any other connection
-// (the CLI's demo or recount) shows in PRAGMA data_version and reloads everything. Per (survey, version, region) sums
-// are kept too: a filter without days or briefings (the national dashboard, a region's) adds ≤ 40 of them.
+// vectors already in memory instead of reading ~9 MB from SQLite each time. Never stale: before each read the keys
+// changed since the last one are re-read, found by their revision in answer_count_changes (0031), whichever
+// connection committed them (the response writer thread, a CLI's demo or recount); rows this connection wrote are
+// re-read too (their savepoint may have rolled back). Per (survey, version, region) sums are kept too: a filter
+// without days or briefings (the national dashboard, a region's) adds ≤ 40 of them.
 import type { CountLayout } from './count-layout';
 import type { CountFilter } from './count-types';
 import type { Db } from './db';
@@ -63,9 +64,18 @@ export function createCountCache(
   const SELECT = 'SELECT id, survey_id, version, region, briefing, day, responses, counts FROM answer_counts';
   const selectAll = db.prepare(SELECT).raw();
   const selectOne = db.prepare(`${SELECT} WHERE id = ?`).raw();
+  const selectRevision = db.prepare('SELECT ifnull(max(rev), 0) FROM answer_count_changes').pluck();
+  // A deleted key comes back with its columns NULL (LEFT JOIN): it leaves the cache.
+  const selectChanged = db
+    .prepare(
+      `SELECT c.rev, c.key_id, k.id, k.survey_id, k.version, k.region, k.briefing, k.day, k.responses, k.counts
+       FROM answer_count_changes c LEFT JOIN answer_counts k ON k.id = c.key_id WHERE c.rev > ?`,
+    )
+    .raw();
   let rows = new Map<number, CachedKey>();
   let rollups = new Map<string, Rollup & { surveyId: string }>();
   const dirty = new Set<number>();
+  /** The revision the cache is at; undefined: read every key again. */
   let seen: number | undefined;
 
   function roll(k: CachedKey, sign: 1 | -1): void {
@@ -96,32 +106,41 @@ export function createCountCache(
     return { id, surveyId, version, region, briefing, day, responses, vector };
   }
 
-  function refresh(): void {
-    const version = db.pragma('data_version', { simple: true }) as number;
-    if (version !== seen) {
-      rows = new Map();
-      rollups = new Map();
-      for (const row of selectAll.iterate() as Iterable<KeyRow>) {
-        const key = toKey(row);
-        if (!key) continue;
-        rows.set(key.id, key);
-        roll(key, 1);
-      }
-      seen = version;
-    } else {
-      for (const id of dirty) {
-        const row = selectOne.get(id) as KeyRow | undefined;
-        const key = row && toKey(row);
-        const old = rows.get(id);
-        if (old) roll(old, -1);
-        if (key) {
-          rows.set(id, key);
-          roll(key, 1);
-        } else rows.delete(id);
-      }
-    }
-    dirty.clear();
+  function replace(id: number, row: KeyRow | undefined): void {
+    const key = row && toKey(row);
+    const old = rows.get(id);
+    if (old) roll(old, -1);
+    if (key) {
+      rows.set(id, key);
+      roll(key, 1);
+    } else rows.delete(id);
   }
+
+  function reload(): void {
+    rows = new Map();
+    rollups = new Map();
+    for (const row of selectAll.iterate() as Iterable<KeyRow>) replace(row[0], row);
+  }
+
+  /**
+   * Brings the cache to one snapshot's keys. `settled` is false inside a transaction of this connection: its writes
+   * are not committed and may yet roll back, so the revision is not taken and whatever was read is read again.
+   */
+  const catchUp = db.transaction((settled: boolean): void => {
+    const revision = selectRevision.get() as number;
+    if (seen === undefined) reload();
+    else if (revision > seen)
+      for (const [, id, ...row] of selectChanged.iterate(seen) as Iterable<[number, number, ...KeyRow]>) {
+        replace(id, row[0] === null ? undefined : (row as KeyRow));
+        if (!settled) dirty.add(id);
+      }
+    for (const id of dirty) replace(id, selectOne.get(id) as KeyRow | undefined);
+    if (!settled) return;
+    seen = revision;
+    dirty.clear();
+  });
+  // Deferred: a read takes no write lock, so it never waits for the writer thread's batch.
+  const refresh = () => catchUp.deferred(!db.inTransaction);
 
   return {
     /** After this connection changed a key row (inside a transaction that may still roll back). */
