@@ -13,6 +13,20 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON');
   // A CLI writing beside the server (demo, recount) waits for the lock instead of failing at once.
   db.pragma('busy_timeout = 5000');
+  return immediateTransactions(db);
+}
+
+/**
+ * Makes `db.transaction(fn)` begin IMMEDIATE, i.e. take the write lock at BEGIN, where busy_timeout waits for it.
+ * Two connections write this file (the response writer thread's and this one; a CLI beside the server): a DEFERRED
+ * transaction that has read and then writes while the other holds the lock, or has committed since, gets
+ * SQLITE_BUSY at once, because waiting could deadlock. Every store transaction writes; a read that wants one
+ * snapshot asks for `.deferred` (count-cache.ts). Nested calls are savepoints as before.
+ */
+function immediateTransactions(db: Db): Db {
+  const deferredFirst = db.transaction.bind(db);
+  db.transaction = ((fn: Parameters<Db['transaction']>[0]) =>
+    deferredFirst(fn).immediate) as Db['transaction'];
   return db;
 }
 
