@@ -6,8 +6,19 @@ import { countPlansOf } from './aggregates/count-plan';
 import { lineRenderersOf } from './lines';
 import type { VersionInput } from './questions';
 
+/** The surveys as the plans need them, and nothing more: plain data that can be posted to a thread. */
+export type PlanSources = { versions: VersionInput[] }[];
+
 export function projectionPlansOf(
   surveys: readonly { versions: readonly VersionInput[] }[],
 ): ProjectionPlans {
-  return { countPlans: countPlansOf(surveys), lineRenderers: lineRenderersOf(surveys) };
+  const sources: PlanSources = surveys.map((s) => ({
+    versions: s.versions.map(({ surveyId, version, definition, piiQuestions }) => ({
+      surveyId,
+      version,
+      definition,
+      piiQuestions,
+    })),
+  }));
+  return { countPlans: countPlansOf(surveys), lineRenderers: lineRenderersOf(surveys), sources };
 }

@@ -33,7 +33,11 @@ const sourceDirname = {
 
 const result = await build({
   absWorkingDir: ROOT,
-  entryPoints: { main: 'server/main.ts', 'flatten-thread': 'exports/flatten-thread.ts' },
+  entryPoints: {
+    main: 'server/main.ts',
+    'flatten-thread': 'exports/flatten-thread.ts',
+    'response-writer-thread': 'server/response-writer-thread.ts',
+  },
   outdir: SERVER_OUT,
   bundle: true,
   platform: 'node',

@@ -23,6 +23,11 @@ export interface Booted {
 }
 
 export const DATABASE_FILE = 'saualnama.db';
+/** Beside this file: the TypeScript source under tsx, the compiled one in dist/server/ (build-server.mjs). */
+const WRITER_THREAD = new URL(
+  `./response-writer-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
+  import.meta.url,
+);
 
 export async function boot({
   dataDir,
@@ -30,6 +35,7 @@ export async function boot({
   surveysDir,
   now = new Date(),
   batchWindowMs,
+  writerThread = false,
 }: {
   dataDir: string;
   /** A postgres:// URL: the PostgreSQL engine (several servers may share it); null: SQLite in dataDir. */
@@ -37,13 +43,21 @@ export async function boot({
   surveysDir: string;
   now?: Date;
   batchWindowMs?: number;
+  /**
+   * SQLite: store submitted responses on a thread of their own (the server; its tests). A CLI command or a
+   * script storing in bulk (insertResponses) has no event loop to keep free, and would only wait for the thread.
+   */
+  writerThread?: boolean;
 }): Promise<Booted> {
   const loaded = loadCatalog(surveysDir);
   // Opened without plans: the published versions (in the database) belong in them too. adoptPlans below gives the
   // store the whole catalog's, so that nothing is rebuilt or dropped for a plan that lacked those versions.
   const store: Store = databaseUrl
     ? await openPostgresStore(databaseUrl)
-    : openSqliteStore(join(dataDir, DATABASE_FILE), { batchWindowMs });
+    : openSqliteStore(join(dataDir, DATABASE_FILE), {
+        batchWindowMs,
+        writerThread: writerThread ? WRITER_THREAD : undefined,
+      });
   const stored = await store.listPublishedDefinitions();
   const { catalog, conflicts: clashes, published } = withPublished(loaded.catalog, stored, loaded.warnings);
   const isFile = (surveyId: string, version: number) => !published.has(versionKey(surveyId, version));

@@ -29,7 +29,13 @@ const logger = createLogger();
 
 let booted;
 try {
-  booted = await boot({ dataDir, databaseUrl, surveysDir, batchWindowMs: settings.groupCommitWindowMs });
+  booted = await boot({
+    dataDir,
+    databaseUrl,
+    surveysDir,
+    batchWindowMs: settings.groupCommitWindowMs,
+    writerThread: true,
+  });
 } catch (error) {
   if (error instanceof StartupError) {
     console.error(`saualnama: ${error.message}`);

@@ -181,6 +181,15 @@ export function createExportLines(db: Db, initialLayouts: readonly LineRenderer[
     return sync();
   }
 
+  /**
+   * New renderers without the sync: for the response writer thread, whose lines follow whatever layout the main
+   * connection's sync left in export_line_layouts (addLine writes only under the stored layout's key).
+   */
+  function follow(next: readonly LineRenderer[]): void {
+    layouts = next;
+    byId = new Map(layouts.map((l) => [l.surveyId, l]));
+  }
+
   const projection: Projection = { onInsert: addLine };
-  return { sync, fill, adopt, projection };
+  return { sync, fill, adopt, follow, projection };
 }

@@ -29,6 +29,7 @@ import { createSignInFailures } from './sign-in-failures';
 import { createSurveyStore } from './surveys';
 import { createTextAnswers } from './text-answers';
 import { createWalSync } from './wal-sync';
+import { startResponseWriter } from './writer-client';
 
 export interface SqliteStoreOptions {
   /** See createGroupCommitter: 0 batches the writes of one event-loop turn. */
@@ -37,6 +38,11 @@ export interface SqliteStoreOptions {
   projections?: ProjectionPlans;
   /** How long a question-by-question read works between turns of the event loop (default 10 ms). */
   recordSliceMs?: number;
+  /**
+   * The response writer thread's entry (server/response-writer-thread.ts): submitted responses are then stored by
+   * a connection of that thread (response-writer.ts), off the event loop. Without it they are written here.
+   */
+  writerThread?: URL;
 }
 
 /**
@@ -61,6 +67,13 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     projections: [counts.projection, lines.projection],
   });
   const { flushPendingWrites, ...responseStore } = responses;
+  const writer =
+    options.writerThread &&
+    startResponseWriter(options.writerThread, {
+      file,
+      batchWindowMs: options.batchWindowMs,
+      sources: options.projections?.sources,
+    });
   const auditLog = createAuditLog(db);
   const reviews = createReviewStore(db, {
     rebuildKeyOf: createKeyRebuild(db, counts.layouts, counts.touched),
@@ -78,6 +91,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     ...createApiTokenStore(db),
     ...createDemoData(db, recount.recount),
     ...responseStore,
+    ...(writer && { submitResponse: writer.submitResponse }),
     tallyAnswers: counts.tallyAnswers,
     tallyAnswersByAnswer: counts.tallyAnswersByAnswer,
     countResponsesBy: counts.countResponsesBy,
@@ -91,10 +105,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     adoptPlans(plans) {
       countPlans = plans.countPlans ?? [];
       counts.adoptPlans(countPlans);
-      return {
+      const adopted = {
         countsRebuilt: recount.syncPlans(),
         exportLinesReset: lines.adopt(plans.lineRenderers ?? []),
       };
+      // Resolved once the writer thread counts and renders with these plans too.
+      return writer ? writer.adopt(plans.sources).then(() => adopted) : adopted;
     },
     countsRebuilt,
     openExportReader: () => openExportReader(file),
@@ -108,5 +124,11 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       db.close();
     },
   };
-  return asyncMembers(store);
+  const asynchronous = asyncMembers(store);
+  if (!writer) return asynchronous;
+  return {
+    ...asynchronous,
+    // The thread answers what it holds and closes its connection first: the last connection to close checkpoints.
+    close: () => writer.close().then(() => asynchronous.close()),
+  };
 }

@@ -55,7 +55,7 @@ export async function startServer(
   const dataDir = options.dataDir ?? makeTempDir();
   const surveysDir = options.surveysDir ?? FIXTURE_SURVEYS;
   const databaseUrl = await databaseUrlFor(dataDir);
-  const { store, catalog, updates } = await boot({ dataDir, databaseUrl, surveysDir });
+  const { store, catalog, updates } = await boot({ dataDir, databaseUrl, surveysDir, writerThread: true });
   const logged: string[] = [];
   const logLines: Record<string, unknown>[] = [];
   // The production logger, writing into memory: pino hands its sink one JSON line per call.

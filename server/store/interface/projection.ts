@@ -32,6 +32,12 @@ export interface ProjectionPlans {
   countPlans?: readonly CountPlan[];
   /** Each survey's default CSV layout, whose lines are stored for fast exports (exports/lines.ts). */
   lineRenderers?: readonly LineRenderer[];
+  /**
+   * What these plans were built from, as plain data (the survey versions' definitions): renderers are functions
+   * and cannot be posted to the response writer thread, which builds its own from this. The store passes it on
+   * unread.
+   */
+  sources?: unknown;
 }
 
 /** What adopting new plans changed. */
