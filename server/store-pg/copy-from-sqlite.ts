@@ -70,6 +70,7 @@ const PLAIN_TABLES: { table: string; columns: string[]; identity?: boolean; bool
 const DERIVED = new Set([
   'schema_migrations',
   'answer_counts',
+  'answer_count_changes', // SQLite's count cache bookkeeping (0031)
   'answer_records',
   'answer_texts',
   'export_lines',

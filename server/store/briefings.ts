@@ -68,7 +68,8 @@ export function createBriefingStore(db: Db) {
       (slug: string, changes: BriefingChanges, now: string): UpdateBriefingOutcome => {
         const row = selectOne.get(slug);
         if (!row) return { status: 'not-found' };
-        // In the write's transaction, on the one write connection: no response is stored between check and write.
+        // In the write's transaction, which holds the write lock from BEGIN (db.ts): no response is stored, by this
+        // connection or the writer thread's, between check and write.
         if (changes.surveyId !== undefined && changes.surveyId !== row.survey_id && anyResponse.get(slug))
           return { status: 'survey-has-responses' };
         const next: Briefing = {

@@ -113,6 +113,18 @@ export function createExportLines(db: Db, initialLayouts: readonly LineRenderer[
     return dropped;
   }
 
+  const laterRow = db
+    .prepare(
+      'SELECT 1 FROM responses INDEXED BY responses_by_survey WHERE survey_id = ? AND rowid > ? LIMIT 1',
+    )
+    .pluck();
+  /** Whether some response of the layout's survey lacks its line (read only: no write lock taken). */
+  function hasBacklog(layout: LineRenderer): boolean {
+    const stored = storedLayout(layout.surveyId);
+    if (stored !== undefined && stored[0] !== layout.key) return false;
+    return laterRow.get(layout.surveyId, stored?.[1] ?? 0) !== undefined;
+  }
+
   /** One transaction of rendering: pages of rows until the budget is spent or no row lacks its line. */
   const fillTransaction = db.transaction((budgetMs: number): FillReport => {
     const started = performance.now();
@@ -142,6 +154,9 @@ export function createExportLines(db: Db, initialLayouts: readonly LineRenderer[
    * transaction. Synchronous: the event loop, and so every request, waits for it; keep budgets small.
    */
   function fill(budgetMs: number): FillReport {
+    // The usual case, looked at once a second: nothing to render. Then no transaction, which (IMMEDIATE) would wait
+    // for the writer thread's batch with the event loop held.
+    if (!layouts.some(hasBacklog)) return { filled: 0, pending: false };
     // Lines are derived data: losing the last ones to a power cut costs a re-render (filled_to is in the same
     // transaction), so their commits skip the fsync that FULL would add on the thread that also serves requests.
     // The next response's FULL commit syncs the whole WAL, these pages included.

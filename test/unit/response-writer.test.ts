@@ -1,0 +1,94 @@
+// The SQLite store with its writer thread (issue 15 item 6): submitted responses are stored by the thread's own
+// connection with group commit, exactly once; the main connection's writes meanwhile wait for the write lock
+// instead of failing (transactions begin IMMEDIATE); close answers everything the thread held first.
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openSqliteStore, type NewResponse, type Store } from '../../server/store';
+import { countStoredResponses, walCommits } from '../support/database-file';
+import { makeTempDir } from '../support/server';
+
+const WRITER_THREAD = new URL('../../server/response-writer-thread.ts', import.meta.url);
+let store: Store;
+let file: string;
+
+function response(id: string, overrides: Partial<NewResponse> = {}): NewResponse {
+  return {
+    id,
+    surveyId: 'example',
+    version: 1,
+    locale: 'kk',
+    region: 'KZ-10',
+    briefing: null,
+    startedAt: null,
+    submittedAt: '2023-09-15T10:00:00.000Z',
+    answers: { region: 'KZ-10' },
+    contacts: null,
+    contentHash: `hash-${id}`,
+    ...overrides,
+  };
+}
+
+const uuid = (n: number) => `30000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+beforeEach(async () => {
+  file = join(makeTempDir(), 'saualnama.db');
+  store = openSqliteStore(file, { writerThread: WRITER_THREAD });
+  await store.publishVersions([{ surveyId: 'example', version: 1, sha256: 'abc' }], '2023-09-01T00:00:00Z');
+});
+afterEach(() => store.close());
+
+it('stores each response once on the thread: a retry is a duplicate, a clash a conflict, a batch one commit', async () => {
+  const before = walCommits(file).commits;
+  const outcomes = await Promise.all([
+    store.submitResponse(response(uuid(1))),
+    store.submitResponse(response(uuid(2))),
+    store.submitResponse(response(uuid(3))),
+  ]);
+  expect(outcomes.map((o) => o.status)).toEqual(['created', 'created', 'created']);
+  expect(walCommits(file).commits - before).toBe(1);
+  await expect(store.submitResponse(response(uuid(1)))).resolves.toMatchObject({ status: 'duplicate' });
+  await expect(
+    store.submitResponse(response(uuid(2), { answers: { region: 'KZ-11' }, contentHash: 'other' })),
+  ).resolves.toEqual({ status: 'conflict' });
+  expect(countStoredResponses(file, { surveyId: 'example' })).toBe(3);
+  await expect(store.getResponse(uuid(3))).resolves.toMatchObject({ id: uuid(3) });
+});
+
+it("lets the main connection's read-then-write transactions run while the thread commits batches", async () => {
+  const briefing = {
+    slug: 'hall',
+    surveyId: 'example',
+    region: 'KZ-10',
+    city: 'Semey',
+    date: '2023-09-15',
+    title: { kk: 'Зал', ru: 'Зал', en: 'Hall' },
+  };
+  await store.addBriefing(briefing, '2023-09-01T00:00:00Z');
+  let settled = false;
+  const submitted = Promise.all(
+    Array.from({ length: 600 }, (_, i) => store.submitResponse(response(uuid(100 + i)))),
+  ).finally(() => (settled = true));
+  // Each update reads the briefing, then writes it, while the thread's batches hold the write lock: begun DEFERRED,
+  // such a transaction fails with SQLITE_BUSY at once (waiting could deadlock); IMMEDIATE waits at BEGIN.
+  let updates = 0;
+  while (!settled) {
+    const outcome = await store.updateBriefing(
+      'hall',
+      { city: `Semey ${updates++}` },
+      '2023-09-02T00:00:00Z',
+    );
+    expect(outcome.status).toBe('updated');
+    await new Promise((r) => setImmediate(r));
+  }
+  expect(updates).toBeGreaterThan(1);
+  expect(new Set((await submitted).map((o) => o.status))).toEqual(new Set(['created']));
+  expect(countStoredResponses(file, { surveyId: 'example' })).toBe(600);
+});
+
+it('answers everything the thread holds before close resolves', async () => {
+  const submitted = Array.from({ length: 200 }, (_, i) => store.submitResponse(response(uuid(1000 + i))));
+  await store.close();
+  expect((await Promise.all(submitted)).every((o) => o.status === 'created')).toBe(true);
+  expect(countStoredResponses(file, { surveyId: 'example' })).toBe(200);
+  await expect(store.submitResponse(response(uuid(5000)))).rejects.toThrow(/closed/);
+});
