@@ -3,7 +3,9 @@
 // instead of failing (transactions begin IMMEDIATE); close answers everything the thread held first.
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { isStorageFault } from '../../server/domain/problem';
 import { openSqliteStore, type NewResponse, type Store } from '../../server/store';
+import { startResponseWriter } from '../../server/store/writer-client';
 import { countStoredResponses, walCommits } from '../support/database-file';
 import { makeTempDir } from '../support/server';
 
@@ -91,4 +93,18 @@ it('answers everything the thread holds before close resolves', async () => {
   expect((await Promise.all(submitted)).every((o) => o.status === 'created')).toBe(true);
   expect(countStoredResponses(file, { surveyId: 'example' })).toBe(200);
   await expect(store.submitResponse(response(uuid(5000)))).rejects.toThrow(/closed/);
+});
+
+it('fails what a dying thread held with a storage fault (503), and starts a new thread for the next response', async () => {
+  const writer = startResponseWriter(new URL('../support/dying-writer-thread.ts', import.meta.url), {
+    file,
+    sources: undefined,
+  });
+  const held = [writer.submitResponse(response('die-1')), writer.submitResponse(response(uuid(7)))];
+  for (const outcome of await Promise.allSettled(held)) {
+    expect(outcome.status).toBe('rejected');
+    expect(isStorageFault((outcome as PromiseRejectedResult).reason)).toBe(true);
+  }
+  await expect(writer.submitResponse(response(uuid(8)))).resolves.toMatchObject({ status: 'created' });
+  await writer.close();
 });
