@@ -2,7 +2,8 @@
 // with --cpu-prof under autocannon at BENCH_CONNECTIONS (50) for BENCH_SECONDS (10). Prints responses/s, the CPU
 // per response of each of the server's threads from /proc (robust to other load on the machine, unlike the rate:
 // a busy neighbour slows the clock, not the work), and, per thread's profile, the samples taken while autocannon
-// ran, each under the innermost stage on its stack. NO_PROF=1: figures only; ANALYZE=<dir>: an earlier profile.
+// ran, each under the innermost stage on its stack. BENCH_NO_PROFILE=1: figures only; BENCH_ANALYZE=<dir>: the
+// profiles of an earlier run.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ function threadTicks(pid: number): Map<number, [string, number]> {
   }
   return out;
 }
-const analyzeOnly = process.env.ANALYZE;
+const analyzeOnly = process.env.BENCH_ANALYZE;
 let profDir = analyzeOnly ?? '';
 if (!analyzeOnly) {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -40,7 +41,7 @@ if (!analyzeOnly) {
       RATE_LIMIT_BURST: '1000000000',
       RATE_LIMIT_PER_SECOND: '1000000000',
     },
-    { cpuProfileDir: process.env.NO_PROF ? undefined : profDir },
+    { cpuProfileDir: process.env.BENCH_NO_PROFILE ? undefined : profDir },
   );
   let i = 0;
   const before = cpuTicks(server.child.pid!);
@@ -80,7 +81,7 @@ if (!analyzeOnly) {
         .join(', '),
   );
 }
-if (process.env.NO_PROF) process.exit(0);
+if (process.env.BENCH_NO_PROFILE) process.exit(0);
 interface Node {
   id: number;
   callFrame: { functionName: string; url: string };
@@ -139,6 +140,6 @@ for (const file of readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'))
   console.log(`${file}: ${total} samples`);
   for (const [name, n] of [...stage].sort((a, b) => b[1] - a[1])) console.log(`  ${pct(n)} ${name}`);
   console.log('  top self:');
-  for (const [name, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 30)))
+  for (const [name, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_TOP ?? 30)))
     console.log(`    ${pct(n)} ${name}`);
 }

@@ -80,11 +80,14 @@ export function serveResponseWrites(
     if (closing && inFlight === 0) setImmediate(close);
   }
   function sendReplies(): void {
+    if (replies.length === 0) return;
     port.postMessage({ type: 'settled', results: replies });
     replies = [];
   }
 
   function close(): void {
+    // Answers settled in this very turn go first: after `closed` the main thread stops listening.
+    sendReplies();
     walSync.close();
     db.close();
     port.postMessage({ type: 'closed' });

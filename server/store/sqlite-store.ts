@@ -45,6 +45,12 @@ export interface SqliteStoreOptions {
   writerThread?: URL;
 }
 
+/** Without them the writer thread would store responses uncounted and without lines, silently. */
+function requireSources(plans: ProjectionPlans): void {
+  if (plans.sources === undefined && (plans.countPlans?.length || plans.lineRenderers?.length))
+    throw new Error('plans for a store with a writer thread need their sources (exports/projections.ts)');
+}
+
 /**
  * Opens (and migrates) the file. The store's members are asynchronous (interface/store.ts) while better-sqlite3
  * is synchronous: each member runs its SQL at once and resolves (sync-members.ts).
@@ -67,6 +73,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     projections: [counts.projection, lines.projection],
   });
   const { flushPendingWrites, ...responseStore } = responses;
+  if (options.writerThread && options.projections) requireSources(options.projections);
   const writer =
     options.writerThread &&
     startResponseWriter(options.writerThread, {
@@ -103,6 +110,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     recountAnswers: (surveyIds) =>
       recount.recount(surveyIds ?? [...new Set(countPlans.map((p) => p.surveyId))]),
     adoptPlans(plans) {
+      if (writer) requireSources(plans);
       countPlans = plans.countPlans ?? [];
       counts.adoptPlans(countPlans);
       const adopted = {

@@ -110,6 +110,7 @@ export function startResponseWriter(entry: URL, setup: WriterSetup): ResponseWri
         // A thread that dies meanwhile is started again, with these sources, by the next submission.
         const done = () => {
           adopting.delete(seq);
+          worker.off('exit', done);
           if (waiting.size === 0) worker.unref();
           resolve();
         };
