@@ -5,17 +5,11 @@ import type { ResponseFlagFilter, ResponseSetQuery } from '../store/response-lis
 import type { ReviewStatus } from '../store/reviews';
 import type { Pool } from './pool';
 
-/** An ISO 8601 instant with its zone: what may be cast to timestamptz without failing the query. */
-const INSTANT = String.raw`'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$'`;
-const epoch = (column: string) => `floor(extract(epoch FROM ${column}::timestamptz))`;
-
 /**
- * Seconds from the phone's start to the receipt, as SQLite's `duration_s` column (migration 0009): whole seconds
- * of each time; NULL without a start, with a start after the receipt, or with a time that is no instant.
+ * Seconds from the phone's start to the receipt, as SQLite's `duration_s` column: stored by migration 0010 (a
+ * generated column, with the rule written there once).
  */
-export const DURATION_S = `CASE WHEN r.started_at ~ ${INSTANT} AND r.submitted_at ~ ${INSTANT}
-    AND ${epoch('r.submitted_at')} >= ${epoch('r.started_at')}
-  THEN (${epoch('r.submitted_at')} - ${epoch('r.started_at')})::int END`;
+export const DURATION_S = 'r.duration_s';
 
 const REVIEW_WHERE: Record<ReviewStatus | 'unreviewed' | 'any', string> = {
   any: '',
