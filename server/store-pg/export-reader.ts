@@ -69,28 +69,34 @@ export async function openPgExportReader(pool: Pool, batch = EXPORT_BATCH): Prom
   let closed = false;
   let cursors = 0;
 
-  /** A cursor over `sql`, fetched a batch at a time when iterated; break or return() closes it. */
+  /**
+   * A cursor over `sql`, fetched a batch at a time when iterated; break or return() closes it. The next FETCH is
+   * sent before a batch is handed out, so the server reads the next rows while this process writes the last ones
+   * (on two cores the two had taken turns: ~0.8 s of the server's and ~1 s of this process's time a 100k CSV). One
+   * batch ahead at most, so the memory stays one batch more; a query asked meanwhile (a count) queues behind it.
+   */
   function iterate<R, T>(sql: string, params: unknown[], map: (rows: R[]) => T[]): AsyncIterable<T[]> {
+    const fetch = (name: string) =>
+      client
+        .query<R[]>({ text: `FETCH ${batch} FROM ${name}`, rowMode: 'array' })
+        .then(({ rows }) => rows as unknown as R[]);
     return {
       async *[Symbol.asyncIterator]() {
         if (closed) throw new Error('the export reader is closed');
         const name = `export_${++cursors}`;
         await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
-        let open = true;
+        let next: Promise<R[]> | undefined = fetch(name);
         try {
-          while (!closed) {
-            const { rows } = await client.query<R[]>({
-              text: `FETCH ${batch} FROM ${name}`,
-              rowMode: 'array',
-            });
-            if (rows.length === 0) break;
-            yield map(rows as unknown as R[]);
-            if (rows.length < batch) break;
+          while (next && !closed) {
+            const rows: R[] = await next;
+            next = rows.length === batch ? fetch(name) : undefined;
+            if (rows.length > 0) yield map(rows);
           }
         } finally {
           // Also when the caller stops early (a download cut off): the server drops what was left of the result.
-          if (open && !closed) await client.query(`CLOSE ${name}`).catch(() => {});
-          open = false;
+          // A FETCH still on its way is let finish first (its rows are dropped).
+          await next?.catch(() => {});
+          if (!closed) await client.query(`CLOSE ${name}`).catch(() => {});
         }
       },
     };
