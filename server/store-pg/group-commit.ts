@@ -64,6 +64,15 @@ export function createGroupCommitter<T, R>(
   }
 
   async function commit(batch: Pending<T, R>[], slot: number): Promise<void> {
+    let statementsDone = false;
+    // Its statements are done, its COMMIT goes next: the next batch may start. Also when it never got to them (no
+    // connection, BEGIN failed), or the queue would wait for ever.
+    const doneWriting = () => {
+      if (statementsDone) return;
+      statementsDone = true;
+      writing = false;
+      schedule();
+    };
     let settled: Settled<R>[];
     try {
       settled = await inTransaction(
@@ -76,9 +85,7 @@ export function createGroupCommitter<T, R>(
               slot,
             );
           } finally {
-            // Its statements are done, its COMMIT goes next: the next batch may start.
-            writing = false;
-            schedule();
+            doneWriting();
           }
         },
         begin,
@@ -87,6 +94,8 @@ export function createGroupCommitter<T, R>(
       // The transaction or its COMMIT failed: nothing of the batch is stored, and every write says so.
       for (const p of batch) p.reject(error);
       return;
+    } finally {
+      doneWriting();
     }
     batch.forEach((p, i) => {
       const outcome = settled[i]!;

@@ -69,3 +69,23 @@ it('starts the next batch when the last one sends its COMMIT, with every write t
   expect(await Promise.all(settled)).toEqual([1, 2, 3, 4]);
   await committer.drain();
 });
+
+it('goes on with the next writes when a batch could not even begin (no connection)', async () => {
+  let connections = 0;
+  const client = { query: async () => {}, release() {} } as unknown as PoolClient;
+  const pool = {
+    connect: async () => {
+      if (connections++ === 0) throw new Error('the database is restarting');
+      return client;
+    },
+  } as unknown as Pool;
+  const committer = createGroupCommitter<number, number>(
+    pool,
+    async (_client, items) => items.map((value) => ({ ok: true as const, value })),
+    { slots: 2 },
+  );
+
+  await expect(committer.submit(1)).rejects.toThrow('the database is restarting');
+  expect(await committer.submit(2)).toBe(2);
+  await committer.drain();
+});
