@@ -33,7 +33,8 @@ if (!analyzeOnly) {
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
   const bodies = makeBodies(Number(process.env.BENCH_BODIES ?? 40_000));
   const dataDir = mkdtempSync(join(tmpdir(), 'saualnama-prof-'));
-  profDir = process.env.BENCH_CPU_PROF || mkdtempSync(join(tmpdir(), 'saualnama-cpuprof-'));
+  const profiling = !process.env.BENCH_NO_PROFILE;
+  if (profiling) profDir = process.env.BENCH_CPU_PROF || mkdtempSync(join(tmpdir(), 'saualnama-cpuprof-'));
   const server = await startServer(
     {
       DATA_DIR: dataDir,
@@ -41,7 +42,7 @@ if (!analyzeOnly) {
       RATE_LIMIT_BURST: '1000000000',
       RATE_LIMIT_PER_SECOND: '1000000000',
     },
-    { cpuProfileDir: process.env.BENCH_NO_PROFILE ? undefined : profDir },
+    { cpuProfileDir: profiling ? profDir : undefined },
   );
   let i = 0;
   const before = cpuTicks(server.child.pid!);
@@ -57,10 +58,11 @@ if (!analyzeOnly) {
   });
   const ticks = cpuTicks(server.child.pid!) - before;
   const threadsAfter = threadTicks(server.child.pid!);
-  writeFileSync(
-    join(profDir, 'window.json'),
-    JSON.stringify([Number(from), Number(process.hrtime.bigint() / 1000n)]),
-  );
+  if (profiling)
+    writeFileSync(
+      join(profDir, 'window.json'),
+      JSON.stringify([Number(from), Number(process.hrtime.bigint() / 1000n)]),
+    );
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
   const ok = result['2xx'];
@@ -82,6 +84,7 @@ if (!analyzeOnly) {
   );
 }
 if (process.env.BENCH_NO_PROFILE) process.exit(0);
+console.log(`profiles in ${profDir} (BENCH_ANALYZE=${profDir} reads them again)`);
 interface Node {
   id: number;
   callFrame: { functionName: string; url: string };
