@@ -47,6 +47,8 @@ export function startResponseWriter(entry: URL, setup: WriterSetup): ResponseWri
   let thread: Worker | undefined;
   let closed: Promise<void> | undefined;
   const adopting = new Map<number, () => void>();
+  // Idle, the thread does not keep a CLI or a test alive; while it holds responses or plans, it does.
+  const idle = () => waiting.size === 0 && adopting.size === 0;
 
   function failAll(error: Error): void {
     const held = [...waiting.values()];
@@ -65,8 +67,7 @@ export function startResponseWriter(entry: URL, setup: WriterSetup): ResponseWri
         if ('outcome' in r) w?.resolve(r.outcome);
         else w?.reject(asError(r.error));
       }
-      // Idle, the thread does not keep a CLI or a test alive; while it holds responses, it does.
-      if (waiting.size === 0) worker.unref();
+      if (idle()) worker.unref();
     });
     const died = (error: Error) => {
       if (thread !== worker) return;
@@ -111,7 +112,7 @@ export function startResponseWriter(entry: URL, setup: WriterSetup): ResponseWri
         const done = () => {
           adopting.delete(seq);
           worker.off('exit', done);
-          if (waiting.size === 0) worker.unref();
+          if (idle()) worker.unref();
           resolve();
         };
         adopting.set(seq, done);
