@@ -23,6 +23,7 @@ import { countAdjustments } from './count-adjustments';
 import { blobOf, KEY_COLUMNS, type KeyRow } from './count-keys';
 import type { Pool, PoolClient } from './pool';
 import { createCountRowsCache } from './count-rows-cache';
+import { createTallyMemo, withRows } from './tally-memo';
 import { runStatements, type Statement } from './batch-statement';
 import { textStatement, type IndexedText } from './text-index';
 
@@ -203,9 +204,10 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
   }
 
   const countRows = createCountRowsCache(pool);
+  const sumsOf = createTallyMemo(layoutOf);
   /** The matching key rows of every shard, and the responses `review: 'all'` or `excludeFlagged` add or take away. */
   async function keyRows(filter: CountFilter): Promise<KeyRow[]> {
-    const rows = await countRows(filter);
+    const rows = (await countRows(filter)).map((r) => r.row);
     rows.push(...(await countAdjustments(pool, filter, layoutOf)).map((a) => a.keyRow));
     return rows;
   }
@@ -220,30 +222,39 @@ export function createPgAnswerCounts(pool: Pool, plans: readonly CountPlan[], sh
       questions?: readonly string[],
     ): Promise<TallyGroup[]> {
       const only = questions && new Set(questions);
-      const groups = new Map<string, Map<number, { responses: number; sums: Float64Array }>>();
-      for (const row of await keyRows(filter)) {
-        const layout = layoutOf(filter.surveyId, row.version);
-        if (!layout || row.counts.byteLength !== layout.vectorLength * 4) continue;
-        const key = grouping.by === 'region' ? row.region : '';
-        let versions = groups.get(key);
-        if (!versions) groups.set(key, (versions = new Map()));
-        let acc = versions.get(row.version);
-        if (!acc)
-          versions.set(row.version, (acc = { responses: 0, sums: new Float64Array(layout.vectorLength) }));
-        acc.responses += row.responses;
-        const vector = readVector(row.counts, layout);
-        for (let i = 0; i < vector.length; i++) acc.sums[i]! += vector[i]!;
-      }
+      const groupOf = grouping.by === 'region' ? (row: KeyRow) => row.region : () => '';
+      const [rows, adjustments] = await Promise.all([
+        countRows(filter),
+        countAdjustments(pool, filter, layoutOf),
+      ]);
+      // The review and flag options change only the adjustments: the rows' sums are the same for all of them.
+      const { review: _review, excludeFlagged: _flagged, ...rowFilter } = filter;
+      const kept = sumsOf(JSON.stringify([rowFilter, grouping.by]), filter.surveyId, groupOf, rows);
+      const groups =
+        adjustments.length === 0
+          ? kept
+          : withRows(
+              kept,
+              adjustments.map((a) => a.keyRow),
+              groupOf,
+              (v) => layoutOf(filter.surveyId, v),
+            );
       // Shards that add up to no response (all taken out again by reviews) make no group, as SQLite has no key.
-      return [...groups]
-        .map(([key, versions]) => ({
-          key,
-          versions: [...versions]
-            .filter(([, acc]) => acc.responses !== 0)
-            .sort(([a], [b]) => a - b)
-            .map(([v, acc]) => toVersionTally(layoutOf(filter.surveyId, v)!, acc.responses, acc.sums, only)),
-        }))
-        .filter((g) => g.versions.length > 0);
+      return (
+        [...groups]
+          .map(([key, versions]) => ({
+            key,
+            versions: [...versions]
+              .filter(([, acc]) => acc.responses !== 0)
+              .sort(([a], [b]) => a - b)
+              .map(([v, acc]) =>
+                toVersionTally(layoutOf(filter.surveyId, v)!, acc.responses, acc.sums, only),
+              ),
+          }))
+          .filter((g) => g.versions.length > 0)
+          // In key order: the kept sums hold their groups in the order they were first met.
+          .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+      );
     },
     async countResponsesBy(filter: CountFilter, dimension: CoverageDimension): Promise<DimensionCount[]> {
       const sums = new Map<string | number, DimensionCount>();

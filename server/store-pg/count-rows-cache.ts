@@ -14,6 +14,13 @@ interface Cached {
 
 type StampedRow = Omit<KeyRow, 'counts'> & { shard: number; stamp: string; counts: Buffer | null };
 
+/** A count row as read, with its name (key and shard) and the version read (tally-memo.ts sums by them). */
+export interface StampedKeyRow {
+  name: string;
+  stamp: string;
+  row: KeyRow;
+}
+
 const nameOf = (r: { survey_id: string; version: number; region: string; briefing: string; day: string }) =>
   `${r.survey_id}\u0001${r.version}\u0001${r.region}\u0001${r.briefing}\u0001${r.day}`;
 
@@ -26,7 +33,7 @@ export function createCountRowsCache(pool: Pool) {
   /** By key and shard: the last version read of each count row. */
   const cache = new Map<string, Cached>();
 
-  return async function countRows(filter: CountFilter): Promise<KeyRow[]> {
+  return async function countRows(filter: CountFilter): Promise<StampedKeyRow[]> {
     const { sql, params } = keyWhere(filter);
     // The versions this read already holds, as sent: a read running alongside may replace cache entries meanwhile.
     const sent = new Map([...cache].filter(([, c]) => c.row.survey_id === filter.surveyId));
@@ -39,12 +46,12 @@ export function createCountRowsCache(pool: Pool) {
        FROM answer_counts WHERE ${sql}`,
       params,
     );
-    return rows.map(({ shard, stamp: version, counts, ...key }) => {
+    return rows.map(({ shard, stamp, counts, ...key }) => {
       const name = `${nameOf(key)}\u0001${shard}`;
-      if (counts === null) return sent.get(name)!.row;
+      if (counts === null) return { name, stamp, row: sent.get(name)!.row };
       const row: KeyRow = { ...key, counts };
-      cache.set(name, { stamp: version, row });
-      return row;
+      cache.set(name, { stamp, row });
+      return { name, stamp, row };
     });
   };
 }
