@@ -48,8 +48,8 @@ function addRow(memo: Memo, groupOf: (row: KeyRow) => string, row: KeyRow, sign:
 export function createTallyMemo(layoutOf: (surveyId: string, version: number) => CountLayout | undefined) {
   const memos = new Map<string, Memo>();
 
-  /** A memo whose layouts are those of today's plans for every version in `rows`, or a fresh one. */
-  function memoFor(key: string, surveyId: string, rows: readonly StampedKeyRow[]): Memo {
+  /** The memo kept under `key` if every version it summed still has the same plan, or a fresh one. */
+  function memoFor(key: string, surveyId: string): Memo {
     const kept = memos.get(key);
     memos.delete(key);
     const current = (version: number) => layoutOf(surveyId, version) ?? null;
@@ -67,7 +67,7 @@ export function createTallyMemo(layoutOf: (surveyId: string, version: number) =>
     groupOf: (row: KeyRow) => string,
     rows: readonly StampedKeyRow[],
   ): GroupSums {
-    const memo = memoFor(key, surveyId, rows);
+    const memo = memoFor(key, surveyId);
     // A version not seen before (a new one published): its layout joins.
     for (const { row } of rows)
       if (!memo.layouts.has(row.version))
