@@ -73,7 +73,8 @@ export async function demoCommand(args: string[]): Promise<number> {
       `demo: ${n(responses as number)} responses to ${v.survey} (seed ${n(seed as number)}) in ${summary.seconds.toFixed(1)} s, ${n(rate)}/s: ` +
         `${n(summary.created)} new, ${n(summary.duplicates)} already stored by an earlier run with this seed; ` +
         `${summary.briefingsAdded} demo briefings added. Every response passed the survey's validator; each batch is ` +
-        `one transaction with synchronous=FULL, as the server writes.`,
+        // Durable as the server's own writes: SQLite's FULL sync, PostgreSQL's COMMIT after the WAL flush.
+        `one transaction, committed durably as the server's are.`,
     );
     return 0;
   } finally {

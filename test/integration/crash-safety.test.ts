@@ -122,7 +122,7 @@ describe('crash safety', () => {
       stopped = true;
       await Promise.all(clients);
       const acked = [...sent.values()].filter((s) => s.acked).length;
-      const stored = expectConsistent(dataDir, sent, FIXTURE_SURVEYS);
+      const stored = await expectConsistent(dataDir, sent, FIXTURE_SURVEYS);
       report.push(`kill ${round}: ${acked} acknowledged, ${stored} stored, ${sent.size} sent`);
     }
     console.log(`crash-safety (seed ${SEED}): ${report.join('; ')}`);
