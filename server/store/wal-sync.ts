@@ -3,7 +3,7 @@
 // with synchronous=NORMAL (the WAL is written, not synced) and its promises wait for an fdatasync of the WAL file run
 // by libuv's thread pool: a reply still leaves only after its frames are on disk, and meanwhile the event loop reads
 // and judges the next batch. fdatasync acts on the file, not the descriptor, so our own one covers SQLite's writes.
-import { close, closeSync, fdatasync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 interface Waiter {
@@ -73,7 +73,9 @@ export function createWalSync(file: string): WalSync {
 
   function release(): void {
     if (fd === undefined) return;
-    close(fd, () => undefined);
+    // Closed now, not on the pool: a writer thread terminated right after its store closed would otherwise leave
+    // the WAL open until the process ends (a full-disk test could not unmount its file system).
+    closeSync(fd);
     fd = undefined;
   }
 

@@ -1,6 +1,7 @@
 // The SQLite store with its writer thread (issue 15 item 6): submitted responses are stored by the thread's own
 // connection with group commit, exactly once; the main connection's writes meanwhile wait for the write lock
 // instead of failing (transactions begin IMMEDIATE); close answers everything the thread held first.
+import { readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { isStorageFault } from '../../server/domain/problem';
@@ -107,4 +108,18 @@ it('fails what a dying thread held with a storage fault (503), and starts a new 
   }
   await expect(writer.submitResponse(response(uuid(8)))).resolves.toMatchObject({ status: 'created' });
   await writer.close();
+});
+
+it('lets go of every file of the database once close has resolved (a full-disk test must be able to unmount)', async () => {
+  // The thread's WAL syncs and the main connection's writes both open the files; after close none may stay open.
+  await Promise.all([1, 2, 3].map((n) => store.submitResponse(response(uuid(100 + n)))));
+  await store.close();
+  const open = readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      return [readlinkSync(`/proc/self/fd/${fd}`)];
+    } catch {
+      return []; // closed while we looked (the listing's own descriptor)
+    }
+  });
+  expect(open.filter((target) => target.startsWith(file))).toEqual([]);
 });
