@@ -32,6 +32,21 @@ afterEach(async () => {
   await schema?.drop();
 });
 
+/** An analyst rejects the response `id` through `store` (a review, with its audit line). */
+const reject = (store: PostgresStore, id: string) =>
+  store.reviewResponses(
+    [id],
+    { status: 'rejected', note: 'a test', at: 'T2', by: 'analyst@example.kz' },
+    () => true,
+    () => ({
+      at: 'T2',
+      actor: 'analyst@example.kz',
+      action: 'response-reviewed',
+      address: null,
+      details: {},
+    }),
+  );
+
 async function twoStores(): Promise<[PostgresStore, PostgresStore]> {
   schema = await freshSchema();
   const a = await openPostgresStore(schema.url, { countPlans: plans, poolSize: 3 });
@@ -87,18 +102,7 @@ describe('several PostgreSQL stores on one database', () => {
     await b.submitResponse(response('k12', 'KZ-12'));
     expect(await tally()).toEqual({ 'KZ-10': 1, 'KZ-11': 2, 'KZ-12': 1 });
     // A rejection on b takes the response out of b's KZ-11 row: a sees that too.
-    const rejected = await b.reviewResponses(
-      ['k11b'],
-      { status: 'rejected', note: 'a test', at: 'T2', by: 'analyst@example.kz' },
-      () => true,
-      () => ({
-        at: 'T2',
-        actor: 'analyst@example.kz',
-        action: 'response-reviewed',
-        address: null,
-        details: {},
-      }),
-    );
+    const rejected = await reject(b, 'k11b');
     expect(rejected).toHaveProperty('outcomes');
     expect(await tally()).toEqual({ 'KZ-10': 1, 'KZ-11': 1, 'KZ-12': 1 });
   });
@@ -134,18 +138,7 @@ describe('several PostgreSQL stores on one database', () => {
     // Rows change on the other server (an existing key, a new key), one response is rejected there…
     await b.submitResponse(response('b1', 'KZ-10'));
     await b.submitResponse(response('b2', 'KZ-19'));
-    await b.reviewResponses(
-      ['a2'],
-      { status: 'rejected', note: 'a test', at: 'T2', by: 'analyst@example.kz' },
-      () => true,
-      () => ({
-        at: 'T2',
-        actor: 'analyst@example.kz',
-        action: 'response-reviewed',
-        address: null,
-        details: {},
-      }),
-    );
+    await reject(b, 'a2');
     const second = await everything(a);
     expect(second).not.toBe(first);
     expect(second).toBe(await fresh());

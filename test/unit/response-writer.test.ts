@@ -5,31 +5,17 @@ import { readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { isStorageFault } from '../../server/domain/problem';
-import { openSqliteStore, type NewResponse, type Store } from '../../server/store';
+import { openSqliteStore, type Store } from '../../server/store';
 import { startResponseWriter } from '../../server/store/writer-client';
 import { countStoredResponses, walCommits } from '../support/database-file';
 import { makeTempDir } from '../support/server';
+import { exampleResponse } from '../support/example-response';
 
 const WRITER_THREAD = new URL('../../server/response-writer-thread.ts', import.meta.url);
 let store: Store;
 let file: string;
 
-function response(id: string, overrides: Partial<NewResponse> = {}): NewResponse {
-  return {
-    id,
-    surveyId: 'example',
-    version: 1,
-    locale: 'kk',
-    region: 'KZ-10',
-    briefing: null,
-    startedAt: null,
-    submittedAt: '2023-09-15T10:00:00.000Z',
-    answers: { region: 'KZ-10' },
-    contacts: null,
-    contentHash: `hash-${id}`,
-    ...overrides,
-  };
-}
+const response = exampleResponse;
 
 const uuid = (n: number) => `30000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 

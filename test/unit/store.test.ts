@@ -2,31 +2,17 @@
 // writes that arrive together in one transaction.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore, type NewResponse, type Store } from '../../server/store';
+import { openSqliteStore, type Store } from '../../server/store';
 import { openDatabase } from '../../server/store/db';
 import { countStoredResponses, walCommits, withDatabaseFile } from '../support/database-file';
 import { makeTempDir } from '../support/server';
 import { collect } from '../support/collect';
+import { exampleResponse } from '../support/example-response';
 
 let store: Store;
 let file: string;
 
-function response(id: string, overrides: Partial<NewResponse> = {}): NewResponse {
-  return {
-    id,
-    surveyId: 'example',
-    version: 1,
-    locale: 'kk',
-    region: 'KZ-10',
-    briefing: null,
-    startedAt: null,
-    submittedAt: '2023-09-15T10:00:00.000Z',
-    answers: { region: 'KZ-10' },
-    contacts: null,
-    contentHash: `hash-${id}`,
-    ...overrides,
-  };
-}
+const response = exampleResponse;
 
 beforeEach(async () => {
   file = join(makeTempDir(), 'nested', 'saualnama.db');
