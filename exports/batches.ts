@@ -12,6 +12,7 @@ export async function* oneBatch<T>(rows: Iterable<T>): AsyncGenerator<Iterable<T
 export class BatchCursor<T> {
   private source: AsyncIterator<Iterable<T>> | undefined;
   private rows: Iterator<T> | undefined;
+  private closed = false;
 
   constructor(private readonly batches: Batches<T>) {}
 
@@ -23,6 +24,9 @@ export class BatchCursor<T> {
 
   /** Waits for the next batch; false when there are no more (the source is then finished). */
   async refill(): Promise<boolean> {
+    // Closed while a chunk was being made: never start the batches again (a closed reader refuses, and that
+    // refusal, thrown into a stream already torn down, was an uncaught exception on PostgreSQL).
+    if (this.closed) return false;
     this.source ??= this.batches[Symbol.asyncIterator]();
     const next = await this.source.next();
     if (next.done) {
@@ -36,6 +40,7 @@ export class BatchCursor<T> {
 
   /** A stream ended early (a client that went away): frees the source's statement or cursor now. */
   close(): void {
+    this.closed = true;
     const source = this.source;
     this.source = undefined;
     this.rows = undefined;
