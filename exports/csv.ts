@@ -164,7 +164,11 @@ class CsvStream extends Readable {
     if (this.busy) return;
     this.busy = true;
     this.cursor ??= new BatchCursor(this.source);
-    this.pushChunk(this.cursor).catch((error: unknown) => this.destroy(error as Error));
+    this.pushChunk(this.cursor).catch((error: unknown) =>
+      // A consumer that has gone (a download cut off, its pipeline settled) no longer listens: its reader is closed
+      // and refuses, which is no error to raise where nobody hears it (it would be an uncaught exception).
+      this.destroy(this.listenerCount('error') > 0 ? (error as Error) : undefined),
+    );
   }
 
   /**
